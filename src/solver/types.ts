@@ -1,0 +1,63 @@
+// The solver front's public types: problem callbacks, options and the one result shape every method returns.
+
+/** Right-hand side: writes f(t, y) into `dydt` in place. Must not keep references to `y` or `dydt`. */
+export type RhsFn = (t: number, y: Float64Array, dydt: Float64Array) => void;
+
+/** Jacobian: writes ∂f_i/∂y_j into `jac[i * n + j]` (row-major, n × n). */
+export type JacobianFn = (t: number, y: Float64Array, jac: Float64Array) => void;
+
+export type MethodName = 'odex' | 'rodas5' | 'auto';
+
+export interface SolveIvpOptions {
+  /** Integration method; default 'auto' (stiffness detection between odex and rodas5). */
+  method?: MethodName;
+  /** Relative tolerance; error per component is measured against atol_i + rtol·|y_i|. Default 1e-6. */
+  rtol?: number;
+  /** Absolute tolerance, scalar or one per component. Default 1e-9. */
+  atol?: number | ArrayLike<number>;
+  /** Analytic Jacobian; finite differences are used when absent. */
+  jacobian?: JacobianFn;
+  /** Times at which to report the solution (dense output, no extra steps); must lie in [t0, t1] and be sorted. */
+  tEval?: ArrayLike<number>;
+  /** Maximum number of steps (accepted + rejected) before giving up. Default 100000. */
+  maxSteps?: number;
+  /** Initial step size; chosen automatically when absent. */
+  firstStep?: number;
+  /** Largest step size allowed. Default |t1 - t0|. */
+  maxStep?: number;
+}
+
+/** 0: reached t1; -1: failed (see `failure`). */
+export type SolveStatus = 0 | -1;
+
+export interface SolveFailure {
+  kind: 'step-size-underflow' | 'max-steps' | 'non-finite-rhs' | 'singular-matrix' | 'other';
+  /** Time at which the solver gave up. */
+  t: number;
+  /** Step size at that time. */
+  h: number;
+  /** Human-readable likely cause and what to try. */
+  cause: string;
+}
+
+export interface SolveCounters {
+  nfev: number;
+  njev: number;
+  nlu: number;
+  nAccepted: number;
+  nRejected: number;
+}
+
+export interface SolveIvpResult extends SolveCounters {
+  /** Output times: `tEval` when given, else every accepted step (t0 included). */
+  t: Float64Array;
+  /** One column per state component: y[i][k] is component i at t[k]. */
+  y: Float64Array[];
+  status: SolveStatus;
+  message: string;
+  success: boolean;
+  failure?: SolveFailure;
+  /** The method that ran; for 'auto', which methods were used and how often it switched. */
+  method: MethodName;
+  methodsUsed?: { odexSteps: number; rodasSteps: number; switches: number };
+}
