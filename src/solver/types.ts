@@ -25,6 +25,8 @@ export interface SolveIvpOptions {
   firstStep?: number;
   /** Largest step size allowed. Default |t1 - t0|. */
   maxStep?: number;
+  /** Declares that f does not depend on t, so rodas5 skips the ∂f/∂t evaluation. Default false. */
+  autonomous?: boolean;
 }
 
 /** 0: reached t1; -1: failed (see `failure`). */

@@ -1,0 +1,104 @@
+// Method 'auto': LSODA-style switching between odex (non-stiff) and rodas5 (stiff) by a stiffness estimate.
+import { OdexMethod } from './odex-method.ts';
+import type { Counters, Recorder } from './recorder.ts';
+import { Rodas5 } from './rodas5.ts';
+import { spectralRadius } from './stiffness.ts';
+import type { NormalizedOptions } from './validate.ts';
+import type { RhsFn, SolveFailure } from './types.ts';
+
+/**
+ * Stiffness test at the start: the problem counts as stiff when its fastest mode decays much faster than
+ * the span, ρ(J(t0, y0)) · |t1 − t0| > START_STIFF.
+ * While rodas5 runs: after NON_STIFF_STEPS consecutive steps with h·ρ(J) < 1 (the accuracy-limited step
+ * is inside an explicit method's stability region) it hands over to odex.
+ * While odex runs: every CHECK_EVERY steps, h·ρ > ODEX_STIFF means odex's step is pinned by stability,
+ * not accuracy (its extrapolation tableau's real stability bound is a few units of h·ρ), so rodas5 takes over.
+ * Each switch back to odex doubles NON_STIFF_STEPS to prevent ping-pong; after MAX_SWITCHES it stays in rodas5.
+ */
+const START_STIFF = 500;
+const NON_STIFF_STEPS = 20;
+const ODEX_STIFF = 4;
+const CHECK_EVERY = 5;
+const MAX_SWITCHES = 16;
+
+export interface AutoOutcome {
+  failure: SolveFailure | null;
+  methodsUsed: { odexSteps: number; rodasSteps: number; switches: number };
+}
+
+export function runAuto(
+  rhs: RhsFn, n: number, opt: NormalizedOptions, cnt: Counters, rec: Recorder, t0: number, y0: Float64Array, t1: number,
+): AutoOutcome {
+  const rodas = new Rodas5(rhs, n, opt, cnt, rec);
+  const odex = new OdexMethod(rhs, n, opt, cnt, rec);
+  const jac = new Float64Array(n * n);
+  const v = new Float64Array(n);
+  const w = new Float64Array(n);
+  const f0 = new Float64Array(n);
+  const fp = new Float64Array(n);
+  const yp = new Float64Array(n);
+
+  /** ρ(J) at (t, y): analytic Jacobian + power iteration, or rhs difference quotients (1 + iters evaluations). */
+  const radius = (t: number, y: Float64Array, iters: number): number => {
+    if (opt.jacobian) {
+      opt.jacobian(t, y, jac);
+      cnt.njev++;
+      return spectralRadius(jac, n, v, w, iters);
+    }
+    rhs(t, y, f0);
+    cnt.nfev++;
+    let yNorm = 0;
+    for (let i = 0; i < n; i++) yNorm = Math.max(yNorm, Math.abs(y[i]) + opt.atol[i]);
+    let rho = 0;
+    let vn = 0;
+    for (let i = 0; i < n; i++) vn += v[i] * v[i];
+    if (!(vn > 0) || !Number.isFinite(vn)) for (let i = 0; i < n; i++) v[i] = 1 + i / n;
+    for (let it = 0; it < iters; it++) {
+      vn = 0;
+      for (let i = 0; i < n; i++) vn += v[i] * v[i];
+      vn = Math.sqrt(vn);
+      const eps = 1.4901161193847656e-8 * Math.max(yNorm, 1e-8);
+      for (let i = 0; i < n; i++) yp[i] = y[i] + (eps * v[i]) / vn;
+      rhs(t, yp, fp);
+      cnt.nfev++;
+      let s = 0;
+      for (let i = 0; i < n; i++) {
+        const d = (fp[i] - f0[i]) / eps;
+        v[i] = d;
+        s += d * d;
+      }
+      rho = Math.sqrt(s);
+      if (!(rho > 0) || !Number.isFinite(rho)) return 0;
+    }
+    return rho;
+  };
+
+  let odexSinceCheck = 0;
+  const check = (t: number, y: Float64Array, h: number): boolean => {
+    if (++odexSinceCheck < CHECK_EVERY) return false;
+    odexSinceCheck = 0;
+    return Math.abs(h) * radius(t, y, 4) > ODEX_STIFF;
+  };
+
+  let stiff = radius(t0, y0, 12) * Math.abs(t1 - t0) > START_STIFF;
+  let switches = 0;
+  let t = t0;
+  let h = opt.firstStep > 0 ? opt.firstStep * Math.sign(t1 - t0) : 0;
+  const y = Float64Array.from(y0);
+  rodas.nonStiffLimit = NON_STIFF_STEPS;
+  for (;;) {
+    const method = stiff ? rodas : odex;
+    rodas.monitorStiffness = switches < MAX_SWITCHES;
+    const end = stiff ? rodas.run(t, y, t1, h) : odex.run(t, y, t1, h, switches < MAX_SWITCHES ? check : null);
+    const methodsUsed = { odexSteps: odex.steps, rodasSteps: rodas.steps, switches };
+    if (end === 'failed') return { failure: method.failure, methodsUsed };
+    if (end === 'done') return { failure: null, methodsUsed };
+    t = method.t;
+    h = method.h;
+    y.set(method.y);
+    if (stiff) rodas.nonStiffLimit *= 2;
+    stiff = !stiff;
+    switches++;
+    odexSinceCheck = 0;
+  }
+}

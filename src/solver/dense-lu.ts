@@ -1,0 +1,86 @@
+// In-place dense LU factorisation with partial pivoting on preallocated storage, and its solve.
+/**
+ * Why not ml-matrix's `LuDecomposition` on the hot path: it allocates a new matrix and pivot array per
+ * factorisation and only reports exactly-zero pivots. The stiff integrators factor the W matrix
+ * every step, so they use these two allocation-free routines on a row-major Float64Array instead;
+ * ml-matrix's LU is the independent cross-check in the tests (test/solver/dense-lu.test.ts).
+ */
+
+/**
+ * Factor the n × n row-major matrix `a` in place (L unit-lower, U upper), recording row swaps in `piv`.
+ * @param a row-major n × n storage, overwritten by L and U.
+ * @param n dimension.
+ * @param piv receives the pivot row chosen at each column.
+ * @param pivotTol a pivot whose magnitude is ≤ pivotTol × (largest |entry| of its original column)
+ *   counts as singular. 1e-14 catches numerically singular matrices that an exact-zero test misses.
+ * @returns -1 on success, else the column index whose pivot was too small.
+ */
+export function luFactor(a: Float64Array, n: number, piv: Int32Array, colScale: Float64Array, pivotTol = 1e-14): number {
+  for (let j = 0; j < n; j++) {
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const v = Math.abs(a[i * n + j]);
+      if (v > m) m = v;
+    }
+    colScale[j] = m;
+  }
+  for (let k = 0; k < n; k++) {
+    let p = k;
+    let best = Math.abs(a[k * n + k]);
+    for (let i = k + 1; i < n; i++) {
+      const v = Math.abs(a[i * n + k]);
+      if (v > best) {
+        best = v;
+        p = i;
+      }
+    }
+    piv[k] = p;
+    if (!(best > pivotTol * colScale[k]) || best === 0) return k;
+    if (p !== k) {
+      const rp = p * n;
+      const rk = k * n;
+      for (let j = 0; j < n; j++) {
+        const t = a[rk + j];
+        a[rk + j] = a[rp + j];
+        a[rp + j] = t;
+      }
+    }
+    const rk = k * n;
+    const inv = 1 / a[rk + k];
+    for (let i = k + 1; i < n; i++) {
+      const ri = i * n;
+      const l = a[ri + k] * inv;
+      a[ri + k] = l;
+      if (l !== 0) for (let j = k + 1; j < n; j++) a[ri + j] -= l * a[rk + j];
+    }
+  }
+  return -1;
+}
+
+/**
+ * Solve (LU) x = b in place, using the factors and pivots from `luFactor`.
+ * @param b holds the right-hand side at b[off .. off + n) and receives x there (an offset instead of a
+ *   subarray view, so the caller allocates nothing).
+ */
+export function luSolve(a: Float64Array, n: number, piv: Int32Array, b: Float64Array, off = 0): void {
+  for (let k = 0; k < n; k++) {
+    const p = piv[k];
+    if (p !== k) {
+      const t = b[off + k];
+      b[off + k] = b[off + p];
+      b[off + p] = t;
+    }
+  }
+  for (let i = 1; i < n; i++) {
+    const ri = i * n;
+    let s = b[off + i];
+    for (let j = 0; j < i; j++) s -= a[ri + j] * b[off + j];
+    b[off + i] = s;
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    const ri = i * n;
+    let s = b[off + i];
+    for (let j = i + 1; j < n; j++) s -= a[ri + j] * b[off + j];
+    b[off + i] = s / a[ri + i];
+  }
+}

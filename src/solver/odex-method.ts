@@ -1,0 +1,139 @@
+// Wraps the odex npm package (Hairer's GBS extrapolation code, non-stiff) behind the solver front.
+import { Outcome, Solver } from 'odex';
+import type { Counters, Recorder } from './recorder.ts';
+import type { RunEnd } from './rodas5.ts';
+import type { NormalizedOptions } from './validate.ts';
+import type { RhsFn, SolveFailure } from './types.ts';
+
+/** Thrown inside odex's callback when the rhs returns NaN/Infinity; caught in OdexMethod.run. */
+class NonFiniteRhs extends Error {}
+
+/** Called after each odex step with (t, y, h); returning true stops odex so 'auto' can switch method. */
+export type StiffnessCheck = (t: number, y: Float64Array, h: number) => boolean;
+
+/**
+ * odex 2.x driver. Tolerances are passed as odex's absoluteTolerance (per component) and
+ * relativeTolerance, which odex applies as atol_i + rtol·max(|y_i|, |y_i,new|), the same meaning as rodas5.
+ *
+ * odex's API works on plain arrays and allocates per step internally (its own slices and its dense
+ * closure); that cost is inside the library. This wrapper reuses one Float64Array for the user's rhs
+ * and one number[] for odex's derivative output.
+ */
+export class OdexMethod {
+  t = 0;
+  h = 0;
+  readonly y: Float64Array;
+  failure: SolveFailure | null = null;
+  steps = 0;
+  private readonly rhs: RhsFn;
+  private readonly n: number;
+  private readonly opt: NormalizedOptions;
+  private readonly cnt: Counters;
+  private readonly rec: Recorder;
+  private readonly yIn: Float64Array;
+  private readonly dy: Float64Array;
+  private readonly dyOut: number[];
+  private readonly yDense: Float64Array;
+
+  constructor(rhs: RhsFn, n: number, options: NormalizedOptions, counters: Counters, recorder: Recorder) {
+    this.rhs = rhs;
+    this.n = n;
+    this.opt = options;
+    this.cnt = counters;
+    this.rec = recorder;
+    this.y = new Float64Array(n);
+    this.yIn = new Float64Array(n);
+    this.dy = new Float64Array(n);
+    this.dyOut = new Array<number>(n).fill(0);
+    this.yDense = new Float64Array(n);
+  }
+
+  /**
+   * Integrate from (t0, y0) to tEnd with odex.
+   * @param h0 initial step (0: odex's default).
+   * @param check optional stiffness check run after every accepted step.
+   */
+  run(t0: number, y0: Float64Array, tEnd: number, h0: number, check: StiffnessCheck | null): RunEnd {
+    const n = this.n;
+    const cnt = this.cnt;
+    const rec = this.rec;
+    const solver = new Solver(n);
+    solver.absoluteTolerance = Array.from(this.opt.atol);
+    solver.relativeTolerance = this.opt.rtol;
+    solver.maxSteps = Math.max(1, this.opt.maxSteps - cnt.nAccepted - cnt.nRejected);
+    solver.maxStepSize = this.opt.maxStep;
+    if (h0 !== 0) solver.initialStepSize = Math.abs(h0);
+    else if (this.opt.firstStep > 0) solver.initialStepSize = this.opt.firstStep;
+    solver.denseOutput = rec.tEval !== null;
+    this.failure = null;
+    let tLast = t0;
+    let hLast = h0;
+    let switched = false;
+    const yIn = this.yIn;
+    const dy = this.dy;
+    const dyOut = this.dyOut;
+    const rhs = this.rhs;
+    const f = (x: number, y: number[]): number[] => {
+      for (let i = 0; i < n; i++) yIn[i] = y[i];
+      rhs(x, yIn, dy);
+      cnt.nfev++;
+      for (let i = 0; i < n; i++) {
+        const v = dy[i];
+        if (v - v !== 0) throw new NonFiniteRhs(`component ${i} = ${v} at t = ${x}`);
+        dyOut[i] = v;
+      }
+      return dyOut;
+    };
+    const y = this.y;
+    const solOut = (nr: number, xOld: number, x: number, yOut: number[], dense?: (c: number, x: number) => number) => {
+      if (nr === 1) return true;
+      cnt.nAccepted++;
+      this.steps++;
+      for (let i = 0; i < n; i++) y[i] = yOut[i];
+      tLast = x;
+      hLast = x - xOld;
+      const tE = rec.tEval;
+      if (tE === null) rec.push(x, y);
+      else {
+        const dir = x > xOld ? 1 : -1;
+        const atEnd = x === tEnd;
+        while (rec.next < tE.length && ((tE[rec.next] - x) * dir <= 0 || atEnd)) {
+          const te = tE[rec.next];
+          if (te === x || atEnd) rec.pushEval(y);
+          else {
+            for (let i = 0; i < n; i++) this.yDense[i] = dense!(i, te);
+            rec.pushEval(this.yDense);
+          }
+        }
+      }
+      if (check !== null && x !== tEnd && check(x, y, hLast)) {
+        switched = true;
+        return false;
+      }
+      return true;
+    };
+    let result: ReturnType<Solver['solve']>;
+    try {
+      result = solver.solve(f, t0, Array.from(y0), tEnd, solOut);
+    } catch (e) {
+      if (e instanceof NonFiniteRhs) {
+        this.failure = { kind: 'non-finite-rhs', t: tLast, h: hLast, cause: `the right-hand side returned NaN or Infinity (${e.message}); check the model for division by zero or overflow` };
+        this.t = tLast;
+        this.h = hLast;
+        return 'failed';
+      }
+      throw e;
+    }
+    cnt.nRejected += result.nReject;
+    this.t = tLast;
+    this.h = hLast;
+    if (result.outcome === Outcome.MaxStepsExceeded) {
+      this.failure = { kind: 'max-steps', t: tLast, h: hLast, cause: `reached maxSteps = ${this.opt.maxSteps} before t1; the problem may be stiff: try method 'auto' or 'rodas5'` };
+      return 'failed';
+    }
+    if (result.outcome === Outcome.EarlyReturn && switched) return 'switch';
+    for (let i = 0; i < n; i++) y[i] = result.y[i];
+    this.t = tEnd;
+    return 'done';
+  }
+}
