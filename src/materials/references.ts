@@ -17,7 +17,7 @@ export const REF = {
   protesescu: 'L. Protesescu et al., Nano Lett. 15, 3692 (2015), doi:10.1021/nl5048779',
   huangLambrecht: 'L.-y. Huang, W. R. L. Lambrecht, Phys. Rev. B 88, 165203 (2013), doi:10.1103/PhysRevB.88.165203',
   fu: 'J. Fu et al., Nat. Commun. 8, 1300 (2017), doi:10.1038/s41467-017-01360-3',
-  iaru: 'C. M. Iaru et al., Nat. Commun. 12, 5844 (2021), doi:10.1038/s41467-021-26192-0',
+  iaru: 'C. M. Iaru et al., Nat. Commun. 12 (2021), doi:10.1038/s41467-021-26192-0',
   noh: 'J. H. Noh et al., Nano Lett. 13, 1764 (2013), doi:10.1021/nl400349b',
   eperonFa: 'G. E. Eperon et al., Energy Environ. Sci. 7, 982 (2014), doi:10.1039/C3EE43822H',
   eperonCs: 'G. E. Eperon et al., J. Mater. Chem. A 3, 19688 (2015), doi:10.1039/C5TA06398A',

@@ -36,7 +36,7 @@ export function goldschmidt(c: Composition): number {
 export function phaseVerdict(t: number): ToleranceReport {
   const tt = Number(t.toFixed(3));
   if (t > PHASE_BANDS.upper) {
-    return { t, phase: 'low-dimensional', warning: `tolerance factor t = ${tt} > 1: oversized A cation, low-dimensional (2D/1D) phases are expected (review §2.1); modelled as a 3D perovskite anyway` };
+    return { t, phase: 'low-dimensional', warning: `tolerance factor t = ${tt} > 1: oversized A cation, low-dimensional (2D/1D) phases are expected (review §2.1); modelled as a 3D perovskite anyway${t < 1.03 ? ' (compounds just above 1, e.g. FAPbBr3 at 1.008, do form 3D perovskites in practice)' : ''}` };
   }
   if (t < PHASE_BANDS.marginalLow) {
     return { t, phase: 'non-perovskite-low', warning: `tolerance factor t = ${tt} < ${PHASE_BANDS.marginalLow}: orthorhombic/tetragonal non-perovskite phase expected at room temperature (review §2.1); modelled as a perovskite anyway` };
