@@ -96,10 +96,9 @@ export class OdexMethod {
       if (tE === null) rec.push(x, y);
       else {
         const dir = x > xOld ? 1 : -1;
-        const atEnd = x === tEnd;
-        while (rec.next < tE.length && ((tE[rec.next] - x) * dir <= 0 || atEnd)) {
+        while (rec.next < tE.length && (tE[rec.next] - x) * dir <= 0) {
           const te = tE[rec.next];
-          if (te === x || atEnd) rec.pushEval(y);
+          if (te === x) rec.pushEval(y);
           else {
             for (let i = 0; i < n; i++) this.yDense[i] = dense!(i, te);
             rec.pushEval(this.yDense);

@@ -1,0 +1,59 @@
+// Method 'auto': picks odex on non-stiff problems, rodas5 on stiff ones, and records its switches.
+import { describe, expect, it } from 'vitest';
+import { solveIvp } from '../../src/solver/index.ts';
+import { STIFF_SET } from '../../benchmarks/problems/stiff-set.ts';
+import { loadStiffReference } from '../../benchmarks/problems/reference.ts';
+import { endState, scaledError } from './helpers.ts';
+
+const lotkaVolterra = (_t: number, y: Float64Array, f: Float64Array) => {
+  f[0] = 1.5 * y[0] - y[0] * y[1];
+  f[1] = -3 * y[1] + y[0] * y[1];
+};
+
+describe("method 'auto'", () => {
+  it('is the default', () => {
+    const r = solveIvp(lotkaVolterra, [0, 1], [1, 1]);
+    expect(r.method).toBe('auto');
+    expect(r.methodsUsed).toBeDefined();
+  });
+
+  it('stays with odex on a non-stiff problem', () => {
+    const r = solveIvp(lotkaVolterra, [0, 15], [1, 1], { rtol: 1e-8, atol: 1e-10 });
+    const odex = solveIvp(lotkaVolterra, [0, 15], [1, 1], { method: 'odex', rtol: 1e-8, atol: 1e-10 });
+    expect(r.status).toBe(0);
+    expect(r.methodsUsed).toEqual({ odexSteps: odex.nAccepted, rodasSteps: 0, switches: 0 });
+    expect(r.y[0][r.t.length - 1]).toBeCloseTo(odex.y[0][odex.t.length - 1], 10);
+  });
+
+  it('uses rodas5 on ROBER throughout', () => {
+    const p = STIFF_SET.find((q) => q.name === 'ROBER')!;
+    const r = solveIvp(p.rhs, [0, 1e11], [1, 0, 0], { rtol: 1e-6, atol: p.atol, jacobian: p.jacobian });
+    expect(r.methodsUsed!.odexSteps).toBe(0);
+    expect(r.methodsUsed!.rodasSteps).toBe(r.nAccepted);
+  });
+
+  it('switches on VDPOL (non-stiff in the fast transitions) and keeps the accuracy', () => {
+    const p = STIFF_SET.find((q) => q.name === 'VDPOL')!;
+    const ref = loadStiffReference().VDPOL;
+    const r = solveIvp(p.rhs, [0, 2], ref.y0, { rtol: 1e-6, atol: p.atol, jacobian: p.jacobian });
+    expect(r.status).toBe(0);
+    expect(r.methodsUsed!.switches).toBeGreaterThan(0);
+    expect(r.methodsUsed!.odexSteps + r.methodsUsed!.rodasSteps).toBe(r.nAccepted);
+    expect(scaledError(endState(r.y), ref.y_end, 1e-6, p.atol)).toBeLessThan(5);
+  });
+
+  it('switches from odex to rodas5 when a problem turns stiff', () => {
+    // y' = −λ(t)(y − cos t) with λ growing from 1 to 1e5: non-stiff at first, stiff later.
+    const rhs = (t: number, y: Float64Array, f: Float64Array) => {
+      const lambda = Math.pow(10, Math.min(5, t));
+      f[0] = -lambda * (y[0] - Math.cos(t));
+    };
+    const r = solveIvp(rhs, [0, 0.004], [0], {});
+    expect(r.methodsUsed!.rodasSteps).toBe(0);
+    const r2 = solveIvp(rhs, [0, 10], [0], { rtol: 1e-6, atol: 1e-9, tEval: [0.004, 10] });
+    expect(r2.status).toBe(0);
+    expect(r2.methodsUsed!.odexSteps).toBeGreaterThan(0);
+    expect(r2.methodsUsed!.rodasSteps).toBeGreaterThan(0);
+    expect(r2.y[0][1]).toBeCloseTo(Math.cos(10), 4);
+  });
+});
