@@ -19,13 +19,17 @@ export function median(values: number[]): number {
 }
 
 /**
- * Run `body` (which performs `trajectories` solves) `repeats` times after `warmup` untimed runs.
+ * Run `body` (which performs `trajectories` solves) untimed until it has run `warmup` times and for at
+ * least 0.2 s (so V8 has optimised the hot code), then timed at least `repeats` times and for at least
+ * 0.3 s (at most 500 runs).
  * @returns the median wall time per trajectory in microseconds.
  */
 export function timePerTrajectory(body: () => void, trajectories: number, repeats: number, warmup = 3): number {
-  for (let w = 0; w < warmup; w++) body();
+  const start = performance.now();
+  for (let w = 0; w < warmup || performance.now() - start < 200; w++) body();
   const times: number[] = [];
-  for (let r = 0; r < repeats; r++) {
+  const t00 = performance.now();
+  for (let r = 0; (r < repeats || performance.now() - t00 < 300) && r < 500; r++) {
     const t0 = process.hrtime.bigint();
     body();
     times.push(Number(process.hrtime.bigint() - t0) / 1e3 / trajectories);

@@ -31,9 +31,10 @@ export class Rodas5 {
   failure: SolveFailure | null = null;
   /** Accepted steps taken by this integrator (for 'auto' bookkeeping). */
   steps = 0;
-  /** When true, run() returns 'switch' after `nonStiffLimit` consecutive steps with h·ρ(J) < 1. */
+  /** When true, run() returns 'switch' after `nonStiffLimit` consecutive steps with h·ρ(J) < nonStiffBound. */
   monitorStiffness = false;
   nonStiffLimit = 20;
+  nonStiffBound = 0.25;
 
   private readonly rhs: RhsFn;
   private readonly opt: NormalizedOptions;
@@ -277,7 +278,7 @@ export class Rodas5 {
         }
         if (this.monitorStiffness) {
           rho = spectralRadius(jac, n, this.pv, this.pw, 3);
-          nonStiffRun = Math.abs(h) * rho < 1 ? nonStiffRun + 1 : 0;
+          nonStiffRun = Math.abs(h) * rho < this.nonStiffBound ? nonStiffRun + 1 : 0;
           if (nonStiffRun >= this.nonStiffLimit) {
             this.t = t;
             this.h = hNew;
