@@ -1,0 +1,22 @@
+// Package entry: the engine's public API (no DOM, no workers).
+
+export { solveIvp, METHOD_NAMES } from './solver/index.ts';
+export type * from './solver/types.ts';
+export { simulate, SimulationError, logGrid } from './model/simulate.ts';
+export { InputError, inputIssues, normalizeInput, type InputIssue } from './model/validate.ts';
+export { PARAMS, type NumericParamSpec, type NumericParamKey } from './model/params.ts';
+export { convertExcitation, photonFluenceCm2, crossSectionCm2 } from './model/excitation.ts';
+export { confine } from './model/confinement.ts';
+export { runTrends, TREND_TITLES } from './model/trends.ts';
+export { listMaterials } from './model/catalog.ts';
+export { resolveMaterial, listPresets, compoundSheets, frohlichAlpha, toleranceFactor, parseComposition, formatComposition } from './materials/index.ts';
+export type * from './model/types.ts';
+export type * from './materials/types.ts';
+
+import { inputIssues } from './model/validate.ts';
+import type { SimulationInput } from './model/types.ts';
+
+/** Problems with an input as plain messages (empty when fine); does not solve. */
+export function validateInput(input: SimulationInput): string[] {
+  return inputIssues(input).map((i) => i.message);
+}

@@ -1,0 +1,65 @@
+// Model coefficients in the engine's internal units (ps, eV, K, cm^-3), computed once per simulation
+// from the resolved material, the size and the excitation. The right-hand side reads only these.
+
+import type { AcceptorKind, MechanismSwitches } from './types.ts';
+
+export interface ModelCoefficients {
+  /** Pairs created by the whole pulse (cm^-3). */
+  n0Cm3: number;
+  pumpEv: number;
+  /** Confined gap (eV): potential energy of one pair. */
+  gapEv: number;
+  /** Temperature of freshly injected pairs, (hν − Eg) / (3 kB) (K). */
+  injectionTempK: number;
+  /** Lattice and surroundings temperature before the pump (K). */
+  ambientK: number;
+  /** Gaussian pulse standard deviation (ps); 0 for impulsive excitation. */
+  pulseSigmaPs: number;
+  /** Integration start (ps): −4σ, or 0 for impulsive excitation. */
+  tStartPs: number;
+
+  /** LO-phonon energy (eV). */
+  loEv: number;
+  /** LO emission rates at full coupling α_c ω_LO for electron and hole (ps^-1). */
+  emissionRateElectronPerPs: number;
+  emissionRateHolePerPs: number;
+  /** Intrinsic-bottleneck level-spacing coefficients c with δ(E) = c/√E (eV^1.5); 0 for bulk or switched off. */
+  spacingCoefElectron: number;
+  spacingCoefHole: number;
+  /** Sharpness of the energy-gap-law crossover at δ = ħω_LO (dimensionless). */
+  bottleneckSharpness: number;
+  /** Density of LO modes coupled to the carriers (cm^-3). */
+  loModesCm3: number;
+  hotPhonons: boolean;
+  /** Klemens decay prefactor Γ (ps^-1): net rate Γ[N(1+nA)² − u (N+1) nA²]. */
+  klemensPerPs: number;
+  /** 1 with acoustic → optical up-conversion, 0 without. */
+  upConversion: number;
+
+  /** Carrier–acoustic energy relaxation time (ps). */
+  carrierAcousticPs: number;
+  /** Trap rate (ps^-1). */
+  k1PerPs: number;
+  /** Bimolecular radiative coefficient (cm^3 ps^-1), bulk films; 0 for NCs. */
+  k2Cm3PerPs: number;
+  /** Excitonic radiative rate (ps^-1), NCs; 0 for bulk. */
+  kRadPerPs: number;
+  /** Auger coefficient (cm^6 ps^-1). */
+  k3Cm6PerPs: number;
+  /** 1: Auger energy heats the remaining carriers; 0: it goes to the lattice. */
+  augerHeating: number;
+
+  /** Lattice heat capacity (eV cm^-3 K^-1). */
+  heatCapacityEvCm3K: number;
+  /** Heat-loss time to the surroundings (ps). */
+  heatLossPs: number;
+
+  acceptor: AcceptorKind;
+  /** Hot acceptor: transfer rate above the barrier (ps^-1) and the barrier (eV). */
+  hotRatePerPs: number;
+  hotBarrierEv: number;
+  /** Cold acceptor: band-edge transfer rate (ps^-1). */
+  coldRatePerPs: number;
+}
+
+export type { MechanismSwitches };

@@ -1,0 +1,178 @@
+// From a validated input and a resolved material to the derived quantities a user sees and the
+// coefficients the right-hand side uses. All model-level constants are defined and sourced here.
+
+import { frohlichAlpha, resolveMaterial } from '../materials/index.ts';
+import type { MaterialParams } from '../materials/types.ts';
+import type { ModelCoefficients } from './coefficients.ts';
+import { confine, levelSpacingCoefficient } from './confinement.ts';
+import { EV_PER_J, HBAR2_2M0_EV_NM2, HBAR_EV_PS, KB_EV_PER_K, NM3_PER_CM3, PS_PER_S, boseOccupation, photonEnergyEv } from './constants.ts';
+import { convertExcitation } from './excitation.ts';
+import { PARAMS } from './params.ts';
+import { InputError, type NormalizedInput } from './validate.ts';
+import type { Derived } from './types.ts';
+
+/** Temperature at which LO lifetimes are quoted (Fu et al., Nat. Commun. 8, 1300 (2017): room temperature). */
+const LO_LIFETIME_REFERENCE_K = 300;
+/**
+ * LO modes coupled to the carriers: wavevectors up to q_c = 2 k_th, twice the thermal carrier wavevector at
+ * 300 K (emission by a carrier of wavevector k reaches q ≤ 2k; Fröhlich coupling ∝ 1/q² favours small q),
+ * counted as q_c³/(6π²) per volume. Model choice; gives N_LO ≈ 3–5e18 cm^-3 for lead halides, the range used
+ * for the hot-phonon bottleneck (Yang et al., Nat. Photonics 10, 53 (2016), doi:10.1038/nphoton.2015.213).
+ */
+const LO_MODE_REFERENCE_K = 300;
+/**
+ * Sharpness s of the intrinsic-bottleneck crossover f = exp(−[softplus_s(δ/ħω − 1) − softplus_s(−1)]):
+ * f ≈ 1 while the level spacing δ is below ħω_LO, then falls as exp(−(δ/ħω − 1)) as multi-phonon emission
+ * is needed (energy-gap law, Englman & Jortner, Mol. Phys. 18, 145 (1970), doi:10.1080/00268977000100171).
+ */
+const BOTTLENECK_SHARPNESS = 4;
+
+export interface Built {
+  derived: Derived;
+  coefficients: ModelCoefficients;
+}
+
+function applyOverrides(m: MaterialParams, overrides: NormalizedInput['materialOverrides']): MaterialParams {
+  const out: MaterialParams = { ...m, sources: { ...m.sources }, warnings: [...m.warnings] };
+  for (const [k, v] of Object.entries(overrides)) {
+    if (!(k in m) || typeof (m as unknown as Record<string, unknown>)[k] !== 'number') {
+      throw new InputError([{ param: `materialOverrides.${k}`, value: v, message: `materialOverrides.${k} is not a numeric material parameter` }]);
+    }
+    (out as unknown as Record<string, number>)[k] = v as number;
+    out.sources[k] = `override: ${v}`;
+  }
+  return out;
+}
+
+/** NC Auger coefficient (cm^6 ps^-1) from the biexciton lifetime τ_XX = β V (strong confinement):
+ *  k3 = V² / (8 τ_XX), so a biexciton (n = 2/V) decays at 1/τ_XX. Above the Bohr diameter D_B the
+ *  volume scaling turns sublinear (Castañeda et al., ACS Nano 10, 8603 (2016), doi:10.1021/acsnano.6b03908):
+ *  k3 relaxes from its value at D_B toward the bulk value as (D_B / L)². */
+function ncAugerCm6PerPs(m: MaterialParams, edgeNm: number, bohrDiameterNm: number): number {
+  const bulk = m.k3Cm6PerS / PS_PER_S;
+  const strong = (L: number) => {
+    const vCm3 = L ** 3 / NM3_PER_CM3;
+    return (vCm3 * vCm3) / (8 * m.biexcitonAugerPsPerNm3 * L ** 3);
+  };
+  if (edgeNm <= bohrDiameterNm) return Math.max(strong(edgeNm), bulk);
+  const atBohr = Math.max(strong(bohrDiameterNm), bulk);
+  return bulk + (atBohr - bulk) * (bohrDiameterNm / edgeNm) ** 2;
+}
+
+export function build(input: NormalizedInput): Built {
+  let material: MaterialParams;
+  try {
+    material = resolveMaterial(input.composition);
+  } catch (e) {
+    throw new InputError([{ param: 'composition', value: input.composition, message: `composition = ${JSON.stringify(input.composition)}: ${(e as Error).message}` }]);
+  }
+  material = applyOverrides(material, input.materialOverrides);
+  const conf = confine({
+    edgeNm: input.edgeNm, gapEv: material.gapEv, electronMassM0: material.electronMassM0,
+    holeMassM0: material.holeMassM0, epsInf: material.epsInf, bohrRadiusNm: material.bohrRadiusNm,
+  });
+  const pumpEv = photonEnergyEv(input.pumpNm);
+  if (!(pumpEv > conf.gapEv)) {
+    const edgeNote = input.edgeNm === null ? 'bulk' : `${input.edgeNm} nm NC`;
+    throw new InputError([{
+      param: 'pumpNm', value: input.pumpNm,
+      message: `pumpNm (--pump-nm) = ${input.pumpNm} nm (${pumpEv.toFixed(3)} eV) is below the gap of ${material.formula} (${edgeNote}, ${conf.gapEv.toFixed(3)} eV); allowed: a wavelength shorter than ${(1239.84198 / conf.gapEv).toFixed(1)} nm`,
+    }]);
+  }
+  const exc = convertExcitation(
+    { pumpEv, absorptionPerCm: material.absorptionPerCm, epsInf: material.epsInf, volumeNm3: conf.volumeNm3, filmThicknessNm: input.filmThicknessNm },
+    input,
+  );
+  const dens = PARAMS.densityCm3;
+  if (!(exc.densityCm3 >= dens.min && exc.densityCm3 <= dens.max)) {
+    const from = input.nPerNc !== undefined ? `nPerNc = ${input.nPerNc}` : input.fluenceUJcm2 !== undefined ? `fluenceUJcm2 = ${input.fluenceUJcm2} µJ cm^-2` : `densityCm3`;
+    throw new InputError([{
+      param: input.nPerNc !== undefined ? 'nPerNc' : input.fluenceUJcm2 !== undefined ? 'fluenceUJcm2' : 'densityCm3',
+      value: input.nPerNc ?? input.fluenceUJcm2 ?? input.densityCm3,
+      message: `${from} gives an initial density of ${exc.densityCm3.toExponential(3)} cm^-3, beyond what the model covers (${dens.min} to ${dens.max} cm^-3: non-degenerate carriers)`,
+    }]);
+  }
+
+  const hwEv = material.loPhononMeV / 1000;
+  const omegaLoPerPs = hwEv / HBAR_EV_PS;
+  const alphaE = frohlichAlpha(material, 'electron');
+  const alphaH = frohlichAlpha(material, 'hole');
+  const bulk = conf.volumeNm3 === null;
+  const useBottleneck = !bulk && input.switches.intrinsicBottleneck;
+  const mBand = 0.5 * (material.electronMassM0 + material.holeMassM0);
+  const kThPerNm = Math.sqrt((mBand * KB_EV_PER_K * LO_MODE_REFERENCE_K) / HBAR2_2M0_EV_NM2);
+  const qc = 2 * kThPerNm * 1e7; // cm^-1
+  const loModesCm3 = qc ** 3 / (6 * Math.PI ** 2);
+  const nARef = boseOccupation(hwEv / 2, LO_LIFETIME_REFERENCE_K);
+  const heatCapacityEvCm3K = material.heatCapacityJcm3K * EV_PER_J;
+  // Heat loss: NC cube through its surface, τ = C L / (6 G); film: slowest diffusion mode into a substrate
+  // held at ambient, τ = d² C / (π² κ) (Carslaw & Jaeger, Conduction of Heat in Solids, 2nd ed., §3.3).
+  const heatLossPs = bulk
+    ? ((input.filmThicknessNm * 1e-9) ** 2 * material.heatCapacityJcm3K * 1e6) / (Math.PI ** 2 * material.thermalConductivityWmK) * PS_PER_S
+    : ((material.heatCapacityJcm3K * 1e6 * (input.edgeNm as number) * 1e-9) / (6 * input.interfaceConductanceMWm2K * 1e6)) * PS_PER_S;
+  const k3Cm6PerPs = bulk ? material.k3Cm6PerS / PS_PER_S : ncAugerCm6PerPs(material, input.edgeNm as number, conf.bohrDiameterNm);
+  const sigmaPs = input.pulseFwhmFs / 1000 / (2 * Math.sqrt(2 * Math.LN2));
+  const injectionTempK = (pumpEv - conf.gapEv) / (3 * KB_EV_PER_K);
+
+  const coefficients: ModelCoefficients = {
+    n0Cm3: exc.densityCm3,
+    pumpEv,
+    gapEv: conf.gapEv,
+    injectionTempK,
+    ambientK: input.latticeK,
+    pulseSigmaPs: sigmaPs,
+    tStartPs: sigmaPs > 0 ? -4 * sigmaPs : 0,
+    loEv: hwEv,
+    emissionRateElectronPerPs: alphaE * omegaLoPerPs,
+    emissionRateHolePerPs: alphaH * omegaLoPerPs,
+    spacingCoefElectron: useBottleneck ? levelSpacingCoefficient(material.electronMassM0, conf.volumeNm3 as number) : 0,
+    spacingCoefHole: useBottleneck ? levelSpacingCoefficient(material.holeMassM0, conf.volumeNm3 as number) : 0,
+    bottleneckSharpness: BOTTLENECK_SHARPNESS,
+    loModesCm3,
+    hotPhonons: input.switches.hotPhonons,
+    klemensPerPs: 1 / (material.loLifetimePs * (1 + 2 * nARef)),
+    upConversion: input.switches.upConversion ? 1 : 0,
+    carrierAcousticPs: material.carrierAcousticPs,
+    k1PerPs: material.k1PerS / PS_PER_S,
+    k2Cm3PerPs: bulk ? material.k2Cm3PerS / PS_PER_S : 0,
+    kRadPerPs: bulk ? 0 : 1 / (material.ncRadiativeLifetimeNs * 1000),
+    k3Cm6PerPs,
+    augerHeating: input.switches.augerHeating ? 1 : 0,
+    heatCapacityEvCm3K,
+    heatLossPs,
+    acceptor: input.acceptor,
+    hotRatePerPs: 1 / input.hotAcceptorTransferPs,
+    hotBarrierEv: input.hotAcceptorBarrierEv,
+    coldRatePerPs: 1 / input.coldAcceptorTransferPs,
+  };
+
+  const warnings = [...material.warnings];
+  if (material.tolerance.warning && !warnings.includes(material.tolerance.warning)) warnings.push(material.tolerance.warning);
+  if (exc.densityCm3 > 2e19) warnings.push(`initial density ${exc.densityCm3.toExponential(2)} cm^-3: carriers approach degeneracy; Boltzmann statistics are approximate`);
+  const derived: Derived = {
+    material,
+    bulk,
+    gapEv: conf.gapEv,
+    confinementEv: conf.confinementEv,
+    bohrDiameterNm: conf.bohrDiameterNm,
+    regime: conf.regime,
+    ncVolumeNm3: conf.volumeNm3,
+    electronLevelSpacingMeV: conf.electronLevelSpacingMeV,
+    holeLevelSpacingMeV: conf.holeLevelSpacingMeV,
+    pumpEv,
+    excessEnergyEv: pumpEv - conf.gapEv,
+    injectionTempK,
+    densityCm3: exc.densityCm3,
+    nPerNc: exc.nPerNc,
+    fluenceUJcm2: exc.fluenceUJcm2,
+    crossSectionCm2: exc.crossSectionCm2,
+    frohlichAlphaElectron: alphaE,
+    frohlichAlphaHole: alphaH,
+    loEmissionFs: 1000 / (coefficients.emissionRateElectronPerPs + coefficients.emissionRateHolePerPs),
+    loModesCm3,
+    augerCm6PerS: k3Cm6PerPs * PS_PER_S,
+    heatLossPs,
+    warnings,
+  };
+  return { derived, coefficients };
+}

@@ -1,0 +1,45 @@
+// The energy ledger: where the absorbed pump energy is at each output time, and how well it balances.
+
+import type { ModelCoefficients } from './coefficients.ts';
+import { KB_EV_PER_K, boseOccupation } from './constants.ts';
+import { S, absorbedFraction } from './state.ts';
+import type { EnergyLedger } from './types.ts';
+
+/**
+ * absorbed(t) = n0 hν Φ(t/σ) must equal carriers n(Eg + 3kB Tc) + LO N_LO ħω (N − N_eq(T0))
+ * + acoustic C (T_A − T0) + surroundings + emitted + extracted (all eV cm^-3).
+ * @param t output times (ps); @param y state columns y[i][k]
+ */
+export function energyLedger(c: ModelCoefficients, t: Float64Array, y: Float64Array[]): EnergyLedger {
+  const m = t.length;
+  const ledger: EnergyLedger = {
+    absorbed: new Float64Array(m), carriers: new Float64Array(m), lo: new Float64Array(m),
+    acoustic: new Float64Array(m), surroundings: new Float64Array(m), emitted: new Float64Array(m),
+    extracted: new Float64Array(m), maxRelError: 0,
+  };
+  const total = c.n0Cm3 * c.pumpEv;
+  const nEq0 = boseOccupation(c.loEv, c.ambientK);
+  let worst = 0;
+  for (let k = 0; k < m; k++) {
+    const absorbed = total * absorbedFraction(c, t[k]);
+    const carriers = y[S.n][k] * (c.gapEv + 3 * KB_EV_PER_K * y[S.tc][k]);
+    const lo = c.loModesCm3 * c.loEv * (y[S.nLo][k] - nEq0);
+    const acoustic = c.heatCapacityEvCm3K * y[S.ta][k];
+    ledger.absorbed[k] = absorbed;
+    ledger.carriers[k] = carriers;
+    ledger.lo[k] = lo;
+    ledger.acoustic[k] = acoustic;
+    ledger.surroundings[k] = y[S.eEnv][k];
+    ledger.emitted[k] = y[S.eEmit][k];
+    ledger.extracted[k] = y[S.eExt][k];
+    const sum = carriers + lo + acoustic + y[S.eEnv][k] + y[S.eEmit][k] + y[S.eExt][k];
+    worst = Math.max(worst, Math.abs(absorbed - sum) / total);
+  }
+  ledger.maxRelError = worst;
+  return ledger;
+}
+
+/** LO-phonon temperature from its occupation: T_LO = ħω / (kB ln(1 + 1/N)). */
+export function loTemperatureK(loEv: number, occupation: number): number {
+  return loEv / (KB_EV_PER_K * Math.log1p(1 / occupation));
+}

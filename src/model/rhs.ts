@@ -1,0 +1,266 @@
+// The three-stage cooling model's right-hand side and its analytic Jacobian, both in place.
+//
+//   dn/dt   = G − k1 n − R_rad − k3 n³ − k_x(Tc) n
+//   dTc/dt  = (G/n)(T_inj − Tc) − P/(3kB) + h k3 n² (Eg/(3kB) + Tc) − (Tc − T_A)/τ_cA
+//   dN/dt   = n P / (N_LO ħω) − Γ[N(1+n_A)² − u (N+1) n_A²]
+//   C dT_A/dt = N_LO ħω Γ[…] + 3kB n (Tc − T_A)/τ_cA + (k1 n + (1−h) k3 n³)(Eg + 3kB Tc) − C (T_A − T0)/τ_env
+// with P = ħω W(Tc) [(N+1) e^(−ħω/kB Tc) − N] (Fröhlich emission minus absorption, zero when the LO
+// modes are at Tc), W = Σ_c α_c ω_LO f(δ_c(Tc)/ħω) and n_A the occupation of acoustic modes at ħω/2.
+// Symbols and sources: README "Model". Units: ps, eV, K, cm^-3.
+
+import type { ModelCoefficients } from './coefficients.ts';
+import { KB_EV_PER_K as KB } from './constants.ts';
+import { STATE_SIZE, S, stateScale } from './state.ts';
+import { boltzmannFractionAbove, boltzmannFractionAboveDerivative, logistic, softplus } from './special.ts';
+
+const SQRT_2PI = Math.sqrt(2 * Math.PI);
+
+/** Scratch results of one evaluation of the auxiliary functions (no allocation per call). */
+interface Aux {
+  P: number; dPdT: number; dPdN: number; dPdA: number;
+  D: number; dDdN: number; dDdA: number;
+  kx: number; dkxdT: number;
+  G: number;
+}
+
+export class CoolingModel {
+  readonly size = STATE_SIZE;
+  private readonly aux: Aux = { P: 0, dPdT: 0, dPdN: 0, dPdA: 0, D: 0, dDdN: 0, dDdA: 0, kx: 0, dkxdT: 0, G: 0 };
+  private readonly lo3kB: number;
+  private readonly softplusAtMinusOne: number;
+
+  /** Physical value of one unit of each scaled state component. */
+  readonly scale: Float64Array;
+  private readonly yPhys = new Float64Array(STATE_SIZE);
+
+  constructor(readonly c: ModelCoefficients) {
+    this.scale = stateScale(c);
+    this.lo3kB = 3 * KB;
+    this.softplusAtMinusOne = softplus(-1, c.bottleneckSharpness);
+  }
+
+  /** Pair generation rate by the Gaussian pump (cm^-3 ps^-1). */
+  generation(tPs: number): number {
+    const s = this.c.pulseSigmaPs;
+    if (s <= 0) return 0;
+    const z = tPs / s;
+    return (this.c.n0Cm3 * Math.exp(-0.5 * z * z)) / (s * SQRT_2PI);
+  }
+
+  /** Intrinsic-bottleneck factor f and df/dTc for one carrier type (energy-gap law, smooth at δ = ħω). */
+  private bottleneck(coef: number, tcK: number, out: { f: number; dfdT: number }): void {
+    if (coef <= 0) {
+      out.f = 1;
+      out.dfdT = 0;
+      return;
+    }
+    const c = this.c;
+    const meanKineticEv = 1.5 * KB * tcK;
+    const r = coef / Math.sqrt(meanKineticEv) / c.loEv;
+    const f = Math.exp(-(softplus(r - 1, c.bottleneckSharpness) - this.softplusAtMinusOne));
+    // dr/dT = −r/(2T);  d softplus_s(r−1)/dr = logistic(s (r−1))
+    out.f = f;
+    out.dfdT = (f * logistic(c.bottleneckSharpness * (r - 1)) * r) / (2 * tcK);
+  }
+
+  private readonly fe = { f: 1, dfdT: 0 };
+  private readonly fh = { f: 1, dfdT: 0 };
+
+  /** Evaluate P, D, extraction rate and generation with their partial derivatives. */
+  private evaluate(t: number, y: Float64Array): Aux {
+    const c = this.c;
+    const a = this.aux;
+    const T = y[S.tc];
+    const A = c.ambientK + y[S.ta];
+    const hw = c.loEv;
+
+    this.bottleneck(c.spacingCoefElectron, T, this.fe);
+    this.bottleneck(c.spacingCoefHole, T, this.fh);
+    const W = c.emissionRateElectronPerPs * this.fe.f + c.emissionRateHolePerPs * this.fh.f;
+    const dWdT = c.emissionRateElectronPerPs * this.fe.dfdT + c.emissionRateHolePerPs * this.fh.dfdT;
+
+    // LO occupation seen by the carriers: the state, or (no hot phonons) the lattice's Bose occupation.
+    let N: number;
+    let dNdA = 0;
+    const xA = hw / (KB * A);
+    if (c.hotPhonons) {
+      N = y[S.nLo];
+    } else {
+      N = 1 / Math.expm1(xA);
+      dNdA = (N * (N + 1) * xA) / A;
+    }
+    const xc = hw / (KB * T);
+    const ec = Math.exp(-xc);
+    const B = (N + 1) * ec - N;
+    a.P = hw * W * B;
+    a.dPdT = hw * (dWdT * B + (W * (N + 1) * ec * xc) / T);
+    a.dPdN = hw * W * (ec - 1);
+    a.dPdA = c.hotPhonons ? 0 : a.dPdN * dNdA;
+
+    // Klemens decay LO → 2 acoustic at ħω/2, with up-conversion weight u.
+    const nA = 1 / Math.expm1(0.5 * xA);
+    const dnAdA = (nA * (nA + 1) * 0.5 * xA) / A;
+    const u = c.upConversion;
+    const G = c.klemensPerPs;
+    const onePlus = 1 + nA;
+    a.D = G * (N * onePlus * onePlus - u * (N + 1) * nA * nA);
+    a.dDdN = G * (onePlus * onePlus - u * nA * nA);
+    a.dDdA = G * (2 * N * onePlus - 2 * u * (N + 1) * nA) * dnAdA;
+
+    // Extraction.
+    if (c.acceptor === 'hot') {
+      const x = c.hotBarrierEv / (KB * T);
+      a.kx = c.hotRatePerPs * boltzmannFractionAbove(x);
+      a.dkxdT = (c.hotRatePerPs * -boltzmannFractionAboveDerivative(x) * x) / T;
+    } else if (c.acceptor === 'cold') {
+      a.kx = c.coldRatePerPs;
+      a.dkxdT = 0;
+    } else {
+      a.kx = 0;
+      a.dkxdT = 0;
+    }
+    a.G = this.generation(t);
+    return a;
+  }
+
+  /** Energy a carrier pair loses to phonons (net LO emission + acoustic) per ps (eV ps^-1). */
+  phononLossPerCarrierEvPs(y: Float64Array): number {
+    const a = this.evaluate(0, y);
+    return a.P + (this.lo3kB * (y[S.tc] - this.c.ambientK - y[S.ta])) / this.c.carrierAcousticPs;
+  }
+
+  /**
+   * Solver-facing right-hand side on the scaled state ŷ = y / scale (densities in units of n0, energies in
+   * units of the absorbed n0·hν), so that Jacobian entries stay O(1) and tolerances mean the same for all.
+   */
+  rhs = (t: number, yScaled: Float64Array, dydtScaled: Float64Array): void => {
+    const s = this.scale;
+    const y = this.yPhys;
+    for (let i = 0; i < STATE_SIZE; i++) y[i] = yScaled[i] * s[i];
+    this.rhsPhysical(t, y, dydtScaled);
+    for (let i = 0; i < STATE_SIZE; i++) dydtScaled[i] /= s[i];
+  };
+
+  /** Solver-facing Jacobian of the scaled system: Ĵ_ij = J_ij · scale_j / scale_i. */
+  jacobian = (t: number, yScaled: Float64Array, jac: Float64Array): void => {
+    const s = this.scale;
+    const y = this.yPhys;
+    for (let i = 0; i < STATE_SIZE; i++) y[i] = yScaled[i] * s[i];
+    this.jacobianPhysical(t, y, jac);
+    for (let i = 0; i < STATE_SIZE; i++) {
+      for (let j = 0; j < STATE_SIZE; j++) jac[i * STATE_SIZE + j] *= s[j] / s[i];
+    }
+  };
+
+  /** dy/dt into `dydt`, physical units. */
+  rhsPhysical(t: number, y: Float64Array, dydt: Float64Array): void {
+    const c = this.c;
+    const a = this.evaluate(t, y);
+    const n = y[S.n];
+    const T = y[S.tc];
+    const A = c.ambientK + y[S.ta];
+    const pairEv = c.gapEv + this.lo3kB * T;
+    const R1 = c.k1PerPs * n;
+    const R2 = c.k2Cm3PerPs * n * n + c.kRadPerPs * n;
+    const R3 = c.k3Cm6PerPs * n * n * n;
+    const Rx = a.kx * n;
+    const relax = (T - A) / c.carrierAcousticPs;
+    const nphHw = c.loModesCm3 * c.loEv;
+    const h = c.augerHeating;
+
+    dydt[S.n] = a.G - R1 - R2 - R3 - Rx;
+    const inject = a.G === 0 ? 0 : (a.G / n) * (c.injectionTempK - T);
+    dydt[S.tc] = inject - a.P / this.lo3kB + h * c.k3Cm6PerPs * n * n * (c.gapEv / this.lo3kB + T) - relax;
+    let heatIn = this.lo3kB * n * relax + (R1 + (1 - h) * R3) * pairEv;
+    if (c.hotPhonons) {
+      dydt[S.nLo] = (n * a.P) / nphHw - a.D;
+      heatIn += nphHw * a.D;
+    } else {
+      dydt[S.nLo] = 0;
+      heatIn += n * a.P;
+    }
+    const loss = (c.heatCapacityEvCm3K * y[S.ta]) / c.heatLossPs;
+    dydt[S.ta] = (heatIn - loss) / c.heatCapacityEvCm3K;
+    dydt[S.eEnv] = loss;
+    dydt[S.eEmit] = R2 * pairEv;
+    dydt[S.eExt] = Rx * pairEv;
+    dydt[S.nExt] = Rx;
+    dydt[S.tcExt] = Rx * T;
+  }
+
+  /** ∂f_i/∂y_j into jac[i * size + j] (row-major), physical units. */
+  jacobianPhysical(t: number, y: Float64Array, jac: Float64Array): void {
+    const c = this.c;
+    const a = this.evaluate(t, y);
+    const m = STATE_SIZE;
+    jac.fill(0);
+    const n = y[S.n];
+    const T = y[S.tc];
+    const A = c.ambientK + y[S.ta];
+    const k3B = this.lo3kB;
+    const pairEv = c.gapEv + k3B * T;
+    const h = c.augerHeating;
+    const tauCa = c.carrierAcousticPs;
+    const nphHw = c.loModesCm3 * c.loEv;
+    const C = c.heatCapacityEvCm3K;
+
+    const dR1dn = c.k1PerPs;
+    const R1 = dR1dn * n;
+    const dR2dn = 2 * c.k2Cm3PerPs * n + c.kRadPerPs;
+    const R2 = c.k2Cm3PerPs * n * n + c.kRadPerPs * n;
+    const dR3dn = 3 * c.k3Cm6PerPs * n * n;
+    const R3 = c.k3Cm6PerPs * n * n * n;
+    const Rx = a.kx * n;
+    const dRxdT = a.dkxdT * n;
+
+    // dn/dt
+    jac[S.n * m + S.n] = -dR1dn - dR2dn - dR3dn - a.kx;
+    jac[S.n * m + S.tc] = -dRxdT;
+
+    // dTc/dt
+    const row = S.tc * m;
+    if (a.G !== 0) {
+      jac[row + S.n] = (-a.G / (n * n)) * (c.injectionTempK - T);
+      jac[row + S.tc] = -a.G / n;
+    }
+    jac[row + S.n] += 2 * h * c.k3Cm6PerPs * n * (c.gapEv / k3B + T);
+    jac[row + S.tc] += -a.dPdT / k3B + h * c.k3Cm6PerPs * n * n - 1 / tauCa;
+    jac[row + S.nLo] = c.hotPhonons ? -a.dPdN / k3B : 0;
+    jac[row + S.ta] = -a.dPdA / k3B + 1 / tauCa;
+
+    // C dT_A/dt = Q
+    const rowA = S.ta * m;
+    let dQdn = (k3B * (T - A)) / tauCa + (dR1dn + (1 - h) * dR3dn) * pairEv;
+    let dQdT = (k3B * n) / tauCa + (R1 + (1 - h) * R3) * k3B;
+    let dQdN = 0;
+    let dQdA = (-k3B * n) / tauCa - C / c.heatLossPs;
+    if (c.hotPhonons) {
+      const rowN = S.nLo * m;
+      jac[rowN + S.n] = a.P / nphHw;
+      jac[rowN + S.tc] = (n * a.dPdT) / nphHw;
+      jac[rowN + S.nLo] = (n * a.dPdN) / nphHw - a.dDdN;
+      jac[rowN + S.ta] = -a.dDdA;
+      dQdN = nphHw * a.dDdN;
+      dQdA += nphHw * a.dDdA;
+    } else {
+      dQdn += a.P;
+      dQdT += n * a.dPdT;
+      dQdA += n * a.dPdA;
+    }
+    jac[rowA + S.n] = dQdn / C;
+    jac[rowA + S.tc] = dQdT / C;
+    jac[rowA + S.nLo] = dQdN / C;
+    jac[rowA + S.ta] = dQdA / C;
+
+    // Ledger rows.
+    jac[S.eEnv * m + S.ta] = C / c.heatLossPs;
+    jac[S.eEmit * m + S.n] = dR2dn * pairEv;
+    jac[S.eEmit * m + S.tc] = R2 * k3B;
+    jac[S.eExt * m + S.n] = a.kx * pairEv;
+    jac[S.eExt * m + S.tc] = dRxdT * pairEv + Rx * k3B;
+    jac[S.nExt * m + S.n] = a.kx;
+    jac[S.nExt * m + S.tc] = dRxdT;
+    jac[S.tcExt * m + S.n] = a.kx * T;
+    jac[S.tcExt * m + S.tc] = dRxdT * T + Rx;
+  }
+}

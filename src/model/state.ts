@@ -1,0 +1,74 @@
+// Layout of the model's state vector and its initial value.
+
+import type { ModelCoefficients } from './coefficients.ts';
+import { boseOccupation } from './constants.ts';
+import { normalCdf } from './special.ts';
+
+/** Indices into the state vector y. Units in the comments. */
+export const S = {
+  /** Electron–hole pair density (cm^-3). */
+  n: 0,
+  /** Carrier temperature Tc (K). */
+  tc: 1,
+  /** LO-phonon occupation of the coupled modes (dimensionless). */
+  nLo: 2,
+  /** Acoustic/lattice temperature rise over ambient, T_A − T0 (K): relative tolerance then means what it says. */
+  ta: 3,
+  /** Energy lost to the surroundings (eV cm^-3). */
+  eEnv: 4,
+  /** Energy emitted as photons (eV cm^-3). */
+  eEmit: 5,
+  /** Energy extracted into an acceptor (eV cm^-3). */
+  eExt: 6,
+  /** Pairs extracted into an acceptor (cm^-3). */
+  nExt: 7,
+  /** ∫ (extraction rate)·Tc dt (K cm^-3): mean temperature of the extracted carriers = this / nExt. */
+  tcExt: 8,
+} as const;
+
+export const STATE_SIZE = 9;
+
+/** Fraction of the pulse absorbed by time t (ps). */
+export function absorbedFraction(c: ModelCoefficients, tPs: number): number {
+  return c.pulseSigmaPs > 0 ? normalCdf(tPs / c.pulseSigmaPs) : tPs >= 0 ? 1 : 0;
+}
+
+/** Physical state at c.tStartPs: the pairs absorbed so far at the injection temperature, phonons at ambient. */
+export function initialState(c: ModelCoefficients): Float64Array {
+  const y = new Float64Array(STATE_SIZE);
+  y[S.n] = c.n0Cm3 * absorbedFraction(c, c.tStartPs);
+  y[S.tc] = c.injectionTempK;
+  y[S.nLo] = boseOccupation(c.loEv, c.ambientK);
+  y[S.ta] = 0;
+  return y;
+}
+
+/** Physical size of one unit of each solver-facing (scaled) component: n0 for densities, n0·hν for energies. */
+export function stateScale(c: ModelCoefficients): Float64Array {
+  const s = new Float64Array(STATE_SIZE).fill(1);
+  const energy = c.n0Cm3 * c.pumpEv;
+  s[S.n] = c.n0Cm3;
+  s[S.eEnv] = energy;
+  s[S.eEmit] = energy;
+  s[S.eExt] = energy;
+  s[S.nExt] = c.n0Cm3;
+  s[S.tcExt] = c.n0Cm3;
+  return s;
+}
+
+/** Absolute tolerances of the scaled components, each matched to an energy error of about atol·n0·hν. */
+export function absoluteTolerances(c: ModelCoefficients, rtol: number): Float64Array {
+  const atol = new Float64Array(STATE_SIZE);
+  const energyScale = c.n0Cm3 * c.pumpEv;
+  const a = Math.min(1e-3, rtol * 1e-2);
+  atol[S.n] = a;
+  atol[S.tc] = 1000 * a;
+  atol[S.nLo] = a;
+  atol[S.ta] = (energyScale * a) / c.heatCapacityEvCm3K;
+  atol[S.eEnv] = a;
+  atol[S.eEmit] = a;
+  atol[S.eExt] = a;
+  atol[S.nExt] = a;
+  atol[S.tcExt] = 300 * a;
+  return atol;
+}

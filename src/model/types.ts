@@ -1,0 +1,173 @@
+// Public types of the engine: what a simulation takes and what it returns (units in every name).
+
+import type { MaterialParams } from '../materials/types.ts';
+import type { MethodName } from '../solver/types.ts';
+
+/** Switches that remove one mechanism, for what-if comparisons (all true by default). */
+export interface MechanismSwitches {
+  /** Acoustic → LO up-conversion term of the Klemens decay. */
+  upConversion: boolean;
+  /** Auger recombination energy returned to the remaining carriers (else it goes to the lattice). */
+  augerHeating: boolean;
+  /** Reduced carrier–LO coupling when the NC level spacing exceeds the LO energy. */
+  intrinsicBottleneck: boolean;
+  /** Finite LO population (false: LO modes held at the lattice temperature, an infinite bath). */
+  hotPhonons: boolean;
+}
+
+export type AcceptorKind = 'none' | 'hot' | 'cold';
+
+export interface SimulationInput {
+  /** Preset name or formula, e.g. "CsPbI3", "FA0.5Cs0.5PbI3". */
+  composition: string;
+  /** NC edge length (nm); null for a bulk film. */
+  edgeNm: number | null;
+  filmThicknessNm?: number;
+  /** Exactly one of these three sets the excitation. */
+  densityCm3?: number;
+  nPerNc?: number;
+  fluenceUJcm2?: number;
+  pumpNm?: number;
+  pulseFwhmFs?: number;
+  latticeK?: number;
+  tEndPs?: number;
+  tStartPs?: number;
+  nPoints?: number;
+  interfaceConductanceMWm2K?: number;
+  acceptor?: AcceptorKind;
+  hotAcceptorBarrierEv?: number;
+  hotAcceptorTransferPs?: number;
+  coldAcceptorTransferPs?: number;
+  /** Carrier temperature for the time-to-target metric (K). */
+  targetK?: number;
+  switches?: Partial<MechanismSwitches>;
+  /** Replace resolved material numbers (what-if studies), e.g. { epsStatic: 18 }. */
+  materialOverrides?: Partial<Pick<MaterialParams, NumericMaterialKey>>;
+  method?: MethodName;
+  rtol?: number;
+}
+
+export type NumericMaterialKey = {
+  [K in keyof MaterialParams]: MaterialParams[K] extends number ? K : never;
+}[keyof MaterialParams];
+
+/** Quantities derived from the inputs before solving. */
+export interface Derived {
+  material: MaterialParams;
+  bulk: boolean;
+  /** Band gap including confinement (eV). */
+  gapEv: number;
+  confinementEv: number;
+  bohrDiameterNm: number;
+  regime: 'strong' | 'intermediate' | 'weak' | 'bulk';
+  ncVolumeNm3: number | null;
+  /** Level spacing near the band edge: lowest → next electron level (meV); null for bulk. */
+  electronLevelSpacingMeV: number | null;
+  holeLevelSpacingMeV: number | null;
+  pumpEv: number;
+  excessEnergyEv: number;
+  /** Initial carrier temperature of the injected pairs (K). */
+  injectionTempK: number;
+  densityCm3: number;
+  nPerNc: number | null;
+  fluenceUJcm2: number;
+  /** Absorption cross-section of one NC at the pump (cm^2); null for bulk. */
+  crossSectionCm2: number | null;
+  frohlichAlphaElectron: number;
+  frohlichAlphaHole: number;
+  /** Per-pair LO emission time at full coupling (fs). */
+  loEmissionFs: number;
+  /** Density of LO modes that carriers couple to (cm^-3). */
+  loModesCm3: number;
+  /** Effective Auger coefficient used (cm^6 s^-1). */
+  augerCm6PerS: number;
+  /** Heat loss time of the lattice to the surroundings (ps). */
+  heatLossPs: number;
+  warnings: string[];
+}
+
+export interface CoolingMetrics {
+  /** Time for Tc − T_L to fall to 1/e of its peak value (ps); null if never. */
+  tau1ePs: number | null;
+  /** Bi-exponential fit of Tc − T_L after its peak: fast and slow lifetimes (ps) and the fast amplitude fraction. */
+  fastPs: number | null;
+  slowPs: number | null;
+  fastFraction: number | null;
+  /** Time for Tc to reach `targetK` (ps); null if never reached in the window. */
+  timeToTargetPs: number | null;
+  targetK: number;
+  /** Initial carrier energy-loss rate just after the pulse (meV ps^-1 per carrier). */
+  initialLossRateMeVps: number;
+  /** Peak carrier temperature (K) and its delay (ps). */
+  peakTcK: number;
+  peakDelayPs: number;
+  /** ∫ (Tc − T_A) dt / (Tc − T_A)_peak from the peak on (ps): one number for the whole cooling curve. */
+  meanCoolingPs: number;
+}
+
+/** Energy per volume (eV cm^-3) at each output time. */
+export interface EnergyLedger {
+  absorbed: Float64Array;
+  carriers: Float64Array;
+  lo: Float64Array;
+  acoustic: Float64Array;
+  surroundings: Float64Array;
+  emitted: Float64Array;
+  extracted: Float64Array;
+  /** max over times of |absorbed − sum| / max(absorbed). */
+  maxRelError: number;
+}
+
+export interface SolverStats {
+  method: string;
+  status: number;
+  message: string;
+  nfev: number;
+  njev: number;
+  nlu: number;
+  nAccepted: number;
+  nRejected: number;
+  wallMs: number;
+}
+
+export interface ExtractionStats {
+  /** Fraction of absorbed pairs extracted by the acceptor by the last delay. */
+  yield: number;
+  /** Mean carrier temperature of the extracted carriers (K). */
+  meanTcK: number | null;
+}
+
+export interface SimulationResult {
+  input: SimulationInput;
+  derived: Derived;
+  /** Delay after the pump peak (ps), log-spaced. */
+  tPs: Float64Array;
+  tcK: Float64Array;
+  tLoK: Float64Array;
+  tAK: Float64Array;
+  nCm3: Float64Array;
+  energy: EnergyLedger;
+  metrics: CoolingMetrics;
+  extraction: ExtractionStats;
+  solver: SolverStats;
+}
+
+export type TrendId = 'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8' | 'T9' | 'T10' | 'T11' | 'T12' | 'T13';
+
+/** One of the review's trends, checked by running the model. */
+export interface TrendResult {
+  id: TrendId;
+  title: string;
+  passed: boolean;
+  /** The numbers behind the verdict, with units in the keys (e.g. tau1e_low_ps). */
+  numbers: Record<string, number>;
+  /** One sentence: what was compared and why it passed or failed. */
+  detail: string;
+}
+
+/** Base case for the per-material trends (composition and size); comparative trends use their own materials. */
+export interface TrendOptions {
+  composition?: string;
+  edgeNm?: number | null;
+  only?: TrendId[];
+}

@@ -1,0 +1,140 @@
+// Input validation: every check reads the parameter declarations in params.ts and names the parameter,
+// the value and what is allowed. Returns a normalized input with every default filled in.
+
+import { PARAMS, type NumericParamKey } from './params.ts';
+import type { AcceptorKind, MechanismSwitches, SimulationInput } from './types.ts';
+import type { MethodName } from '../solver/types.ts';
+
+/** An input problem: which parameter, what value, what is allowed. */
+export interface InputIssue {
+  param: string;
+  value: unknown;
+  message: string;
+}
+
+export class InputError extends Error {
+  constructor(readonly issues: InputIssue[]) {
+    super(issues.map((i) => i.message).join('\n'));
+    this.name = 'InputError';
+  }
+}
+
+export type NormalizedInput = Required<Omit<SimulationInput, 'densityCm3' | 'nPerNc' | 'fluenceUJcm2' | 'materialOverrides'>> & {
+  densityCm3?: number;
+  nPerNc?: number;
+  fluenceUJcm2?: number;
+  materialOverrides: NonNullable<SimulationInput['materialOverrides']>;
+  switches: MechanismSwitches;
+};
+
+const ACCEPTORS: AcceptorKind[] = ['none', 'hot', 'cold'];
+const METHODS: MethodName[] = ['auto', 'odex', 'rodas5'];
+const SWITCH_KEYS: (keyof MechanismSwitches)[] = ['upConversion', 'augerHeating', 'intrinsicBottleneck', 'hotPhonons'];
+
+export function formatValue(value: unknown): string {
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
+  if (typeof value === 'string') return JSON.stringify(value);
+  return String(value);
+}
+
+/** Check one numeric parameter against its declaration; push an issue if it fails. */
+export function checkNumeric(key: NumericParamKey, value: unknown, issues: InputIssue[]): void {
+  const spec = PARAMS[key];
+  const unit = spec.unit ? ` ${spec.unit}` : '';
+  const allowed = `a number from ${spec.min} to ${spec.max}${unit}`;
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    issues.push({ param: key, value, message: `${key} (--${spec.flag}) = ${formatValue(value)} is not a finite number; allowed: ${allowed}` });
+  } else if (value < spec.min || value > spec.max) {
+    issues.push({ param: key, value, message: `${key} (--${spec.flag}) = ${value}${unit} is out of range; allowed: ${allowed}` });
+  }
+}
+
+const OPTIONAL_NUMERIC: NumericParamKey[] = [
+  'filmThicknessNm', 'pumpNm', 'pulseFwhmFs', 'latticeK', 'tEndPs', 'tStartPs', 'nPoints',
+  'interfaceConductanceMWm2K', 'hotAcceptorBarrierEv', 'hotAcceptorTransferPs', 'coldAcceptorTransferPs', 'targetK', 'rtol',
+];
+
+/** Validate and fill defaults; throws InputError listing every problem found. */
+export function normalizeInput(input: SimulationInput): NormalizedInput {
+  const issues: InputIssue[] = [];
+  if (typeof input !== 'object' || input === null) throw new InputError([{ param: 'input', value: input, message: 'input must be an object' }]);
+  if (typeof input.composition !== 'string' || input.composition.trim() === '') {
+    issues.push({ param: 'composition', value: input.composition, message: `composition = ${formatValue(input.composition)} is not allowed; give a preset name or a formula such as CsPbI3 or FA0.5Cs0.5PbI3` });
+  }
+  if (input.edgeNm !== null) checkNumeric('edgeNm', input.edgeNm, issues);
+  const given = (['densityCm3', 'nPerNc', 'fluenceUJcm2'] as const).filter((k) => input[k] !== undefined);
+  if (given.length > 1) {
+    issues.push({ param: given.join(','), value: given.map((k) => input[k]), message: `excitation is over-specified: ${given.join(' and ')} were both given; give exactly one of densityCm3 (--density), nPerNc (--n-per-nc), fluenceUJcm2 (--fluence-uj-cm2)` });
+  }
+  for (const k of given) checkNumeric(k, input[k], issues);
+  if (input.nPerNc !== undefined && input.edgeNm === null) {
+    issues.push({ param: 'nPerNc', value: input.nPerNc, message: `nPerNc (--n-per-nc) = ${formatValue(input.nPerNc)} needs a nanocrystal; for a bulk film give densityCm3 or fluenceUJcm2` });
+  }
+  for (const k of OPTIONAL_NUMERIC) if (input[k] !== undefined) checkNumeric(k, input[k], issues);
+  if (input.nPoints !== undefined && !Number.isInteger(input.nPoints)) {
+    issues.push({ param: 'nPoints', value: input.nPoints, message: `nPoints (--points) = ${formatValue(input.nPoints)} must be a whole number` });
+  }
+  const tStart = input.tStartPs ?? PARAMS.tStartPs.default;
+  const tEnd = input.tEndPs ?? PARAMS.tEndPs.default;
+  if (Number.isFinite(tStart) && Number.isFinite(tEnd) && tStart >= tEnd) {
+    issues.push({ param: 'tStartPs', value: tStart, message: `tStartPs = ${tStart} ps must be below tEndPs = ${tEnd} ps` });
+  }
+  const acceptor = input.acceptor ?? 'none';
+  if (!ACCEPTORS.includes(acceptor)) {
+    issues.push({ param: 'acceptor', value: acceptor, message: `acceptor = ${formatValue(acceptor)} is unknown; allowed: ${ACCEPTORS.join(', ')}` });
+  }
+  const method = input.method ?? 'auto';
+  if (!METHODS.includes(method)) {
+    issues.push({ param: 'method', value: method, message: `method = ${formatValue(method)} is unknown; allowed: ${METHODS.join(', ')}` });
+  }
+  const switches: MechanismSwitches = { upConversion: true, augerHeating: true, intrinsicBottleneck: true, hotPhonons: true };
+  for (const [k, v] of Object.entries(input.switches ?? {})) {
+    if (!SWITCH_KEYS.includes(k as keyof MechanismSwitches)) {
+      issues.push({ param: `switches.${k}`, value: v, message: `switches.${k} is unknown; allowed: ${SWITCH_KEYS.join(', ')}` });
+    } else if (typeof v !== 'boolean') {
+      issues.push({ param: `switches.${k}`, value: v, message: `switches.${k} = ${formatValue(v)} must be true or false` });
+    } else switches[k as keyof MechanismSwitches] = v;
+  }
+  for (const [k, v] of Object.entries(input.materialOverrides ?? {})) {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) {
+      issues.push({ param: `materialOverrides.${k}`, value: v, message: `materialOverrides.${k} = ${formatValue(v)} must be a finite positive number` });
+    }
+  }
+  if (issues.length > 0) throw new InputError(issues);
+  const d = (k: NumericParamKey) => (input[k as keyof SimulationInput] as number | undefined) ?? PARAMS[k].default;
+  return {
+    composition: input.composition.trim(),
+    edgeNm: input.edgeNm,
+    filmThicknessNm: d('filmThicknessNm'),
+    densityCm3: input.densityCm3 ?? (given.length === 0 ? PARAMS.densityCm3.default : undefined),
+    nPerNc: input.nPerNc,
+    fluenceUJcm2: input.fluenceUJcm2,
+    pumpNm: d('pumpNm'),
+    pulseFwhmFs: d('pulseFwhmFs'),
+    latticeK: d('latticeK'),
+    tEndPs: tEnd,
+    tStartPs: tStart,
+    nPoints: d('nPoints'),
+    interfaceConductanceMWm2K: d('interfaceConductanceMWm2K'),
+    acceptor,
+    hotAcceptorBarrierEv: d('hotAcceptorBarrierEv'),
+    hotAcceptorTransferPs: d('hotAcceptorTransferPs'),
+    coldAcceptorTransferPs: d('coldAcceptorTransferPs'),
+    targetK: d('targetK'),
+    switches,
+    materialOverrides: { ...(input.materialOverrides ?? {}) },
+    method,
+    rtol: d('rtol'),
+  };
+}
+
+/** All problems with an input, as messages (empty when it is fine). Does not solve. */
+export function inputIssues(input: SimulationInput): InputIssue[] {
+  try {
+    normalizeInput(input);
+    return [];
+  } catch (e) {
+    if (e instanceof InputError) return e.issues;
+    throw e;
+  }
+}
