@@ -152,6 +152,12 @@ export class Rodas5 {
     const w = this.w;
     const jac = this.jac;
     const dfdt = this.dfdt;
+    const piv = this.piv;
+    // Local aliases: imported module bindings cost a context load (and hole check) per access in V8.
+    const A = RODAS5_A;
+    const C = RODAS5_C;
+    const CT = RODAS5_CT;
+    const D = RODAS5_D;
     const dir = tEnd > t0 ? 1 : -1;
     this.failure = null;
     for (let i = 0; i < n; i++) y[i] = y0[i];
@@ -196,7 +202,7 @@ export class Rodas5 {
       for (let k = 0; k < n * n; k++) w[k] = -jac[k];
       for (let i = 0; i < n; i++) w[i * n + i] += dgamma;
       cnt.nlu++;
-      const bad = luFactor(w, n, this.piv, this.colScale);
+      const bad = luFactor(w, n, piv, this.colScale);
       if (bad >= 0 || !(w[0] === w[0])) {
         badTries++;
         cnt.nRejected++;
@@ -211,23 +217,24 @@ export class Rodas5 {
       for (let s = 0; s < S; s++) {
         const us = s * n;
         if (s === 0) {
-          for (let i = 0; i < n; i++) u[i] = f0[i] + RODAS5_D[0] * h * dfdt[i];
+          const dh = D[0] * h;
+          for (let i = 0; i < n; i++) u[i] = f0[i] + dh * dfdt[i];
         } else {
           const ar = s * S;
           for (let i = 0; i < n; i++) {
             let acc = y[i];
-            for (let j = 0; j < s; j++) acc += RODAS5_A[ar + j] * u[j * n + i];
+            for (let j = 0; j < s; j++) acc += A[ar + j] * u[j * n + i];
             ys[i] = acc;
           }
-          rhs(t + RODAS5_CT[s] * h, ys, fs);
-          const dh = RODAS5_D[s] * h;
+          rhs(t + CT[s] * h, ys, fs);
+          const dh = D[s] * h;
           for (let i = 0; i < n; i++) {
-            let acc = fs[i] + dh * dfdt[i];
-            for (let j = 0; j < s; j++) acc += RODAS5_C[ar + j] * invH * u[j * n + i];
-            u[us + i] = acc;
+            let acc = 0;
+            for (let j = 0; j < s; j++) acc += C[ar + j] * u[j * n + i];
+            u[us + i] = fs[i] + dh * dfdt[i] + acc * invH;
           }
         }
-        luSolve(w, n, this.piv, u, us);
+        luSolve(w, n, piv, u, us);
       }
       cnt.nfev += S - 1;
       const u8 = (S - 1) * n;
