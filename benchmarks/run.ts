@@ -14,9 +14,11 @@ const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const want = (s: string) => !only || only.includes(s);
 const R = (full: number) => (quick ? Math.max(1, Math.ceil(full / 5)) : full);
 
+/** A comment line (`# …`): on stdout with the tables, on stderr with --json so stdout stays pure JSON lines. */
 function note(text: string): void {
-  if (json) console.error(`# ${text}`);
-  else console.log(text);
+  const line = text.startsWith('#') ? text : `# ${text}`;
+  if (json) console.error(line);
+  else console.log(line);
 }
 
 const COLS: [string, (r: BenchRow) => string][] = [
