@@ -28,7 +28,7 @@ const COLS: [string, (r: BenchRow) => string][] = [
   ['us/traj', (r) => r.us_per_traj.toFixed(1)],
   ['nfev/traj', (r) => r.nfev_per_traj.toFixed(1)],
   ['max_rel_err', (r) => (Number.isNaN(r.max_rel_err) ? '-' : r.max_rel_err.toExponential(2))],
-  ['note', (r) => [r.jacobian, r.max_scaled_err !== undefined ? `scaled_err ${(r.max_scaled_err as number).toFixed(2)}` : '',
+  ['note', (r) => [r.jacobian === 'not used' ? 'no Jacobian' : r.jacobian, r.max_scaled_err !== undefined ? `scaled_err ${(r.max_scaled_err as number).toFixed(2)}` : '',
     r.speedup_vs_cvode ? `${(r.speedup_vs_cvode as number).toFixed(2)}x vs CVODE` : '',
     r.speedup_vs_scipy_lsoda ? `${(r.speedup_vs_scipy_lsoda as number).toFixed(1)}x vs LSODA` : '',
     r.failed ? `${r.failed} failed` : ''].filter(Boolean).join(', ')],
