@@ -31,10 +31,12 @@ export interface ModelCoefficients {
   /** Density of LO modes coupled to the carriers (cm^-3). */
   loModesCm3: number;
   hotPhonons: boolean;
-  /** Klemens decay prefactor Γ (ps^-1): net rate Γ[N(1+nA)² − u (N+1) nA²]. */
+  /** Klemens decay prefactor Γ (ps^-1): net rate Γ[N(1+q)² − (N+1) q²], q the daughter-mode occupation. */
   klemensPerPs: number;
-  /** 1 with acoustic → optical up-conversion, 0 without. */
+  /** 1: LO phonons see the hot daughter acoustic phonons (q = n_D, which up-convert); 0: a thermal bath (q = n_A(T_A)). */
   upConversion: number;
+  /** Lifetime of the hot daughter acoustic phonons before they thermalise with the lattice (ps). */
+  daughterLifetimePs: number;
 
   /** Carrier–acoustic energy relaxation time (ps). */
   carrierAcousticPs: number;

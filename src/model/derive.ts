@@ -1,7 +1,7 @@
 // From a validated input and a resolved material to the derived quantities a user sees and the
 // coefficients the right-hand side uses. All model-level constants are defined and sourced here.
 
-import { frohlichAlpha, resolveMaterial } from '../materials/index.ts';
+import { ALLOY_LO_LIFETIME, frohlichAlpha, resolveMaterial } from '../materials/index.ts';
 import type { MaterialParams } from '../materials/types.ts';
 import type { ModelCoefficients } from './coefficients.ts';
 import { confine, levelSpacingCoefficient } from './confinement.ts';
@@ -26,6 +26,15 @@ const LO_MODE_REFERENCE_K = 300;
  * is needed (energy-gap law, Englman & Jortner, Mol. Phys. 18, 145 (1970), doi:10.1080/00268977000100171).
  */
 const BOTTLENECK_SHARPNESS = 4;
+/**
+ * Lifetime of the hot acoustic phonons that LO phonons decay into, before they share their energy with the
+ * whole lattice (ps). Inelastic neutron scattering finds acoustic-phonon lifetimes "on the order of
+ * picoseconds" in MAPbI3 (Gold-Parker et al., PNAS 115, 11905 (2018), doi:10.1073/pnas.1812227115);
+ * molecular dynamics gives up to a few tens of ps for the lowest modes (Zhu & Ertekin, Energy Environ. Sci.
+ * 12, 216 (2019), doi:10.1039/C8EE02820F). Their slow release is what feeds acoustic → optical
+ * up-conversion (Yang et al., Nat. Commun. 8, 14120 (2017), doi:10.1038/ncomms14120).
+ */
+const DAUGHTER_LIFETIME_PS = 5;
 
 export interface Built {
   derived: Derived;
@@ -132,6 +141,9 @@ export function build(input: NormalizedInput): Built {
     hotPhonons: input.switches.hotPhonons,
     klemensPerPs: 1 / (material.loLifetimePs * (1 + 2 * nARef)),
     upConversion: input.switches.upConversion ? 1 : 0,
+    // Organic–inorganic A-site alloys: co-vibrational modes slow phonon relaxation (review §2.3, ref. 99); the
+    // same lengthening the materials module applies to the LO lifetime is applied to the hot acoustic phonons.
+    daughterLifetimePs: DAUGHTER_LIFETIME_PS * (1 + ALLOY_LO_LIFETIME.c * material.organicInorganicMixing),
     carrierAcousticPs: material.carrierAcousticPs,
     k1PerPs: material.k1PerS / PS_PER_S,
     k2Cm3PerPs: bulk ? material.k2Cm3PerS / PS_PER_S : 0,

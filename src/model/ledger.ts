@@ -7,7 +7,7 @@ import type { EnergyLedger } from './types.ts';
 
 /**
  * absorbed(t) = n0 hν Φ(t/σ) must equal carriers n(Eg + 3kB Tc) + LO N_LO ħω (N − N_eq(T0))
- * + acoustic C (T_A − T0) + surroundings + emitted + extracted (all eV cm^-3).
+ * + acoustic [C (T_A − T0) + N_LO ħω (n_D − n_A(T0))] + surroundings + emitted + extracted (all eV cm^-3).
  * @param t output times (ps); @param y state columns y[i][k]
  */
 export function energyLedger(c: ModelCoefficients, t: Float64Array, y: Float64Array[]): EnergyLedger {
@@ -19,12 +19,14 @@ export function energyLedger(c: ModelCoefficients, t: Float64Array, y: Float64Ar
   };
   const total = c.n0Cm3 * c.pumpEv;
   const nEq0 = boseOccupation(c.loEv, c.ambientK);
+  const nAcEq0 = boseOccupation(c.loEv / 2, c.ambientK);
+  const loModeEnergy = c.loModesCm3 * c.loEv; // also the daughters' (2 N_LO modes × ħω/2)
   let worst = 0;
   for (let k = 0; k < m; k++) {
     const absorbed = total * absorbedFraction(c, t[k]);
     const carriers = y[S.n][k] * (c.gapEv + 3 * KB_EV_PER_K * y[S.tc][k]);
-    const lo = c.loModesCm3 * c.loEv * (y[S.nLo][k] - nEq0);
-    const acoustic = c.heatCapacityEvCm3K * y[S.ta][k];
+    const lo = loModeEnergy * (y[S.nLo][k] - nEq0);
+    const acoustic = c.heatCapacityEvCm3K * y[S.ta][k] + loModeEnergy * (y[S.nAc][k] - nAcEq0);
     ledger.absorbed[k] = absorbed;
     ledger.carriers[k] = carriers;
     ledger.lo[k] = lo;

@@ -2,10 +2,12 @@
 //
 //   dn/dt   = G − k1 n − R_rad − k3 n³ − k_x(Tc) n
 //   dTc/dt  = (G/n)(T_inj − Tc) − P/(3kB) + h k3 n² (Eg/(3kB) + Tc) − (Tc − T_A)/τ_cA
-//   dN/dt   = n P / (N_LO ħω) − Γ[N(1+n_A)² − u (N+1) n_A²]
-//   C dT_A/dt = N_LO ħω Γ[…] + 3kB n (Tc − T_A)/τ_cA + (k1 n + (1−h) k3 n³)(Eg + 3kB Tc) − C (T_A − T0)/τ_env
+//   dN/dt   = n P / (N_LO ħω) − D,     D = Γ[N(1+q)² − (N+1) q²]   (Klemens LO ⇄ 2 acoustic at ħω/2)
+//   dn_D/dt = D − (n_D − n_A(T_A))/τ_AA                         (hot daughter acoustic phonons)
+//   C dT_A/dt = N_LO ħω (n_D − n_A)/τ_AA + 3kB n (Tc − T_A)/τ_cA + (k1 n + (1−h) k3 n³)(Eg + 3kB Tc) − C (T_A − T0)/τ_env
 // with P = ħω W(Tc) [(N+1) e^(−ħω/kB Tc) − N] (Fröhlich emission minus absorption, zero when the LO
-// modes are at Tc), W = Σ_c α_c ω_LO f(δ_c(Tc)/ħω) and n_A the occupation of acoustic modes at ħω/2.
+// modes are at Tc), W = Σ_c α_c ω_LO f(δ_c(Tc)/ħω), n_A the lattice's occupation of modes at ħω/2, and
+// q = n_D (the hot daughters, which up-convert) or n_A (up-conversion switched off). 2 N_LO daughter modes.
 // Symbols and sources: README "Model". Units: ps, eV, K, cm^-3.
 
 import type { ModelCoefficients } from './coefficients.ts';
@@ -18,14 +20,16 @@ const SQRT_2PI = Math.sqrt(2 * Math.PI);
 /** Scratch results of one evaluation of the auxiliary functions (no allocation per call). */
 interface Aux {
   P: number; dPdT: number; dPdN: number; dPdA: number;
-  D: number; dDdN: number; dDdA: number;
+  D: number; dDdN: number; dDdD: number; dDdA: number;
+  /** Daughter relaxation (n_D − n_A)/τ_AA and its derivative by T_A (by n_D it is 1/τ_AA). */
+  Rd: number; dRddA: number;
   kx: number; dkxdT: number;
   G: number;
 }
 
 export class CoolingModel {
   readonly size = STATE_SIZE;
-  private readonly aux: Aux = { P: 0, dPdT: 0, dPdN: 0, dPdA: 0, D: 0, dDdN: 0, dDdA: 0, kx: 0, dkxdT: 0, G: 0 };
+  private readonly aux: Aux = { P: 0, dPdT: 0, dPdN: 0, dPdA: 0, D: 0, dDdN: 0, dDdD: 0, dDdA: 0, Rd: 0, dRddA: 0, kx: 0, dkxdT: 0, G: 0 };
   private readonly lo3kB: number;
   private readonly softplusAtMinusOne: number;
 
@@ -97,15 +101,23 @@ export class CoolingModel {
     a.dPdN = hw * W * (ec - 1);
     a.dPdA = c.hotPhonons ? 0 : a.dPdN * dNdA;
 
-    // Klemens decay LO → 2 acoustic at ħω/2, with up-conversion weight u.
+    // Klemens decay LO → 2 acoustic at ħω/2 into the daughter modes n_D; up-conversion from m.
     const nA = 1 / Math.expm1(0.5 * xA);
     const dnAdA = (nA * (nA + 1) * 0.5 * xA) / A;
+    const nD = y[S.nAc];
     const u = c.upConversion;
+    // q: occupation of the acoustic modes the LO phonons decay into and up-convert from — the hot daughters
+    // (u = 1) or, with up-conversion switched off, the lattice's thermal ones (no feedback from hot phonons).
+    const q = u * nD + (1 - u) * nA;
     const G = c.klemensPerPs;
-    const onePlus = 1 + nA;
-    a.D = G * (N * onePlus * onePlus - u * (N + 1) * nA * nA);
-    a.dDdN = G * (onePlus * onePlus - u * nA * nA);
-    a.dDdA = G * (2 * N * onePlus - 2 * u * (N + 1) * nA) * dnAdA;
+    const onePlus = 1 + q;
+    a.D = G * (N * onePlus * onePlus - (N + 1) * q * q);
+    a.dDdN = G * (onePlus * onePlus - q * q);
+    const dDdq = G * (2 * N * onePlus - 2 * (N + 1) * q);
+    a.dDdD = dDdq * u;
+    a.dDdA = dDdq * (1 - u) * dnAdA;
+    a.Rd = (nD - nA) / c.daughterLifetimePs;
+    a.dRddA = -dnAdA / c.daughterLifetimePs;
 
     // Extraction.
     if (c.acceptor === 'hot') {
@@ -174,9 +186,11 @@ export class CoolingModel {
     let heatIn = this.lo3kB * n * relax + (R1 + (1 - h) * R3) * pairEv;
     if (c.hotPhonons) {
       dydt[S.nLo] = (n * a.P) / nphHw - a.D;
-      heatIn += nphHw * a.D;
+      dydt[S.nAc] = a.D - a.Rd;
+      heatIn += nphHw * a.Rd;
     } else {
       dydt[S.nLo] = 0;
+      dydt[S.nAc] = 0;
       heatIn += n * a.P;
     }
     const loss = (c.heatCapacityEvCm3K * y[S.ta]) / c.heatLossPs;
@@ -232,16 +246,21 @@ export class CoolingModel {
     const rowA = S.ta * m;
     let dQdn = (k3B * (T - A)) / tauCa + (dR1dn + (1 - h) * dR3dn) * pairEv;
     let dQdT = (k3B * n) / tauCa + (R1 + (1 - h) * R3) * k3B;
-    let dQdN = 0;
     let dQdA = (-k3B * n) / tauCa - C / c.heatLossPs;
+    let dQdD = 0;
     if (c.hotPhonons) {
       const rowN = S.nLo * m;
       jac[rowN + S.n] = a.P / nphHw;
       jac[rowN + S.tc] = (n * a.dPdT) / nphHw;
       jac[rowN + S.nLo] = (n * a.dPdN) / nphHw - a.dDdN;
+      jac[rowN + S.nAc] = -a.dDdD;
       jac[rowN + S.ta] = -a.dDdA;
-      dQdN = nphHw * a.dDdN;
-      dQdA += nphHw * a.dDdA;
+      const rowD = S.nAc * m;
+      jac[rowD + S.nLo] = a.dDdN;
+      jac[rowD + S.nAc] = a.dDdD - 1 / c.daughterLifetimePs;
+      jac[rowD + S.ta] = a.dDdA - a.dRddA;
+      dQdD = nphHw / c.daughterLifetimePs;
+      dQdA += nphHw * a.dRddA;
     } else {
       dQdn += a.P;
       dQdT += n * a.dPdT;
@@ -249,7 +268,7 @@ export class CoolingModel {
     }
     jac[rowA + S.n] = dQdn / C;
     jac[rowA + S.tc] = dQdT / C;
-    jac[rowA + S.nLo] = dQdN / C;
+    jac[rowA + S.nAc] = dQdD / C;
     jac[rowA + S.ta] = dQdA / C;
 
     // Ledger rows.

@@ -12,21 +12,23 @@ export const S = {
   tc: 1,
   /** LO-phonon occupation of the coupled modes (dimensionless). */
   nLo: 2,
+  /** Occupation of the hot acoustic modes at ħω/2 that LO phonons decay into (Klemens daughters). */
+  nAc: 3,
   /** Acoustic/lattice temperature rise over ambient, T_A − T0 (K): relative tolerance then means what it says. */
-  ta: 3,
+  ta: 4,
   /** Energy lost to the surroundings (eV cm^-3). */
-  eEnv: 4,
+  eEnv: 5,
   /** Energy emitted as photons (eV cm^-3). */
-  eEmit: 5,
+  eEmit: 6,
   /** Energy extracted into an acceptor (eV cm^-3). */
-  eExt: 6,
+  eExt: 7,
   /** Pairs extracted into an acceptor (cm^-3). */
-  nExt: 7,
+  nExt: 8,
   /** ∫ (extraction rate)·Tc dt (K cm^-3): mean temperature of the extracted carriers = this / nExt. */
-  tcExt: 8,
+  tcExt: 9,
 } as const;
 
-export const STATE_SIZE = 9;
+export const STATE_SIZE = 10;
 
 /** Fraction of the pulse absorbed by time t (ps). */
 export function absorbedFraction(c: ModelCoefficients, tPs: number): number {
@@ -39,6 +41,7 @@ export function initialState(c: ModelCoefficients): Float64Array {
   y[S.n] = c.n0Cm3 * absorbedFraction(c, c.tStartPs);
   y[S.tc] = c.injectionTempK;
   y[S.nLo] = boseOccupation(c.loEv, c.ambientK);
+  y[S.nAc] = boseOccupation(c.loEv / 2, c.ambientK);
   y[S.ta] = 0;
   return y;
 }
@@ -64,6 +67,7 @@ export function absoluteTolerances(c: ModelCoefficients, rtol: number): Float64A
   atol[S.n] = a;
   atol[S.tc] = 1000 * a;
   atol[S.nLo] = a;
+  atol[S.nAc] = a;
   atol[S.ta] = (energyScale * a) / c.heatCapacityEvCm3K;
   atol[S.eEnv] = a;
   atol[S.eEmit] = a;
