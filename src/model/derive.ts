@@ -7,7 +7,7 @@ import type { ModelCoefficients } from './coefficients.ts';
 import { confine, levelSpacingCoefficient } from './confinement.ts';
 import { EV_PER_J, HBAR2_2M0_EV_NM2, HBAR_EV_PS, KB_EV_PER_K, NM3_PER_CM3, PS_PER_S, boseOccupation, photonEnergyEv } from './constants.ts';
 import { convertExcitation } from './excitation.ts';
-import { PARAMS } from './params.ts';
+import { PARAMS, formatLimit } from "./params.ts";
 import { InputError, type NormalizedInput } from './validate.ts';
 import type { Derived } from './types.ts';
 
@@ -98,7 +98,7 @@ export function build(input: NormalizedInput): Built {
     throw new InputError([{
       param: input.nPerNc !== undefined ? 'nPerNc' : input.fluenceUJcm2 !== undefined ? 'fluenceUJcm2' : 'densityCm3',
       value: input.nPerNc ?? input.fluenceUJcm2 ?? input.densityCm3,
-      message: `${from} gives an initial density of ${exc.densityCm3.toExponential(3)} cm^-3, beyond what the model covers (${dens.min} to ${dens.max} cm^-3: non-degenerate carriers)`,
+      message: `${from} gives an initial density of ${exc.densityCm3.toExponential(3)} cm^-3, beyond what the model covers (${formatLimit(dens.min)} to ${formatLimit(dens.max)} cm^-3: non-degenerate carriers)`,
     }]);
   }
 

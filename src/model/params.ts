@@ -107,3 +107,13 @@ export const PARAMS: Record<NumericParamKey, NumericParamSpec> = {
     scale: 'log', meaning: 'Relative tolerance of the ODE solver',
   },
 };
+
+/** A number as people write it in a range: 1e+18 rather than 1000000000000000000. */
+export function formatLimit(v: number): string {
+  return v !== 0 && (Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3) ? v.toExponential().replace('e+', 'e') : String(v);
+}
+
+/** "a number from <min> to <max> <unit>" for messages and help. */
+export function allowedRange(spec: NumericParamSpec): string {
+  return `a number from ${formatLimit(spec.min)} to ${formatLimit(spec.max)}${spec.unit ? ' ' + spec.unit : ''}`;
+}

@@ -1,7 +1,7 @@
 // Input validation: every check reads the parameter declarations in params.ts and names the parameter,
 // the value and what is allowed. Returns a normalized input with every default filled in.
 
-import { PARAMS, type NumericParamKey } from './params.ts';
+import { PARAMS, allowedRange, type NumericParamKey } from './params.ts';
 import type { AcceptorKind, MechanismSwitches, SimulationInput } from './types.ts';
 import type { MethodName } from '../solver/types.ts';
 
@@ -41,7 +41,7 @@ export function formatValue(value: unknown): string {
 export function checkNumeric(key: NumericParamKey, value: unknown, issues: InputIssue[]): void {
   const spec = PARAMS[key];
   const unit = spec.unit ? ` ${spec.unit}` : '';
-  const allowed = `a number from ${spec.min} to ${spec.max}${unit}`;
+  const allowed = allowedRange(spec);
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     issues.push({ param: key, value, message: `${key} (--${spec.flag}) = ${formatValue(value)} is not a finite number; allowed: ${allowed}` });
   } else if (value < spec.min || value > spec.max) {

@@ -1,0 +1,108 @@
+// Output formatting for the CLI: text summaries, CSV columns and JSON, never printing NaN.
+
+import type { SimulationResult, TrendResult } from '../model/types.ts';
+import type { MaterialEntry } from '../model/catalog.ts';
+
+/** A number for humans: significant digits, '—' when absent or not finite. */
+export function num(v: number | null | undefined, digits = 4): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
+  if (v !== 0 && (Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3)) return v.toExponential(digits - 1);
+  return Number(v.toPrecision(digits)).toString();
+}
+
+/** JSON with typed arrays as plain arrays and non-finite numbers as null. */
+export function toJson(value: unknown): string {
+  return JSON.stringify(
+    value,
+    (_k, v) => {
+      if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return Array.from(v as Float64Array, (x) => (Number.isFinite(x) ? x : null));
+      if (typeof v === 'number' && !Number.isFinite(v)) return null;
+      return v;
+    },
+    2,
+  );
+}
+
+/** The simulation as JSON: inputs echoed, derived quantities, columns, metrics, ledger error, solver counters. */
+export function simulationJson(r: SimulationResult): string {
+  const { material, ...derived } = r.derived;
+  return toJson({
+    input: r.input,
+    derived: { ...derived, formula: material.formula, toleranceFactor: material.tolerance.t, phase: material.tolerance.phase },
+    material,
+    columns: {
+      t_ps: r.tPs, tc_k: r.tcK, t_lo_k: r.tLoK, t_a_k: r.tAK, n_cm3: r.nCm3,
+      e_absorbed_ev_cm3: r.energy.absorbed, e_carriers_ev_cm3: r.energy.carriers, e_lo_ev_cm3: r.energy.lo,
+      e_acoustic_ev_cm3: r.energy.acoustic, e_surroundings_ev_cm3: r.energy.surroundings,
+      e_emitted_ev_cm3: r.energy.emitted, e_extracted_ev_cm3: r.energy.extracted,
+    },
+    metrics: r.metrics,
+    extraction: r.extraction,
+    ledgerMaxRelError: r.energy.maxRelError,
+    solver: r.solver,
+  });
+}
+
+export function simulationCsv(r: SimulationResult): string {
+  const d = r.derived;
+  const head = [
+    `# hotcarrier simulate: ${d.material.formula}, ${d.bulk ? 'bulk film' : `${r.input.edgeNm} nm NC`}, n0 = ${num(d.densityCm3)} cm^-3, pump ${num(d.pumpEv)} eV, lattice ${r.input.latticeK ?? 300} K`,
+    `# confined gap ${num(d.gapEv)} eV; <N> ${num(d.nPerNc)}; fluence ${num(d.fluenceUJcm2)} uJ cm^-2; ledger max rel. error ${num(r.energy.maxRelError, 2)}`,
+    't_ps,tc_k,t_lo_k,t_a_k,n_cm3,e_carriers_ev_cm3,e_lo_ev_cm3,e_acoustic_ev_cm3,e_surroundings_ev_cm3,e_emitted_ev_cm3,e_extracted_ev_cm3',
+  ];
+  const rows: string[] = [];
+  const e = r.energy;
+  for (let k = 0; k < r.tPs.length; k++) {
+    rows.push([r.tPs[k], r.tcK[k], r.tLoK[k], r.tAK[k], r.nCm3[k], e.carriers[k], e.lo[k], e.acoustic[k], e.surroundings[k], e.emitted[k], e.extracted[k]]
+      .map((v) => (Number.isFinite(v) ? v.toPrecision(8) : '')).join(','));
+  }
+  return [...head, ...rows].join('\n');
+}
+
+export function simulationText(r: SimulationResult): string {
+  const d = r.derived;
+  const m = r.metrics;
+  const lines = [
+    `${d.material.formula} ${d.bulk ? 'bulk film' : `${r.input.edgeNm} nm nanocrystal (${d.regime} confinement; Bohr diameter ${num(d.bohrDiameterNm)} nm)`}`,
+    `  gap ${num(d.gapEv)} eV (confinement +${num(d.confinementEv)} eV), pump ${num(d.pumpEv)} eV, excess ${num(d.excessEnergyEv)} eV → injected Tc ${num(d.injectionTempK)} K`,
+    `  n0 ${num(d.densityCm3)} cm^-3, <N> ${num(d.nPerNc)}, fluence ${num(d.fluenceUJcm2)} µJ cm^-2, tolerance factor ${num(d.material.tolerance.t, 3)} (${d.material.tolerance.phase})`,
+    `  Fröhlich α e/h ${num(d.frohlichAlphaElectron, 3)}/${num(d.frohlichAlphaHole, 3)}, LO emission ${num(d.loEmissionFs, 3)} fs, LO modes ${num(d.loModesCm3, 3)} cm^-3, Auger ${num(d.augerCm6PerS, 3)} cm^6 s^-1, heat loss ${num(d.heatLossPs, 3)} ps`,
+    '',
+    '  delay (ps)   Tc (K)    T_LO (K)   T_A (K)    n (cm^-3)',
+  ];
+  const picks = [0.01, 0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000];
+  for (const target of picks) {
+    let k = 0;
+    while (k < r.tPs.length - 1 && r.tPs[k] < target * 0.999) k++;
+    if (r.tPs[k] < target * 0.999 || r.tPs[k] > target * 1.5) continue;
+    lines.push(`  ${num(r.tPs[k]).padStart(10)}  ${num(r.tcK[k]).padStart(8)}  ${num(r.tLoK[k]).padStart(9)}  ${num(r.tAK[k], 6).padStart(9)}  ${num(r.nCm3[k]).padStart(10)}`);
+  }
+  lines.push(
+    '',
+    `  cooling: 1/e time ${num(m.tau1ePs)} ps, bi-exp fast ${num(m.fastPs)} ps (${num(m.fastFraction === null ? null : 100 * m.fastFraction, 3)} %), slow ${num(m.slowPs)} ps, mean ${num(m.meanCoolingPs)} ps`,
+    `           time to ${m.targetK} K ${num(m.timeToTargetPs)} ps, initial loss ${num(m.initialLossRateMeVps)} meV ps^-1 per carrier, peak Tc ${num(m.peakTcK)} K`,
+    `  extraction: yield ${num(100 * r.extraction.yield, 3)} %, mean Tc of extracted ${num(r.extraction.meanTcK)} K`,
+    `  energy ledger max relative error ${num(r.energy.maxRelError, 2)}`,
+    `  solver ${r.solver.method}: ${r.solver.nfev} rhs evaluations, ${r.solver.njev} Jacobians, ${r.solver.nAccepted} steps (${r.solver.nRejected} rejected), ${num(r.solver.wallMs, 3)} ms`,
+  );
+  for (const w of d.warnings) lines.push(`  warning: ${w}`);
+  return lines.join('\n');
+}
+
+export function trendsText(results: TrendResult[]): string {
+  const lines = results.map((t) => `${t.passed ? 'PASS' : 'FAIL'} ${t.id.padEnd(3)} ${t.title}\n         ${t.detail}`);
+  const passed = results.filter((t) => t.passed).length;
+  lines.push(`${passed}/${results.length} trends pass`);
+  return lines.join('\n');
+}
+
+export function materialsText(entries: MaterialEntry[]): string {
+  const lines = ['preset            gap(eV)  me    mh    eps_inf eps_s  hw_LO(meV) tau_LO(ps) a_B(nm) t      phase'];
+  for (const { name, params: p } of entries) {
+    lines.push(
+      `${name.padEnd(17)} ${num(p.gapEv, 3).padEnd(8)} ${num(p.electronMassM0, 3).padEnd(5)} ${num(p.holeMassM0, 3).padEnd(5)} ${num(p.epsInf, 3).padEnd(7)} ${num(p.epsStatic, 3).padEnd(6)} ${num(p.loPhononMeV, 3).padEnd(10)} ${num(p.loLifetimePs, 3).padEnd(10)} ${num(p.bohrRadiusNm, 3).padEnd(7)} ${num(p.tolerance.t, 3).padEnd(6)} ${p.tolerance.phase}`,
+    );
+  }
+  lines.push('', "Sources for every number: 'hotcarrier materials --json'.");
+  return lines.join('\n');
+}

@@ -1,0 +1,88 @@
+// The `hotcarrier` command: simulate, trends, materials. Exit 0 on success, 2 on bad input, 1 on a solver failure.
+
+import { listMaterials } from '../model/catalog.ts';
+import { PARAMS, formatLimit } from '../model/params.ts';
+import { SimulationError, simulate } from '../model/simulate.ts';
+import { runTrends } from '../model/trends.ts';
+import { InputError } from '../model/validate.ts';
+import { compoundSheets, listPresets } from '../materials/index.ts';
+import { SWITCH_FLAGS, UsageError, parseArgs } from './args.ts';
+import { materialsText, simulationCsv, simulationJson, simulationText, toJson, trendsText } from './format.ts';
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
+  err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+};
+
+function helpText(): string {
+  const rows = Object.values(PARAMS).map((p) => {
+    const unit = p.unit ? ` ${p.unit}` : '';
+    return `  --${p.flag.padEnd(18)} ${p.meaning} [${formatLimit(p.min)}–${formatLimit(p.max)}${unit}; default ${formatLimit(p.default)}]`;
+  });
+  return [
+    'hotcarrier — hot-carrier cooling in perovskite nanocrystals and films',
+    '',
+    'Commands:',
+    '  hotcarrier simulate [options] [--json | --csv]   carrier temperature vs delay, metrics, energy ledger',
+    '  hotcarrier trends [--composition X] [--edge-nm L | --bulk] [--json]   the review\'s trends T1–T13',
+    '  hotcarrier materials [--json]                    presets and their parameters with sources',
+    '',
+    'Options (simulate):',
+    `  --composition X        preset or formula, e.g. ${listPresets().slice(0, 5).join(', ')}, FA0.5Cs0.5PbI3 [default CsPbI3]`,
+    '  --bulk                 a bulk film instead of a nanocrystal',
+    '  --pump-ev E            pump photon energy in eV (instead of --pump-nm)',
+    '  --acceptor K           none | hot (Bphen-like, energy-selective) | cold (TiO2-like) [default none]',
+    '  --method M             auto | odex | rodas5 [default auto]',
+    ...Object.keys(SWITCH_FLAGS).map((f) => `  --${f.padEnd(22)} switch the mechanism off (what-if)`),
+    ...rows,
+    '',
+    'Excitation: give one of --density, --n-per-nc, --fluence-uj-cm2 (default --density 1e18).',
+    'Exit status: 0 success, 2 bad input (the message names the parameter, value and what is allowed), 1 solver failure.',
+  ].join('\n');
+}
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    if (args.help || args.command === 'help') {
+      io.out(helpText());
+      return args.command === 'help' && !args.help && argv.length > 0 ? 2 : 0;
+    }
+    switch (args.command) {
+      case 'simulate': {
+        const result = simulate(args.input);
+        io.out(args.format === 'json' ? simulationJson(result) : args.format === 'csv' ? simulationCsv(result) : simulationText(result));
+        return 0;
+      }
+      case 'trends': {
+        const edge = args.given.has('bulk') ? null : args.given.has('edge-nm') ? args.input.edgeNm : undefined;
+        const results = runTrends({ composition: args.given.has('composition') ? args.input.composition : undefined, edgeNm: edge });
+        io.out(args.format === 'json' ? toJson(results) : trendsText(results));
+        return results.every((t) => t.passed) ? 0 : 1;
+      }
+      case 'materials': {
+        const entries = listMaterials();
+        io.out(args.format === 'json' ? toJson({ presets: entries, endMembers: compoundSheets() }) : materialsText(entries));
+        return 0;
+      }
+      default:
+        io.err(`unknown command ${JSON.stringify(args.command)}; allowed: simulate, trends, materials, help`);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof InputError) {
+      io.err(`error: ${e.message}`);
+      return 2;
+    }
+    if (e instanceof SimulationError) {
+      io.err(`solver error: ${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
+}
