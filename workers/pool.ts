@@ -33,6 +33,8 @@ export interface PoolOptions {
 export interface SweepOptions {
   /** Points per chunk handed to one worker; default spreads the grid in about 4 chunks per worker. */
   chunkSize?: number;
+  /** Cancels this sweep only (as `cancel()` does for everything). */
+  signal?: AbortSignal;
 }
 
 export const ALL_TREND_IDS: readonly TrendId[] = ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10', 'T11', 'T12', 'T13'];
@@ -102,9 +104,10 @@ export class EnginePool {
   }
 
   /** The trends, one per task so they run in parallel across the pool; results in T1…T13 order. */
-  async trends(options: TrendOptions = {}): Promise<TrendResult[]> {
+  async trends(options: TrendOptions = {}, signal?: AbortSignal): Promise<TrendResult[]> {
     const ids = options.only ?? ALL_TREND_IDS;
     const job = new Job();
+    this.follow(signal, job);
     const parts = ids.map((id) =>
       this.run((api) => api.trends({ ...options, only: [id] }) as Promise<TrendResult[]>, job).catch((error) => {
         this.cancelJob(job);
@@ -150,6 +153,7 @@ export class EnginePool {
       }
     };
     const job = new Job();
+    this.follow(options.signal, job);
     let firstError: Error | null = null;
     const tasks = chunks.map((c) =>
       this.run((api) => {
@@ -202,6 +206,13 @@ export class EnginePool {
     this.closed = true;
     for (const slot of this.slots) slot.handle.terminate();
     this.slots = [];
+  }
+
+  /** Cancel `job` when `signal` aborts. */
+  private follow(signal: AbortSignal | undefined, job: Job): void {
+    if (!signal) return;
+    if (signal.aborted) job.cancelled = true;
+    else signal.addEventListener('abort', () => this.cancelJob(job), { once: true });
   }
 
   private cancelJob(job: Job): void {

@@ -1,0 +1,25 @@
+// A curve on screen: its input, its result, its label and colour.
+
+import type { SimulationInput, SimulationResult } from '../src/model/types.ts';
+import { formatNumber } from './format.ts';
+
+export interface Curve {
+  input: SimulationInput;
+  result: SimulationResult;
+  label: string;
+  color: string;
+}
+
+export const PALETTE = ['#d62728', '#1f77b4', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22'];
+
+/** Short label: composition, size (or film), excitation as given, lattice temperature when not 300 K. */
+export function curveLabel(input: SimulationInput): string {
+  const size = input.edgeNm === null ? 'film' : `${formatNumber(input.edgeNm)} nm`;
+  const excitation = input.nPerNc !== undefined
+    ? `⟨N⟩=${formatNumber(input.nPerNc)}`
+    : input.fluenceUJcm2 !== undefined
+      ? `${formatNumber(input.fluenceUJcm2)} µJ/cm²`
+      : `${formatNumber(input.densityCm3 ?? Number.NaN)} cm⁻³`;
+  const lattice = input.latticeK !== undefined && input.latticeK !== 300 ? `, ${formatNumber(input.latticeK)} K` : '';
+  return `${input.composition} ${size}, ${excitation}${lattice}`;
+}

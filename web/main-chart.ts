@@ -1,0 +1,109 @@
+// The main chart: carrier temperature against delay for the current curve and the kept overlays.
+
+import uPlot from 'uplot';
+import type { Curve } from './curves.ts';
+import { delayAxis, delayScale, underlayHook, type Underlay } from './delay-axis.ts';
+import { formatNumber } from './format.ts';
+
+export interface MainChart {
+  /** Show `curves` (the first is the current one, drawn thicker); `seq` tags the draw event. */
+  update(curves: Curve[], underlay: Underlay, seq: number): void;
+  readonly plot: uPlot;
+  resize(): void;
+}
+
+/** Emitted on window after each draw of new data: detail { seq, drawnAt }. Used by tests and the UI benchmark. */
+export const DRAWN_EVENT = 'hc:drawn';
+
+const tcValue = (_u: uPlot, v: number | null) => (v === null ? '—' : `${formatNumber(v, 4)} K`);
+
+function seriesOf(curves: Curve[]): uPlot.Series[] {
+  return [
+    { label: 'Delay (ps)', value: (_u, v) => (v === null ? '—' : `${formatNumber(v)} ps`) },
+    ...curves.map((c, i) => ({
+      label: i === 0 ? `${c.label} (current)` : c.label,
+      stroke: c.color,
+      width: i === 0 ? 2.5 : 1.5,
+      dash: i === 0 ? undefined : [6, 3],
+      spanGaps: true,
+      points: { show: false },
+      value: tcValue,
+    })),
+  ];
+}
+
+function dataOf(curves: Curve[]): uPlot.AlignedData {
+  const tables = curves.map((c) => [c.result.tPs, c.result.tcK] as uPlot.AlignedData);
+  if (tables.length === 0) return [[]];
+  if (tables.length === 1) return tables[0];
+  return uPlot.join(tables);
+}
+
+/** What forces a rebuild: the number of curves and the overlays' labels (the current label is edited in place). */
+const keyOf = (curves: Curve[]) => curves.map((c, i) => (i === 0 ? c.color : `${c.label}|${c.color}`)).join('\n');
+
+/** Change the current curve's legend label without rebuilding the chart. */
+function setCurrentLabel(plot: uPlot, label: string): void {
+  if (!plot.series[1] || plot.series[1].label === label) return;
+  plot.series[1].label = label;
+  const cell = plot.root.querySelectorAll('.u-legend .u-series')[1]?.querySelector('.u-label');
+  if (cell) cell.textContent = label;
+}
+
+export function createMainChart(container: HTMLElement): MainChart {
+  let underlay: Underlay = { pulseFwhmPs: 0.1, stages: null };
+  let tEnd = 1000;
+  let seriesKey = '';
+  let pendingSeq = -1;
+  let plot: uPlot;
+
+  const make = (curves: Curve[]) => {
+    plot?.destroy();
+    const opts: uPlot.Options = {
+      width: Math.max(320, container.clientWidth),
+      height: 360,
+      title: 'Carrier temperature Tc vs delay',
+      scales: { x: delayScale(tEnd), y: { auto: true } },
+      axes: [delayAxis(), { label: 'Carrier temperature Tc (K)', size: 60 }],
+      series: seriesOf(curves),
+      cursor: { sync: { key: 'delay' } },
+      legend: { live: true },
+      hooks: {
+        drawClear: [underlayHook(() => underlay)],
+        draw: [
+          () => {
+            if (pendingSeq < 0) return;
+            const seq = pendingSeq;
+            pendingSeq = -1;
+            window.dispatchEvent(new CustomEvent(DRAWN_EVENT, { detail: { seq, drawnAt: performance.now() } }));
+          },
+        ],
+      },
+    };
+    plot = new uPlot(opts, dataOf(curves), container);
+    seriesKey = keyOf(curves);
+  };
+  make([]);
+
+  return {
+    get plot() {
+      return plot;
+    },
+    update(curves: Curve[], nextUnderlay: Underlay, seq: number) {
+      underlay = nextUnderlay;
+      const end = Math.max(...curves.map((c) => c.result.tPs[c.result.tPs.length - 1] ?? 1000), 1);
+      const key = keyOf(curves);
+      pendingSeq = seq;
+      if (key !== seriesKey || end !== tEnd) {
+        tEnd = end;
+        make(curves);
+        return;
+      }
+      if (curves[0]) setCurrentLabel(plot, `${curves[0].label} (current)`);
+      plot.setData(dataOf(curves));
+    },
+    resize() {
+      plot.setSize({ width: Math.max(320, container.clientWidth), height: 360 });
+    },
+  };
+}

@@ -1,0 +1,43 @@
+// Solver statistics and derived quantities of the current curve, for benchmarkers and the curious.
+
+import type { SimulationResult } from '../src/model/types.ts';
+import { formatNumber, withUnit } from './format.ts';
+
+export interface StatsPanel {
+  show(result: SimulationResult): void;
+}
+
+export function createStatsPanel(container: HTMLElement): StatsPanel {
+  const list = document.createElement('dl');
+  container.append(list);
+  return {
+    show(r: SimulationResult) {
+      const s = r.solver;
+      const d = r.derived;
+      const m = r.metrics;
+      const rows: [string, string][] = [
+        ['Method', s.method],
+        ['Status', `${s.status === 0 ? 'ok' : 'failed'} — ${s.message}`],
+        ['f evaluations', formatNumber(s.nfev, 6)],
+        ['Jacobians / LU', `${s.njev} / ${s.nlu}`],
+        ['Steps accepted / rejected', `${s.nAccepted} / ${s.nRejected}`],
+        ['Solve time', withUnit(s.wallMs, 'ms')],
+        ['Energy ledger error', formatNumber(r.energy.maxRelError)],
+        ['Cooling time to 1/e', withUnit(m.tau1ePs, 'ps')],
+        ['Bi-exp. fast / slow', `${withUnit(m.fastPs, 'ps')} / ${withUnit(m.slowPs, 'ps')}`],
+        [`Time to ${formatNumber(m.targetK)} K`, withUnit(m.timeToTargetPs, 'ps')],
+        ['Peak Tc', withUnit(m.peakTcK, 'K')],
+        ['Initial loss rate', withUnit(m.initialLossRateMeVps, 'meV ps⁻¹ per carrier')],
+        ['Gap (confined)', `${withUnit(d.gapEv, 'eV')} (confinement ${withUnit(d.confinementEv * 1000, 'meV')})`],
+        ['Regime', `${d.regime}; Bohr diameter ${withUnit(d.bohrDiameterNm, 'nm')}`],
+        ['Level spacing e / h', `${withUnit(d.electronLevelSpacingMeV, 'meV')} / ${withUnit(d.holeLevelSpacingMeV, 'meV')}`],
+        ['Excess energy / injection Tc', `${withUnit(d.excessEnergyEv, 'eV')} / ${withUnit(d.injectionTempK, 'K')}`],
+        ['Fröhlich α e / h', `${formatNumber(d.frohlichAlphaElectron)} / ${formatNumber(d.frohlichAlphaHole)}`],
+        ['LO emission time', withUnit(d.loEmissionFs, 'fs')],
+        ['Auger coefficient', withUnit(d.augerCm6PerS, 'cm⁶ s⁻¹')],
+        ['Extraction yield', r.extraction.yield > 0 ? `${formatNumber(r.extraction.yield * 100)} % at ${withUnit(r.extraction.meanTcK, 'K')}` : '—'],
+      ];
+      list.innerHTML = rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('');
+    },
+  };
+}
