@@ -1,0 +1,98 @@
+// The right-hand side: detailed balance, conservation structure, and the analytic Jacobian against finite differences.
+
+import { describe, expect, it } from 'vitest';
+import { boseOccupation } from '../../src/model/constants.ts';
+import { S } from '../../src/model/state.ts';
+import { jacobianMismatch, modelFor } from './helpers.ts';
+import type { SimulationInput } from '../../src/model/types.ts';
+
+/** A physical state with every bath at `temperatureK` (LO and daughters at their Bose occupations). */
+function equilibriumState(model: ReturnType<typeof modelFor>, temperatureK: number, nCm3: number): Float64Array {
+  const c = model.c;
+  const y = new Float64Array(model.size);
+  y[S.n] = nCm3;
+  y[S.tc] = temperatureK;
+  y[S.nLo] = boseOccupation(c.loEv, temperatureK);
+  y[S.nAc] = boseOccupation(c.loEv / 2, temperatureK);
+  y[S.ta] = temperatureK - c.ambientK;
+  return y;
+}
+
+describe('detailed balance', () => {
+  for (const [label, input] of [
+    ['8 nm CsPbI3 NC', { composition: 'CsPbI3', edgeNm: 8, densityCm3: 1e18 }],
+    ['FAPbI3 film', { composition: 'FAPbI3', edgeNm: null, densityCm3: 1e18 }],
+    ['4 nm CsPbBr3 NC', { composition: 'CsPbBr3', edgeNm: 4, densityCm3: 1e18, pumpNm: 350 }],
+  ] as [string, SimulationInput][]) {
+    it(`${label}: no net carrier–phonon flow when carriers, LO and acoustic phonons share a temperature`, () => {
+      const model = modelFor(input);
+      for (const T of [150, 300, 450]) {
+        const y = equilibriumState(model, T, 1e17);
+        expect(Math.abs(model.phononLossPerCarrierEvPs(y))).toBeLessThan(1e-12);
+        const dydt = new Float64Array(model.size);
+        model.rhsPhysical(10, y, dydt); // t = 10 ps: the pulse is over
+        // LO and daughter occupations do not move; the LO emission rate scale is ~1/τ_ep ≈ 60 ps^-1.
+        expect(Math.abs(dydt[S.nLo])).toBeLessThan(1e-12);
+        expect(Math.abs(dydt[S.nAc])).toBeLessThan(1e-12);
+      }
+    });
+  }
+
+  it('a hot carrier population loses energy to cold phonons, and a cold one gains it', () => {
+    const model = modelFor({ composition: 'CsPbI3', edgeNm: null, densityCm3: 1e18 });
+    const y = equilibriumState(model, 300, 1e17);
+    y[S.tc] = 1500;
+    expect(model.phononLossPerCarrierEvPs(y)).toBeGreaterThan(0);
+    y[S.tc] = 200;
+    expect(model.phononLossPerCarrierEvPs(y)).toBeLessThan(0);
+  });
+
+  it('without carriers, pump or heat, the state is at rest at the ambient temperature', () => {
+    const model = modelFor({ composition: 'MAPbI3', edgeNm: 10, densityCm3: 1e18 });
+    const y = equilibriumState(model, model.c.ambientK, 0);
+    const dydt = new Float64Array(model.size);
+    model.rhsPhysical(50, y, dydt);
+    for (const v of dydt) expect(Math.abs(v)).toBeLessThan(1e-9);
+  });
+});
+
+describe('analytic Jacobian matches central differences', () => {
+  const cases: [string, SimulationInput, number][] = [
+    ['NC during the pulse', { composition: 'CsPbI3', edgeNm: 8, densityCm3: 1e18 }, 0.02],
+    ['NC after the pulse, hot acceptor', { composition: 'CsPbI3', edgeNm: 6, densityCm3: 5e18, acceptor: 'hot' }, 2],
+    ['film, cold acceptor', { composition: 'MAPbBr3', edgeNm: null, densityCm3: 1e19, acceptor: 'cold' }, 1],
+    ['no hot phonons', { composition: 'FAPbI3', edgeNm: 10, densityCm3: 1e18, switches: { hotPhonons: false } }, 0.5],
+    ['no up-conversion, no Auger heating', { composition: 'FA0.5Cs0.5PbI3', edgeNm: 9, densityCm3: 1e19, switches: { upConversion: false, augerHeating: false } }, 0.5],
+  ];
+  for (const [label, input, t] of cases) {
+    it(label, () => {
+      const model = modelFor(input);
+      const y = new Float64Array(model.size);
+      y[S.n] = 0.7 * model.c.n0Cm3;
+      y[S.tc] = 1400;
+      y[S.nLo] = 3.1;
+      y[S.nAc] = 4.2;
+      y[S.ta] = 2.5;
+      y[S.eEnv] = 1e15;
+      y[S.nExt] = 0.05 * model.c.n0Cm3;
+      expect(jacobianMismatch(model, t, y, true)).toBeLessThan(1e-5);
+      // The scaled (solver-facing) system too.
+      const ys = y.map((v, i) => v / model.scale[i]);
+      expect(jacobianMismatch(model, t, ys, false)).toBeLessThan(1e-5);
+    });
+  }
+});
+
+describe('right-hand side hot path', () => {
+  it('writes into the caller\'s array and keeps no state between calls', () => {
+    const model = modelFor({ composition: 'CsPbI3', edgeNm: 8, densityCm3: 1e18 });
+    const y = equilibriumState(model, 300, 1e17);
+    y[S.tc] = 2000;
+    const a = new Float64Array(model.size);
+    const b = new Float64Array(model.size);
+    model.rhs(0.1, y.map((v, i) => v / model.scale[i]), a);
+    model.rhs(5, y.map((v, i) => v / model.scale[i]), new Float64Array(model.size));
+    model.rhs(0.1, y.map((v, i) => v / model.scale[i]), b);
+    expect(Array.from(b)).toEqual(Array.from(a));
+  });
+});
