@@ -154,6 +154,9 @@ export function fitBiExponential(t: Float64Array, y: Float64Array): BiExpFit | n
   return { fastPs: best.tau1, slowPs: best.tau2, fastFraction: best.a1 / total, rms: Math.sqrt(Math.max(best.res, 0) / t.length) };
 }
 
+/** Below this amplitude share a component is not resolved, and its lifetime is not reported. */
+const MIN_COMPONENT_SHARE = 0.01;
+
 /**
  * Metrics of a cooling curve.
  * @param t delays (ps), increasing
@@ -182,8 +185,8 @@ export function coolingMetrics(
   const fit = cooling ? fitBiExponential(tail, excess.subarray(peak).map((v) => Math.max(v, 0))) : null;
   return {
     tau1ePs: cooling ? crossingTime(t, excess, peakExcess / Math.E, peak) : null,
-    fastPs: fit?.fastPs ?? null,
-    slowPs: fit?.slowPs ?? null,
+    fastPs: fit && fit.fastFraction >= MIN_COMPONENT_SHARE ? fit.fastPs : null,
+    slowPs: fit && fit.fastFraction <= 1 - MIN_COMPONENT_SHARE ? fit.slowPs : null,
     fastFraction: fit?.fastFraction ?? null,
     timeToTargetPs: tcK[0] <= targetK ? t[0] : crossingTime(t, tcK, targetK, 0),
     targetK,

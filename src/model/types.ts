@@ -89,7 +89,8 @@ export interface Derived {
 export interface CoolingMetrics {
   /** Time for Tc − T_L to fall to 1/e of its peak value (ps); null if never. */
   tau1ePs: number | null;
-  /** Bi-exponential fit of Tc − T_L after its peak: fast and slow lifetimes (ps) and the fast amplitude fraction. */
+  /** Bi-exponential fit of Tc − T_A after its peak: fast and slow lifetimes (ps; null when that component carries
+   *  under 1 % of the amplitude) and the fast amplitude fraction. */
   fastPs: number | null;
   slowPs: number | null;
   fastFraction: number | null;
