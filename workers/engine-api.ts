@@ -197,14 +197,15 @@ export function createEngineApi(options: EngineApiOptions = {}): EngineApi & Par
     },
   };
   if (options.testHooks) {
+    // Never answers: the worker dies first, so the caller sees only what the pool makes of the death.
     api.crashForTesting = (kind: 'exit' | 'throw') => {
-      if (kind === 'exit') {
-        (options.exit ?? (() => globalThis.close?.()))();
-        return;
+      if (kind === 'exit') (options.exit ?? (() => globalThis.close?.()))();
+      else {
+        setTimeout(() => {
+          throw new Error('crashForTesting: uncaught error in the engine worker');
+        }, 0);
       }
-      setTimeout(() => {
-        throw new Error('crashForTesting: uncaught error in the engine worker');
-      }, 0);
+      return new Promise<void>(() => {});
     };
   }
   return api;

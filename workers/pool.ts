@@ -10,7 +10,8 @@ import {
 } from './protocol.ts';
 import { checkSweepSpec } from './sweep-grid.ts';
 
-export type RemoteEngine = Remote<EngineApi & Partial<EngineTestHooks>>;
+/** A worker's API as the main thread sees it; `crashForTesting` exists only in workers started with test hooks. */
+export type RemoteEngine = Remote<EngineApi> & Partial<Remote<EngineTestHooks>>;
 
 /** One started worker, as the pool sees it; made by a WorkerFactory (browser or Node). */
 export interface WorkerHandle {

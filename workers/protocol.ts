@@ -119,7 +119,7 @@ export interface EngineApi {
 
 /** Only in workers started with test hooks: make the worker die, to test that callers get an error. */
 export interface EngineTestHooks {
-  crashForTesting(kind: 'exit' | 'throw'): void;
+  crashForTesting(kind: 'exit' | 'throw'): Promise<void>;
 }
 
 /** Error raised for work stopped by `cancel()`. */

@@ -1,0 +1,190 @@
+// The worker API over real Node worker_threads: simulate, sweep with progress, cancel, timeouts and crashes.
+
+import { afterAll, describe, expect, it } from 'vitest';
+import { Worker } from 'node:worker_threads';
+import { proxy, wrap } from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { createNodeEnginePool, nodeWorkerFactory } from '../../workers/spawn-node.ts';
+import { POINT_NOT_RUN, POINT_OK, type EngineApi, type SweepProgress, type SweepSpec } from '../../workers/protocol.ts';
+import { EnginePool, type WorkerHandle } from '../../workers/pool.ts';
+
+const BASE = { composition: 'CsPbI3', edgeNm: 8, densityCm3: 1e18, nPoints: 60 };
+const pools: EnginePool[] = [];
+const pool = (size: number, extra: { taskTimeoutMs?: number; testHooks?: boolean } = {}) => {
+  const p = createNodeEnginePool({ size, ...extra });
+  pools.push(p);
+  return p;
+};
+afterAll(() => {
+  for (const p of pools) p.close();
+});
+
+/** A grid long enough to still be running when cancelled (many points over the pool). */
+const bigSweep = (): SweepSpec => ({
+  base: BASE,
+  axes: [
+    { key: 'densityCm3', values: Array.from({ length: 200 }, (_, i) => 1e16 * 10 ** (i / 50)) },
+    { key: 'latticeK', values: [200, 300] },
+  ],
+});
+
+describe('engine worker pool (worker_threads)', () => {
+  const shared = pool(2);
+
+  it('simulates in a worker and hands back Float64Array columns', async () => {
+    const r = await shared.simulate(BASE);
+    expect(r.tPs).toBeInstanceOf(Float64Array);
+    expect(r.tcK).toBeInstanceOf(Float64Array);
+    expect(r.tcK.length).toBe(r.tPs.length);
+    expect(r.tPs.length).toBe(60);
+    expect(r.solver.status).toBe(0);
+    expect(r.metrics.peakTcK).toBeGreaterThan(300);
+    expect(r.tcK.every((v) => Number.isFinite(v))).toBe(true);
+  });
+
+  it('rejects bad input with a clean Error naming the parameter', async () => {
+    await expect(shared.simulate({ ...BASE, densityCm3: -5 })).rejects.toThrow(/densityCm3/);
+    await expect(shared.simulate({ ...BASE, composition: 'Bogus' })).rejects.toThrow(/composition/);
+    // The worker survives a bad input.
+    expect((await shared.simulate(BASE)).solver.status).toBe(0);
+  });
+
+  it('runs a grid over density × size × composition with progress, matching single simulations', async () => {
+    const spec: SweepSpec = {
+      base: BASE,
+      axes: [
+        { key: 'densityCm3', values: [1e17, 1e19] },
+        { key: 'edgeNm', values: [6, null] },
+        { key: 'composition', values: ['CsPbI3', 'FAPbI3', 'Bogus'] },
+      ],
+      curves: true,
+    };
+    const reports: SweepProgress[] = [];
+    const result = await shared.sweep(spec, (p) => reports.push(p), { chunkSize: 2 });
+    expect(result.count).toBe(12);
+    expect(result.cancelled).toBe(false);
+    expect(result.columns.tau1ePs).toBeInstanceOf(Float64Array);
+    const status = Array.from(result.columns.status);
+    // Every third point (composition "Bogus") is a bad input with a message; the rest solved.
+    status.forEach((s, i) => expect(s).toBe(i % 3 === 2 ? -2 : POINT_OK));
+    expect(result.errors[2]).toMatch(/Bogus/);
+    expect(reports.length).toBeGreaterThan(0);
+    const last = reports[reports.length - 1];
+    expect(last).toMatchObject({ done: 12, total: 12, failed: 4 });
+    for (let i = 1; i < reports.length; i++) expect(reports[i].done).toBeGreaterThanOrEqual(reports[i - 1].done);
+    // Point 5 = density 1e17, bulk film, FAPbI3: the same numbers as a direct call.
+    const single = await shared.simulate({ ...BASE, densityCm3: 1e17, edgeNm: null, composition: 'FAPbI3' });
+    expect(result.columns.tau1ePs[4]).toBeCloseTo(single.metrics.tau1ePs!, 10);
+    expect(result.tPs!.length).toBe(60);
+    expect(Array.from(result.tcK!.subarray(4 * 60, 5 * 60))).toEqual(Array.from(single.tcK));
+  });
+
+  it('cancel stops a sweep at once, keeps finished points, and the pool works afterwards', async () => {
+    const p = pool(2);
+    let firstProgress!: () => void;
+    const started = new Promise<void>((ok) => (firstProgress = ok));
+    // With chunks of 4 on 2 workers, 20 points done means at least 3 chunks finished.
+    const running = p.sweep(bigSweep(), (prog) => prog.done >= 20 && firstProgress(), { chunkSize: 4 });
+    await started;
+    const t0 = performance.now();
+    p.cancel();
+    const result = await running;
+    const cancelMs = performance.now() - t0;
+    expect(result.cancelled).toBe(true);
+    expect(cancelMs).toBeLessThan(200);
+    const status = Array.from(result.columns.status);
+    expect(status.filter((s) => s === POINT_OK).length).toBeGreaterThan(0);
+    expect(status.filter((s) => s === POINT_NOT_RUN).length).toBeGreaterThan(300);
+    expect((await p.simulate(BASE)).solver.status).toBe(0);
+  });
+
+  it('an AbortSignal cancels one sweep and leaves other work running', async () => {
+    const p = pool(2);
+    const abort = new AbortController();
+    const sweep = p.sweep(bigSweep(), undefined, { signal: abort.signal, chunkSize: 4 });
+    const other = p.simulate(BASE);
+    setTimeout(() => abort.abort(), 100);
+    expect((await sweep).cancelled).toBe(true);
+    expect((await other).solver.status).toBe(0);
+  });
+
+  it('a worker that exits turns into an Error, is replaced, and the pool keeps working', async () => {
+    const p = pool(1, { testHooks: true });
+    await expect(p.run((api) => api.crashForTesting!('exit'))).rejects.toThrow(/exited unexpectedly/);
+    expect((await p.simulate(BASE)).solver.status).toBe(0);
+  });
+
+  it('an uncaught error in a worker turns into an Error and the worker is replaced', async () => {
+    const p = pool(1, { testHooks: true });
+    await expect(p.run((api) => api.crashForTesting!('throw'))).rejects.toThrow(/crashed/);
+    expect((await p.simulate(BASE)).solver.status).toBe(0);
+  });
+
+  it('a worker dying in the middle of a sweep rejects the sweep with an Error, not a hang', async () => {
+    const handles: WorkerHandle[] = [];
+    const factory = nodeWorkerFactory({ testHooks: true });
+    const p = new EnginePool(() => {
+      const handle = factory();
+      handles.push(handle);
+      return handle;
+    }, { size: 2 });
+    pools.push(p);
+    let halfway!: () => void;
+    const started = new Promise<void>((ok) => (halfway = ok));
+    const sweep = p.sweep(bigSweep(), (prog) => prog.done >= 10 && halfway(), { chunkSize: 50 });
+    await started;
+    // The worker yields between points, so it reads this call mid-sweep and exits.
+    void handles[0].api.crashForTesting!('exit').catch(() => {});
+    await expect(sweep).rejects.toThrow(/exited unexpectedly/);
+    expect((await p.simulate(BASE)).solver.status).toBe(0);
+  });
+
+  it('a call that outlives the task timeout stops its worker and rejects', async () => {
+    const p = pool(1, { taskTimeoutMs: 300 });
+    await expect(p.sweep(bigSweep(), undefined, { chunkSize: 400 })).rejects.toThrow(/did not answer within 300 ms/);
+    // The replacement worker needs longer than 300 ms to load the engine, so this call has no limit.
+    const after = await p.run((api) => api.simulate(BASE), undefined, 0);
+    expect(after.solver.status).toBe(0);
+  });
+
+  it('spreads trends over the pool in T1…T13 order', async () => {
+    const results = await shared.trends({ only: ['T1', 'T2', 'T5'] });
+    expect(results.map((r) => r.id)).toEqual(['T1', 'T2', 'T5']);
+    for (const r of results) expect(typeof r.passed).toBe('boolean');
+  });
+
+  it('lists materials and resolves a formula with its tolerance factor', async () => {
+    const materials = await shared.materials();
+    expect(materials.map((m) => m.name)).toContain('FA0.5Cs0.5PbI3');
+    const summary = await shared.resolveMaterial('FA0.5Cs0.5PbI3');
+    expect(summary.tolerance.t).toBeGreaterThan(0.8);
+    expect(summary.bohrDiameterNm).toBeGreaterThan(0);
+  });
+});
+
+describe('the raw worker API over comlink (no pool)', () => {
+  it('sweeps with a proxied progress callback and stops on api.cancel()', async () => {
+    const worker = new Worker(new URL('../../workers/node-bootstrap.mjs', import.meta.url));
+    try {
+      const api = wrap<EngineApi>(nodeEndpoint(worker));
+      expect(await api.ping()).toBe('ready');
+      const reports: SweepProgress[] = [];
+      let cancelled = false;
+      const result = await api.sweep(bigSweep(), proxy((p: SweepProgress) => {
+        reports.push(p);
+        if (!cancelled && p.done >= 2) {
+          cancelled = true;
+          void api.cancel();
+        }
+      }));
+      expect(result.cancelled).toBe(true);
+      expect(result.columns.status).toBeInstanceOf(Float64Array);
+      const done = Array.from(result.columns.status).filter((s) => s !== POINT_NOT_RUN).length;
+      expect(done).toBeGreaterThanOrEqual(2);
+      expect(done).toBeLessThan(400);
+      expect(reports.length).toBeGreaterThan(0);
+    } finally {
+      await worker.terminate();
+    }
+  });
+});
