@@ -59,6 +59,8 @@ export function createSweepPanel(cores: number, initial: SweepFormState, handler
   const chartBox = q<HTMLElement>('.sweep-chart');
   let plot: uPlot | null = null;
   let last: SweepResult | null = null;
+  /** Progress reports are shown only while a sweep runs (late ones after Cancel are dropped). */
+  let active = false;
   runButton.addEventListener('click', handlers.run);
   cancelButton.addEventListener('click', handlers.cancel);
   csvButton.addEventListener('click', handlers.exportCsv);
@@ -130,16 +132,19 @@ export function createSweepPanel(cores: number, initial: SweepFormState, handler
     form: readForm,
     setForm,
     progress(p: SweepProgress) {
+      if (!active) return;
       bar.max = Math.max(1, p.total);
       bar.value = p.done;
       status.textContent = `${p.done} / ${p.total} points${p.failed ? `, ${p.failed} failed` : ''} · ${formatNumber(p.elapsedMs / 1000)} s`;
     },
     running(on: boolean) {
+      active = on;
       runButton.disabled = on;
       cancelButton.disabled = !on;
       section.classList.toggle('busy', on);
     },
     show(result: SweepResult) {
+      active = false;
       last = result;
       csvButton.disabled = false;
       const ok = Array.from(result.columns.status).filter((s) => s === POINT_OK).length;

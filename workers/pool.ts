@@ -138,8 +138,9 @@ export class EnginePool {
     };
     const chunks: { range: [number, number]; done: number; failed: number; finished: boolean }[] = [];
     for (let a = start; a < end; a += chunk) chunks.push({ range: [a, Math.min(end, a + chunk)], done: 0, failed: 0, finished: false });
+    let over = false;
     const emit = () => {
-      if (!onProgress) return;
+      if (!onProgress || over) return;
       let done = 0;
       let failed = 0;
       for (const c of chunks) {
@@ -186,6 +187,7 @@ export class EnginePool {
       await Promise.all(tasks);
     } finally {
       this.activeSweeps.delete(job);
+      over = true; // reports still in flight from cancelled chunks are dropped
     }
     if (firstError) throw firstError;
     merged.cancelled = job.cancelled;

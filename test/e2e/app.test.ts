@@ -1,0 +1,140 @@
+// End to end in Debian's chromium: load the built app, change composition and density, bad input, sweep and
+// cancel, CSV export, a shared URL reproducing the view, and a screenshot in test-results/.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { buildApp, CHROMIUM, hasChromium, launchChromium, ROOT, serveDir, type Browser, type StaticServer } from './harness.ts';
+
+const RESULTS = join(ROOT, 'test-results');
+const available = hasChromium();
+if (!available) console.warn(`e2e skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
+
+interface Hook { inputSeq: number; drawnSeq: number; curves: number; tau1ePs: number | null; peakTcK: number | null; lastTcK: number | null }
+const hook = (page: Page) => page.evaluate(() => ({ ...(window as unknown as { hotcarrier: Hook }).hotcarrier }));
+
+/** Wait until the chart has drawn the result of the latest control change. */
+async function settled(page: Page): Promise<Hook> {
+  await page.waitForFunction(() => {
+    const h = (window as unknown as { hotcarrier?: Hook }).hotcarrier;
+    return h !== undefined && h.drawnSeq >= 1 && h.drawnSeq === h.inputSeq;
+  }, null, { timeout: 20_000 });
+  return hook(page);
+}
+
+describe.skipIf(!available)('web app in chromium', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(RESULTS, { recursive: true });
+    const dist = join(RESULTS, 'e2e-dist');
+    await buildApp(dist);
+    server = await serveDir(dist);
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(server.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('loads and draws the default curve', async () => {
+    const h = await settled(page);
+    expect(h.curves).toBe(1);
+    expect(h.peakTcK).toBeGreaterThan(300);
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/Computed/);
+    expect(await page.locator('body').innerText()).not.toMatch(/NaN/);
+  });
+
+  it('follows a change of composition and of density', async () => {
+    const before = await settled(page);
+    await page.selectOption('#composition-select', 'FAPbI3');
+    const afterComposition = await settled(page);
+    expect(afterComposition.tau1ePs).not.toBe(before.tau1ePs);
+    await expect.poll(() => page.locator('.u-legend').first().innerText()).toMatch(/FAPbI3/);
+    await page.fill('#param-densityCm3', '1e19');
+    await page.press('#param-densityCm3', 'Enter');
+    const afterDensity = await settled(page);
+    expect(afterDensity.tau1ePs).not.toBe(afterComposition.tau1ePs);
+    // The other excitation measures are shown converted.
+    expect(await page.locator('#converted').innerText()).toMatch(/⟨N⟩ = .*fluence = /);
+  });
+
+  it('shows bad input in the field and keeps the last good curve', async () => {
+    const good = await hook(page);
+    await page.fill('#param-densityCm3', 'lots');
+    await expect.poll(() => page.getAttribute('#param-densityCm3', 'aria-invalid')).toBe('true');
+    expect(await page.locator('[data-param="densityCm3"] .error').innerText()).toMatch(/Not a number/);
+    await page.fill('#param-densityCm3', '1e30');
+    expect(await page.locator('[data-param="densityCm3"] .error').innerText()).toMatch(/Out of range/);
+    const kept = await hook(page);
+    expect(kept.curves).toBe(1);
+    expect(kept.tau1ePs).toBe(good.tau1ePs);
+    expect(await page.locator('body').innerText()).not.toMatch(/NaN/);
+    await page.fill('#param-densityCm3', '1e19');
+    await page.press('#param-densityCm3', 'Enter');
+    expect((await settled(page)).tau1ePs).toBe(good.tau1ePs);
+  });
+
+  it('runs a sweep with progress and cancels it', async () => {
+    await page.fill('[data-axis="0"] [data-f="count"]', '400');
+    await page.click('.sweep .run');
+    await page.waitForFunction(() => (document.querySelector('.sweep progress') as HTMLProgressElement).value > 0, null, { timeout: 20_000 });
+    expect(await page.isEnabled('.sweep .cancel')).toBe(true);
+    await page.click('.sweep .cancel');
+    await page.waitForSelector('.sweep[data-state="cancelled"]', { timeout: 5_000 });
+    expect(await page.locator('.sweep .status').innerText()).toMatch(/Cancelled: \d+ of 2400 points/);
+    expect(await page.isEnabled('.sweep .run')).toBe(true);
+  });
+
+  it('exports every curve on screen as CSV', async () => {
+    await page.click('#keep');
+    await page.fill('#param-latticeK', '150');
+    await page.press('#param-latticeK', 'Enter');
+    const h = await settled(page);
+    expect(h.curves).toBe(2);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv).toMatch(/^# curve 1: FAPbI3 8 nm, 1e\+?19 cm⁻³, 150 K/m);
+    expect(csv).toMatch(/^curve,label,t_ps,Tc_K,T_LO_K,T_A_K,n_cm3$/m);
+    const rows = csv.split('\n').filter((l) => /^[12],/.test(l));
+    expect(rows.length).toBe(400); // two curves × 200 delays
+    expect(csv).not.toMatch(/NaN/);
+  });
+
+  it('reproduces the view from the shared URL', async () => {
+    await page.waitForTimeout(300); // the URL is written 150 ms after the last change
+    const url = page.url();
+    expect(url).toMatch(/composition=FAPbI3/);
+    expect(url).toMatch(/overlays=/);
+    const original = await hook(page);
+    const second = await browser.context.newPage();
+    second.on('pageerror', (e) => pageErrors.push(e.message));
+    await second.goto(url);
+    await second.waitForFunction(() => (window as unknown as { hotcarrier?: Hook }).hotcarrier?.curves === 2, null, { timeout: 20_000 });
+    const copy = await settled(second);
+    expect(copy.tau1ePs).toBe(original.tau1ePs);
+    expect(copy.peakTcK).toBe(original.peakTcK);
+    for (const field of ['#param-densityCm3', '#param-latticeK', '#param-edgeNm']) {
+      expect(await second.inputValue(field)).toBe(await page.inputValue(field));
+    }
+    expect(await second.inputValue('#composition-select')).toBe('FAPbI3');
+    expect(await second.inputValue('[data-axis="0"] [data-f="count"]')).toBe('400');
+    await second.close();
+  });
+
+  it('saves a screenshot and raised no page errors', async () => {
+    await page.click('button[data-preset="5b"]');
+    await page.waitForFunction(() => (window as unknown as { hotcarrier?: Hook }).hotcarrier?.curves === 3, null, { timeout: 20_000 });
+    await settled(page);
+    await page.screenshot({ path: join(RESULTS, 'e2e-app.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+});
