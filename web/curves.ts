@@ -16,7 +16,7 @@ export const PALETTE = ['#d62728', '#1f77b4', '#2ca02c', '#ff7f0e', '#9467bd', '
 export function curveLabel(input: SimulationInput): string {
   const size = input.edgeNm === null ? 'film' : `${formatNumber(input.edgeNm)} nm`;
   const excitation = input.nPerNc !== undefined
-    ? `⟨N⟩=${formatNumber(input.nPerNc)}`
+    ? `<N>=${formatNumber(input.nPerNc)}`
     : input.fluenceUJcm2 !== undefined
       ? `${formatNumber(input.fluenceUJcm2)} µJ/cm²`
       : `${formatNumber(input.densityCm3 ?? Number.NaN)} cm⁻³`;

@@ -58,6 +58,9 @@ const hook = {
   get tau1ePs() { return current?.result.metrics.tau1ePs ?? null; },
   get lastTcK() { return current ? current.result.tcK[current.result.tcK.length - 1] : null; },
   get peakTcK() { return current?.result.metrics.peakTcK ?? null; },
+  get lastSweep() {
+    return lastSweep && { wallMs: lastSweep.wallMs, points: lastSweep.range[1] - lastSweep.range[0], workers: lastSweep.workers, cancelled: lastSweep.cancelled };
+  },
 };
 (window as unknown as { hotcarrier: typeof hook }).hotcarrier = hook;
 

@@ -32,7 +32,7 @@ export interface PoolOptions {
 }
 
 export interface SweepOptions {
-  /** Points per chunk handed to one worker; default spreads the grid in about 4 chunks per worker. */
+  /** Points per chunk handed to one worker; default about 16 chunks per worker, at most 16 points each (cancel keeps whole chunks). */
   chunkSize?: number;
   /** Cancels this sweep only (as `cancel()` does for everything). */
   signal?: AbortSignal;
@@ -128,7 +128,7 @@ export class EnginePool {
     const count = checkSweepSpec(spec);
     const [start, end] = spec.range ?? [0, count];
     const n = end - start;
-    const chunk = options.chunkSize ?? Math.max(1, Math.min(64, Math.ceil(n / (this.size * 4))));
+    const chunk = options.chunkSize ?? Math.max(1, Math.min(16, Math.ceil(n / (this.size * 16))));
     const columns = {} as SweepColumns;
     for (const name of SWEEP_COLUMN_NAMES) columns[name] = new Float64Array(n).fill(Number.NaN);
     columns.status.fill(POINT_NOT_RUN);
