@@ -94,7 +94,7 @@ describe.skipIf(!available)('web app in chromium', () => {
     expect(await page.isEnabled('.sweep .run')).toBe(true);
   });
 
-  it('exports every curve on screen as CSV', async () => {
+  it('exports every curve on screen as CSV, and the chart as PNG', async () => {
     await page.click('#keep');
     await page.fill('#param-latticeK', '150');
     await page.press('#param-latticeK', 'Enter');
@@ -107,6 +107,11 @@ describe.skipIf(!available)('web app in chromium', () => {
     const rows = csv.split('\n').filter((l) => /^[12],/.test(l));
     expect(rows.length).toBe(400); // two curves × 200 delays
     expect(csv).not.toMatch(/NaN/);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
+    const bytes = readFileSync((await png.path())!);
+    expect(png.suggestedFilename()).toBe('hotcarrier-chart.png');
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(bytes.length).toBeGreaterThan(5000);
   });
 
   it('reproduces the view from the shared URL', async () => {

@@ -91,7 +91,7 @@ describe('engine worker pool (worker_threads)', () => {
     const result = await running;
     const cancelMs = performance.now() - t0;
     expect(result.cancelled).toBe(true);
-    expect(cancelMs).toBeLessThan(200);
+    expect(cancelMs).toBeLessThan(1000); // terminating workers: no waiting for the chunks to end
     const status = Array.from(result.columns.status);
     expect(status.filter((s) => s === POINT_OK).length).toBeGreaterThan(0);
     expect(status.filter((s) => s === POINT_NOT_RUN).length).toBeGreaterThan(300);
