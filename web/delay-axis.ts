@@ -19,8 +19,17 @@ export function delayTickValues(_u: uPlot, splits: (number | null)[]): string[] 
   return splits.map((v) => (v === null ? '' : v === 0 ? '0' : Math.abs(v) >= 1 ? String(Math.round(v)) : String(Number(v.toPrecision(2)))));
 }
 
-export function delayAxis(label = 'Delay (ps)'): uPlot.Axis {
-  return { scale: 'x', label, values: delayTickValues, space: 40 };
+/** `compact`: ticks only at 0 and the decades from 1 ps (for narrow charts). */
+export function delayAxis(label = 'Delay (ps)', compact = false): uPlot.Axis {
+  const axis: uPlot.Axis = { scale: 'x', label, values: delayTickValues, space: 40 };
+  if (compact) {
+    axis.splits = (_u, _i, _min, max) => {
+      const out = [0];
+      for (let decade = 1; decade <= max * 1.0001; decade *= 10) out.push(decade);
+      return out;
+    };
+  }
+  return axis;
 }
 
 export interface Underlay {

@@ -52,21 +52,24 @@ export function createSideCharts(container: HTMLElement): SideCharts {
   let underlay: Underlay = { pulseFwhmPs: 0.1, stages: null };
   let tEnd = 1000;
   const width = () => Math.max(260, Math.floor(container.clientWidth / 3) - 12);
-  const common = (title: string, yLabel: string, yDistr: 1 | 3, series: uPlot.Series[], bands?: uPlot.Band[]): uPlot.Options => ({
+  const common = (title: string, yLabel: string, yDistr: 1 | 3, series: uPlot.Series[], bands?: uPlot.Band[], yRange?: [number, number]): uPlot.Options => ({
     title,
     width: width(),
     height: HEIGHT,
-    scales: { x: delayScale(tEnd), y: yDistr === 3 ? { distr: 3 } : { auto: true } },
-    axes: [{ ...delayAxis(), space: 55 }, { label: yLabel, size: 60, values: (_u, splits) => splits.map((v) => (v === null ? '' : formatNumber(v, 2))) }],
+    scales: { x: delayScale(tEnd), y: yDistr === 3 ? { distr: 3 } : yRange ? { auto: false, range: yRange } : { auto: true } },
+    axes: [delayAxis('Delay (ps)', true), { label: yLabel, size: 60, values: (_u, splits) => splits.map((v) => (v === null ? '' : formatNumber(v, 2))) }],
     series: [{ label: 'Delay', value: fmt('ps') }, ...series],
     bands,
     cursor: { sync: { key: 'delay' } },
     hooks: { drawClear: [underlayHook(() => underlay)] },
   });
   const empty = (k: number): uPlot.AlignedData => [new Float64Array(0), ...Array.from({ length: k }, () => new Float64Array(0))];
-  const cells = [0, 1, 2].map(() => {
+  const names = ['LO and acoustic phonon temperatures against delay', 'Carrier density against delay', 'Stacked shares of the absorbed energy against delay'];
+  const cells = names.map((name) => {
     const cell = document.createElement('div');
     cell.className = 'side-chart';
+    cell.setAttribute('role', 'figure');
+    cell.setAttribute('aria-label', name);
     container.append(cell);
     return cell;
   });
@@ -85,6 +88,7 @@ export function createSideCharts(container: HTMLElement): SideCharts {
         // The lowest part fills down to zero; each other part fills the band down to its neighbour.
         LEDGER_PARTS.map((p, i) => ({ label: p.label, stroke: p.color, width: 1, fill: i === 0 ? tint(p.color, 0.35) : undefined, value: fmt('%') })),
         LEDGER_PARTS.slice(1).map((_, i) => ({ series: [i + 2, i + 1] as [number, number], fill: tint(LEDGER_PARTS[i + 1].color, 0.35) })),
+        [0, 102],
       ), empty(LEDGER_PARTS.length), cells[2]),
     ];
   };
