@@ -11,6 +11,13 @@ export class UsageError extends Error {
   }
 }
 
+/** What the non-numeric options take, for messages. */
+const ALLOWED_TEXT: Record<string, string> = {
+  composition: 'a preset name or a formula such as CsPbI3 or FA0.5Cs0.5PbI3',
+  acceptor: 'none, hot or cold',
+  method: 'auto, odex or rodas5',
+};
+
 export interface ParsedArgs {
   command: string;
   input: SimulationInput;
@@ -33,7 +40,8 @@ export const SWITCH_FLAGS: Record<string, keyof MechanismSwitches> = {
 /** Parse a number strictly: the whole text must be a finite decimal or exponent number. */
 function parseNumber(flag: string, text: string): number {
   const trimmed = text.trim();
-  const value = trimmed === '' ? NaN : Number(trimmed);
+  const decimal = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed) || /^[+-]?(Infinity|NaN)$/.test(trimmed);
+  const value = decimal ? Number(trimmed) : NaN;
   if (!Number.isFinite(value)) {
     const key = FLAG_TO_KEY.get(flag);
     const spec = key ? PARAMS[key] : undefined;
@@ -51,10 +59,13 @@ export function parseArgs(argv: string[]): ParsedArgs {
   const given = new Set<string>();
   let format: ParsedArgs['format'] = 'text';
   let help = false;
-  let pumpEv: number | undefined;
   const take = (flag: string): string => {
     const v = args.shift();
-    if (v === undefined || v.startsWith('--')) throw new UsageError(`--${flag} needs a value`);
+    if (v === undefined || v.startsWith('--')) {
+      const key = FLAG_TO_KEY.get(flag);
+      const allowed = key ? allowedRange(PARAMS[key]) : ALLOWED_TEXT[flag] ?? 'a value';
+      throw new UsageError(`--${flag} needs a value; allowed: ${allowed}`);
+    }
     return v;
   };
   while (args.length > 0) {
@@ -74,7 +85,6 @@ export function parseArgs(argv: string[]): ParsedArgs {
     else if (flag === 'csv') format = 'csv';
     else if (flag === 'composition') input.composition = value();
     else if (flag === 'bulk') input.edgeNm = null;
-    else if (flag === 'pump-ev') pumpEv = parseNumber(flag, value());
     else if (flag === 'acceptor') input.acceptor = value() as AcceptorKind;
     else if (flag === 'method') input.method = value() as MethodName;
     else if (flag in SWITCH_FLAGS) switches[SWITCH_FLAGS[flag]] = false;
@@ -86,11 +96,6 @@ export function parseArgs(argv: string[]): ParsedArgs {
     }
   }
   if (given.has('bulk') && given.has('edge-nm')) throw new UsageError('--bulk and --edge-nm conflict: a bulk film has no edge length; give one of them');
-  if (pumpEv !== undefined) {
-    if (given.has('pump-nm')) throw new UsageError('--pump-ev and --pump-nm conflict; give one of them');
-    if (!(pumpEv > 0)) throw new UsageError(`--pump-ev = ${pumpEv} must be a positive photon energy in eV`);
-    input.pumpNm = 1239.84198 / pumpEv;
-  }
   if (Object.keys(switches).length > 0) input.switches = switches;
   return { command, input, format, help, given };
 }

@@ -51,7 +51,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     const args = parseArgs(argv);
     if (args.help || args.command === 'help') {
       io.out(helpText());
-      return args.command === 'help' && !args.help && argv.length > 0 ? 2 : 0;
+      return 0;
     }
     switch (args.command) {
       case 'simulate': {

@@ -5,7 +5,7 @@ import { ALLOY_LO_LIFETIME, frohlichAlpha, resolveMaterial } from '../materials/
 import type { MaterialParams } from '../materials/types.ts';
 import type { ModelCoefficients } from './coefficients.ts';
 import { confine, levelSpacingCoefficient } from './confinement.ts';
-import { EV_PER_J, HBAR2_2M0_EV_NM2, HBAR_EV_PS, KB_EV_PER_K, NM3_PER_CM3, PS_PER_S, boseOccupation, photonEnergyEv } from './constants.ts';
+import { EV_PER_J, HC_EV_NM, HBAR2_2M0_EV_NM2, HBAR_EV_PS, KB_EV_PER_K, NM3_PER_CM3, PS_PER_S, boseOccupation, photonEnergyEv } from './constants.ts';
 import { convertExcitation } from './excitation.ts';
 import { PARAMS, formatLimit } from "./params.ts";
 import { InputError, type NormalizedInput } from './validate.ts';
@@ -83,9 +83,13 @@ export function build(input: NormalizedInput): Built {
   const pumpEv = photonEnergyEv(input.pumpNm);
   if (!(pumpEv > conf.gapEv)) {
     const edgeNote = input.edgeNm === null ? 'bulk' : `${input.edgeNm} nm NC`;
+    const gapNote = `the gap of ${material.formula} (${edgeNote}, ${conf.gapEv.toFixed(3)} eV)`;
+    const asEv = input.pumpGivenAs === 'pumpEv';
     throw new InputError([{
-      param: 'pumpNm', value: input.pumpNm,
-      message: `pumpNm (--pump-nm) = ${input.pumpNm} nm (${pumpEv.toFixed(3)} eV) is below the gap of ${material.formula} (${edgeNote}, ${conf.gapEv.toFixed(3)} eV); allowed: a wavelength shorter than ${(1239.84198 / conf.gapEv).toFixed(1)} nm`,
+      param: input.pumpGivenAs, value: asEv ? pumpEv : input.pumpNm,
+      message: asEv
+        ? `pumpEv (--pump-ev) = ${Number(pumpEv.toPrecision(6))} eV is below ${gapNote}; allowed: a photon energy above ${conf.gapEv.toFixed(3)} eV`
+        : `pumpNm (--pump-nm) = ${input.pumpNm} nm (${pumpEv.toFixed(3)} eV) is below ${gapNote}; allowed: a wavelength shorter than ${(HC_EV_NM / conf.gapEv).toFixed(1)} nm`,
     }]);
   }
   const exc = convertExcitation(

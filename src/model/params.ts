@@ -24,6 +24,7 @@ export type NumericParamKey =
   | 'nPerNc'
   | 'fluenceUJcm2'
   | 'pumpNm'
+  | 'pumpEv'
   | 'pulseFwhmFs'
   | 'latticeK'
   | 'tEndPs'
@@ -58,8 +59,12 @@ export const PARAMS: Record<NumericParamKey, NumericParamSpec> = {
     scale: 'log', meaning: 'Pump pulse energy per area',
   },
   pumpNm: {
-    key: 'pumpNm', flag: 'pump-nm', label: 'Pump wavelength', unit: 'nm', default: 470, min: 200, max: 1200,
+    key: 'pumpNm', flag: 'pump-nm', label: 'Pump wavelength', unit: 'nm', default: 470, min: 200, max: 1240,
     scale: 'linear', meaning: 'Pump photon wavelength; its energy must exceed the (confined) gap',
+  },
+  pumpEv: {
+    key: 'pumpEv', flag: 'pump-ev', label: 'Pump photon energy', unit: 'eV', default: 2.638, min: 1, max: 6.2,
+    scale: 'linear', meaning: 'Pump photon energy, instead of the wavelength; must exceed the (confined) gap',
   },
   pulseFwhmFs: {
     key: 'pulseFwhmFs', flag: 'pulse-fs', label: 'Pump pulse width (FWHM)', unit: 'fs', default: 100, min: 0, max: 1000,

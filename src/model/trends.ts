@@ -6,6 +6,7 @@ import { frohlichAlpha, resolveMaterial } from '../materials/index.ts';
 import { confine } from './confinement.ts';
 import { HC_EV_NM } from './constants.ts';
 import { simulate } from './simulate.ts';
+import { InputError, normalizeInput } from './validate.ts';
 import type { SimulationInput, SimulationResult, TrendId, TrendOptions, TrendResult } from './types.ts';
 
 export const TREND_TITLES: Record<TrendId, string> = {
@@ -239,9 +240,23 @@ const CHECKS: Record<TrendId, Check> = {
   },
 };
 
-/** Run the trend checks; per-material ones use `composition`/`edgeNm` (default CsPbI3, 8 nm NCs). */
+/** The base case must be a valid material and size: bad input is refused before any trend runs. */
+function checkBase(base: Base): void {
+  normalizeInput({ composition: base.composition, edgeNm: base.edgeNm });
+  try {
+    resolveMaterial(base.composition);
+  } catch (e) {
+    throw new InputError([{ param: 'composition', value: base.composition, message: `composition = ${JSON.stringify(base.composition)}: ${(e as Error).message}` }]);
+  }
+}
+
+/**
+ * Run the trend checks; per-material ones use `composition`/`edgeNm` (default CsPbI3, 8 nm NCs).
+ * @throws InputError when the base composition or size is invalid.
+ */
 export function runTrends(options: TrendOptions = {}): TrendResult[] {
   const base: Base = { composition: options.composition ?? 'CsPbI3', edgeNm: options.edgeNm === undefined ? 8 : options.edgeNm };
+  checkBase(base);
   const ids = options.only ?? (Object.keys(CHECKS) as TrendId[]);
   return ids.map((id) => {
     try {

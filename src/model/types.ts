@@ -27,7 +27,9 @@ export interface SimulationInput {
   densityCm3?: number;
   nPerNc?: number;
   fluenceUJcm2?: number;
+  /** Pump wavelength (nm), or its photon energy `pumpEv` (eV): give at most one. */
   pumpNm?: number;
+  pumpEv?: number;
   pulseFwhmFs?: number;
   latticeK?: number;
   tEndPs?: number;

@@ -4,6 +4,7 @@
 import { PARAMS, allowedRange, type NumericParamKey } from './params.ts';
 import type { AcceptorKind, MechanismSwitches, SimulationInput } from './types.ts';
 import type { MethodName } from '../solver/types.ts';
+import { HC_EV_NM } from './constants.ts';
 
 /** An input problem: which parameter, what value, what is allowed. */
 export interface InputIssue {
@@ -19,7 +20,9 @@ export class InputError extends Error {
   }
 }
 
-export type NormalizedInput = Required<Omit<SimulationInput, 'densityCm3' | 'nPerNc' | 'fluenceUJcm2' | 'materialOverrides'>> & {
+export type NormalizedInput = Required<Omit<SimulationInput, 'densityCm3' | 'nPerNc' | 'fluenceUJcm2' | 'materialOverrides' | 'pumpEv'>> & {
+  /** Which pump parameter the user gave, for messages. */
+  pumpGivenAs: 'pumpNm' | 'pumpEv';
   densityCm3?: number;
   nPerNc?: number;
   fluenceUJcm2?: number;
@@ -50,7 +53,7 @@ export function checkNumeric(key: NumericParamKey, value: unknown, issues: Input
 }
 
 const OPTIONAL_NUMERIC: NumericParamKey[] = [
-  'filmThicknessNm', 'pumpNm', 'pulseFwhmFs', 'latticeK', 'tEndPs', 'tStartPs', 'nPoints',
+  'filmThicknessNm', 'pumpNm', 'pumpEv', 'pulseFwhmFs', 'latticeK', 'tEndPs', 'tStartPs', 'nPoints',
   'interfaceConductanceMWm2K', 'hotAcceptorBarrierEv', 'hotAcceptorTransferPs', 'coldAcceptorTransferPs', 'targetK', 'rtol',
 ];
 
@@ -73,6 +76,9 @@ export function normalizeInput(input: SimulationInput): NormalizedInput {
   for (const k of OPTIONAL_NUMERIC) if (input[k] !== undefined) checkNumeric(k, input[k], issues);
   if (input.nPoints !== undefined && !Number.isInteger(input.nPoints)) {
     issues.push({ param: 'nPoints', value: input.nPoints, message: `nPoints (--points) = ${formatValue(input.nPoints)} must be a whole number` });
+  }
+  if (input.pumpNm !== undefined && input.pumpEv !== undefined) {
+    issues.push({ param: 'pumpNm,pumpEv', value: [input.pumpNm, input.pumpEv], message: `the pump is over-specified: pumpNm (--pump-nm) = ${formatValue(input.pumpNm)} and pumpEv (--pump-ev) = ${formatValue(input.pumpEv)} were both given; give one of them` });
   }
   const tStart = input.tStartPs ?? PARAMS.tStartPs.default;
   const tEnd = input.tEndPs ?? PARAMS.tEndPs.default;
@@ -109,7 +115,8 @@ export function normalizeInput(input: SimulationInput): NormalizedInput {
     densityCm3: input.densityCm3 ?? (given.length === 0 ? PARAMS.densityCm3.default : undefined),
     nPerNc: input.nPerNc,
     fluenceUJcm2: input.fluenceUJcm2,
-    pumpNm: d('pumpNm'),
+    pumpNm: input.pumpEv !== undefined ? HC_EV_NM / input.pumpEv : d('pumpNm'),
+    pumpGivenAs: input.pumpEv !== undefined ? 'pumpEv' : 'pumpNm',
     pulseFwhmFs: d('pulseFwhmFs'),
     latticeK: d('latticeK'),
     tEndPs: tEnd,

@@ -51,6 +51,9 @@ export class Rodas5 {
   private readonly w: Float64Array;
   private readonly piv: Int32Array;
   private readonly colScale: Float64Array;
+  /** Error weights 1/(atol_i + rtol·|y_i|) at the step's start state, and the scratch copy luFactor permutes. */
+  private readonly weight: Float64Array;
+  private readonly rowWeight: Float64Array;
   private readonly k1: Float64Array;
   private readonly k2: Float64Array;
   private readonly k3: Float64Array;
@@ -75,6 +78,8 @@ export class Rodas5 {
     this.w = new Float64Array(n * n);
     this.piv = new Int32Array(n);
     this.colScale = new Float64Array(n);
+    this.weight = new Float64Array(n);
+    this.rowWeight = new Float64Array(n);
     this.k1 = new Float64Array(n);
     this.k2 = new Float64Array(n);
     this.k3 = new Float64Array(n);
@@ -109,6 +114,26 @@ export class Rodas5 {
     }
     this.cnt.nfev += n;
     this.cnt.njev++;
+  }
+
+  /**
+   * Error weights w_i = 1/(atol_i + rtol·|y_i|) (the error norm's, at the step's start state) for equilibrating
+   * W in luFactor. A component with atol_i = 0 and y_i = 0 has no scale of its own; it gets the largest
+   * finite weight of the others (1 if there is none), so the pivot search stays finite.
+   */
+  private errorWeights(y: Float64Array): void {
+    const n = this.n;
+    const { atol, rtol } = this.opt;
+    const wt = this.weight;
+    let wMax = 0;
+    for (let i = 0; i < n; i++) {
+      const sc = atol[i] + rtol * Math.abs(y[i]);
+      const v = sc > 0 ? 1 / sc : 0;
+      wt[i] = v;
+      if (v > wMax && v < Infinity) wMax = v;
+    }
+    if (wMax === 0) wMax = 1;
+    for (let i = 0; i < n; i++) if (!(wt[i] > 0 && wt[i] < Infinity)) wt[i] = wMax;
   }
 
   /** ∂f/∂t at (t, y) by a forward difference (one evaluation), or zero for autonomous problems. */
@@ -153,6 +178,8 @@ export class Rodas5 {
     const jac = this.jac;
     const dfdt = this.dfdt;
     const piv = this.piv;
+    const weight = this.weight;
+    const rowWeight = this.rowWeight;
     // Local aliases: imported module bindings cost a context load (and hole check) per access in V8.
     const A = RODAS5_A;
     const C = RODAS5_C;
@@ -195,14 +222,18 @@ export class Rodas5 {
       if (needJac) {
         this.jacobian(t, y, f0);
         this.timeDerivative(t, y, f0, h);
+        this.errorWeights(y);
         needJac = false;
       }
-      // W = I/(hγ) − J, factored in place.
+      // W = I/(hγ) − J, factored in place, pivoting on W equilibrated by the error weights: without them a
+      // component measured in large units (atol_i ~ 1e17) wins every pivot search and the pivot test then
+      // calls a well-conditioned W singular (see luFactor).
       const dgamma = 1 / (h * RODAS5_GAMMA);
       for (let k = 0; k < n * n; k++) w[k] = -jac[k];
       for (let i = 0; i < n; i++) w[i * n + i] += dgamma;
+      for (let i = 0; i < n; i++) rowWeight[i] = weight[i];
       cnt.nlu++;
-      const bad = luFactor(w, n, piv, this.colScale);
+      const bad = luFactor(w, n, piv, this.colScale, rowWeight);
       if (bad >= 0 || !(w[0] === w[0])) {
         badTries++;
         cnt.nRejected++;
