@@ -185,7 +185,6 @@ describe('options, commands and choices', () => {
       expect(r.err).toContain(`${argv[1]} needs a value`);
     });
   }
-  // Bug (minor): "--edge-nm needs a value" does not say what is allowed, although the range is in PARAMS.
   it('missing option value: the message says what is allowed', async () => {
     expectBadInput(await run(['simulate', '--edge-nm']), { param: ['--edge-nm'], value: 'needs a value', allowed: /2 to 50 nm/ });
   });
