@@ -50,6 +50,23 @@ function basisFor(t: Float64Array, y: Float64Array, taus: Float64Array) {
 interface Pair { res: number; tau1: number; tau2: number; a1: number; a2: number }
 
 /**
+ * Non-negative amplitudes of y ≈ a1 e1 + a2 e2 from the Gram entries s_ij = e_i·e_j, projections b_i = e_i·y
+ * and ‖y‖² (2 × 2 normal equations; if either amplitude would be negative, the better single exponential),
+ * and the residual ‖y − a1 e1 − a2 e2‖².
+ */
+function projectPair(s11: number, s12: number, s22: number, b1: number, b2: number, yy: number, tau1: number, tau2: number): Pair {
+  const det = s11 * s22 - s12 * s12;
+  let a1 = det > 0 ? (b1 * s22 - b2 * s12) / det : -1;
+  let a2 = det > 0 ? (s11 * b2 - s12 * b1) / det : -1;
+  if (!(a1 >= 0 && a2 >= 0)) {
+    const c1 = Math.max(0, b1 / s11);
+    const c2 = Math.max(0, b2 / s22);
+    if (c1 * b1 >= c2 * b2) { a1 = c1; a2 = 0; } else { a1 = 0; a2 = c2; }
+  }
+  return { res: yy - 2 * (a1 * b1 + a2 * b2) + a1 * a1 * s11 + 2 * a1 * a2 * s12 + a2 * a2 * s22, tau1, tau2, a1, a2 };
+}
+
+/**
  * Best pair (τ1 from `taus1`, τ2 from `taus2`, τ1 < τ2): with basis vectors e_i and projections b_i computed
  * once, each pair costs one dot product for the cross term; amplitudes come from the 2 × 2 normal equations
  * (non-negative, else the better single exponential) and the residual is ‖y‖² − a·b.
@@ -73,17 +90,8 @@ function bestPair(t: Float64Array, y: Float64Array, taus1: Float64Array, taus2: 
       if (taus2[j] <= taus1[i] * 1.05) continue;
       let s12 = 0;
       for (let k = 0; k < n; k++) s12 += B1.basis[i * n + k] * B2.basis[j * n + k];
-      const s11 = s1[i], s22 = s2[j], b1 = B1.b[i], b2 = B2.b[j];
-      const det = s11 * s22 - s12 * s12;
-      let a1 = det > 0 ? (b1 * s22 - b2 * s12) / det : -1;
-      let a2 = det > 0 ? (s11 * b2 - s12 * b1) / det : -1;
-      if (!(a1 >= 0 && a2 >= 0)) {
-        const c1 = Math.max(0, b1 / s11);
-        const c2 = Math.max(0, b2 / s22);
-        if (c1 * b1 >= c2 * b2) { a1 = c1; a2 = 0; } else { a1 = 0; a2 = c2; }
-      }
-      const res = yy - 2 * (a1 * b1 + a2 * b2) + a1 * a1 * s11 + 2 * a1 * a2 * s12 + a2 * a2 * s22;
-      if (res < best.res) best = { res, tau1: taus1[i], tau2: taus2[j], a1, a2 };
+      const pair = projectPair(s1[i], s12, s2[j], B1.b[i], B2.b[j], yy, taus1[i], taus2[j]);
+      if (pair.res < best.res) best = pair;
     }
   }
   return best;
@@ -97,15 +105,7 @@ function pairResidual(t: Float64Array, y: Float64Array, tau1: number, tau2: numb
     const e2 = Math.exp(-(t[k] - t[0]) / tau2);
     s11 += e1 * e1; s12 += e1 * e2; s22 += e2 * e2; b1 += e1 * y[k]; b2 += e2 * y[k]; yy += y[k] * y[k];
   }
-  const det = s11 * s22 - s12 * s12;
-  let a1 = det > 0 ? (b1 * s22 - b2 * s12) / det : -1;
-  let a2 = det > 0 ? (s11 * b2 - s12 * b1) / det : -1;
-  if (!(a1 >= 0 && a2 >= 0)) {
-    const c1 = Math.max(0, b1 / s11);
-    const c2 = Math.max(0, b2 / s22);
-    if (c1 * b1 >= c2 * b2) { a1 = c1; a2 = 0; } else { a1 = 0; a2 = c2; }
-  }
-  return { res: yy - 2 * (a1 * b1 + a2 * b2) + a1 * a1 * s11 + 2 * a1 * a2 * s12 + a2 * a2 * s22, tau1, tau2, a1, a2 };
+  return projectPair(s11, s12, s22, b1, b2, yy, tau1, tau2);
 }
 
 /** Nelder–Mead in (ln τ1, ln τ2) from a starting pair, keeping τ1 < τ2 (Nelder & Mead, Comput. J. 7, 308 (1965)). */
