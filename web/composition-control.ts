@@ -22,6 +22,8 @@ const MIX_FIELDS = [
 ] as const;
 
 const REST: Record<'A' | 'B' | 'X', string> = { A: 'Cs', B: 'Pb', X: 'I' };
+/** Canonical ion order per site (as the engine formats formulas). */
+const ORDER: Record<'A' | 'B' | 'X', string[]> = { A: ['FA', 'MA', 'Cs'], B: ['Pb', 'Sn'], X: ['I', 'Br', 'Cl'] };
 
 const amount = (v: number) => (Math.abs(v - 1) < 1e-9 ? '' : String(Number(v.toFixed(4))));
 
@@ -31,7 +33,9 @@ export function mixFormula(fractions: Record<string, number>): string {
     const ions = MIX_FIELDS.filter((f) => f.site === name).map((f) => [f.ion, fractions[f.ion] ?? 0] as const);
     const rest = 1 - ions.reduce((s, [, v]) => s + v, 0);
     if (rest < -1e-9) throw new Error(`${name}-site fractions add up to more than 1`);
-    const parts = [...ions, [REST[name], Math.max(0, rest)] as const].filter(([, v]) => v > 1e-9);
+    const parts = [...ions, [REST[name], Math.max(0, rest)] as const]
+      .filter(([, v]) => v > 1e-9)
+      .sort((p, q) => ORDER[name].indexOf(p[0]) - ORDER[name].indexOf(q[0]));
     if (parts.length === 1 && name === 'X') return `${parts[0][0]}3`;
     return parts.map(([ion, v]) => ion + amount(v * scale)).join('');
   };

@@ -45,6 +45,8 @@ let current: Curve | null = null;
 let overlays: Curve[] = [];
 let inputSeq = 0;
 let drawnSeq = 0;
+/** Simulations actually started for the live curve (fewer than control changes when they coalesce). */
+let liveRuns = 0;
 const mainChart = createMainChart($('main-chart'));
 const sideCharts = createSideCharts($('side-charts'));
 const stats = createStatsPanel($('stats'));
@@ -54,6 +56,8 @@ const status = $('status');
 const hook = {
   get inputSeq() { return inputSeq; },
   get drawnSeq() { return drawnSeq; },
+  get liveRuns() { return liveRuns; },
+  get currentInput() { return current ? structuredClone(current.input) : null; },
   get curves() { return current ? [current, ...overlays].length : 0; },
   get tau1ePs() { return current?.result.metrics.tau1ePs ?? null; },
   get lastTcK() { return current ? current.result.tcK[current.result.tcK.length - 1] : null; },
@@ -74,7 +78,10 @@ function redraw(seq: number): void {
 }
 
 const runner = new LatestRunner<{ input: SimulationInput; seq: number }, SimulationResult>(
-  ({ input }) => live.simulate(input),
+  ({ input }) => {
+    liveRuns++;
+    return live.simulate(input);
+  },
   (result, { input, seq }) => {
     clearEngineErrors();
     current = { input, result, label: curveLabel(input), color: PALETTE[0] };

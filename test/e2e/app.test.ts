@@ -11,7 +11,7 @@ const RESULTS = join(ROOT, 'test-results');
 const available = hasChromium();
 if (!available) console.warn(`e2e skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
 
-interface Hook { inputSeq: number; drawnSeq: number; curves: number; tau1ePs: number | null; peakTcK: number | null; lastTcK: number | null }
+interface Hook { inputSeq: number; drawnSeq: number; liveRuns: number; curves: number; tau1ePs: number | null; peakTcK: number | null; lastTcK: number | null }
 const hook = (page: Page) => page.evaluate(() => ({ ...(window as unknown as { hotcarrier: Hook }).hotcarrier }));
 
 /** Wait until the chart has drawn the result of the latest control change. */
@@ -65,6 +65,50 @@ describe.skipIf(!available)('web app in chromium', () => {
     expect(afterDensity.tau1ePs).not.toBe(afterComposition.tau1ePs);
     // The other excitation measures are shown converted.
     expect(await page.locator('#converted').innerText()).toMatch(/⟨N⟩ = .*fluence = /);
+  });
+
+  it('coalesces a fast slider drag: no pile-up, the last position is drawn', async () => {
+    const before = await settled(page);
+    await page.evaluate(() => {
+      const slider = document.querySelector<HTMLInputElement>('[data-param="pumpNm"] input[type=range]')!;
+      for (let i = 0; i < 60; i++) {
+        slider.value = String(300 + i * 3);
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+    });
+    const after = await settled(page);
+    expect(after.inputSeq - before.inputSeq).toBe(60);
+    expect(after.liveRuns - before.liveRuns).toBeLessThan(10);
+    // The curve on screen is the one for the slider's last position.
+    const drawnPump = await page.evaluate(() => (window as unknown as { hotcarrier: { currentInput: { pumpNm: number } } }).hotcarrier.currentInput.pumpNm);
+    expect(drawnPump).toBe(Number(await page.inputValue('#param-pumpNm')));
+    expect(drawnPump).toBeGreaterThan(450);
+    await page.fill('#param-pumpNm', '470');
+    await page.press('#param-pumpNm', 'Enter');
+    await settled(page);
+  });
+
+  it('switches the excitation unit keeping the excitation, and toggles a bulk film', async () => {
+    const before = await settled(page);
+    await page.check('input[name="excitation-unit"][value="fluenceUJcm2"]');
+    const inFluence = await settled(page);
+    expect(await page.isVisible('#param-fluenceUJcm2')).toBe(true);
+    expect(await page.isVisible('#param-densityCm3')).toBe(false);
+    // The fluence is carried over to 3 digits, so the curve barely moves.
+    expect(Math.abs(inFluence.tau1ePs! / before.tau1ePs! - 1)).toBeLessThan(0.02);
+    await page.check('input[name="excitation-unit"][value="densityCm3"]');
+    await page.fill('#param-densityCm3', '1e19');
+    await page.press('#param-densityCm3', 'Enter');
+    await settled(page);
+    await page.check('#bulk-film');
+    await settled(page);
+    expect(await page.isDisabled('input[name="excitation-unit"][value="nPerNc"]')).toBe(true);
+    expect(await page.isDisabled('#param-edgeNm')).toBe(true);
+    await page.waitForTimeout(250);
+    expect(page.url()).toMatch(/edgeNm=bulk/);
+    expect(await page.locator('#converted').innerText()).toMatch(/not defined for a film/);
+    await page.uncheck('#bulk-film');
+    await settled(page);
   });
 
   it('shows bad input in the field and keeps the last good curve', async () => {
