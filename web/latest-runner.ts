@@ -1,5 +1,5 @@
 // Runs an async job for the latest request only: while one runs, newer requests replace each other,
-// so a slow result never piles up behind the controls.
+// so a slow result never piles up behind the controls (at most one running and one waiting).
 
 export class LatestRunner<I, R> {
   private pending: I | null = null;
@@ -23,10 +23,10 @@ export class LatestRunner<I, R> {
       const request = this.pending;
       this.pending = null;
       try {
-        const result = await this.run(request);
-        // A newer request is waiting: skip drawing this stale result, go straight to the newer one.
-        if (this.pending === null) this.onResult(result, request);
+        // Shown even when a newer request waits: while a slider moves, the chart follows with the latest finished result.
+        this.onResult(await this.run(request), request);
       } catch (error) {
+        // An error of a request already superseded is not shown (the newer one decides).
         if (this.pending === null) this.onError(error instanceof Error ? error : new Error(String(error)), request);
       }
     }

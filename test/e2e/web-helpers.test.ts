@@ -1,0 +1,124 @@
+// Browser-free checks of the web UI's pure helpers: URL state, sweep form, custom-mix formulas, stages, formatting,
+// and the latest-only runner that keeps live updates from piling up.
+
+import { describe, expect, it } from 'vitest';
+import { decodeState, defaultState, encodeState } from '../../web/url-state.ts';
+import { axisFromForm, defaultSweepForm, spacedValues, specFromForm } from '../../web/sweep-form.ts';
+import { mixFormula } from '../../web/composition-control.ts';
+import { formatNumber, parseNumber, prettyUnit } from '../../web/format.ts';
+import { LatestRunner } from '../../web/latest-runner.ts';
+import { stageMarks } from '../../web/stages.ts';
+import { gridCount, gridIndices, pointInput } from '../../workers/sweep-grid.ts';
+import type { SimulationResult } from '../../src/model/types.ts';
+
+describe('URL state', () => {
+  it('round-trips the whole state: input, switches, overlays and the sweep form', () => {
+    const state = defaultState();
+    state.input = { composition: 'FA0.5Cs0.5PbI3', edgeNm: null, fluenceUJcm2: 35, pumpNm: 400, latticeK: 80, acceptor: 'hot', method: 'rodas5', switches: { augerHeating: false } };
+    state.overlays = [{ composition: 'CsPbI3', edgeNm: 6, nPerNc: 0.3 }];
+    state.sweep.axes[0].count = '40';
+    const back = decodeState(`#${encodeState(state)}`);
+    expect(back).toEqual(state);
+  });
+
+  it('falls back to defaults on an empty or malformed hash, never throwing', () => {
+    expect(decodeState('')).toEqual(defaultState());
+    const bad = decodeState('#edgeNm=abc&densityCm3=xyz&overlays=%7Bnot json&sweep=[1');
+    expect(bad.input.edgeNm).toBe(defaultState().input.edgeNm);
+    expect(bad.input.densityCm3).toBe(defaultState().input.densityCm3);
+    expect(bad.overlays).toEqual([]);
+  });
+});
+
+describe('sweep form', () => {
+  it('spaces values on the declared scale', () => {
+    expect(spacedValues(1e16, 1e20, 5, true)).toEqual([1e16, 1e17, 1e18, 1e19, 1e20]);
+    expect(spacedValues(5, 15, 3, false)).toEqual([5, 10, 15]);
+  });
+
+  it('builds the default spec: density × size × composition', () => {
+    const spec = specFromForm(defaultSweepForm(), { composition: 'CsPbI3', edgeNm: 8, densityCm3: 1e18 });
+    expect(spec.axes.map((a) => a.key)).toEqual(['densityCm3', 'edgeNm', 'composition']);
+    expect(gridCount(spec.axes)).toBe(13 * 3 * 2);
+  });
+
+  it('names the field that is wrong', () => {
+    expect(() => axisFromForm({ key: 'densityCm3', from: '1e10', to: '1e18', count: '5', list: '' })).toThrow(/densityCm3 from/);
+    expect(() => axisFromForm({ key: 'edgeNm', from: '5', to: '10', count: '2.5', list: '' })).toThrow(/count/);
+    expect(() => axisFromForm({ key: 'composition', from: '', to: '', count: '', list: ' , ' })).toThrow(/composition/);
+  });
+});
+
+describe('sweep grid', () => {
+  it('orders points with the last axis fastest and applies each value, one excitation at a time', () => {
+    const spec = {
+      base: { composition: 'CsPbI3', edgeNm: 8, nPerNc: 1 },
+      axes: [{ key: 'densityCm3', values: [1e17, 1e18] }, { key: 'switches.augerHeating', values: [true, false] }],
+    };
+    expect(gridIndices(spec.axes, 3)).toEqual([1, 1]);
+    const input = pointInput(spec, 3);
+    expect(input).toEqual({ composition: 'CsPbI3', edgeNm: 8, densityCm3: 1e18, switches: { augerHeating: false } });
+    expect(spec.base).toEqual({ composition: 'CsPbI3', edgeNm: 8, nPerNc: 1 }); // base untouched
+  });
+});
+
+describe('custom mix', () => {
+  it('writes formulas in the canonical ion order', () => {
+    expect(mixFormula({})).toBe('CsPbI3');
+    expect(mixFormula({ FA: 0.5 })).toBe('FA0.5Cs0.5PbI3');
+    expect(mixFormula({ MA: 1, Sn: 0.5, Br: 0.3 })).toBe('MAPb0.5Sn0.5I2.1Br0.9');
+    expect(() => mixFormula({ FA: 0.7, MA: 0.6 })).toThrow(/A-site/);
+  });
+});
+
+describe('formatting never shows NaN', () => {
+  it('formats and parses', () => {
+    expect(formatNumber(Number.NaN)).toBe('—');
+    expect(formatNumber(null)).toBe('—');
+    expect(formatNumber(Infinity)).toBe('—');
+    expect(formatNumber(1e18)).toBe('1e18');
+    expect(formatNumber(12.345)).toBe('12.3');
+    expect(parseNumber('1e18')).toBe(1e18);
+    expect(parseNumber('2,5')).toBe(2.5);
+    expect(parseNumber('1e')).toBeNaN();
+    expect(parseNumber('lots')).toBeNaN();
+    expect(prettyUnit('cm^-3')).toBe('cm⁻³');
+  });
+});
+
+describe('stage marks', () => {
+  it('puts stage 1 at the LO peak and stage 2 where the LO excess has fallen to 1/e', () => {
+    const tPs = Float64Array.from([0.01, 0.1, 0.3, 1, 3, 10, 30]);
+    const tLoK = Float64Array.from([300, 350, 500, 420, 330, 305, 300]);
+    const tAK = Float64Array.from([300, 300, 300, 301, 302, 302, 302]);
+    const marks = stageMarks({ tPs, tLoK, tAK } as unknown as SimulationResult);
+    expect(marks).toEqual({ loPeakPs: 0.3, loEquilibratedPs: 3 });
+    const flat = stageMarks({ tPs, tLoK: tAK, tAK } as unknown as SimulationResult);
+    expect(flat).toBeNull();
+  });
+});
+
+describe('LatestRunner', () => {
+  it('runs the first and the latest request only, showing each finished result', async () => {
+    const started: number[] = [];
+    const shown: number[] = [];
+    const gates: (() => void)[] = [];
+    const runner = new LatestRunner<number, number>(
+      (n) => {
+        started.push(n);
+        return new Promise((ok) => gates.push(() => ok(n * 10)));
+      },
+      (result) => shown.push(result),
+      () => {},
+    );
+    for (let i = 1; i <= 5; i++) runner.request(i);
+    expect(started).toEqual([1]);
+    gates[0]();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(started).toEqual([1, 5]); // 2, 3, 4 were replaced while 1 ran
+    expect(shown).toEqual([10]); // shown at once: the chart follows a moving control
+    gates[1]();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(shown).toEqual([10, 50]);
+  });
+});
