@@ -3,6 +3,7 @@
 import 'uplot/dist/uPlot.min.css';
 import './style.css';
 import { PARAMS, type NumericParamKey } from '../src/model/params.ts';
+import { HC_EV_NM } from '../src/model/constants.ts';
 import type { SimulationInput, SimulationResult } from '../src/model/types.ts';
 import { isCancelledError, type SweepResult } from '../workers/protocol.ts';
 import { browserCores, createBrowserEnginePool } from '../workers/spawn-browser.ts';
@@ -22,7 +23,8 @@ import { specFromForm } from './sweep-form.ts';
 import { createSweepPanel } from './sweep-panel.ts';
 import { createTrendsPanel } from './trends-panel.ts';
 import {
-  decodeState, defaultState, encodeState, EXCITATION_KEYS, excitationKeyOf, type AppState, type ExcitationKey,
+  decodeState, defaultState, encodeState, EXCITATION_KEYS, excitationKeyOf, PUMP_KEYS, pumpKeyOf,
+  type AppState, type ExcitationKey, type PumpKey,
 } from './url-state.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -112,6 +114,10 @@ function numeric(key: NumericParamKey, parent: HTMLElement): NumericControl {
   const initial = (state.input[key] as number | undefined) ?? PARAMS[key].default;
   const control = createNumericControl(key, initial, (value) => {
     invalid.delete(key);
+    // Alternatives (excitation measure, pump as nm or eV): the one set replaces the others.
+    for (const group of [EXCITATION_KEYS, PUMP_KEYS] as readonly (readonly NumericParamKey[])[]) {
+      if (group.includes(key)) for (const k of group) delete state.input[k];
+    }
     (state.input as unknown as Record<string, unknown>)[key] = value;
     changed();
   });
@@ -148,10 +154,19 @@ excitationBox.innerHTML = `<legend>Excitation</legend>
   <output id="converted" aria-live="polite"></output>`;
 $('basic-controls').append(excitationBox);
 for (const k of EXCITATION_KEYS) numeric(k, excitationBox);
-numeric('pumpNm', $('basic-controls'));
+
+const pumpBox = document.createElement('fieldset');
+pumpBox.className = 'control pump';
+pumpBox.innerHTML = `<legend>Pump</legend>
+  <div class="radios" role="radiogroup" aria-label="Pump given as">
+    ${PUMP_KEYS.map((k) => `<label class="check"><input type="radio" name="pump-unit" value="${k}"> ${PARAMS[k].label} (${PARAMS[k].unit})</label>`).join('')}
+  </div>
+  <output id="pump-converted" aria-live="polite"></output>`;
+$('basic-controls').append(pumpBox);
+for (const k of PUMP_KEYS) numeric(k, pumpBox);
 numeric('latticeK', $('basic-controls'));
 
-const placed = new Set<NumericParamKey>(['edgeNm', 'pumpNm', 'latticeK', ...EXCITATION_KEYS]);
+const placed = new Set<NumericParamKey>(['edgeNm', 'latticeK', ...PUMP_KEYS, ...EXCITATION_KEYS]);
 const advanced = $('advanced-controls');
 advanced.insertAdjacentHTML('beforeend', `
   <div class="control"><label for="acceptor">Charge acceptor</label>
@@ -189,6 +204,25 @@ bulkBox.addEventListener('change', () => {
 for (const radio of excitationBox.querySelectorAll<HTMLInputElement>('input[type=radio]')) {
   radio.addEventListener('change', () => setExcitationKey(radio.value as ExcitationKey));
 }
+for (const radio of pumpBox.querySelectorAll<HTMLInputElement>('input[type=radio]')) {
+  radio.addEventListener('change', () => setPumpKey(radio.value as PumpKey));
+}
+
+/** Switch the pump between wavelength and photon energy, carrying the value over. */
+function setPumpKey(key: PumpKey): void {
+  const pumpEv = current?.result.derived.pumpEv ?? PARAMS.pumpEv.default;
+  const spec = PARAMS[key];
+  const raw = key === 'pumpEv' ? pumpEv : HC_EV_NM / pumpEv;
+  const value = Math.min(spec.max, Math.max(spec.min, Number(raw.toPrecision(4))));
+  for (const k of PUMP_KEYS) {
+    delete state.input[k];
+    invalid.delete(k);
+  }
+  state.input[key] = value;
+  controls.get(key)!.set(value);
+  syncDisabled();
+  changed();
+}
 
 /** Switch the excitation measure, carrying the value over from the last result's conversions. */
 function setExcitationKey(key: ExcitationKey): void {
@@ -214,6 +248,9 @@ function syncDisabled(): void {
     radio.checked = radio.value === active;
     radio.disabled = bulk && radio.value === 'nPerNc';
   }
+  const pump = pumpKeyOf(state.input);
+  for (const k of PUMP_KEYS) controls.get(k)!.element.hidden = k !== pump;
+  for (const radio of pumpBox.querySelectorAll<HTMLInputElement>('input[type=radio]')) radio.checked = radio.value === pump;
   const isHot = state.input.acceptor === 'hot';
   const isCold = state.input.acceptor === 'cold';
   controls.get('hotAcceptorBarrierEv')?.setDisabled(!isHot);
@@ -229,6 +266,7 @@ function showConverted(result: SimulationResult): void {
     `fluence = ${withUnit(d.fluenceUJcm2, 'µJ cm⁻²')}`,
   ];
   $('converted').textContent = parts.join(' · ');
+  $('pump-converted').textContent = `${withUnit(HC_EV_NM / d.pumpEv, 'nm')} = ${withUnit(d.pumpEv, 'eV', 4)}; excess over the gap ${withUnit(d.excessEnergyEv, 'eV')}`;
   edge.setMarker(d.bohrDiameterNm, `Bohr diameter ${formatNumber(d.bohrDiameterNm)} nm`);
 }
 

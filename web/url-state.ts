@@ -7,6 +7,8 @@ import { defaultSweepForm } from './sweep-form.ts';
 
 export type ExcitationKey = 'densityCm3' | 'nPerNc' | 'fluenceUJcm2';
 export const EXCITATION_KEYS: readonly ExcitationKey[] = ['densityCm3', 'nPerNc', 'fluenceUJcm2'];
+export type PumpKey = 'pumpNm' | 'pumpEv';
+export const PUMP_KEYS: readonly PumpKey[] = ['pumpNm', 'pumpEv'];
 
 export interface AppState {
   /** The current curve's input (exactly one excitation key set). */
@@ -34,6 +36,11 @@ export function defaultState(): AppState {
 /** Which excitation measure the input gives. */
 export function excitationKeyOf(input: SimulationInput): ExcitationKey {
   return EXCITATION_KEYS.find((k) => input[k] !== undefined) ?? 'densityCm3';
+}
+
+/** Whether the pump is given as a wavelength or a photon energy. */
+export function pumpKeyOf(input: SimulationInput): PumpKey {
+  return input.pumpEv !== undefined ? 'pumpEv' : 'pumpNm';
 }
 
 const NUMERIC_KEYS = Object.keys(PARAMS) as NumericParamKey[];
@@ -74,7 +81,11 @@ export function decodeState(hash: string): AppState {
     const value = Number(text);
     if (Number.isFinite(value)) input[key] = value;
   }
-  if (!EXCITATION_KEYS.some((k) => input[k] !== undefined)) input.densityCm3 = PARAMS.densityCm3.default;
+  // Exactly one excitation measure and at most one pump measure: keep the first given.
+  const excitation = EXCITATION_KEYS.find((k) => input[k] !== undefined);
+  for (const k of EXCITATION_KEYS) if (k !== excitation) delete input[k];
+  if (!excitation) input.densityCm3 = PARAMS.densityCm3.default;
+  if (input.pumpNm !== undefined) delete input.pumpEv;
   const acceptor = params.get('acceptor');
   if (acceptor === 'hot' || acceptor === 'cold') input.acceptor = acceptor;
   const method = params.get('method');

@@ -51,8 +51,8 @@ export function checkSweepSpec(spec: SweepSpec): number {
   return count;
 }
 
-/** Excitation keys: setting one on a point clears the other two, since exactly one sets the excitation. */
-const EXCITATION_KEYS = ['densityCm3', 'nPerNc', 'fluenceUJcm2'] as const;
+/** Keys that are alternatives (one excitation measure; pump as wavelength or photon energy): setting one clears the others. */
+const ALTERNATIVES: readonly (readonly string[])[] = [['densityCm3', 'nPerNc', 'fluenceUJcm2'], ['pumpNm', 'pumpEv']];
 
 /** The SimulationInput of flat grid index `flat`: `base` with each axis' value applied. */
 export function pointInput(spec: SweepSpec, flat: number): SimulationInput {
@@ -69,9 +69,7 @@ export function pointInput(spec: SweepSpec, flat: number): SimulationInput {
       input[head] = nested;
       return;
     }
-    if ((EXCITATION_KEYS as readonly string[]).includes(head)) {
-      for (const k of EXCITATION_KEYS) delete input[k];
-    }
+    for (const group of ALTERNATIVES) if (group.includes(head)) for (const k of group) delete input[k];
     input[head] = value;
   });
   return input as unknown as SimulationInput;

@@ -16,10 +16,16 @@ const hook = (page: Page) => page.evaluate(() => ({ ...(window as unknown as { h
 
 /** Wait until the chart has drawn the result of the latest control change. */
 async function settled(page: Page): Promise<Hook> {
-  await page.waitForFunction(() => {
-    const h = (window as unknown as { hotcarrier?: Hook }).hotcarrier;
-    return h !== undefined && h.drawnSeq >= 1 && h.drawnSeq === h.inputSeq;
-  }, null, { timeout: 20_000 });
+  try {
+    await page.waitForFunction(() => {
+      const h = (window as unknown as { hotcarrier?: Hook }).hotcarrier;
+      return h !== undefined && h.drawnSeq >= 1 && h.drawnSeq === h.inputSeq;
+    }, null, { timeout: 20_000 });
+  } catch (error) {
+    // Say what the page says, so a failing engine is told apart from a slow one.
+    const status = await page.locator('#status').textContent().catch(() => '(no status)');
+    throw new Error(`the chart did not catch up with the controls: status "${status}"; ${(error as Error).message}`);
+  }
   return hook(page);
 }
 
@@ -108,6 +114,14 @@ describe.skipIf(!available)('web app in chromium', () => {
     expect(page.url()).toMatch(/edgeNm=bulk/);
     expect(await page.locator('#converted').innerText()).toMatch(/not defined for a film/);
     await page.uncheck('#bulk-film');
+    await settled(page);
+    // The pump as a photon energy: the same pump, so the same curve.
+    const inNm = await settled(page);
+    await page.check('input[name="pump-unit"][value="pumpEv"]');
+    const inEv = await settled(page);
+    expect(await page.inputValue('#param-pumpEv')).toBe('2.638');
+    expect(Math.abs(inEv.tau1ePs! / inNm.tau1ePs! - 1)).toBeLessThan(1e-3);
+    await page.check('input[name="pump-unit"][value="pumpNm"]');
     await settled(page);
   });
 
