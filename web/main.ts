@@ -120,6 +120,7 @@ function numeric(key: NumericParamKey, parent: HTMLElement): NumericControl {
     }
     (state.input as unknown as Record<string, unknown>)[key] = value;
     changed();
+    if (key === 'edgeNm') scheduleTrends();
   });
   control.element.addEventListener('input', () => {
     if (!control.element.classList.contains('invalid')) return;
@@ -200,6 +201,7 @@ bulkBox.addEventListener('change', () => {
   if (bulkBox.checked && excitationKeyOf(state.input) === 'nPerNc') setExcitationKey('densityCm3');
   syncDisabled();
   changed();
+  scheduleTrends();
 });
 for (const radio of excitationBox.querySelectorAll<HTMLInputElement>('input[type=radio]')) {
   radio.addEventListener('change', () => setExcitationKey(radio.value as ExcitationKey));
@@ -460,7 +462,10 @@ function runTrends(): void {
       if (trendsAbort === abort) trendsPanel.show(results, context, performance.now() - started);
     },
     (error: Error) => {
-      if (trendsAbort === abort && !isCancelledError(error)) trendsPanel.showError(error.message);
+      if (trendsAbort !== abort) return; // superseded by a newer run
+      // Cancelled without being superseded: the pool was replaced (new worker count), so run again.
+      if (isCancelledError(error)) scheduleTrends();
+      else trendsPanel.showError(error.message);
     },
   );
 }

@@ -4,7 +4,7 @@ import uPlot from 'uplot';
 import { POINT_OK, type SweepProgress, type SweepResult } from '../workers/protocol.ts';
 import { gridIndices } from '../workers/sweep-grid.ts';
 import { PARAMS, type NumericParamKey } from '../src/model/params.ts';
-import { formatNumber } from './format.ts';
+import { formatNumber, prettyUnit } from './format.ts';
 import { PALETTE } from './curves.ts';
 import { SWEEP_METRICS, sweepableKeys, type SweepFormState } from './sweep-form.ts';
 
@@ -33,8 +33,8 @@ export function createSweepPanel(cores: number, initial: SweepFormState, handler
   const axisRow = (i: number) => `
     <fieldset class="axis" data-axis="${i}"><legend>Axis ${i + 1}</legend>
       <label>Parameter <select data-f="key"><option value="">(none)</option>${keys.map((k) => `<option value="${k.key}">${k.label}</option>`).join('')}</select></label>
-      <label>From <input data-f="from" type="text" inputmode="decimal" size="7"></label>
-      <label>To <input data-f="to" type="text" inputmode="decimal" size="7"></label>
+      <label>From <span class="unit"></span> <input data-f="from" type="text" inputmode="decimal" size="7"></label>
+      <label>To <span class="unit"></span> <input data-f="to" type="text" inputmode="decimal" size="7"></label>
       <label>Points <input data-f="count" type="text" inputmode="numeric" size="4"></label>
       <label>or list (comma-separated) <input data-f="list" type="text" size="22"></label>
     </fieldset>`;
@@ -64,7 +64,16 @@ export function createSweepPanel(cores: number, initial: SweepFormState, handler
   runButton.addEventListener('click', handlers.run);
   cancelButton.addEventListener('click', handlers.cancel);
   csvButton.addEventListener('click', handlers.exportCsv);
+  /** Show the chosen parameter's unit next to From and To. */
+  const showUnits = () => {
+    for (const row of section.querySelectorAll<HTMLElement>('fieldset.axis')) {
+      const key = row.querySelector<HTMLSelectElement>('[data-f="key"]')!.value;
+      const unit = PARAMS[key as NumericParamKey]?.unit;
+      for (const span of row.querySelectorAll<HTMLElement>('.unit')) span.textContent = unit ? `(${prettyUnit(unit)})` : '';
+    }
+  };
   section.addEventListener('change', (e) => {
+    showUnits();
     handlers.changed();
     if ((e.target as HTMLElement).dataset.f === 'metric' && last) draw(last);
   });
@@ -86,6 +95,7 @@ export function createSweepPanel(cores: number, initial: SweepFormState, handler
     });
     q<HTMLSelectElement>('[data-f="metric"]').value = form.metric;
     q<HTMLInputElement>('[data-f="workers"]').value = String(form.workers > 0 ? Math.min(form.workers, cores) : cores);
+    showUnits();
   };
   setForm(initial);
 
