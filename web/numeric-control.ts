@@ -42,13 +42,13 @@ export function checkValue(spec: NumericParamSpec, value: number): string {
 }
 
 /**
- * Build the control. `onChange(value, final)` fires with valid values only: while the slider moves
- * (final false) and when typing is committed or the slider released (final true).
+ * Build the control. `onChange(value)` fires with valid, new values only: while the slider moves and
+ * while a number is typed (each keystroke that leaves a valid number).
  */
 export function createNumericControl(
   key: NumericParamKey,
   initial: number,
-  onChange: (value: number, final: boolean) => void,
+  onChange: (value: number) => void,
 ): NumericControl {
   const spec = PARAMS[key];
   const unit = prettyUnit(spec.unit);
@@ -71,6 +71,17 @@ export function createNumericControl(
   const marker = wrap.querySelector<HTMLElement>('.marker')!;
   let good = initial;
   let shownError = '';
+  /**
+   * Report a value unless it repeats the last one reported (a field's change event repeats its last input);
+   * `force` after the field was invalid, so the page learns it is valid again.
+   */
+  const emit = (value: number, force: boolean) => {
+    if (value === reported && !force) return;
+    good = value;
+    reported = value;
+    onChange(value);
+  };
+  let reported = initial;
 
   const showError = (message: string) => {
     shownError = message;
@@ -87,26 +98,25 @@ export function createNumericControl(
 
   slider.addEventListener('input', () => {
     const value = fromSlider(spec, Number(slider.value));
-    good = value;
+    const wasInvalid = shownError !== '';
     field.value = formatNumber(value, 4);
     slider.setAttribute('aria-valuetext', `${formatNumber(value)}${unit ? ` ${unit}` : ''}`);
     showError('');
-    onChange(value, false);
+    emit(value, wasInvalid);
   });
-  slider.addEventListener('change', () => onChange(good, true));
-  const commitField = (final: boolean) => {
+  const commitField = () => {
     const value = parseNumber(field.value);
+    const wasInvalid = shownError !== '';
     const message = checkValue(spec, value);
     showError(message);
     if (message) return;
-    good = value;
     slider.value = String(toSlider(spec, value));
-    onChange(value, final);
+    emit(value, wasInvalid);
   };
-  field.addEventListener('input', () => commitField(false));
-  field.addEventListener('change', () => commitField(true));
+  field.addEventListener('input', commitField);
+  field.addEventListener('change', commitField);
   field.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter') commitField(true);
+    if (event.key === 'Enter') commitField();
   });
 
   return {
@@ -116,6 +126,7 @@ export function createNumericControl(
     value: () => good,
     set(value: number) {
       good = value;
+      reported = value;
       show(value);
       showError(checkValue(spec, value));
     },

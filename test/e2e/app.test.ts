@@ -193,6 +193,21 @@ describe.skipIf(!available)('web app in chromium', () => {
     await second.close();
   });
 
+  it('works from the keyboard: a slider moves with the arrow keys, Reset with Enter', async () => {
+    const before = await settled(page);
+    await page.focus('[data-param="latticeK"] input[type=range]');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+    const moved = await settled(page);
+    expect(moved.inputSeq - before.inputSeq).toBe(5);
+    expect(moved.tau1ePs).not.toBe(before.tau1ePs);
+    await page.focus('#reset');
+    await page.keyboard.press('Enter');
+    const reset = await settled(page);
+    expect(reset.curves).toBe(1);
+    expect(await page.inputValue('#composition-select')).toBe('CsPbI3');
+    expect(await page.inputValue('#param-latticeK')).toBe('300');
+  });
+
   it('saves a screenshot and raised no page errors', async () => {
     await page.click('button[data-preset="5b"]');
     await page.waitForFunction(() => (window as unknown as { hotcarrier?: Hook }).hotcarrier?.curves === 3, null, { timeout: 20_000 });
