@@ -20,13 +20,16 @@ function quantile(sorted: number[], q: number): number {
 }
 
 /** Move the lattice-temperature slider one step at a time; each change waits for its own redraw. */
-async function controlToRedraw(page: Page, changes: number): Promise<{ drawMs: number[]; frameMs: number[] }> {
+async function controlToRedraw(page: Page, changes: number): Promise<Record<'drawMs' | 'frameMs' | 'solveMs' | 'roundTripMs' | 'renderMs', number[]>> {
   return page.evaluate(async (n) => {
-    type Hook = { inputSeq: number };
+    type Hook = { inputSeq: number; solveMs: number; roundTripMs: number; renderMs: number };
     const hook = (window as unknown as { hotcarrier: Hook }).hotcarrier;
     const slider = document.querySelector<HTMLInputElement>('[data-param="latticeK"] input[type=range]')!;
     const drawMs: number[] = [];
     const frameMs: number[] = [];
+    const solveMs: number[] = [];
+    const roundTripMs: number[] = [];
+    const renderMs: number[] = [];
     for (let i = 0; i < n; i++) {
       const drawn = new Promise<number>((resolve) => {
         const listener = (e: Event) => {
@@ -45,8 +48,11 @@ async function controlToRedraw(page: Page, changes: number): Promise<{ drawMs: n
       await new Promise(requestAnimationFrame);
       drawMs.push(drawnAt - t0);
       frameMs.push(performance.now() - t0);
+      solveMs.push(hook.solveMs);
+      roundTripMs.push(hook.roundTripMs);
+      renderMs.push(hook.renderMs);
     }
-    return { drawMs, frameMs };
+    return { drawMs, frameMs, solveMs, roundTripMs, renderMs };
   }, changes);
 }
 
@@ -107,9 +113,9 @@ try {
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   await page.waitForTimeout(3000); // let the trends panel's first run finish so it does not compete
   await controlToRedraw(page, 20); // warm-up
-  const { drawMs, frameMs } = await controlToRedraw(page, CHANGES);
-  const d = [...drawMs].sort((a, b) => a - b);
-  const f = [...frameMs].sort((a, b) => a - b);
+  const { drawMs, frameMs, solveMs, roundTripMs, renderMs } = await controlToRedraw(page, CHANGES);
+  const sorted = (v: number[]) => [...v].sort((a, b) => a - b);
+  const [d, f, s, rt, rd] = [drawMs, frameMs, solveMs, roundTripMs, renderMs].map(sorted);
   await sweep(page, 20, 1); // warm-up: start the workers and load the engine in them
   const one = await sweep(page, POINTS, 1);
   await sweep(page, 20, cores);
@@ -120,6 +126,8 @@ try {
   console.log(`control change → chart redrawn (lattice-temperature slider, ${CHANGES} changes, one at a time):`);
   console.log(`  to uPlot draw:        median ${ms(quantile(d, 0.5))}, p95 ${ms(quantile(d, 0.95))}, max ${ms(d[d.length - 1])}`);
   console.log(`  to next frame (rAF):  median ${ms(quantile(f, 0.5))}, p95 ${ms(quantile(f, 0.95))}`);
+  console.log(`  parts (median / p95): worker round trip ${ms(quantile(rt, 0.5))} / ${ms(quantile(rt, 0.95))}` +
+    ` (ODE solve alone ${ms(quantile(s, 0.5))} / ${ms(quantile(s, 0.95))}), page render of 4 charts ${ms(quantile(rd, 0.5))} / ${ms(quantile(rd, 0.95))}`);
   console.log(`sweep of ${POINTS} trajectories (density 1e15…1e20 cm^-3, CsPbI3 8 nm, 200 delays each):`);
   console.log(`  1 worker:  ${ms(one.wallMs)} (${(one.points / one.wallMs * 1000).toFixed(0)} trajectories/s)`);
   console.log(`  ${many.workers} workers: ${ms(many.wallMs)} (${(many.points / many.wallMs * 1000).toFixed(0)} trajectories/s), speed-up ×${(one.wallMs / many.wallMs).toFixed(2)}`);

@@ -44,6 +44,8 @@ let inputSeq = 0;
 let drawnSeq = 0;
 /** Simulations actually started for the live curve (fewer than control changes when they coalesce). */
 let liveRuns = 0;
+/** The live curve's last timings (ms): request → result back from the worker, and drawing it. */
+const timing = { roundTripMs: Number.NaN, renderMs: Number.NaN };
 const mainChart = createMainChart($('main-chart'));
 const sideCharts = createSideCharts($('side-charts'));
 const stats = createStatsPanel($('stats'));
@@ -54,6 +56,9 @@ const hook = {
   get inputSeq() { return inputSeq; },
   get drawnSeq() { return drawnSeq; },
   get liveRuns() { return liveRuns; },
+  get solveMs() { return current?.result.solver.wallMs ?? null; },
+  get roundTripMs() { return timing.roundTripMs; },
+  get renderMs() { return timing.renderMs; },
   get currentInput() { return current ? structuredClone(current.input) : null; },
   get curves() { return current ? [current, ...overlays].length : 0; },
   get tau1ePs() { return current?.result.metrics.tau1ePs ?? null; },
@@ -77,17 +82,23 @@ function redraw(seq: number): void {
 const runner = new LatestRunner<{ input: SimulationInput; seq: number }, SimulationResult>(
   ({ input }) => {
     liveRuns++;
-    return live.simulate(input);
+    const sent = performance.now();
+    return live.simulate(input).then((result) => {
+      timing.roundTripMs = performance.now() - sent;
+      return result;
+    });
   },
   (result, { input, seq }) => {
+    const started = performance.now();
     current = { input, result, label: curveLabel(input), color: PALETTE[0] };
     redraw(seq);
-    stats.show(result);
     inputs.showResult(result);
     const warnings = result.derived.warnings.length ? ` · ⚠ ${result.derived.warnings.join('; ')}` : '';
     setStatus(result.solver.status === 0
       ? `Computed: solver ${formatNumber(result.solver.wallMs)} ms, ${result.solver.nfev} f-evals${warnings}`
       : `Solver stopped: ${result.solver.message}${warnings}`, result.solver.status !== 0);
+    timing.renderMs = performance.now() - started;
+    stats.show(result, timing);
   },
   (error) => {
     if (isCancelledError(error)) return;

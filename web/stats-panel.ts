@@ -4,14 +4,15 @@ import type { SimulationResult } from '../src/model/types.ts';
 import { formatNumber, withUnit } from './format.ts';
 
 export interface StatsPanel {
-  show(result: SimulationResult): void;
+  /** `timing`: worker round trip (request → result) and page render time of the last live curve (ms). */
+  show(result: SimulationResult, timing?: { roundTripMs: number; renderMs: number }): void;
 }
 
 export function createStatsPanel(container: HTMLElement): StatsPanel {
   const list = document.createElement('dl');
   container.append(list);
   return {
-    show(r: SimulationResult) {
+    show(r: SimulationResult, timing?: { roundTripMs: number; renderMs: number }) {
       const s = r.solver;
       const d = r.derived;
       const m = r.metrics;
@@ -22,6 +23,7 @@ export function createStatsPanel(container: HTMLElement): StatsPanel {
         ['Jacobians / LU', `${s.njev} / ${s.nlu}`],
         ['Steps accepted / rejected', `${s.nAccepted} / ${s.nRejected}`],
         ['Solve time', withUnit(s.wallMs, 'ms')],
+        ['Worker round trip / page render', `${withUnit(timing?.roundTripMs, 'ms')} / ${withUnit(timing?.renderMs, 'ms')}`],
         ['Energy ledger error', formatNumber(r.energy.maxRelError)],
         ['Cooling time to 1/e', withUnit(m.tau1ePs, 'ps')],
         ['Bi-exp. fast / slow', `${withUnit(m.fastPs, 'ps')} / ${withUnit(m.slowPs, 'ps')}`],
