@@ -1,6 +1,6 @@
 // The API object an engine worker exposes: the engine's calls, results handed back as transferred Float64Arrays.
 
-import { transfer } from 'comlink';
+import { releaseProxy, transfer } from 'comlink';
 import { listMaterials, resolveMaterial, runTrends, simulate, validateInput } from '../src/index.ts';
 import type { SimulationInput, SimulationResult, TrendOptions, TrendResult } from '../src/model/types.ts';
 import {
@@ -156,10 +156,15 @@ export function createEngineApi(options: EngineApiOptions = {}): EngineApi & Par
     },
     async sweep(spec: SweepSpec, onProgress?: ProgressCallback): Promise<SweepResult> {
       cancelRequested = false;
-      const result = await runSweep(spec, onProgress, () => cancelRequested).catch((error) => {
+      try {
+        const result = await runSweep(spec, onProgress, () => cancelRequested);
+        return transfer(result, transferablesOf(result));
+      } catch (error) {
         throw cleanError(error);
-      });
-      return transfer(result, transferablesOf(result));
+      } finally {
+        // A comlink-proxied callback holds a MessagePort open until released; a plain function has no such key.
+        (onProgress as { [releaseProxy]?: () => void } | undefined)?.[releaseProxy]?.();
+      }
     },
     trends(trendOptions?: TrendOptions): TrendResult[] {
       try {
