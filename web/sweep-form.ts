@@ -3,7 +3,7 @@
 import type { SimulationInput } from '../src/model/types.ts';
 import { PARAMS, type NumericParamKey } from '../src/model/params.ts';
 import type { SweepAxis, SweepColumns, SweepSpec } from '../workers/protocol.ts';
-import { parseNumber } from './format.ts';
+import { parseNumber, prettyUnit } from './format.ts';
 
 export interface AxisForm {
   /** SimulationInput key, "composition", "bulk" (NC vs film) or '' for an unused axis. */
@@ -38,7 +38,7 @@ export const SWEEP_METRICS: { key: keyof SweepColumns; label: string; unit: stri
 export function sweepableKeys(): { key: string; label: string }[] {
   return [
     { key: 'composition', label: 'Composition (list)' },
-    ...(Object.keys(PARAMS) as NumericParamKey[]).map((k) => ({ key: k, label: `${PARAMS[k].label} (${PARAMS[k].unit || '–'})` })),
+    ...(Object.keys(PARAMS) as NumericParamKey[]).map((k) => ({ key: k, label: `${PARAMS[k].label}${PARAMS[k].unit ? ` (${prettyUnit(PARAMS[k].unit)})` : ''}` })),
   ];
 }
 

@@ -130,8 +130,11 @@ export function createSweepPanel(cores: number, initial: SweepFormState, handler
       height: 280,
       scales: { x: { time: false, distr: logX ? 3 : 1 }, y: { distr: metric.key === 'peakTcK' ? 1 : 3 } },
       axes: [
-        { label: spec ? `${spec.label} (${spec.unit || '–'})` : first.key, values: numericX ? undefined : (_u, splits) => splits.map((s) => String(first.values[s] ?? '')) },
-        { label: `${metric.label}${metric.unit ? ` (${metric.unit})` : ''}`, size: 60 },
+        {
+          label: spec ? `${spec.label}${spec.unit ? ` (${prettyUnit(spec.unit)})` : ''}` : first.key,
+          values: (_u, splits) => splits.map((v) => (v === null ? '' : numericX ? formatNumber(v, 2) : String(first.values[v] ?? ''))),
+        },
+        { label: `${metric.label}${metric.unit ? ` (${metric.unit})` : ''}`, size: 60, values: (_u, splits) => splits.map((v) => (v === null ? '' : formatNumber(v, 2))) },
       ],
       series,
     }, [xs, ...groups.values()] as uPlot.AlignedData, chartBox);
