@@ -8,53 +8,33 @@
 
 /**
  * Factor the n × n row-major matrix `a` in place (L unit-lower, U upper), recording row swaps in `piv`.
- *
- * With `rowWeight` (w_i > 0) the pivot search and the singularity test run on the equilibrated matrix
- * diag(w) · a · diag(1/w) instead of `a`: at column k the pivot row maximises w_i·|a_ik| (scaled partial
- * pivoting), and the test compares weighted magnitudes. The stored factors are those of `a` itself (the
- * equilibration is implicit: in exact arithmetic, and bitwise when every w_i is a power of two, they equal the
- * LU of the equilibrated matrix scaled back), so `luSolve` is unchanged and costs nothing extra. The stiff
- * integrators pass w_i = 1/(atol_i + rtol·|y_i|), which makes the factorisation invariant under a diagonal
- * rescaling of the state that atol follows; plain partial pivoting is not (a row scaled by 1e17 wins every
- * pivot search and leaves pivots that look negligible next to it, see test/solver/scaling.test.ts).
- * Reference: Golub & Van Loan, Matrix Computations, 4th ed., Sec. 3.5.2 (scaling); Hairer & Wanner II,
- * Sec. IV.8 (W is only ever used through the weighted error norm).
- *
  * @param a row-major n × n storage, overwritten by L and U.
  * @param n dimension.
  * @param piv receives the pivot row chosen at each column.
- * @param colScale work array of length n (receives the weighted max |entry| of each original column).
- * @param rowWeight optional positive row weights w_i (length n); omitted means all ones (plain partial pivoting).
- *   Permuted in place along with the rows (on return rowWeight[i] belongs to the row stored at i), so pass a
- *   scratch copy when the weights are reused.
- * @param pivotTol a pivot whose weighted magnitude is ≤ pivotTol × (largest weighted |entry| of its original
- *   column) counts as singular. 1e-14 catches numerically singular matrices that an exact-zero test misses.
+ * @param pivotTol a pivot whose magnitude is ≤ pivotTol × (largest |entry| of its original column)
+ *   counts as singular. 1e-14 catches numerically singular matrices that an exact-zero test misses.
+ * A row k < n − 1 with nothing right of its nonzero diagonal entry is kept as its own pivot, without search
+ * or pivot test: eliminating with it leaves the trailing matrix untouched, so the step is exact whatever the
+ * size of the multipliers (only their overflow is refused). Stiff Jacobians often have such rows (a density
+ * that only decays, say); the rule depends on structural zeros only, so it keeps the pivot order invariant
+ * under row and column scaling, and it spares the row swaps a search would make towards heavily weighted rows.
  * @returns -1 on success, else the column index whose pivot was too small.
  */
-export function luFactor(
-  a: Float64Array, n: number, piv: Int32Array, colScale: Float64Array, rowWeight?: Float64Array | null, pivotTol = 1e-14,
-): number {
-  const rw = rowWeight ?? null;
+export function luFactor(a: Float64Array, n: number, piv: Int32Array, colScale: Float64Array, pivotTol = 1e-14): number {
   for (let j = 0; j < n; j++) {
     let m = 0;
-    if (rw === null) {
-      for (let i = 0; i < n; i++) {
-        const v = Math.abs(a[i * n + j]);
-        if (v > m) m = v;
-      }
-    } else {
-      for (let i = 0; i < n; i++) {
-        const v = Math.abs(a[i * n + j]) * rw[i];
-        if (v > m) m = v;
-      }
+    for (let i = 0; i < n; i++) {
+      const v = Math.abs(a[i * n + j]);
+      if (v > m) m = v;
     }
     colScale[j] = m;
   }
   for (let k = 0; k < n; k++) {
     let p = k;
-    let best: number;
-    if (rw === null) {
-      best = Math.abs(a[k * n + k]);
+    let best = Math.abs(a[k * n + k]);
+    let decoupled = k < n - 1 && best > 0 && Number.isFinite(colScale[k] / best);
+    for (let j = k + 1; decoupled && j < n; j++) if (a[k * n + j] !== 0) decoupled = false;
+    if (!decoupled) {
       for (let i = k + 1; i < n; i++) {
         const v = Math.abs(a[i * n + k]);
         if (v > best) {
@@ -62,18 +42,9 @@ export function luFactor(
           p = i;
         }
       }
-    } else {
-      best = Math.abs(a[k * n + k]) * rw[k];
-      for (let i = k + 1; i < n; i++) {
-        const v = Math.abs(a[i * n + k]) * rw[i];
-        if (v > best) {
-          best = v;
-          p = i;
-        }
-      }
     }
     piv[k] = p;
-    if (!(best > pivotTol * colScale[k]) || best === 0) return k;
+    if (!decoupled && (!(best > pivotTol * colScale[k]) || best === 0)) return k;
     if (p !== k) {
       const rp = p * n;
       const rk = k * n;
@@ -82,11 +53,6 @@ export function luFactor(
         a[rk + j] = a[rp + j];
         a[rp + j] = t;
       }
-      if (rw !== null) {
-        const t = rw[k];
-        rw[k] = rw[p];
-        rw[p] = t;
-      }
     }
     const rk = k * n;
     const inv = 1 / a[rk + k];
@@ -94,7 +60,7 @@ export function luFactor(
       const ri = i * n;
       const l = a[ri + k] * inv;
       a[ri + k] = l;
-      if (l !== 0) for (let j = k + 1; j < n; j++) a[ri + j] -= l * a[rk + j];
+      if (l !== 0 && !decoupled) for (let j = k + 1; j < n; j++) a[ri + j] -= l * a[rk + j];
     }
   }
   return -1;

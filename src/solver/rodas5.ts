@@ -51,9 +51,8 @@ export class Rodas5 {
   private readonly w: Float64Array;
   private readonly piv: Int32Array;
   private readonly colScale: Float64Array;
-  /** Error weights 1/(atol_i + rtol·|y_i|) at the step's start state, and the scratch copy luFactor permutes. */
+  /** Row weights of W, 1/(atol_i + rtol·|y_i|) at the step's start state (see errorWeights). */
   private readonly weight: Float64Array;
-  private readonly rowWeight: Float64Array;
   private readonly k1: Float64Array;
   private readonly k2: Float64Array;
   private readonly k3: Float64Array;
@@ -79,7 +78,6 @@ export class Rodas5 {
     this.piv = new Int32Array(n);
     this.colScale = new Float64Array(n);
     this.weight = new Float64Array(n);
-    this.rowWeight = new Float64Array(n);
     this.k1 = new Float64Array(n);
     this.k2 = new Float64Array(n);
     this.k3 = new Float64Array(n);
@@ -117,32 +115,23 @@ export class Rodas5 {
   }
 
   /**
-   * Error weights w_i = 1/(atol_i + rtol·|y_i|) (the error norm's, at the step's start state) for equilibrating
-   * W in luFactor. A component with atol_i = 0 and y_i = 0 has no scale of its own; it gets the largest
-   * finite weight of the others (1 if there is none), so the pivot search stays finite.
+   * Row weights for W at state y: w_i = 1/s_i with s_i = atol_i + rtol·|y_i|, the error norm's scale. A
+   * component with s_i = 0 (atol_i = 0 and y_i = 0) has no scale of its own and gets w_i = 1. run() sets them
+   * here at its start and, fused into the state update, after every accepted step.
    */
   private errorWeights(y: Float64Array): void {
-    const n = this.n;
     const { atol, rtol } = this.opt;
     const wt = this.weight;
-    let wMax = 0;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < this.n; i++) {
       const sc = atol[i] + rtol * Math.abs(y[i]);
-      const v = sc > 0 ? 1 / sc : 0;
-      wt[i] = v;
-      if (v > wMax && v < Infinity) wMax = v;
+      wt[i] = sc > 0 ? 1 / sc : 1;
     }
-    if (wMax === 0) wMax = 1;
-    for (let i = 0; i < n; i++) if (!(wt[i] > 0 && wt[i] < Infinity)) wt[i] = wMax;
   }
 
-  /** ∂f/∂t at (t, y) by a forward difference (one evaluation), or zero for autonomous problems. */
+  /** ∂f/∂t at (t, y) by a forward difference (one evaluation); autonomous problems keep the zeros it starts with. */
   private timeDerivative(t: number, y: Float64Array, f0: Float64Array, h: number): void {
     const n = this.n;
-    if (this.opt.autonomous) {
-      this.dfdt.fill(0);
-      return;
-    }
+    if (this.opt.autonomous) return;
     const tp = t + 1.4901161193847656e-8 * Math.max(Math.abs(t), Math.abs(h), 1e-10);
     const dt = tp - t;
     this.rhs(tp, y, this.fs);
@@ -179,7 +168,6 @@ export class Rodas5 {
     const dfdt = this.dfdt;
     const piv = this.piv;
     const weight = this.weight;
-    const rowWeight = this.rowWeight;
     // Local aliases: imported module bindings cost a context load (and hole check) per access in V8.
     const A = RODAS5_A;
     const C = RODAS5_C;
@@ -196,6 +184,7 @@ export class Rodas5 {
         return this.fail('non-finite-rhs', t, 0, `the right-hand side returned ${f0[i]} in component ${i} at the start state`);
       }
     }
+    this.errorWeights(y);
     let h = h0 !== 0 ? h0 : initialStep(rhs, t, y, f0, dir, 4, atol, rtol, maxStep, ys, fs, n);
     if (h0 === 0) cnt.nfev++;
     let needJac = true;
@@ -222,18 +211,23 @@ export class Rodas5 {
       if (needJac) {
         this.jacobian(t, y, f0);
         this.timeDerivative(t, y, f0, h);
-        this.errorWeights(y);
         needJac = false;
       }
-      // W = I/(hγ) − J, factored in place, pivoting on W equilibrated by the error weights: without them a
-      // component measured in large units (atol_i ~ 1e17) wins every pivot search and the pivot test then
-      // calls a well-conditioned W singular (see luFactor).
+      // W = I/(hγ) − J, equilibrated and factored in place: we factor diag(w)·W and solve
+      // diag(w)·W u = diag(w)·b, with w the error weights. Partial pivoting ignores column scaling, so this
+      // picks the pivots (and passes the pivot test) of D⁻¹WD, D = diag(atol + rtol·|y|), which does not
+      // change when a component's unit changes and atol follows it. Plain partial pivoting on W does: a
+      // component in tiny units (y_i ~ 1e15, atol_i ~ 1e8) wins every pivot search, and the pivot test
+      // then calls a well-conditioned W singular (test/solver/scaling.test.ts).
       const dgamma = 1 / (h * RODAS5_GAMMA);
-      for (let k = 0; k < n * n; k++) w[k] = -jac[k];
-      for (let i = 0; i < n; i++) w[i * n + i] += dgamma;
-      for (let i = 0; i < n; i++) rowWeight[i] = weight[i];
+      for (let i = 0; i < n; i++) {
+        const r = i * n;
+        const wi = weight[i];
+        for (let j = 0; j < n; j++) w[r + j] = -jac[r + j] * wi;
+        w[r + i] += dgamma * wi;
+      }
       cnt.nlu++;
-      const bad = luFactor(w, n, piv, this.colScale, rowWeight);
+      const bad = luFactor(w, n, piv, this.colScale);
       if (bad >= 0 || !(w[0] === w[0])) {
         badTries++;
         cnt.nRejected++;
@@ -249,7 +243,7 @@ export class Rodas5 {
         const us = s * n;
         if (s === 0) {
           const dh = D[0] * h;
-          for (let i = 0; i < n; i++) u[i] = f0[i] + dh * dfdt[i];
+          for (let i = 0; i < n; i++) u[i] = (f0[i] + dh * dfdt[i]) * weight[i];
         } else {
           const ar = s * S;
           for (let i = 0; i < n; i++) {
@@ -262,7 +256,7 @@ export class Rodas5 {
           for (let i = 0; i < n; i++) {
             let acc = 0;
             for (let j = 0; j < s; j++) acc += C[ar + j] * u[j * n + i];
-            u[us + i] = fs[i] + dh * dfdt[i] + acc * invH;
+            u[us + i] = (fs[i] + dh * dfdt[i] + acc * invH) * weight[i];
           }
         }
         luSolve(w, n, piv, u, us);
@@ -300,7 +294,12 @@ export class Rodas5 {
         if (rejectedLast && Math.abs(hNew) > Math.abs(h)) hNew = h;
         rejectedLast = false;
         firstStep = false;
-        for (let i = 0; i < n; i++) y[i] = yNew[i];
+        for (let i = 0; i < n; i++) {
+          const yi = yNew[i];
+          y[i] = yi;
+          const sc = atol[i] + rtol * Math.abs(yi);
+          weight[i] = sc > 0 ? 1 / sc : 1;
+        }
         t = last ? tEnd : tNew;
         if (!rec.tEval) rec.push(t, y);
         if (last) {

@@ -45,6 +45,20 @@ describe('dense LU', () => {
     expect(luFactor(Float64Array.from(rows.flat()), 3, new Int32Array(3), new Float64Array(3))).toBe(2);
   });
 
+  it('keeps a row with nothing right of its diagonal as its own pivot, and still solves exactly', () => {
+    // Partial pivoting would pick row 2 (|3| > |1e-20|); row 0 decoupled makes the elimination step exact.
+    const rows = [[1e-20, 0, 0], [1, 2, 1], [3, 1, 4]];
+    const a = Float64Array.from(rows.flat());
+    const piv = new Int32Array(3);
+    expect(luFactor(a, 3, piv, new Float64Array(3))).toBe(-1);
+    expect(piv[0]).toBe(0);
+    const x = Float64Array.from([1e-20, 3, 4]);
+    luSolve(a, 3, piv, x);
+    expect(x[0]).toBe(1);
+    expect(x[1] * 2 + x[2] + 1).toBeCloseTo(3, 14);
+    expect(x[1] + 4 * x[2] + 3).toBeCloseTo(4, 14);
+  });
+
   it('flags NaN pivots', () => {
     expect(luFactor(Float64Array.from([Number.NaN, 1, 1, 1]), 2, new Int32Array(2), new Float64Array(2))).toBe(0);
   });
