@@ -111,7 +111,8 @@ try {
   await page.goto(server.url);
   await page.waitForFunction(() => (window as unknown as { hotcarrier?: { drawnSeq: number } }).hotcarrier?.drawnSeq === 1, null, { timeout: 30_000 });
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-  await page.waitForTimeout(3000); // let the trends panel's first run finish so it does not compete
+  // Let the trends panel's first run (on the sweep pool) finish so it does not compete with the measurements.
+  await page.waitForFunction(() => /reproduced for/.test(document.querySelector('.trends .status')?.textContent ?? ''), null, { timeout: 120_000 });
   await controlToRedraw(page, 20); // warm-up
   const { drawMs, frameMs, solveMs, roundTripMs, renderMs } = await controlToRedraw(page, CHANGES);
   const sorted = (v: number[]) => [...v].sort((a, b) => a - b);
