@@ -1,6 +1,6 @@
 // Composition control: preset list plus a custom A/B/X mix, showing the tolerance factor and the phase warning.
 
-import { formatNumber, parseNumber } from './format.ts';
+import { escapeHtml, formatNumber, parseNumber } from './format.ts';
 import type { MaterialSummary } from '../workers/protocol.ts';
 
 export interface CompositionControl {
@@ -69,7 +69,7 @@ export function createCompositionControl(initial: string, onChange: (formula: st
   const fill = () => {
     const options = [...presets];
     if (!options.includes(current)) options.push(current);
-    select.innerHTML = options.map((n) => `<option value="${n}">${n}</option>`).join('') + '<option value="__custom">Custom mix…</option>';
+    select.innerHTML = options.map((n) => `<option value="${escapeHtml(n)}">${escapeHtml(n)}</option>`).join('') + '<option value="__custom">Custom mix…</option>';
     select.value = current;
   };
   const readMix = () => {

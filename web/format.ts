@@ -30,3 +30,8 @@ export function parseNumber(text: string): number {
   if (trimmed === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(trimmed)) return Number.NaN;
   return Number(trimmed);
 }
+
+/** Text made safe for innerHTML (labels and messages can carry what a URL put in the composition). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}

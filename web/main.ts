@@ -11,7 +11,7 @@ import { createInputPanel } from './input-panel.ts';
 import { curveLabel, PALETTE, type Curve } from './curves.ts';
 import { chartPng, curvesCsv, download, sweepCsv } from './export.ts';
 import { FIGURE_PRESETS } from './figure-presets.ts';
-import { formatNumber } from './format.ts';
+import { escapeHtml, formatNumber } from './format.ts';
 import { LatestRunner } from './latest-runner.ts';
 import { createMainChart } from './main-chart.ts';
 import { createSideCharts } from './side-charts.ts';
@@ -171,7 +171,7 @@ async function computeOverlays(inputs: SimulationInput[]): Promise<void> {
 
 function renderOverlayList(): void {
   $('overlay-list').innerHTML = overlays.map((c, i) =>
-    `<li><span class="swatch" style="background:${c.color}"></span>${c.label} <button type="button" data-remove="${i}" aria-label="Remove ${c.label}">×</button></li>`).join('');
+    `<li><span class="swatch" style="background:${c.color}"></span>${escapeHtml(c.label)} <button type="button" data-remove="${i}" aria-label="Remove ${escapeHtml(c.label)}">×</button></li>`).join('');
 }
 
 $('overlay-list').addEventListener('click', (event) => {

@@ -1,7 +1,7 @@
 // Solver statistics and derived quantities of the current curve, for benchmarkers and the curious.
 
 import type { SimulationResult } from '../src/model/types.ts';
-import { formatNumber, withUnit } from './format.ts';
+import { escapeHtml, formatNumber, withUnit } from './format.ts';
 
 export interface StatsPanel {
   /** `timing`: worker round trip (request → result) and page render time of the last live curve (ms). */
@@ -39,7 +39,7 @@ export function createStatsPanel(container: HTMLElement): StatsPanel {
         ['Auger coefficient', withUnit(d.augerCm6PerS, 'cm⁶ s⁻¹')],
         ['Extraction yield', r.extraction.yield > 0 ? `${formatNumber(r.extraction.yield * 100)} % at ${withUnit(r.extraction.meanTcK, 'K')}` : '—'],
       ];
-      list.innerHTML = rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('');
+      list.innerHTML = rows.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('');
     },
   };
 }

@@ -1,7 +1,7 @@
 // The trends panel: T1–T13 with verdict, the numbers behind it and one sentence, for the current material.
 
 import type { TrendResult } from '../src/model/types.ts';
-import { formatNumber } from './format.ts';
+import { escapeHtml, formatNumber } from './format.ts';
 
 export interface TrendsPanel {
   element: HTMLElement;
@@ -10,7 +10,6 @@ export interface TrendsPanel {
   showError(message: string): void;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 export function createTrendsPanel(onRun: () => void): TrendsPanel {
   const section = document.createElement('section');

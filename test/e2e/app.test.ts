@@ -208,6 +208,15 @@ describe.skipIf(!available)('web app in chromium', () => {
     expect(await page.inputValue('#param-latticeK')).toBe('300');
   });
 
+  it('shows a hostile composition from a URL as text, never as markup', async () => {
+    const evil = await browser.context.newPage();
+    await evil.goto(`${server.url}#composition=${encodeURIComponent('<img src=x onerror="window.pwned=1">')}&overlays=${encodeURIComponent(JSON.stringify([{ composition: '<b>x</b>', edgeNm: 8, densityCm3: 1e18 }]))}`);
+    await expect.poll(() => evil.locator('.composition .error').innerText()).toMatch(/composition/);
+    expect(await evil.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await evil.locator('#composition-select img, #overlay-list b').count()).toBe(0);
+    await evil.close();
+  });
+
   it('saves a screenshot and raised no page errors', async () => {
     await page.click('button[data-preset="5b"]');
     await page.waitForFunction(() => (window as unknown as { hotcarrier?: Hook }).hotcarrier?.curves === 3, null, { timeout: 20_000 });
