@@ -3,7 +3,7 @@
 import type { SimulationInput } from '../src/model/types.ts';
 import { PARAMS, type NumericParamKey } from '../src/model/params.ts';
 import type { SweepFormState } from './sweep-form.ts';
-import { defaultSweepForm } from './sweep-form.ts';
+import { defaultSweepForm, SWEEP_METRICS } from './sweep-form.ts';
 
 export type ExcitationKey = 'densityCm3' | 'nPerNc' | 'fluenceUJcm2';
 export const EXCITATION_KEYS: readonly ExcitationKey[] = ['densityCm3', 'nPerNc', 'fluenceUJcm2'];
@@ -95,7 +95,7 @@ export function decodeState(hash: string): AppState {
   }
   state.input = input;
   state.overlays = parseJson(params.get('overlays'), [], Array.isArray) as SimulationInput[];
-  state.sweep = { ...state.sweep, ...(parseJson(params.get('sweep'), {}, (v) => typeof v === 'object' && v !== null) as object) };
+  state.sweep = sweepForm(parseJson(params.get('sweep'), null, (v) => typeof v === 'object' && v !== null), state.sweep);
   return state;
 }
 
@@ -107,4 +107,22 @@ function parseJson(text: string | null, fallback: unknown, accept: (value: unkno
   } catch {
     return fallback;
   }
+}
+
+/** A sweep form from URL JSON, field by field; anything malformed keeps the default. */
+function sweepForm(value: unknown, fallback: SweepFormState): SweepFormState {
+  if (value === null || typeof value !== 'object') return fallback;
+  const v = value as Partial<Record<keyof SweepFormState, unknown>>;
+  const text = (x: unknown) => (typeof x === 'string' ? x : '');
+  const axes = Array.isArray(v.axes)
+    ? v.axes.slice(0, 3).map((a) => {
+      const o = (typeof a === 'object' && a !== null ? a : {}) as Record<string, unknown>;
+      return { key: text(o.key), from: text(o.from), to: text(o.to), count: text(o.count), list: text(o.list) };
+    })
+    : fallback.axes;
+  return {
+    axes,
+    metric: SWEEP_METRICS.some((m) => m.key === v.metric) ? (v.metric as SweepFormState['metric']) : fallback.metric,
+    workers: typeof v.workers === 'number' && Number.isFinite(v.workers) ? v.workers : fallback.workers,
+  };
 }

@@ -27,6 +27,10 @@ describe('URL state', () => {
     expect(bad.input.edgeNm).toBe(defaultState().input.edgeNm);
     expect(bad.input.densityCm3).toBe(defaultState().input.densityCm3);
     expect(bad.overlays).toEqual([]);
+    const odd = decodeState(`#sweep=${encodeURIComponent(JSON.stringify({ axes: [null, { key: 5 }], workers: 'x', metric: 'bogus' }))}`);
+    expect(odd.sweep.axes[0]).toEqual({ key: '', from: '', to: '', count: '', list: '' });
+    expect(odd.sweep.workers).toBe(0);
+    expect(odd.sweep.metric).toBe('tau1ePs');
   });
 });
 
