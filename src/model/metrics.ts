@@ -116,7 +116,7 @@ function polish(t: Float64Array, y: Float64Array, start: Pair, step: number): Pa
   for (let iter = 0; iter < 200; iter++) {
     simplex.sort((a, b) => a.v - b.v);
     const [best, mid, worst] = simplex;
-    if (Math.abs(worst.p[0] - best.p[0]) + Math.abs(worst.p[1] - best.p[1]) < 1e-6) break;
+    if (Math.abs(worst.p[0] - best.p[0]) + Math.abs(worst.p[1] - best.p[1]) < 1e-4) break;
     const c = [(best.p[0] + mid.p[0]) / 2, (best.p[1] + mid.p[1]) / 2];
     const at = (s: number) => { const p = [c[0] + s * (worst.p[0] - c[0]), c[1] + s * (worst.p[1] - c[1])]; return { p, v: f(p) }; };
     const r = at(-1);
