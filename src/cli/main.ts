@@ -31,6 +31,7 @@ function helpText(): string {
     '  hotcarrier simulate [options] [--json | --csv]   carrier temperature vs delay, metrics, energy ledger',
     '  hotcarrier trends [--composition X] [--edge-nm L | --bulk] [--json]   the review\'s trends T1–T13',
     '  hotcarrier materials [--json]                    presets and their parameters with sources',
+    '  hotcarrier sweep [options] --vary FLAG=VALUES    a grid of simulations on all cores (hotcarrier sweep --help)',
     '',
     'Options (simulate):',
     `  --composition X        preset or formula, e.g. ${listPresets().slice(0, 5).join(', ')}, FA0.5Cs0.5PbI3 [default CsPbI3]`,
@@ -71,7 +72,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return 0;
       }
       default:
-        io.err(`unknown command ${JSON.stringify(args.command)}; allowed: simulate, trends, materials, help`);
+        io.err(`unknown command ${JSON.stringify(args.command)}; allowed: simulate, trends, materials, sweep, help`);
         return 2;
     }
   } catch (e) {

@@ -9,6 +9,9 @@ import { S, absoluteTolerances, initialState } from './state.ts';
 import type { SimulationInput, SimulationResult } from './types.ts';
 import { normalizeInput } from './validate.ts';
 
+/** Above this carrier temperature (kB T ≈ 0.43 eV) the parabolic-band, non-degenerate model is stretched. */
+const HOT_LIMIT_K = 5000;
+
 /** Log-spaced grid of `count` delays from `startPs` to `endPs` (ps). */
 export function logGrid(startPs: number, endPs: number, count: number): Float64Array {
   const grid = new Float64Array(count);
@@ -64,6 +67,11 @@ export function simulate(input: SimulationInput): SimulationResult {
     return 1000 * model.phononLossPerCarrierEvPs(state);
   };
   const metrics = coolingMetrics(t, y[S.tc], tAK, normalized.targetK, lossRateAt);
+  if (metrics.peakTcK > HOT_LIMIT_K) {
+    derived.warnings.push(
+      `carrier temperature reached ${Math.round(metrics.peakTcK)} K (Auger heating at ${derived.nPerNc === null ? `${derived.densityCm3.toExponential(1)} cm^-3` : `⟨N⟩ = ${Number(derived.nPerNc.toPrecision(3))}`}): above ${HOT_LIMIT_K} K parabolic bands and Boltzmann statistics no longer hold; treat this run as qualitative`,
+    );
+  }
   const energy = energyLedger(c, t, y);
   const nExt = y[S.nExt][m - 1];
   return {

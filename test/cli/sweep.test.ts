@@ -1,0 +1,63 @@
+// `hotcarrier sweep`: a grid on real worker threads, CSV/JSON output, and bad input refused before any work.
+
+import { describe, expect, it } from 'vitest';
+import { sweepMain } from '../../workers/sweep-cli.ts';
+import { simulate } from '../../src/index.ts';
+
+async function run(argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await sweepMain(argv, { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') });
+  return { code, out, err };
+}
+
+describe('hotcarrier sweep', () => {
+  it('runs a density × size grid in parallel and matches single simulations', async () => {
+    const r = await run(['--composition', 'CsPbI3', '--vary', 'density=1e16:1e19:4', '--vary', 'edge-nm=6,bulk', '--csv']);
+    expect(r.code, r.err).toBe(0);
+    const [header, ...rows] = r.out.trim().split('\n');
+    const names = header.split(',');
+    expect(names.slice(0, 3)).toEqual(['density', 'edge-nm', 'tau1ePs']);
+    expect(rows.length).toBe(8);
+    const tau = names.indexOf('tau1ePs');
+    const [density, edge, value] = [rows[2].split(',')[0], rows[2].split(',')[1], Number(rows[2].split(',')[tau])];
+    expect(edge).toBe('6');
+    const single = simulate({ composition: 'CsPbI3', edgeNm: 6, densityCm3: Number(density) });
+    expect(value).toBeCloseTo(single.metrics.tau1ePs as number, 3);
+    expect(r.out).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('JSON output carries the axes and the metric columns', async () => {
+    const r = await run(['--vary', 'composition=CsPbI3,FAPbI3', '--json']);
+    expect(r.code, r.err).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.count).toBe(2);
+    expect(json.axes[0].values).toEqual(['CsPbI3', 'FAPbI3']);
+    expect(json.columns.tau1ePs.length).toBe(2);
+  });
+
+  it('a failing point is reported and the exit is 1, the other points still run', async () => {
+    const r = await run(['--vary', 'composition=CsPbI3,CsPbQ3', '--csv']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/point 1: .*CsPbQ3/);
+    expect(r.out.trim().split('\n')[1]).toMatch(/^CsPbI3,\d/);
+  });
+
+  for (const [label, argv, pattern] of [
+    ['value out of range', ['--vary', 'density=1e16:1e22:3'], /--vary density: "1e22".*allowed: a number from 1e15 to 1e20/],
+    ['unknown parameter', ['--vary', 'colour=1,2'], /--vary colour: unknown parameter; allowed: composition, edge-nm/],
+    ['no axis', ['--edge-nm', '8'], /needs at least one --vary/],
+    ['not FLAG=VALUES', ['--vary', 'density'], /not FLAG=VALUES/],
+    ['bad count', ['--vary', 'density=1e16:1e18:x'], /count "x" must be a whole number/],
+    ['bad workers', ['--vary', 'density=1e16,1e17', '--workers', '0'], /--workers = "0"/],
+    ['bad base option', ['--vary', 'density=1e16,1e17', '--lattice-k', '-4'], /latticeK \(--lattice-k\) = -4 K is out of range/],
+    ['NaN value', ['--vary', 'edge-nm=NaN,8'], /--vary edge-nm: "NaN" is not allowed/],
+  ] as [string, string[], RegExp][]) {
+    it(`bad input: ${label} → exit 2 with a message, no output`, async () => {
+      const r = await run(argv);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toMatch(pattern);
+    });
+  }
+});
