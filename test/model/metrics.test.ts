@@ -16,6 +16,14 @@ describe('bi-exponential fit', () => {
       expect(fit!.fastFraction).toBeCloseTo(frac, 3);
     }
   });
+  it('reports a single exponential as the slow component alone', () => {
+    const t = logGrid(0.01, 1000, 200);
+    const y = t.map((x) => 500 * Math.exp(-(x - t[0]) / 3));
+    const fit = fitBiExponential(t, y);
+    expect(fit).not.toBeNull();
+    expect(fit!.fastFraction).toBe(0);
+    expect(fit!.slowPs / 3).toBeCloseTo(1, 6);
+  });
 });
 
 describe('cooling metrics', () => {
