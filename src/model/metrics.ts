@@ -261,6 +261,8 @@ function bestSingle(s: Float64Array, y: Float64Array, yy: number, tau: number): 
 
 /** A second component must lower the residual by this share to count as resolved (else: a single exponential). */
 const SECOND_COMPONENT_GAIN = 1e-6;
+/** Residuals below this share of ‖y‖² are round-off (the residual is computed as ‖y‖² − 2a·b + aᵀSa). */
+const ROUND_OFF = 1e-12;
 
 /**
  * Bi-exponential fit y(t) ≈ A1 e^(−(t−t0)/τ1) + A2 e^(−(t−t0)/τ2), τ1 < τ2, by variable projection (amplitudes
@@ -284,7 +286,7 @@ export function fitBiExponential(t: Float64Array, y: Float64Array): BiExpFit | n
   const single = bestSingle(s, y, yy, grid.singleTau);
   // Bounds far outside the grid only keep τ finite: a τ beyond them is a step or an offset, not a lifetime.
   const pair = Number.isFinite(grid.pair.res) ? polish(s, y, yy, grid.pair, Math.log(lo) - 30, Math.log(hi) + 30) : null;
-  const resolved = pair !== null && pair.a1 > 0 && pair.a2 > 0 && pair.res < single.res - SECOND_COMPONENT_GAIN * Math.max(single.res, 0);
+  const resolved = pair !== null && pair.a1 > 0 && pair.a2 > 0 && pair.res < single.res - SECOND_COMPONENT_GAIN * Math.max(single.res, 0) - ROUND_OFF * yy;
   const best = resolved ? pair : single;
   const total = best.a1 + best.a2;
   if (!(total > 0)) return null;
