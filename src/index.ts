@@ -10,6 +10,7 @@ export { confine } from './model/confinement.ts';
 export { runTrends, TREND_TITLES } from './model/trends.ts';
 export { listMaterials } from './model/catalog.ts';
 export { resolveMaterial, listPresets, compoundSheets, frohlichAlpha, toleranceFactor, parseComposition, formatComposition } from './materials/index.ts';
+export { parseMeasuredCsv, compareWithModel, modelTcAt, checkDataFileSize, DataFileError, MAX_DATA_FILE_BYTES, MAX_DATA_ROWS, type MeasuredSeries, type MeasuredComparison } from './data/measured.ts';
 export type * from './model/types.ts';
 export type * from './materials/types.ts';
 
