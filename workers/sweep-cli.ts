@@ -109,6 +109,7 @@ export async function sweepMain(argv: string[], io: Io): Promise<number> {
       } else rest.push(a);
     }
     const parsed = parseArgs(['simulate', ...rest]);
+    if (parsed.data !== undefined) throw new UsageError('--data applies to simulate only, not sweep; allowed: hotcarrier simulate [options] --data FILE');
     if (parsed.help) {
       io.out(SWEEP_HELP);
       return 0;

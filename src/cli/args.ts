@@ -16,6 +16,7 @@ const ALLOWED_TEXT: Record<string, string> = {
   composition: 'a preset name or a formula such as CsPbI3 or FA0.5Cs0.5PbI3',
   acceptor: 'none, hot or cold',
   method: 'auto, odex or rodas5',
+  data: 'a path to a CSV file of delay (ps) and carrier temperature (K), optionally an uncertainty (K)',
 };
 
 export interface ParsedArgs {
@@ -23,6 +24,8 @@ export interface ParsedArgs {
   input: SimulationInput;
   format: 'text' | 'json' | 'csv';
   help: boolean;
+  /** --data: path of a measured carrier-temperature file to compare with the model (simulate only). */
+  data?: string;
   /** Flags given, for commands that take only some of them. */
   given: Set<string>;
 }
@@ -59,6 +62,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
   const given = new Set<string>();
   let format: ParsedArgs['format'] = 'text';
   let help = false;
+  let data: string | undefined;
   const take = (flag: string): string => {
     const v = args.shift();
     if (v === undefined || v.startsWith('--')) {
@@ -84,6 +88,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     else if (flag === 'json') format = 'json';
     else if (flag === 'csv') format = 'csv';
     else if (flag === 'composition') input.composition = value();
+    else if (flag === 'data') data = value();
     else if (flag === 'bulk') input.edgeNm = null;
     else if (flag === 'acceptor') input.acceptor = value() as AcceptorKind;
     else if (flag === 'method') input.method = value() as MethodName;
@@ -97,5 +102,5 @@ export function parseArgs(argv: string[]): ParsedArgs {
   }
   if (given.has('bulk') && given.has('edge-nm')) throw new UsageError('--bulk and --edge-nm conflict: a bulk film has no edge length; give one of them');
   if (Object.keys(switches).length > 0) input.switches = switches;
-  return { command, input, format, help, given };
+  return { command, input, format, help, given, data };
 }

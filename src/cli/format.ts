@@ -23,8 +23,9 @@ export function toJson(value: unknown): string {
   );
 }
 
-/** The simulation as JSON: inputs echoed, derived quantities, columns, metrics, ledger error, solver counters. */
-export function simulationJson(r: SimulationResult): string {
+/** The simulation as JSON: inputs echoed, derived quantities, columns, metrics, ledger error, solver counters;
+ *  `extra` members (e.g. measured data) last. */
+export function simulationJson(r: SimulationResult, extra: Record<string, unknown> = {}): string {
   const { material, ...derived } = r.derived;
   return toJson({
     input: r.input,
@@ -40,6 +41,7 @@ export function simulationJson(r: SimulationResult): string {
     extraction: r.extraction,
     ledgerMaxRelError: r.energy.maxRelError,
     solver: r.solver,
+    ...extra,
   });
 }
 

@@ -7,6 +7,8 @@ import { runTrends } from '../model/trends.ts';
 import { InputError } from '../model/validate.ts';
 import { compoundSheets, listPresets } from '../materials/index.ts';
 import { SWITCH_FLAGS, UsageError, parseArgs } from './args.ts';
+import { measuredCsv, measuredJson, measuredText, readMeasuredFile } from './data-file.ts';
+import { compareWithModel } from '../data/measured.ts';
 import { materialsText, simulationCsv, simulationJson, simulationText, toJson, trendsText } from './format.ts';
 
 export interface Io {
@@ -39,6 +41,8 @@ function helpText(): string {
     '  --pump-ev E            pump photon energy in eV (instead of --pump-nm)',
     '  --acceptor K           none | hot (Bphen-like, energy-selective) | cold (TiO2-like) [default none]',
     '  --method M             auto | odex | rodas5 [default auto]',
+    '  --data FILE            measured carrier temperatures to compare with the model: CSV rows delay (ps), Tc (K)[, sigma (K)];',
+    '                         adds a "measured vs model" line (RMS, max |Δ|, χ²/point), a "# measured" CSV block or JSON members',
     ...Object.keys(SWITCH_FLAGS).map((f) => `  --${f.padEnd(22)} switch the mechanism off (what-if)`),
     ...rows,
     '',
@@ -54,10 +58,21 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.out(helpText());
       return 0;
     }
+    if (args.data !== undefined && args.command !== 'simulate') throw new UsageError(`--data applies to simulate only, not ${args.command}; allowed: hotcarrier simulate [options] --data FILE`);
     switch (args.command) {
       case 'simulate': {
+        const data = args.data === undefined ? null : readMeasuredFile(args.data); // refuse a bad file before solving
         const result = simulate(args.input);
-        io.out(args.format === 'json' ? simulationJson(result) : args.format === 'csv' ? simulationCsv(result) : simulationText(result));
+        if (data === null) {
+          io.out(args.format === 'json' ? simulationJson(result) : args.format === 'csv' ? simulationCsv(result) : simulationText(result));
+          return 0;
+        }
+        const comparison = compareWithModel(result, data);
+        io.out(args.format === 'json'
+          ? simulationJson(result, measuredJson(result, data, comparison))
+          : args.format === 'csv'
+            ? `${simulationCsv(result)}\n\n${measuredCsv(result, data, comparison)}`
+            : `${simulationText(result)}\n${measuredText(result, data, comparison)}`);
         return 0;
       }
       case 'trends': {

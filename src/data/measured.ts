@@ -54,7 +54,7 @@ export class DataFileError extends Error {
 /** Refuse a file of `bytes` bytes above MAX_DATA_FILE_BYTES (call before reading or decoding it). */
 export function checkDataFileSize(bytes: number): void {
   if (bytes > MAX_DATA_FILE_BYTES) {
-    throw new DataFileError(null, null, `the file is ${(bytes / 1048576).toFixed(1)} MB`, `at most ${MAX_DATA_FILE_BYTES / 1048576} MB`);
+    throw new DataFileError(null, null, `the file is ${bytes} bytes (${(bytes / 1048576).toFixed(1)} MB)`, `at most ${MAX_DATA_FILE_BYTES} bytes (${MAX_DATA_FILE_BYTES / 1048576} MB)`);
   }
 }
 

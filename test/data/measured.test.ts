@@ -136,8 +136,8 @@ describe('parseMeasuredCsv: refusals name line, column and what is allowed', () 
     expect(MAX_DATA_FILE_BYTES).toBe(5 * 1024 * 1024);
     expect(() => checkDataFileSize(MAX_DATA_FILE_BYTES)).not.toThrow();
     expect(() => checkDataFileSize(MAX_DATA_FILE_BYTES + 1)).toThrow(DataFileError);
-    expect(() => checkDataFileSize(7.3 * 1048576)).toThrow('the file is 7.3 MB; allowed: at most 5 MB');
-    expect(refusal('#'.repeat(MAX_DATA_FILE_BYTES + 1), null, null).message).toMatch(/at most 5 MB/);
+    expect(() => checkDataFileSize(7654604)).toThrow('the file is 7654604 bytes (7.3 MB); allowed: at most 5242880 bytes (5 MB)');
+    expect(refusal('#'.repeat(MAX_DATA_FILE_BYTES + 1), null, null).message).toMatch(/allowed: at most 5242880 bytes \(5 MB\)/);
   });
 
   it('units the reader must not guess: delays in s or µs, temperatures in °C', () => {
