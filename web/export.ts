@@ -1,6 +1,7 @@
 // Export: CSV of every curve on screen with its parameters, PNG of the main chart with axes and legend.
 
 import type uPlot from 'uplot';
+import { compareWithModel, modelTcAt, type MeasuredSeries } from '../src/data/measured.ts';
 import type { Curve } from './curves.ts';
 import type { SweepResult } from '../workers/protocol.ts';
 import { SWEEP_COLUMN_NAMES } from '../workers/protocol.ts';
@@ -9,8 +10,9 @@ import { gridIndices } from '../workers/sweep-grid.ts';
 const csvCell = (v: number | string | null) =>
   typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : v === null ? '' : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 
-/** Long-format CSV: one row per curve and delay; parameters of each curve in '#' header lines. */
-export function curvesCsv(curves: Curve[]): string {
+/** Long-format CSV: one row per curve and delay; parameters of each curve in '#' header lines; measured data (with
+ *  the current curve's Tc at its delays) in a block of its own after a blank line. */
+export function curvesCsv(curves: Curve[], measured: MeasuredSeries | null = null): string {
   const lines = ['# hotcarrier: carrier cooling curves', `# exported ${new Date().toISOString()}`];
   curves.forEach((c, k) => {
     lines.push(`# curve ${k + 1}: ${c.label}; input ${JSON.stringify(c.input)}`);
@@ -23,7 +25,22 @@ export function curvesCsv(curves: Curve[]): string {
       lines.push([k + 1, c.label, r.tPs[i], r.tcK[i], r.tLoK[i], r.tAK[i], r.nCm3[i]].map(csvCell).join(','));
     }
   });
+  if (measured && curves[0]) lines.push('', ...measuredCsvLines(measured, curves[0]));
   return lines.join('\n') + '\n';
+}
+
+/** The measured block: one row per measured point, with the model (curve 1) at its delay; empty outside its window. */
+function measuredCsvLines(m: MeasuredSeries, model: Curve): string[] {
+  const c = compareWithModel(model.result, m);
+  const lines = [
+    `# measured: ${m.name}; ${m.tPs.length} rows${m.notes.length ? `; ${m.notes.join('; ')}` : ''}`,
+    `# compared with curve 1: n=${c.n}; rms_K=${c.rmsK ?? ''}; max_abs_K=${c.maxAbsK ?? ''}; chi2_per_point=${c.chi2PerPoint ?? ''}; outside_window=${c.outsideWindow}`,
+    'measured,label,t_ps,Tc_K,sigma_K,model_Tc_K',
+  ];
+  for (let i = 0; i < m.tPs.length; i++) {
+    lines.push(['measured', m.name, m.tPs[i], m.tcK[i], m.sigmaK ? m.sigmaK[i] : null, modelTcAt(model.result, m.tPs[i])].map(csvCell).join(','));
+  }
+  return lines;
 }
 
 /** CSV of a sweep: one row per grid point, axis values then every metric column. */

@@ -1,13 +1,15 @@
-// The main chart: carrier temperature against delay for the current curve and the kept overlays.
+// The main chart: carrier temperature against delay for the current curve, the kept overlays and measured points.
 
 import uPlot from 'uplot';
+import type { MeasuredSeries } from '../src/data/measured.ts';
 import type { Curve } from './curves.ts';
 import { delayAxis, delayScale, underlayHook, type Underlay } from './delay-axis.ts';
 import { formatNumber } from './format.ts';
+import { MEASURED_COLOR } from './measured-data.ts';
 
 export interface MainChart {
-  /** Show `curves` (the first is the current one, drawn thicker); `seq` tags the draw event. */
-  update(curves: Curve[], underlay: Underlay, seq: number): void;
+  /** Show `curves` (the first is the current one, drawn thicker) and `measured` as points; `seq` tags the draw event. */
+  update(curves: Curve[], underlay: Underlay, seq: number, measured?: MeasuredSeries | null): void;
   readonly plot: uPlot;
   resize(): void;
 }
@@ -17,8 +19,20 @@ export const DRAWN_EVENT = 'hc:drawn';
 
 const tcValue = (_u: uPlot, v: number | null) => (v === null ? '—' : `${formatNumber(v, 4)} K`);
 
-function seriesOf(curves: Curve[]): uPlot.Series[] {
-  return [
+/** Measured data: points only, no line, in the legend with the file name. */
+function measuredSeries(m: MeasuredSeries): uPlot.Series {
+  return {
+    label: `measured: ${m.name}`,
+    stroke: MEASURED_COLOR,
+    width: 0,
+    paths: () => null,
+    points: { show: true, size: 8, width: 2, stroke: MEASURED_COLOR, fill: '#ffffff' },
+    value: tcValue,
+  };
+}
+
+function seriesOf(curves: Curve[], measured: MeasuredSeries | null): uPlot.Series[] {
+  const series: uPlot.Series[] = [
     { label: 'Delay (ps)', value: (_u, v) => (v === null ? '—' : `${formatNumber(v)} ps`) },
     ...curves.map((c, i) => ({
       label: i === 0 ? `${c.label} (current)` : c.label,
@@ -30,17 +44,21 @@ function seriesOf(curves: Curve[]): uPlot.Series[] {
       value: tcValue,
     })),
   ];
+  if (measured) series.push(measuredSeries(measured));
+  return series;
 }
 
-function dataOf(curves: Curve[]): uPlot.AlignedData {
+function dataOf(curves: Curve[], measured: MeasuredSeries | null): uPlot.AlignedData {
   const tables = curves.map((c) => [c.result.tPs, c.result.tcK] as uPlot.AlignedData);
+  if (measured) tables.push([measured.tPs, measured.tcK]);
   if (tables.length === 0) return [[]];
   if (tables.length === 1) return tables[0];
   return uPlot.join(tables);
 }
 
-/** What forces a rebuild: the number of curves and the overlays' labels (the current label is edited in place). */
-const keyOf = (curves: Curve[]) => curves.map((c, i) => (i === 0 ? c.color : `${c.label}|${c.color}`)).join('\n');
+/** What forces a rebuild: the number of curves, the overlays' labels and the measured data (the current label is edited in place). */
+const keyOf = (curves: Curve[], measured: MeasuredSeries | null) =>
+  [...curves.map((c, i) => (i === 0 ? c.color : `${c.label}|${c.color}`)), measured ? `measured|${measured.name}` : ''].join('\n');
 
 /** Change the current curve's legend label without rebuilding the chart. */
 function setCurrentLabel(plot: uPlot, label: string): void {
@@ -56,6 +74,7 @@ export function createMainChart(container: HTMLElement): MainChart {
   let seriesKey = '';
   let pendingSeq = -1;
   let plot: uPlot;
+  let measured: MeasuredSeries | null = null;
 
   const make = (curves: Curve[]) => {
     plot?.destroy();
@@ -65,7 +84,7 @@ export function createMainChart(container: HTMLElement): MainChart {
       title: 'Carrier temperature Tc vs delay',
       scales: { x: delayScale(tEnd), y: { auto: true } },
       axes: [delayAxis(), { label: 'Carrier temperature Tc (K)', size: 60 }],
-      series: seriesOf(curves),
+      series: seriesOf(curves, measured),
       cursor: { sync: { key: 'delay' } },
       legend: { live: true },
       hooks: {
@@ -80,8 +99,8 @@ export function createMainChart(container: HTMLElement): MainChart {
         ],
       },
     };
-    plot = new uPlot(opts, dataOf(curves), container);
-    seriesKey = keyOf(curves);
+    plot = new uPlot(opts, dataOf(curves, measured), container);
+    seriesKey = keyOf(curves, measured);
   };
   make([]);
 
@@ -89,18 +108,20 @@ export function createMainChart(container: HTMLElement): MainChart {
     get plot() {
       return plot;
     },
-    update(curves: Curve[], nextUnderlay: Underlay, seq: number) {
+    update(curves: Curve[], nextUnderlay: Underlay, seq: number, nextMeasured: MeasuredSeries | null = null) {
       underlay = nextUnderlay;
+      const measuredChanged = nextMeasured !== measured;
+      measured = nextMeasured;
       const end = Math.max(...curves.map((c) => c.result.tPs[c.result.tPs.length - 1] ?? 1000), 1);
-      const key = keyOf(curves);
+      const key = keyOf(curves, measured);
       pendingSeq = seq;
-      if (key !== seriesKey || end !== tEnd) {
+      if (key !== seriesKey || end !== tEnd || measuredChanged) {
         tEnd = end;
         make(curves);
         return;
       }
       if (curves[0]) setCurrentLabel(plot, `${curves[0].label} (current)`);
-      plot.setData(dataOf(curves));
+      plot.setData(dataOf(curves, measured));
     },
     resize() {
       plot.setSize({ width: Math.max(320, container.clientWidth), height: 360 });

@@ -14,6 +14,7 @@ import { FIGURE_PRESETS } from './figure-presets.ts';
 import { escapeHtml, formatNumber } from './format.ts';
 import { LatestRunner } from './latest-runner.ts';
 import { createMainChart } from './main-chart.ts';
+import { createMeasuredPanel } from './measured-data.ts';
 import { createSideCharts } from './side-charts.ts';
 import { stageMarks } from './stages.ts';
 import { createStatsPanel } from './stats-panel.ts';
@@ -49,6 +50,8 @@ const timing = { roundTripMs: Number.NaN, renderMs: Number.NaN };
 const mainChart = createMainChart($('main-chart'));
 const sideCharts = createSideCharts($('side-charts'));
 const stats = createStatsPanel($('stats'));
+/** Measured Tc from a file: drawn as points, compared with the current curve; never in the URL. */
+const measured = createMeasuredPanel(() => redraw(drawnSeq));
 const status = $('status');
 
 /** Debug and benchmark hook: read-only view of what is on screen. */
@@ -64,6 +67,8 @@ const hook = {
   get tau1ePs() { return current?.result.metrics.tau1ePs ?? null; },
   get lastTcK() { return current ? current.result.tcK[current.result.tcK.length - 1] : null; },
   get peakTcK() { return current?.result.metrics.peakTcK ?? null; },
+  get measuredPoints() { return measured.series?.tPs.length ?? 0; },
+  get measuredRmsK() { return measured.comparison?.rmsK ?? null; },
   get lastSweep() {
     return lastSweep && { wallMs: lastSweep.wallMs, points: lastSweep.range[1] - lastSweep.range[0], workers: lastSweep.workers, cancelled: lastSweep.cancelled };
   },
@@ -74,7 +79,8 @@ function redraw(seq: number): void {
   if (!current) return;
   const curves = [current, ...overlays];
   const underlay = { pulseFwhmPs: (current.input.pulseFwhmFs ?? PARAMS.pulseFwhmFs.default) / 1000, stages: stageMarks(current.result) };
-  mainChart.update(curves, underlay, seq);
+  mainChart.update(curves, underlay, seq, measured.series);
+  measured.update(current.result);
   sideCharts.update(current.result, underlay);
   drawnSeq = seq;
 }
@@ -119,6 +125,7 @@ const inputs = createInputPanel(() => state.input, () => current?.result ?? null
   sizeChanged: scheduleTrends,
   fieldInvalid: (label) => setStatus(`Fix the marked field (${label}); the last good curve is kept.`, true),
 });
+$('basic-controls').append(measured.element);
 
 // ---- material summary ------------------------------------------------------------------------------
 let materialSeq = 0;
@@ -231,7 +238,7 @@ $('reset').addEventListener('click', () => {
 // ---- export ----------------------------------------------------------------------------------------
 $('export-csv').addEventListener('click', () => {
   if (!current) return;
-  download('hotcarrier-curves.csv', new Blob([curvesCsv([current, ...overlays])], { type: 'text/csv' }));
+  download('hotcarrier-curves.csv', new Blob([curvesCsv([current, ...overlays], measured.series)], { type: 'text/csv' }));
 });
 $('export-png').addEventListener('click', async () => {
   download('hotcarrier-chart.png', await chartPng(mainChart.plot, 'Hot-carrier cooling: carrier temperature vs delay'));

@@ -203,7 +203,7 @@ export function parseMeasuredCsv(text: string, name = 'measured'): MeasuredSerie
   }
   if (header.length === 0) notes.push('no header row: delays read as ps, temperatures as K');
   return {
-    name,
+    name: name.replace(/[\u0000-\u001f\u007f]/g, ' '),
     tPs: Float64Array.from(t),
     tcK: Float64Array.from(tc),
     sigmaK: columns === 3 ? Float64Array.from(sigma) : null,

@@ -1,0 +1,119 @@
+// End to end in chromium: load measured carrier temperatures from a CSV file, see the points and the RMS, follow a
+// model change, refuse a broken file keeping the earlier points, export them in the CSV, and remove them.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { buildApp, CHROMIUM, hasChromium, launchChromium, ROOT, serveDir, type Browser, type StaticServer } from './harness.ts';
+
+const RESULTS = join(ROOT, 'test-results');
+const available = hasChromium();
+if (!available) console.warn(`e2e skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
+
+interface Hook { inputSeq: number; drawnSeq: number; measuredPoints: number; measuredRmsK: number | null }
+const hook = (page: Page) => page.evaluate(() => ({ ...(window as unknown as { hotcarrier: Hook }).hotcarrier }));
+
+async function settled(page: Page): Promise<Hook> {
+  await page.waitForFunction(() => {
+    const h = (window as unknown as { hotcarrier?: Hook }).hotcarrier;
+    return h !== undefined && h.drawnSeq >= 1 && h.drawnSeq === h.inputSeq;
+  }, null, { timeout: 20_000 });
+  return hook(page);
+}
+
+const GOOD = 'delay_ps,Tc_K,sigma_K\n-0.2,300,40\n0.3,1900,120\n0.5,1500,90\n1.2,850,50\n3,420,25\n10,310,15\n';
+const BROKEN = 't (ps), T (K)\n0.3,1900\n0.5,1500\n1.2,eight hundred\n';
+const legend = (page: Page) => page.locator('#main-chart .u-legend').innerText();
+
+describe.skipIf(!available)('measured data in chromium', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(RESULTS, { recursive: true });
+    const dist = join(RESULTS, 'e2e-measured-dist');
+    await buildApp(dist);
+    server = await serveDir(dist);
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(server.url);
+    await settled(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the file input is labelled, reachable from the keyboard, and says the URL cannot hold a file', async () => {
+    const input = page.getByLabel('Load measured Tc (CSV)…');
+    expect(await input.getAttribute('type')).toBe('file');
+    await input.focus();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('measured-file');
+    expect(await page.locator('#measured-note').innerText()).toMatch(/URL\) cannot hold a file/);
+  });
+
+  it('loads a good file: points in the chart with the file name in the legend, and the RMS', async () => {
+    await page.setInputFiles('#measured-file', { name: 'ta-run1.csv', mimeType: 'text/csv', buffer: Buffer.from(GOOD) });
+    await page.waitForFunction(() => (window as unknown as { hotcarrier: Hook }).hotcarrier.measuredPoints === 6, null, { timeout: 10_000 });
+    await expect.poll(() => legend(page)).toMatch(/measured: ta-run1\.csv/);
+    const readout = await page.locator('#measured-readout').innerText();
+    expect(readout).toMatch(/ta-run1\.csv: 6 points · n = 5 compared · RMS \d+(\.\d+)? K · χ²\/point [\d.]+ · 1 outside the model window/);
+    expect((await hook(page)).measuredRmsK).toBeGreaterThan(0);
+    expect(await page.isVisible('#measured-remove')).toBe(true);
+    expect(await page.locator('#measured-error').innerText()).toBe('');
+    expect(page.url()).not.toMatch(/ta-run1|1900/); // file contents never go into the URL
+  });
+
+  it('the readout follows the model', async () => {
+    const before = await page.locator('#measured-readout').innerText();
+    const rmsBefore = (await hook(page)).measuredRmsK;
+    await page.fill('#param-densityCm3', '1e19');
+    await page.press('#param-densityCm3', 'Enter');
+    await settled(page);
+    await expect.poll(async () => (await hook(page)).measuredRmsK).not.toBe(rmsBefore);
+    expect(await page.locator('#measured-readout').innerText()).not.toBe(before);
+    expect(await legend(page)).toMatch(/measured: ta-run1\.csv/);
+  });
+
+  it('refuses a broken file with the line number and keeps the earlier points', async () => {
+    await page.setInputFiles('#measured-file', { name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from(BROKEN) });
+    await expect.poll(() => page.locator('#measured-error').innerText()).toMatch(
+      /^broken\.csv: line 4, column 2: "eight hundred" is not a number; allowed: carrier temperature in K \(a positive number\) — still showing ta-run1\.csv$/,
+    );
+    expect((await hook(page)).measuredPoints).toBe(6);
+    expect(await legend(page)).toMatch(/measured: ta-run1\.csv/);
+    expect(await page.locator('#measured-readout').innerText()).toMatch(/ta-run1\.csv: 6 points/);
+  });
+
+  it('exports the measured points in the CSV, with the model at their delays', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv).toMatch(/^# measured: ta-run1\.csv; 6 rows$/m);
+    expect(csv).toMatch(/^measured,label,t_ps,Tc_K,sigma_K,model_Tc_K$/m);
+    const rows = csv.split('\n').filter((l) => l.startsWith('measured,ta-run1.csv,'));
+    expect(rows).toHaveLength(6);
+    expect(rows[0]).toBe('measured,ta-run1.csv,-0.2,300,40,'); // before the model window: no model value
+    expect(rows[1]).toMatch(/^measured,ta-run1\.csv,0\.3,1900,120,\d+(\.\d+)?$/);
+    expect(csv.split('\n').filter((l) => /^1,/.test(l))).toHaveLength(200); // the model curve is all there
+    expect(csv).not.toMatch(/NaN/);
+  });
+
+  it('Remove takes the points away; a new good file clears the error', async () => {
+    await page.click('#measured-remove');
+    await expect.poll(async () => (await hook(page)).measuredPoints).toBe(0);
+    expect(await legend(page)).not.toMatch(/measured:/);
+    expect(await page.isVisible('#measured-remove')).toBe(false);
+    await page.setInputFiles('#measured-file', { name: 'fs.tsv', mimeType: 'text/plain', buffer: Buffer.from('delay (fs)\tTc (K)\n300\t1900\n1200\t850\n3000\t420\n') });
+    await expect.poll(async () => (await hook(page)).measuredPoints).toBe(3);
+    expect(await page.locator('#measured-error').innerText()).toBe('');
+    expect(await page.locator('#measured-readout').innerText()).toMatch(/delays converted from fs to ps/);
+    await page.screenshot({ path: join(RESULTS, 'e2e-measured.png'), fullPage: true });
+    expect(await page.locator('body').innerText()).not.toMatch(/NaN/);
+    expect(pageErrors).toEqual([]);
+  });
+});
