@@ -61,6 +61,13 @@ export function simulationCsv(r: SimulationResult): string {
   return [...head, ...rows].join('\n');
 }
 
+/** The exponential fit as people say it: one lifetime when a single exponential fits, else fast and slow. */
+function fitText(m: SimulationResult['metrics']): string {
+  if (m.fastPs === null && m.slowPs !== null) return `single-exponential fit ${num(m.slowPs)} ps`;
+  if (m.fastPs === null && m.slowPs === null) return 'no exponential fit';
+  return `bi-exp fast ${num(m.fastPs)} ps (${num(m.fastFraction === null ? null : 100 * m.fastFraction, 3)} %), slow ${num(m.slowPs)} ps`;
+}
+
 export function simulationText(r: SimulationResult): string {
   const d = r.derived;
   const m = r.metrics;
@@ -81,7 +88,7 @@ export function simulationText(r: SimulationResult): string {
   }
   lines.push(
     '',
-    `  cooling: 1/e time ${num(m.tau1ePs)} ps, bi-exp fast ${num(m.fastPs)} ps (${num(m.fastFraction === null ? null : 100 * m.fastFraction, 3)} %), slow ${num(m.slowPs)} ps, mean ${num(m.meanCoolingPs)} ps`,
+    `  cooling: 1/e time ${num(m.tau1ePs)} ps, ${fitText(m)}, mean ${num(m.meanCoolingPs)} ps`,
     `           time to ${m.targetK} K ${num(m.timeToTargetPs)} ps, initial loss ${num(m.initialLossRateMeVps)} meV ps^-1 per carrier, peak Tc ${num(m.peakTcK)} K`,
     `  extraction: yield ${num(100 * r.extraction.yield, 3)} %, mean Tc of extracted ${num(r.extraction.meanTcK)} K`,
     `  energy ledger max relative error ${num(r.energy.maxRelError, 2)}`,
