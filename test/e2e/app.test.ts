@@ -2,10 +2,10 @@
 // cancel, CSV export, a shared URL reproducing the view, and a screenshot in test-results/.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { buildApp, CHROMIUM, hasChromium, launchChromium, ROOT, serveDir, type Browser, type StaticServer } from './harness.ts';
+import { CHROMIUM, hasChromium, openApp, ROOT, type OpenApp } from './harness.ts';
 
 const RESULTS = join(ROOT, 'test-results');
 const available = hasChromium();
@@ -30,25 +30,17 @@ async function settled(page: Page): Promise<Hook> {
 }
 
 describe.skipIf(!available)('web app in chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
+  let app: OpenApp;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   beforeAll(async () => {
-    mkdirSync(RESULTS, { recursive: true });
-    const dist = join(RESULTS, 'e2e-dist');
-    await buildApp(dist);
-    server = await serveDir(dist);
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(server.url);
+    app = await openApp('e2e-dist');
+    ({ page, pageErrors } = app);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await app?.close();
   });
 
   it('loads and draws the default curve', async () => {
@@ -178,7 +170,7 @@ describe.skipIf(!available)('web app in chromium', () => {
     expect(url).toMatch(/composition=FAPbI3/);
     expect(url).toMatch(/overlays=/);
     const original = await hook(page);
-    const second = await browser.context.newPage();
+    const second = await app.browser.context.newPage();
     second.on('pageerror', (e) => pageErrors.push(e.message));
     await second.goto(url);
     await second.waitForFunction(() => (window as unknown as { hotcarrier?: Hook }).hotcarrier?.curves === 2, null, { timeout: 20_000 });
@@ -209,8 +201,8 @@ describe.skipIf(!available)('web app in chromium', () => {
   });
 
   it('shows a hostile composition from a URL as text, never as markup', async () => {
-    const evil = await browser.context.newPage();
-    await evil.goto(`${server.url}#composition=${encodeURIComponent('<img src=x onerror="window.pwned=1">')}&overlays=${encodeURIComponent(JSON.stringify([{ composition: '<b>x</b>', edgeNm: 8, densityCm3: 1e18 }]))}`);
+    const evil = await app.browser.context.newPage();
+    await evil.goto(`${app.server.url}#composition=${encodeURIComponent('<img src=x onerror="window.pwned=1">')}&overlays=${encodeURIComponent(JSON.stringify([{ composition: '<b>x</b>', edgeNm: 8, densityCm3: 1e18 }]))}`);
     await expect.poll(() => evil.locator('.composition .error').innerText()).toMatch(/composition/);
     expect(await evil.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
     expect(await evil.locator('#composition-select img, #overlay-list b').count()).toBe(0);

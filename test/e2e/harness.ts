@@ -1,11 +1,11 @@
 // Shared by the end-to-end test and the UI benchmark: build the app, serve it on localhost, start Debian's chromium.
 
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -86,6 +86,36 @@ export async function launchChromium(): Promise<Browser> {
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface OpenApp {
+  server: StaticServer;
+  browser: Browser;
+  page: Page;
+  /** Uncaught errors the page raised. */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/** Build the app into test-results/<distName>, serve it, open it in a fresh chromium page. */
+export async function openApp(distName: string): Promise<OpenApp> {
+  const results = join(ROOT, 'test-results');
+  mkdirSync(results, { recursive: true });
+  const dist = join(results, distName);
+  await buildApp(dist);
+  const server = await serveDir(dist);
+  const browser = await launchChromium();
+  const page = await browser.context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(server.url);
+  return {
+    server, browser, page, pageErrors,
+    async close() {
+      await browser.close();
+      await server.close();
     },
   };
 }

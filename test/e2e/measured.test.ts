@@ -2,10 +2,10 @@
 // model change, refuse a broken file keeping the earlier points, export them in the CSV, and remove them.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { buildApp, CHROMIUM, hasChromium, launchChromium, ROOT, serveDir, type Browser, type StaticServer } from './harness.ts';
+import { CHROMIUM, hasChromium, openApp, ROOT, type OpenApp } from './harness.ts';
 
 const RESULTS = join(ROOT, 'test-results');
 const available = hasChromium();
@@ -27,26 +27,18 @@ const BROKEN = 't (ps), T (K)\n0.3,1900\n0.5,1500\n1.2,eight hundred\n';
 const legend = (page: Page) => page.locator('#main-chart .u-legend').innerText();
 
 describe.skipIf(!available)('measured data in chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
+  let app: OpenApp;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   beforeAll(async () => {
-    mkdirSync(RESULTS, { recursive: true });
-    const dist = join(RESULTS, 'e2e-measured-dist');
-    await buildApp(dist);
-    server = await serveDir(dist);
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(server.url);
+    app = await openApp('e2e-measured-dist');
+    ({ page, pageErrors } = app);
     await settled(page);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await app?.close();
   });
 
   it('the file input is labelled, reachable from the keyboard, and says the URL cannot hold a file', async () => {
