@@ -26,7 +26,9 @@ export function createStatsPanel(container: HTMLElement): StatsPanel {
         ['Worker round trip / page render', `${withUnit(timing?.roundTripMs, 'ms')} / ${withUnit(timing?.renderMs, 'ms')}`],
         ['Energy ledger error', formatNumber(r.energy.maxRelError)],
         ['Cooling time to 1/e', withUnit(m.tau1ePs, 'ps')],
-        ['Bi-exp. fast / slow', `${withUnit(m.fastPs, 'ps')} / ${withUnit(m.slowPs, 'ps')}`],
+        m.fastPs === null && m.slowPs !== null
+          ? ['Exponential fit (single)', withUnit(m.slowPs, 'ps')]
+          : ['Bi-exp. fast / slow', `${withUnit(m.fastPs, 'ps')} / ${withUnit(m.slowPs, 'ps')}`],
         [`Time to ${formatNumber(m.targetK)} K`, withUnit(m.timeToTargetPs, 'ps')],
         ['Peak Tc', withUnit(m.peakTcK, 'K')],
         ['Initial loss rate', withUnit(m.initialLossRateMeVps, 'meV ps⁻¹ per carrier')],

@@ -90,10 +90,12 @@ export function simulationText(r: SimulationResult): string {
     '',
     `  cooling: 1/e time ${num(m.tau1ePs)} ps, ${fitText(m)}, mean ${num(m.meanCoolingPs)} ps`,
     `           time to ${m.targetK} K ${num(m.timeToTargetPs)} ps, initial loss ${num(m.initialLossRateMeVps)} meV ps^-1 per carrier, peak Tc ${num(m.peakTcK)} K`,
-    `  extraction: yield ${num(100 * r.extraction.yield, 3)} %, mean Tc of extracted ${num(r.extraction.meanTcK)} K`,
     `  energy ledger max relative error ${num(r.energy.maxRelError, 2)}`,
     `  solver ${r.solver.method}: ${r.solver.nfev} rhs evaluations, ${r.solver.njev} Jacobians, ${r.solver.nAccepted} steps (${r.solver.nRejected} rejected), ${num(r.solver.wallMs, 3)} ms`,
   );
+  if ((r.input.acceptor ?? 'none') !== 'none') {
+    lines.splice(lines.length - 2, 0, `  extraction (${r.input.acceptor} acceptor): yield ${num(100 * r.extraction.yield, 3)} %, mean Tc of extracted carriers ${num(r.extraction.meanTcK)} K`);
+  }
   for (const w of d.warnings) lines.push(`  warning: ${w}`);
   return lines.join('\n');
 }
