@@ -11,6 +11,7 @@ export { runTrends, TREND_TITLES } from './model/trends.ts';
 export { listMaterials } from './model/catalog.ts';
 export { resolveMaterial, listPresets, compoundSheets, frohlichAlpha, toleranceFactor, parseComposition, formatComposition } from './materials/index.ts';
 export { parseMeasuredCsv, compareWithModel, modelTcAt, checkDataFileSize, DataFileError, MAX_DATA_FILE_BYTES, MAX_DATA_ROWS, type MeasuredSeries, type MeasuredComparison } from './data/measured.ts';
+export { fitToMeasured, MAX_FREE_PARAMETERS, type FreeParameter, type FitOptions, type FitResult, type FittedParameter, type FitStatus } from './data/fit.ts';
 export type * from './model/types.ts';
 export type * from './materials/types.ts';
 

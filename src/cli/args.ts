@@ -17,6 +17,7 @@ const ALLOWED_TEXT: Record<string, string> = {
   acceptor: 'none, hot or cold',
   method: 'auto, odex or rodas5',
   data: 'a path to a CSV file of delay (ps) and carrier temperature (K), optionally an uncertainty (K)',
+  free: 'KEY or KEY:min:max, KEY a simulate flag (n-per-nc, density, lattice-k …) or a material field (loLifetimePs …)',
 };
 
 export interface ParsedArgs {
@@ -26,6 +27,8 @@ export interface ParsedArgs {
   help: boolean;
   /** --data: path of a measured carrier-temperature file to compare with the model (simulate only). */
   data?: string;
+  /** --free KEY[:min:max], repeatable: parameters to fit (fit only). */
+  free: string[];
   /** Flags given, for commands that take only some of them. */
   given: Set<string>;
 }
@@ -63,6 +66,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
   let format: ParsedArgs['format'] = 'text';
   let help = false;
   let data: string | undefined;
+  const free: string[] = [];
   const take = (flag: string): string => {
     const v = args.shift();
     if (v === undefined || v.startsWith('--')) {
@@ -89,6 +93,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     else if (flag === 'csv') format = 'csv';
     else if (flag === 'composition') input.composition = value();
     else if (flag === 'data') data = value();
+    else if (flag === 'free') free.push(value());
     else if (flag === 'bulk') input.edgeNm = null;
     else if (flag === 'acceptor') input.acceptor = value() as AcceptorKind;
     else if (flag === 'method') input.method = value() as MethodName;
@@ -102,5 +107,5 @@ export function parseArgs(argv: string[]): ParsedArgs {
   }
   if (given.has('bulk') && given.has('edge-nm')) throw new UsageError('--bulk and --edge-nm conflict: a bulk film has no edge length; give one of them');
   if (Object.keys(switches).length > 0) input.switches = switches;
-  return { command, input, format, help, given, data };
+  return { command, input, format, help, given, data, free };
 }

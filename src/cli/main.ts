@@ -1,4 +1,4 @@
-// The `hotcarrier` command: simulate, trends, materials. Exit 0 on success, 2 on bad input, 1 on a solver failure.
+// The `hotcarrier` command: simulate, fit, trends, materials. Exit 0 on success, 2 on bad input, 1 on a solver failure.
 
 import { listMaterials } from '../model/catalog.ts';
 import { PARAMS, formatLimit } from '../model/params.ts';
@@ -9,6 +9,7 @@ import { compoundSheets, listPresets } from '../materials/index.ts';
 import { SWITCH_FLAGS, UsageError, parseArgs } from './args.ts';
 import { measuredCsv, measuredJson, measuredText, readMeasuredFile } from './data-file.ts';
 import { compareWithModel } from '../data/measured.ts';
+import { runFit } from './fit-command.ts';
 import { materialsText, simulationCsv, simulationJson, simulationText, toJson, trendsText } from './format.ts';
 
 export interface Io {
@@ -34,6 +35,11 @@ function helpText(): string {
     '  hotcarrier trends [--composition X] [--edge-nm L | --bulk] [--json]   the review\'s trends T1–T13',
     '  hotcarrier materials [--json]                    presets and their parameters with sources',
     '  hotcarrier sweep [options] --vary FLAG=VALUES    a grid of simulations on all cores (hotcarrier sweep --help)',
+    '  hotcarrier fit [options] --data FILE --free KEY[:min:max] [--free …] [--json]',
+    '                                                   fit 1–4 parameters to measured Tc: values ± 1σ, RMS, χ²/dof',
+    '                                                   KEY: a flag below (n-per-nc, density, lattice-k …) or a material',
+    '                                                   field (loLifetimePs, carrierAcousticPs, epsStatic …); bounds',
+    '                                                   default to the flag\'s range, or 0.2×–5× the material value',
     '',
     'Options (simulate):',
     `  --composition X        preset or formula, e.g. ${listPresets().slice(0, 5).join(', ')}, FA0.5Cs0.5PbI3 [default CsPbI3]`,
@@ -58,7 +64,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.out(helpText());
       return 0;
     }
-    if (args.data !== undefined && args.command !== 'simulate') throw new UsageError(`--data applies to simulate only, not ${args.command}; allowed: hotcarrier simulate [options] --data FILE`);
+    if (args.data !== undefined && args.command !== 'simulate' && args.command !== 'fit') throw new UsageError(`--data applies to simulate only, not ${args.command} (and to fit); allowed: hotcarrier simulate [options] --data FILE or hotcarrier fit [options] --data FILE --free KEY`);
+    if (args.free.length > 0 && args.command !== 'fit') throw new UsageError(`--free applies to fit only, not ${args.command}; allowed: hotcarrier fit [options] --data FILE --free KEY[:min:max]`);
     switch (args.command) {
       case 'simulate': {
         const data = args.data === undefined ? null : readMeasuredFile(args.data); // refuse a bad file before solving
@@ -75,6 +82,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
             : `${simulationText(result)}\n${measuredText(result, data, comparison)}`);
         return 0;
       }
+      case 'fit':
+        io.out(runFit(args));
+        return 0;
       case 'trends': {
         const edge = args.given.has('bulk') ? null : args.given.has('edge-nm') ? args.input.edgeNm : undefined;
         const results = runTrends({ composition: args.given.has('composition') ? args.input.composition : undefined, edgeNm: edge });
@@ -87,7 +97,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return 0;
       }
       default:
-        io.err(`unknown command ${JSON.stringify(args.command)}; allowed: simulate, trends, materials, sweep, help`);
+        io.err(`unknown command ${JSON.stringify(args.command)}; allowed: simulate, trends, materials, sweep, fit, help`);
         return 2;
     }
   } catch (e) {

@@ -1,0 +1,489 @@
+// Fit a few model parameters to measured carrier temperatures: bounded Nelder–Mead on χ² (or the sum of squared
+// residuals), then 1σ uncertainties from a finite-difference Hessian. Pure engine code: no node APIs.
+
+import { compoundSheets } from '../materials/index.ts';
+import type { MaterialParams } from '../materials/types.ts';
+import { HC_EV_NM } from '../model/constants.ts';
+import { build } from '../model/derive.ts';
+import { PARAMS, formatLimit, type NumericParamKey } from '../model/params.ts';
+import { simulate } from '../model/simulate.ts';
+import type { NumericMaterialKey, SimulationInput, SimulationResult } from '../model/types.ts';
+import { InputError, normalizeInput, type InputIssue } from '../model/validate.ts';
+import { modelTcAt, type MeasuredSeries } from './measured.ts';
+
+/** One parameter to fit: a numeric SimulationInput key from PARAMS or `materialOverrides.<field>`; optional bounds. */
+export interface FreeParameter {
+  key: string;
+  min?: number;
+  max?: number;
+}
+
+export interface FitOptions {
+  /** Cap on simulations spent by the optimiser (the Hessian's are extra, at most 2·(2k + 2k(k−1))). Default 400. */
+  maxSimulations?: number;
+  /** Output points of each trial simulation (log-spaced over the data window). Default 100. */
+  nPoints?: number;
+}
+
+export interface FittedParameter {
+  /** As given: "nPerNc", "materialOverrides.loLifetimePs". */
+  key: string;
+  label: string;
+  unit: string;
+  /** Coordinate the optimiser works in. */
+  scale: 'log' | 'linear';
+  min: number;
+  max: number;
+  start: number;
+  value: number;
+  /** Approximate 1σ uncertainty (same unit); null when the Hessian gave none (see `FitResult.uncertainty.reason`). */
+  sigma: number | null;
+  /** The best value lies at (within 0.1 % of the range of) a bound. */
+  atBound: boolean;
+}
+
+export type FitStatus = 'converged' | 'max-simulations' | 'failed';
+
+export interface FitResult {
+  parameters: FittedParameter[];
+  /** The base input with the fitted values (trial window and nPoints). */
+  input: SimulationInput;
+  /** The best-fit simulation (its Tc curve); null when no trial succeeded. */
+  best: SimulationResult | null;
+  /** χ² when the data give σ, else Σ (model − measured)² in K². */
+  objective: number;
+  objectiveKind: 'chi2' | 'sum-squares-K2';
+  startObjective: number;
+  /** Measured points compared (inside the model window), degrees of freedom n − k, points not compared. */
+  n: number;
+  dof: number;
+  outsideWindow: number;
+  windowPs: [number, number];
+  rmsK: number | null;
+  /** χ²/(n − k) when the data give σ, else null. */
+  chi2PerDof: number | null;
+  /** Simulations run in all (optimiser, Hessian and the start), and the optimiser's cap. */
+  nSimulations: number;
+  maxSimulations: number;
+  status: FitStatus;
+  message: string;
+  uncertainty: {
+    /** Why there are no uncertainties, or null when there are. */
+    reason: string | null;
+    /** True when σ was absent: the covariance is scaled by the residual variance Σr²/(n − k). */
+    scaledByResidual: boolean;
+    /** Correlation matrix of the fitted parameters (in the optimiser's coordinates), null without uncertainties. */
+    correlation: number[][] | null;
+  };
+}
+
+export const MAX_FREE_PARAMETERS = 4;
+/** Inputs that do not change Tc(t) or belong to the fit itself. */
+const NOT_FITTABLE: NumericParamKey[] = ['tStartPs', 'tEndPs', 'nPoints', 'rtol', 'targetK'];
+const EXCITATION = ['densityCm3', 'nPerNc', 'fluenceUJcm2'] as const;
+const PUMP = ['pumpNm', 'pumpEv'] as const;
+/** Material fields that may be freed: every positive number of the sheet (the mixing fraction is derived, not a sheet value). */
+const MATERIAL_PREFIX = 'materialOverrides.';
+const MATERIAL_BOUND_FACTOR = { defaultLow: 0.2, defaultHigh: 5, allowedLow: 0.01, allowedHigh: 100 };
+const TRIAL_RTOL = 1e-8;
+
+/** What the fit needs to know about one free parameter. */
+interface Resolved {
+  spec: FreeParameter;
+  label: string;
+  unit: string;
+  scale: 'log' | 'linear';
+  min: number;
+  max: number;
+  start: number;
+  /** Write a value into a trial input. */
+  apply: (input: SimulationInput, value: number) => void;
+}
+
+const issue = (param: string, value: unknown, message: string): InputIssue => ({ param, value, message });
+
+function materialUnits(): Record<string, string> {
+  const sheet = compoundSheets()[0] as unknown as Record<string, { unit?: string }>;
+  const units: Record<string, string> = {};
+  for (const [k, v] of Object.entries(sheet)) if (v && typeof v === 'object' && typeof v.unit === 'string') units[k] = v.unit === '1' ? '' : v.unit;
+  return units;
+}
+
+/** Numeric material fields that can be fitted, with their resolved values. */
+function fittableMaterialFields(material: MaterialParams): string[] {
+  return Object.keys(material).filter((k) => typeof (material as unknown as Record<string, unknown>)[k] === 'number' && k !== 'organicInorganicMixing');
+}
+
+export function fittableInputKeys(): NumericParamKey[] {
+  return (Object.keys(PARAMS) as NumericParamKey[]).filter((k) => !NOT_FITTABLE.includes(k));
+}
+
+function allowedKeysText(material: MaterialParams): string {
+  return `one of ${fittableInputKeys().join(', ')}, or materialOverrides.<field> with field one of ${fittableMaterialFields(material).join(', ')}`;
+}
+
+/** Check the free-parameter specs against PARAMS and the resolved material; throws InputError listing every problem. */
+function resolveFree(base: SimulationInput, material: MaterialParams, free: FreeParameter[]): Resolved[] {
+  if (!Array.isArray(free) || free.length === 0 || free.length > MAX_FREE_PARAMETERS) {
+    const n = Array.isArray(free) ? free.length : 0;
+    throw new InputError([issue('free', n, `free parameters: ${n} given; allowed: 1 to ${MAX_FREE_PARAMETERS} free parameters`)]);
+  }
+  const derived = build(normalizeInput(base)).derived;
+  const units = materialUnits();
+  const issues: InputIssue[] = [];
+  const out: Resolved[] = [];
+  const seen = new Set<string>();
+  for (const spec of free) {
+    const key = String(spec?.key ?? '');
+    if (seen.has(key)) {
+      issues.push(issue(key, key, `free parameter ${key} is given twice; allowed: each parameter once`));
+      continue;
+    }
+    seen.add(key);
+    let r: Omit<Resolved, 'min' | 'max' | 'spec'> & { name: string; lo: number; hi: number; allowedLo: number; allowedHi: number; allowedText: string };
+    if (key.startsWith(MATERIAL_PREFIX)) {
+      const field = key.slice(MATERIAL_PREFIX.length);
+      if (!fittableMaterialFields(material).includes(field)) {
+        issues.push(issue(key, key, `free parameter ${JSON.stringify(key)} is not a numeric material field; allowed: ${allowedKeysText(material)}`));
+        continue;
+      }
+      const resolved = (material as unknown as Record<string, number>)[field];
+      const unit = units[field] ?? '';
+      const u = unit ? ` ${unit}` : '';
+      const f = MATERIAL_BOUND_FACTOR;
+      r = {
+        name: key, label: field, unit, scale: 'log', start: resolved,
+        lo: f.defaultLow * resolved, hi: f.defaultHigh * resolved, allowedLo: f.allowedLow * resolved, allowedHi: f.allowedHigh * resolved,
+        allowedText: `a number from ${formatLimit(f.allowedLow * resolved)} to ${formatLimit(f.allowedHigh * resolved)}${u} (${f.allowedLow}× to ${f.allowedHigh}× the resolved value ${formatLimit(resolved)}${u})`,
+        apply: (input, v) => {
+          input.materialOverrides = { ...(input.materialOverrides ?? {}), [field]: v } as SimulationInput['materialOverrides'];
+        },
+      };
+    } else if ((fittableInputKeys() as string[]).includes(key)) {
+      const p = PARAMS[key as NumericParamKey];
+      let start = (base as unknown as Record<string, number | undefined>)[key] ?? p.default;
+      if (key === 'densityCm3') start = derived.densityCm3;
+      if (key === 'fluenceUJcm2') start = derived.fluenceUJcm2;
+      if (key === 'pumpEv') start = derived.pumpEv;
+      if (key === 'pumpNm') start = HC_EV_NM / derived.pumpEv;
+      if (key === 'nPerNc' || key === 'edgeNm') {
+        if (base.edgeNm === null) {
+          issues.push(issue(key, key, `free parameter ${key} (--${p.flag}) needs a nanocrystal, but the base case is a bulk film; allowed: give an edge length (--edge-nm)`));
+          continue;
+        }
+        if (key === 'nPerNc') start = derived.nPerNc ?? p.default;
+      }
+      const u = p.unit ? ` ${p.unit}` : '';
+      r = {
+        name: `${key} (--${p.flag})`, label: `${p.label} (--${p.flag})`, unit: p.unit, scale: p.scale, start,
+        lo: p.min, hi: p.max, allowedLo: p.min, allowedHi: p.max,
+        allowedText: `a number from ${formatLimit(p.min)} to ${formatLimit(p.max)}${u}`,
+        apply: (input, v) => {
+          const rec = input as unknown as Record<string, number | undefined>;
+          if ((EXCITATION as readonly string[]).includes(key)) for (const k of EXCITATION) delete rec[k];
+          if ((PUMP as readonly string[]).includes(key)) for (const k of PUMP) delete rec[k];
+          rec[key] = v;
+        },
+      };
+    } else {
+      issues.push(issue(key, key, `free parameter ${JSON.stringify(key)} is unknown or cannot be fitted; allowed: ${allowedKeysText(material)}`));
+      continue;
+    }
+    const bound = (which: 'min' | 'max', value: number | undefined, fallback: number): number => {
+      if (value === undefined) return fallback;
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        issues.push(issue(key, value, `free parameter ${r.name}: ${which} = ${String(value)} is not a finite number; allowed: ${r.allowedText}`));
+      } else if (value < r.allowedLo || value > r.allowedHi) {
+        issues.push(issue(key, value, `free parameter ${r.name}: ${which} = ${value}${r.unit ? ' ' + r.unit : ''} is out of range; allowed: ${r.allowedText}`));
+      }
+      return value;
+    };
+    const min = bound('min', spec.min, r.lo);
+    const max = bound('max', spec.max, r.hi);
+    if (Number.isFinite(min) && Number.isFinite(max) && min >= max) {
+      issues.push(issue(key, [min, max], `free parameter ${r.name}: min = ${min} is not below max = ${max}; allowed: min < max, both ${r.allowedText}`));
+    }
+    out.push({ spec, label: r.label, unit: r.unit, scale: r.scale, min, max, start: Math.min(max, Math.max(min, r.start)), apply: r.apply });
+  }
+  for (const [i, a] of EXCITATION.entries()) {
+    for (const b of EXCITATION.slice(i + 1)) {
+      if (seen.has(a) && seen.has(b)) issues.push(issue(`${a},${b}`, [a, b], `free parameters ${a} and ${b} both set the excitation; allowed: free at most one of ${EXCITATION.join(', ')}`));
+    }
+  }
+  if (seen.has('pumpNm') && seen.has('pumpEv')) issues.push(issue('pumpNm,pumpEv', ['pumpNm', 'pumpEv'], 'free parameters pumpNm and pumpEv both set the pump; allowed: free at most one of them'));
+  if (issues.length > 0) throw new InputError(issues);
+  return out;
+}
+
+/** The delay window the trials cover: the base's tStartPs/tEndPs when given, else the data's positive delays. */
+function dataWindow(base: SimulationInput, data: MeasuredSeries): [number, number] {
+  const positive = Array.from(data.tPs).filter((t) => t > 0);
+  const clamp = (v: number, k: NumericParamKey) => Math.min(PARAMS[k].max, Math.max(PARAMS[k].min, v));
+  const start = base.tStartPs ?? clamp(positive.length > 0 ? positive[0] : PARAMS.tStartPs.default, 'tStartPs');
+  let end = base.tEndPs ?? clamp(positive.length > 0 ? positive[positive.length - 1] : PARAMS.tEndPs.default, 'tEndPs');
+  if (end <= start && base.tEndPs === undefined) end = Math.min(PARAMS.tEndPs.max, start * 10);
+  return [start, end];
+}
+
+/**
+ * Bounded Nelder–Mead on the unit box [0, 1]^k (points are projected onto the box).
+ * Coefficients: reflection 1, expansion 2, contraction ½, shrink ½ (Nelder & Mead, Comput. J. 7, 308 (1965)).
+ * Stops when the simplex spans less than `xtol` in every coordinate and its values differ by at most
+ * `ftol`·|f_best| + 1e-12, or after `maxEvals` evaluations.
+ * @returns the best point, its value, evaluations used and whether the tolerances were met
+ */
+export function nelderMeadBox(
+  f: (z: number[]) => number, z0: number[], step: number, maxEvals: number, xtol = 1e-4, ftol = 1e-9,
+): { z: number[]; fz: number; evals: number; converged: boolean } {
+  const k = z0.length;
+  const clip = (z: number[]) => z.map((v) => Math.min(1, Math.max(0, v)));
+  let evals = 0;
+  const value = (z: number[]) => {
+    evals++;
+    const v = f(z);
+    return Number.isNaN(v) ? Infinity : v;
+  };
+  const simplex: { z: number[]; f: number }[] = [{ z: clip(z0), f: value(clip(z0)) }];
+  for (let i = 0; i < k; i++) {
+    const z = [...simplex[0].z];
+    z[i] = z[i] + step <= 1 ? z[i] + step : z[i] - step;
+    simplex.push({ z: clip(z), f: value(clip(z)) });
+  }
+  const combine = (a: number[], b: number[], t: number) => clip(a.map((v, i) => v + t * (b[i] - v)));
+  for (;;) {
+    simplex.sort((a, b) => a.f - b.f);
+    const best = simplex[0];
+    const worst = simplex[k];
+    const spread = Math.max(...simplex.map((s) => Math.max(...s.z.map((v, i) => Math.abs(v - best.z[i])))));
+    if (Number.isFinite(best.f) && spread <= xtol && worst.f - best.f <= ftol * Math.abs(best.f) + 1e-12) {
+      return { z: best.z, fz: best.f, evals, converged: true };
+    }
+    if (evals >= maxEvals) return { z: best.z, fz: best.f, evals, converged: false };
+    const centroid = Array.from({ length: k }, (_, i) => simplex.slice(0, k).reduce((s, p) => s + p.z[i], 0) / k);
+    const reflected = combine(centroid, worst.z, -1);
+    const fr = value(reflected);
+    if (fr < best.f) {
+      const expanded = combine(centroid, worst.z, -2);
+      const fe = value(expanded);
+      simplex[k] = fe < fr ? { z: expanded, f: fe } : { z: reflected, f: fr };
+    } else if (fr < simplex[k - 1].f) {
+      simplex[k] = { z: reflected, f: fr };
+    } else {
+      const contracted = fr < worst.f ? combine(centroid, reflected, 0.5) : combine(centroid, worst.z, 0.5);
+      const fc = value(contracted);
+      if (fc < Math.min(fr, worst.f)) simplex[k] = { z: contracted, f: fc };
+      else {
+        for (let i = 1; i <= k; i++) {
+          const z = combine(best.z, simplex[i].z, 0.5);
+          simplex[i] = { z, f: value(z) };
+        }
+      }
+    }
+  }
+}
+
+/** Cholesky inverse of a symmetric matrix; null when it is not positive definite (or not finite). */
+export function inverseSpd(a: number[][]): number[][] | null {
+  const n = a.length;
+  const l = a.map(() => new Array<number>(n).fill(0));
+  for (let j = 0; j < n; j++) {
+    let d = a[j][j];
+    for (let p = 0; p < j; p++) d -= l[j][p] ** 2;
+    if (!(d > 0) || !Number.isFinite(d)) return null;
+    l[j][j] = Math.sqrt(d);
+    for (let i = j + 1; i < n; i++) {
+      let s = a[i][j];
+      for (let p = 0; p < j; p++) s -= l[i][p] * l[j][p];
+      l[i][j] = s / l[j][j];
+    }
+  }
+  const inv = a.map(() => new Array<number>(n).fill(0));
+  for (let c = 0; c < n; c++) {
+    const y = new Array<number>(n).fill(0); // L y = e_c, then Lᵀ x = y
+    for (let i = 0; i < n; i++) {
+      let s = i === c ? 1 : 0;
+      for (let p = 0; p < i; p++) s -= l[i][p] * y[p];
+      y[i] = s / l[i][i];
+    }
+    for (let i = n - 1; i >= 0; i--) {
+      let s = y[i];
+      for (let p = i + 1; p < n; p++) s -= l[p][i] * inv[p][c];
+      inv[i][c] = s / l[i][i];
+    }
+  }
+  return inv;
+}
+
+/** Central-difference Hessian of `f` at `z` with steps `h` (f(z) = f0 given). */
+function hessian(f: (z: number[]) => number, z: number[], f0: number, h: number[]): number[][] {
+  const k = z.length;
+  const at = (d: [number, number][]) => {
+    const p = [...z];
+    for (const [i, s] of d) p[i] += s * h[i];
+    return f(p);
+  };
+  const hm = z.map(() => new Array<number>(k).fill(0));
+  for (let i = 0; i < k; i++) {
+    hm[i][i] = (at([[i, 1]]) - 2 * f0 + at([[i, -1]])) / (h[i] * h[i]);
+    for (let j = 0; j < i; j++) {
+      hm[i][j] = hm[j][i] = (at([[i, 1], [j, 1]]) - at([[i, 1], [j, -1]]) - at([[i, -1], [j, 1]]) + at([[i, -1], [j, -1]])) / (4 * h[i] * h[j]);
+    }
+  }
+  return hm;
+}
+
+function checkOptions(options: FitOptions): { maxSimulations: number; nPoints: number } {
+  const maxSimulations = options.maxSimulations ?? 400;
+  const nPoints = options.nPoints ?? 100;
+  const issues: InputIssue[] = [];
+  if (!Number.isInteger(maxSimulations) || maxSimulations < 10 || maxSimulations > 100000) {
+    issues.push(issue('maxSimulations', maxSimulations, `maxSimulations = ${maxSimulations} is not allowed; allowed: a whole number from 10 to 100000`));
+  }
+  if (!Number.isInteger(nPoints) || nPoints < PARAMS.nPoints.min || nPoints > PARAMS.nPoints.max) {
+    issues.push(issue('nPoints', nPoints, `nPoints = ${nPoints} is not allowed; allowed: a whole number from ${PARAMS.nPoints.min} to ${PARAMS.nPoints.max}`));
+  }
+  if (issues.length > 0) throw new InputError(issues);
+  return { maxSimulations, nPoints };
+}
+
+/**
+ * Fit free parameters of the model to measured carrier temperatures.
+ *
+ * Objective: χ² = Σ((model − measured)/σ)² when the data give σ, else Σ(model − measured)² (K²), over the measured
+ * points inside the model window (model interpolated in log t as in compareWithModel). Trials cover the data's
+ * delays (the base's tStartPs/tEndPs when given), with `nPoints` output points and rtol 1e-8 unless the base sets
+ * rtol; a trial that throws or fails counts as +∞. Optimiser: `nelderMeadBox` in coordinates scaled to [0, 1]
+ * between the bounds (log for log-scale and material parameters), restarted once at its optimum.
+ * Uncertainties: covariance 2·H⁻¹ of the objective's Hessian (central differences, in the optimiser's
+ * coordinates, step re-chosen at ≈ 1σ), times Σr²/(n − k) when σ is absent; null with a reason when the Hessian is
+ * not positive definite or a parameter sits at a bound.
+ *
+ * @throws InputError for a bad base input, bad free-parameter specs, or fewer than k + 1 points in the window
+ */
+export function fitToMeasured(base: SimulationInput, data: MeasuredSeries, free: FreeParameter[], options: FitOptions = {}): FitResult {
+  const { maxSimulations, nPoints } = checkOptions(options);
+  normalizeInput(base); // a bad base case throws here, naming its parameter
+  const windowPs = dataWindow(base, data);
+  const trialBase: SimulationInput = { ...base, tStartPs: windowPs[0], tEndPs: windowPs[1], nPoints, rtol: base.rtol ?? TRIAL_RTOL };
+  const normalized = normalizeInput(trialBase);
+  const material = build(normalized).derived.material; // throws InputError for an unknown composition
+  const params = resolveFree(trialBase, material, free);
+  const k = params.length;
+
+  const inside: number[] = [];
+  for (let i = 0; i < data.tPs.length; i++) if (data.tPs[i] >= windowPs[0] && data.tPs[i] <= windowPs[1]) inside.push(i);
+  const window = `${formatLimit(windowPs[0])}–${formatLimit(windowPs[1])} ps`;
+  if (inside.length < k + 1) {
+    throw new InputError([issue('data', data.name, `data ${data.name}: ${inside.length} of ${data.tPs.length} measured points lie inside the model window ${window}; allowed: at least ${k + 1} points (one more than the ${k} free parameter${k === 1 ? '' : 's'}) with delays inside ${window}`)]);
+  }
+
+  const sigma = data.sigmaK;
+  const g = (p: Resolved, x: number) => (p.scale === 'log' ? Math.log(x) : x);
+  const fromZ = (z: number[]) => params.map((p, i) => {
+    const zi = Math.min(1, Math.max(0, z[i]));
+    const u = g(p, p.min) + zi * (g(p, p.max) - g(p, p.min));
+    return Math.min(p.max, Math.max(p.min, p.scale === 'log' ? Math.exp(u) : u));
+  });
+  const toZ = (x: number[]) => params.map((p, i) => (g(p, x[i]) - g(p, p.min)) / (g(p, p.max) - g(p, p.min)));
+  const inputFor = (x: number[]): SimulationInput => {
+    const input: SimulationInput = { ...trialBase, materialOverrides: { ...(trialBase.materialOverrides ?? {}) } };
+    params.forEach((p, i) => p.apply(input, x[i]));
+    return input;
+  };
+
+  let nSimulations = 0;
+  let best: { f: number; x: number[]; result: SimulationResult } | null = null;
+  const objectiveAt = (x: number[]): number => {
+    nSimulations++;
+    let result: SimulationResult;
+    try {
+      result = simulate(inputFor(x));
+    } catch {
+      return Infinity;
+    }
+    let sum = 0;
+    for (const i of inside) {
+      const model = modelTcAt(result, data.tPs[i]);
+      if (model === null) return Infinity;
+      const r = model - data.tcK[i];
+      sum += sigma ? (r / sigma[i]) ** 2 : r * r;
+    }
+    if (!Number.isFinite(sum)) return Infinity;
+    if (best === null || sum < best.f) best = { f: sum, x: [...x], result };
+    return sum;
+  };
+  const fz = (z: number[]) => objectiveAt(fromZ(z));
+
+  const z0 = toZ(params.map((p) => p.start));
+  const startObjective = fz(z0);
+  const budget = () => maxSimulations - nSimulations;
+  let run = nelderMeadBox(fz, z0, 0.1, budget());
+  if (run.converged && budget() > k + 2) run = nelderMeadBox(fz, run.z, 0.02, budget()); // restart: guards against a collapsed simplex
+  const optimiserSimulations = nSimulations;
+  const found = best as { f: number; x: number[]; result: SimulationResult } | null;
+
+  const objectiveKind = sigma ? 'chi2' : 'sum-squares-K2';
+  const n = inside.length;
+  const dof = n - k;
+  const outsideWindow = data.tPs.length - n;
+  const base0 = { n, dof, outsideWindow, windowPs, objectiveKind, startObjective, maxSimulations } as const;
+  if (found === null) {
+    return {
+      ...base0, parameters: params.map((p) => ({ key: p.spec.key, label: p.label, unit: p.unit, scale: p.scale, min: p.min, max: p.max, start: p.start, value: p.start, sigma: null, atBound: false })),
+      input: inputFor(params.map((p) => p.start)), best: null, objective: Infinity, rmsK: null, chi2PerDof: null, nSimulations,
+      status: 'failed', message: `no trial simulation succeeded in ${nSimulations} simulations (every one threw or failed)`,
+      uncertainty: { reason: 'no successful simulation', scaledByResidual: !sigma, correlation: null },
+    };
+  }
+  let sumSq = 0;
+  for (const i of inside) sumSq += ((modelTcAt(found.result, data.tPs[i]) as number) - data.tcK[i]) ** 2;
+  const zBest = toZ(found.x);
+  const atBound = zBest.map((z) => z < 1e-3 || z > 1 - 1e-3);
+
+  // Uncertainties: Hessian in z, first with h = 0.01, then with h ≈ 1σ so the quadratic model is tested where it matters.
+  let reason: string | null = null;
+  let covZ: number[][] | null = null;
+  const scale = sigma ? 2 : (2 * found.f) / dof;
+  if (atBound.some(Boolean)) {
+    reason = `${params.filter((_, i) => atBound[i]).map((p) => p.spec.key).join(', ')} at a bound of the search range: widen the bounds (or fix the parameter); no uncertainty is defined there`;
+  } else {
+    let h = zBest.map((z) => Math.min(0.01, z, 1 - z));
+    for (let pass = 0; pass < 2 && reason === null; pass++) {
+      const inv = inverseSpd(hessian(fz, zBest, found.f, h));
+      if (inv === null) {
+        reason = 'the objective\'s Hessian at the optimum is not positive definite: the data do not constrain these parameters separately (fix one, or add data)';
+        covZ = null;
+      } else {
+        covZ = inv.map((row) => row.map((v) => v * scale));
+        h = zBest.map((z, i) => Math.min(0.01, Math.max(1e-4, Math.sqrt(covZ![i][i])), z, 1 - z));
+      }
+    }
+  }
+  const sigmaOf = (i: number): number | null => {
+    if (covZ === null) return null;
+    const p = params[i];
+    const sU = Math.sqrt(covZ[i][i]) * (g(p, p.max) - g(p, p.min));
+    return p.scale === 'log' ? found.x[i] * sU : sU;
+  };
+  const correlation = covZ === null ? null : covZ.map((row, i) => row.map((v, j) => v / Math.sqrt(covZ![i][i] * covZ![j][j])));
+  const status: FitStatus = run.converged ? 'converged' : 'max-simulations';
+  const message = status === 'converged'
+    ? `converged after ${optimiserSimulations} simulations (simplex below 1e-4 of each search range)`
+    : `stopped at the cap of ${maxSimulations} simulations before converging; the values are the best found, not an optimum (raise the cap or narrow the bounds)`;
+  return {
+    ...base0,
+    parameters: params.map((p, i) => ({
+      key: p.spec.key, label: p.label, unit: p.unit, scale: p.scale, min: p.min, max: p.max, start: p.start,
+      value: found.x[i], sigma: sigmaOf(i), atBound: atBound[i],
+    })),
+    input: inputFor(found.x),
+    best: found.result,
+    objective: found.f,
+    rmsK: Math.sqrt(sumSq / n),
+    chi2PerDof: sigma ? found.f / dof : null,
+    nSimulations,
+    status,
+    message,
+    uncertainty: { reason, scaledByResidual: !sigma, correlation },
+  };
+}

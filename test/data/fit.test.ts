@@ -1,0 +1,179 @@
+// fitToMeasured: recovers known parameters from synthetic model data with seeded noise, reports honest
+// uncertainties, refuses bad free-parameter specs by name, and never returns NaN.
+
+import { describe, expect, it } from 'vitest';
+import { fitToMeasured, inverseSpd, nelderMeadBox } from '../../src/data/fit.ts';
+import { modelTcAt, type MeasuredSeries } from '../../src/data/measured.ts';
+import { simulate } from '../../src/model/simulate.ts';
+import { InputError } from '../../src/model/validate.ts';
+import type { SimulationInput } from '../../src/model/types.ts';
+
+/** Seeded uniform generator (mulberry32), so the "noise" is the same on every run. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Standard normal deviates from the seeded generator (Box–Muller). */
+function gaussian(seed: number): () => number {
+  const u = mulberry32(seed);
+  return () => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
+}
+
+/**
+ * Synthetic measurement: the model for `truth` at `count` log-spaced delays from 0.1 to 20 ps (dense, tight-tolerance
+ * run) plus seeded Gaussian noise of σ = `relSigma`·Tc (at least 5 K); the σ column only when `withSigma`.
+ */
+function synthetic(truth: SimulationInput, count: number, seed: number, withSigma = true, relSigma = 0.005): MeasuredSeries {
+  const r = simulate({ ...truth, tStartPs: 0.05, tEndPs: 30, nPoints: 2000, rtol: 1e-9 });
+  const normal = gaussian(seed);
+  const t = Array.from({ length: count }, (_, i) => 0.1 * 200 ** (i / (count - 1)));
+  const sigma = t.map((ti) => Math.max(5, relSigma * (modelTcAt(r, ti) as number)));
+  const tc = t.map((ti, i) => (modelTcAt(r, ti) as number) + sigma[i] * normal());
+  return {
+    name: 'synthetic', tPs: Float64Array.from(t), tcK: Float64Array.from(tc), sigmaK: withSigma ? Float64Array.from(sigma) : null,
+    header: [], delayUnit: 'ps', notes: [],
+  };
+}
+
+const BASE: SimulationInput = { composition: 'CsPbI3', edgeNm: 8, nPerNc: 2 };
+const TRUTH: SimulationInput = { ...BASE, materialOverrides: { loLifetimePs: 0.9 } };
+
+describe('fitToMeasured: recovery from synthetic data', () => {
+  it('one parameter: the LO lifetime (start 0.6 ps, truth 0.9 ps) within its 1σ·3 and 5 %', () => {
+    const data = synthetic(TRUTH, 20, 7);
+    const fit = fitToMeasured(BASE, data, [{ key: 'materialOverrides.loLifetimePs' }]);
+    const p = fit.parameters[0];
+    expect(fit.status, fit.message).toBe('converged');
+    expect(p.start).toBeCloseTo(0.6, 10);
+    expect(p.sigma).not.toBeNull();
+    expect(Math.abs(p.value - 0.9)).toBeLessThan(3 * (p.sigma as number));
+    expect(Math.abs(p.value / 0.9 - 1)).toBeLessThan(0.05);
+    expect(p.sigma as number).toBeLessThan(0.1 * p.value); // the data do constrain it
+    expect(fit.n).toBe(20);
+    expect(fit.dof).toBe(19);
+    expect(fit.chi2PerDof as number).toBeGreaterThan(0.3); // noise of σ: χ²/dof near 1
+    expect(fit.chi2PerDof as number).toBeLessThan(2);
+    expect(fit.objective).toBeLessThan(fit.startObjective);
+    expect(fit.nSimulations).toBeLessThanOrEqual(400 + 8);
+    expect(fit.uncertainty.reason).toBeNull();
+    expect(fit.best?.tcK.every(Number.isFinite)).toBe(true);
+    expect(fit.input.materialOverrides?.loLifetimePs).toBe(p.value);
+  });
+
+  it('two parameters: ⟨N⟩ (start 0.5, truth 2) and the LO lifetime, without a σ column (residual-scaled errors)', () => {
+    const data = synthetic(TRUTH, 18, 11, false, 0.02);
+    const fit = fitToMeasured({ ...BASE, nPerNc: 0.5 }, data, [{ key: 'nPerNc', min: 0.05, max: 20 }, { key: 'materialOverrides.loLifetimePs' }]);
+    expect(fit.status, fit.message).toBe('converged');
+    expect(fit.objectiveKind).toBe('sum-squares-K2');
+    expect(fit.chi2PerDof).toBeNull();
+    expect(fit.uncertainty.scaledByResidual).toBe(true);
+    const [nPerNc, lo] = fit.parameters;
+    for (const [p, truth] of [[nPerNc, 2], [lo, 0.9]] as const) {
+      expect(p.sigma, fit.uncertainty.reason ?? '').not.toBeNull();
+      expect(Math.abs(p.value - truth), `${p.key} ${p.value} ± ${p.sigma}`).toBeLessThan(3 * (p.sigma as number));
+      expect(Math.abs(p.value / truth - 1), `${p.key} ${p.value}`).toBeLessThan(0.1);
+    }
+    const c = fit.uncertainty.correlation as number[][];
+    expect(Math.abs(c[0][1])).toBeLessThanOrEqual(1);
+    expect(fit.rmsK as number).toBeLessThan(100);
+  });
+
+  it('noise-free data: the fit lands on the truth to well under 1 %', () => {
+    const clean = synthetic(TRUTH, 15, 3);
+    const exact = { ...clean, tcK: Float64Array.from(clean.tPs, (t) => modelTcAt(simulate({ ...TRUTH, tStartPs: 0.05, tEndPs: 30, nPoints: 2000, rtol: 1e-9 }), t) as number) };
+    const fit = fitToMeasured(BASE, exact, [{ key: 'materialOverrides.loLifetimePs' }]);
+    expect(Math.abs(fit.parameters[0].value / 0.9 - 1)).toBeLessThan(0.005);
+  });
+
+  it('the uncertainties are honest: over 12 noise seeds the truth lies within 1σ about 68 % of the time', () => {
+    let within1 = 0;
+    let within3 = 0;
+    const pulls: string[] = [];
+    for (let seed = 100; seed < 112; seed++) {
+      const p = fitToMeasured(BASE, synthetic(TRUTH, 15, seed), [{ key: 'materialOverrides.loLifetimePs' }]).parameters[0];
+      const pull = (p.value - 0.9) / (p.sigma as number);
+      pulls.push(pull.toFixed(2));
+      if (Math.abs(pull) <= 1) within1++;
+      if (Math.abs(pull) <= 3) within3++;
+    }
+    expect(within3, pulls.join(' ')).toBe(12);
+    expect(within1, pulls.join(' ')).toBeGreaterThanOrEqual(5); // binomial(12, 0.68): 5 or more with probability 0.99
+    expect(within1, pulls.join(' ')).toBeLessThanOrEqual(12);
+  });
+
+  it('a capped run says so in its status and message', () => {
+    const data = synthetic(TRUTH, 15, 5);
+    const fit = fitToMeasured(BASE, data, [{ key: 'nPerNc' }, { key: 'materialOverrides.loLifetimePs' }], { maxSimulations: 10 });
+    expect(fit.status).toBe('max-simulations');
+    expect(fit.message).toMatch(/cap of 10 simulations/);
+    expect(Number.isNaN(fit.objective)).toBe(false);
+  });
+});
+
+describe('fitToMeasured: refused input', () => {
+  const data = synthetic(TRUTH, 15, 1);
+  const refused = (free: Parameters<typeof fitToMeasured>[2], message: RegExp, input: SimulationInput = BASE, d = data) => {
+    let error: unknown;
+    try {
+      fitToMeasured(input, d, free);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).toMatch(/allowed: /);
+  };
+  it('names the unknown key, the bad bound and what is allowed', () => {
+    refused([{ key: 'banana' }], /free parameter "banana" is unknown.*allowed: one of edgeNm, .*densityCm3.*materialOverrides\.<field>.*loLifetimePs/);
+    refused([{ key: 'materialOverrides.formula' }], /"materialOverrides\.formula" is not a numeric material field/);
+    refused([{ key: 'rtol' }], /"rtol" is unknown or cannot be fitted/);
+    refused([{ key: 'nPerNc', min: 5, max: 1 }], /nPerNc \(--n-per-nc\): min = 5 is not below max = 1/);
+    refused([{ key: 'nPerNc', min: 0, max: 1 }], /nPerNc \(--n-per-nc\): min = 0 is out of range; allowed: a number from 0\.001 to 100/);
+    refused([{ key: 'materialOverrides.loLifetimePs', max: 1000 }], /loLifetimePs: max = 1000 ps is out of range; allowed: a number from 0\.006 to 60 ps \(0\.01× to 100× the resolved value 0\.6 ps\)/);
+    refused([{ key: 'nPerNc', max: Number.NaN }], /max = NaN is not a finite number/);
+    refused([{ key: 'nPerNc' }, { key: 'nPerNc' }], /nPerNc is given twice/);
+    refused([{ key: 'nPerNc' }, { key: 'densityCm3' }], /free parameters densityCm3 and nPerNc both set the excitation; allowed: free at most one of densityCm3, nPerNc, fluenceUJcm2/);
+    refused([{ key: 'nPerNc' }], /needs a nanocrystal/, { composition: 'CsPbI3', edgeNm: null, densityCm3: 1e18 });
+  });
+  it('more than four free parameters, or none', () => {
+    const five = ['nPerNc', 'latticeK', 'pumpNm', 'materialOverrides.loLifetimePs', 'materialOverrides.epsStatic'].map((key) => ({ key }));
+    refused(five, /5 given; allowed: 1 to 4 free parameters/);
+    refused([], /0 given; allowed: 1 to 4/);
+  });
+  it('a data set with no points inside the model window', () => {
+    const late = { ...data, tPs: Float64Array.from([-2, -1, -0.5]), tcK: Float64Array.from([300, 300, 300]), sigmaK: null };
+    refused([{ key: 'nPerNc' }], /data synthetic: 0 of 3 measured points lie inside the model window .* ps; allowed: at least 2 points/, BASE, late);
+    const later = { ...data, tPs: Float64Array.from([2, 3, 4]), tcK: Float64Array.from([900, 800, 700]), sigmaK: null };
+    refused([{ key: 'nPerNc' }], /0 of 3 measured points lie inside the model window 0\.01–1 ps/, { ...BASE, tStartPs: 0.01, tEndPs: 1 }, later);
+  });
+  it('a bad base case is refused naming its parameter', () => {
+    refused([{ key: 'nPerNc' }], /edgeNm \(--edge-nm\) = -3 nm is out of range/, { ...BASE, edgeNm: -3 });
+  });
+});
+
+describe('fit helpers', () => {
+  it('nelderMeadBox finds the minimum of a bounded quadratic and stops at the box', () => {
+    const inside = nelderMeadBox(([x, y]) => (x - 0.3) ** 2 + 10 * (y - 0.7) ** 2, [0.5, 0.5], 0.1, 500);
+    expect(inside.converged).toBe(true);
+    expect(inside.z[0]).toBeCloseTo(0.3, 3);
+    expect(inside.z[1]).toBeCloseTo(0.7, 3);
+    const edge = nelderMeadBox(([x]) => (x - 2) ** 2, [0.5], 0.1, 500);
+    expect(edge.z[0]).toBeCloseTo(1, 9);
+    const nan = nelderMeadBox(([x]) => (x < 0.4 ? Number.NaN : x), [0.5], 0.1, 200);
+    expect(nan.fz).toBeCloseTo(0.4, 3);
+  });
+  it('inverseSpd inverts a positive-definite matrix and refuses an indefinite one', () => {
+    const inv = inverseSpd([[4, 2], [2, 3]]) as number[][];
+    expect(inv[0][0]).toBeCloseTo(3 / 8, 12);
+    expect(inv[0][1]).toBeCloseTo(-2 / 8, 12);
+    expect(inv[1][1]).toBeCloseTo(4 / 8, 12);
+    expect(inverseSpd([[1, 2], [2, 1]])).toBeNull();
+  });
+});
