@@ -29,14 +29,8 @@ let state: AppState = decodeState(location.hash);
 const cores = browserCores();
 /** One worker for the live curve, so sweeps never delay what follows the controls. */
 const live = createBrowserEnginePool({ size: 1 });
-let work: EnginePool = createBrowserEnginePool({ size: cores });
-const workPool = (size: number) => {
-  if (work.size !== size) {
-    work.close();
-    work = createBrowserEnginePool({ size });
-  }
-  return work;
-};
+/** Sweeps and trends: one pool for the page's life, so its workers stay JIT-warm whatever worker count a sweep asks for. */
+const work: EnginePool = createBrowserEnginePool({ size: cores });
 
 // ---- current curve, overlays, drawing -------------------------------------------------------------
 let current: Curve | null = null;
@@ -300,8 +294,7 @@ const sweepPanel = createSweepPanel(cores, state.sweep, {
     sweepAbort = abort;
     sweepPanel.running(true);
     sweepPanel.message('starting…');
-    const pool = workPool(sweepPanel.form().workers);
-    pool.sweep(spec, (p) => sweepPanel.progress(p), { signal: abort.signal }).then(
+    work.sweep(spec, (p) => sweepPanel.progress(p), { signal: abort.signal, workers: sweepPanel.form().workers }).then(
       (result) => {
         lastSweep = result;
         sweepPanel.show(result);

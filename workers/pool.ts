@@ -36,6 +36,11 @@ export interface SweepOptions {
   chunkSize?: number;
   /** Cancels this sweep only (as `cancel()` does for everything). */
   signal?: AbortSignal;
+  /**
+   * Run at most this many chunks at once (1 … pool size; default the pool size). The pool's workers are kept,
+   * so a sweep on fewer workers reuses ones whose engine is already compiled (JIT-warm) instead of new ones.
+   */
+  workers?: number;
 }
 
 export const ALL_TREND_IDS: readonly TrendId[] = ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10', 'T11', 'T12', 'T13'];
@@ -128,13 +133,17 @@ export class EnginePool {
     const count = checkSweepSpec(spec);
     const [start, end] = spec.range ?? [0, count];
     const n = end - start;
-    const chunk = options.chunkSize ?? Math.max(1, Math.min(16, Math.ceil(n / (this.size * 16))));
+    const lanes = options.workers ?? this.size;
+    if (!Number.isInteger(lanes) || lanes < 1 || lanes > this.size) {
+      throw new Error(`sweep: workers = ${String(lanes)} is not allowed; allowed: a whole number from 1 to ${this.size} (the pool size)`);
+    }
+    const chunk = options.chunkSize ?? Math.max(1, Math.min(16, Math.ceil(n / (lanes * 16))));
     const columns = {} as SweepColumns;
     for (const name of SWEEP_COLUMN_NAMES) columns[name] = new Float64Array(n).fill(Number.NaN);
     columns.status.fill(POINT_NOT_RUN);
     const merged: SweepResult = {
       axes: spec.axes, count, range: [start, end], columns, errors: {}, cancelled: false, wallMs: 0,
-      workers: Math.min(this.size, Math.ceil(n / chunk)),
+      workers: Math.min(lanes, Math.ceil(n / chunk)),
     };
     const chunks: { range: [number, number]; done: number; failed: number; finished: boolean }[] = [];
     for (let a = start; a < end; a += chunk) chunks.push({ range: [a, Math.min(end, a + chunk)], done: 0, failed: 0, finished: false });
@@ -157,7 +166,7 @@ export class EnginePool {
     const job = new Job();
     this.follow(options.signal, job);
     let firstError: Error | null = null;
-    const tasks = chunks.map((c) =>
+    const runChunk = (c: (typeof chunks)[number]) =>
       this.run((api) => {
         const report = proxy((p: SweepProgress) => {
           if (c.finished) return;
@@ -180,11 +189,15 @@ export class EnginePool {
             this.cancelJob(job);
           }
         },
-      ),
-    );
+      );
+    // `lanes` loops, each taking the next chunk when its last one is done.
+    let next = 0;
+    const lane = async () => {
+      while (next < chunks.length && !job.cancelled && !firstError) await runChunk(chunks[next++]);
+    };
     this.activeSweeps.add(job);
     try {
-      await Promise.all(tasks);
+      await Promise.all(Array.from({ length: Math.min(lanes, chunks.length) }, lane));
     } finally {
       this.activeSweeps.delete(job);
       over = true; // reports still in flight from cancelled chunks are dropped

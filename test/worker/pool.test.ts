@@ -98,6 +98,21 @@ describe('engine worker pool (worker_threads)', () => {
     expect((await p.simulate(BASE)).solver.status).toBe(0);
   });
 
+  it('a sweep on fewer workers than the pool runs on that many, and the count is checked', async () => {
+    const p = pool(2);
+    const spec: SweepSpec = { base: BASE, axes: [{ key: 'densityCm3', values: [1e16, 1e17, 1e18, 1e19] }] };
+    const one = await p.sweep(spec, undefined, { workers: 1, chunkSize: 1 });
+    expect(one.workers).toBe(1);
+    expect(p.started).toBe(1); // four chunks, one lane: the second worker was never needed
+    const both = await p.sweep(spec, undefined, { workers: 2, chunkSize: 1 });
+    expect(both.workers).toBe(2);
+    expect(p.started).toBe(2);
+    expect(Array.from(both.columns.tau1ePs)).toEqual(Array.from(one.columns.tau1ePs));
+    for (const bad of [0, 3, 1.5, Number.NaN]) {
+      await expect(p.sweep(spec, undefined, { workers: bad })).rejects.toThrow(/workers = .*allowed: a whole number from 1 to 2/);
+    }
+  });
+
   it('an AbortSignal cancels one sweep and leaves other work running', async () => {
     const p = pool(2);
     const abort = new AbortController();
