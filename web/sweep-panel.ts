@@ -1,7 +1,7 @@
 // The sweep panel: up to three axes, Run / Cancel, a progress bar, a metric-vs-parameter chart and CSV export.
 
 import uPlot from 'uplot';
-import { POINT_OK, type SweepProgress, type SweepResult } from '../workers/protocol.ts';
+import { POINT_NOT_RUN, POINT_OK, type SweepProgress, type SweepResult } from '../workers/protocol.ts';
 import { gridIndices } from '../workers/sweep-grid.ts';
 import { PARAMS, type NumericParamKey } from '../src/model/params.ts';
 import { formatNumber, prettyUnit } from './format.ts';
@@ -24,6 +24,9 @@ export interface SweepPanelHandlers {
   exportCsv(): void;
   changed(): void;
 }
+
+/** Shortest time between two repaints of the progress bar (ms). */
+const PROGRESS_PAINT_MS = 250;
 
 export function createSweepPanel(cores: number, initial: SweepFormState, handlers: SweepPanelHandlers): SweepPanel {
   const section = document.createElement('section');
@@ -61,6 +64,28 @@ export function createSweepPanel(cores: number, initial: SweepFormState, handler
   let last: SweepResult | null = null;
   /** Progress reports are shown only while a sweep runs (late ones after Cancel are dropped). */
   let active = false;
+  /**
+   * The bar and status are repainted at most every PROGRESS_PAINT_MS: each repaint costs the page's main thread a
+   * layout, paint and hit test, and on a 2-core machine that time is taken from the sweep's workers.
+   */
+  let pending: SweepProgress | null = null;
+  let paintTimer: ReturnType<typeof setTimeout> | null = null;
+  let lastPaint = -Infinity;
+  const paintProgress = () => {
+    paintTimer = null;
+    if (!active || !pending) return;
+    const p = pending;
+    pending = null;
+    lastPaint = performance.now();
+    bar.max = Math.max(1, p.total);
+    bar.value = p.done;
+    status.textContent = `${p.done} / ${p.total} points${p.failed ? `, ${p.failed} failed` : ''} · ${formatNumber(p.elapsedMs / 1000)} s`;
+  };
+  const stopProgress = () => {
+    if (paintTimer) clearTimeout(paintTimer);
+    paintTimer = null;
+    pending = null;
+  };
   runButton.addEventListener('click', handlers.run);
   cancelButton.addEventListener('click', handlers.cancel);
   csvButton.addEventListener('click', handlers.exportCsv);
@@ -146,18 +171,23 @@ export function createSweepPanel(cores: number, initial: SweepFormState, handler
     setForm,
     progress(p: SweepProgress) {
       if (!active) return;
-      bar.max = Math.max(1, p.total);
-      bar.value = p.done;
-      status.textContent = `${p.done} / ${p.total} points${p.failed ? `, ${p.failed} failed` : ''} · ${formatNumber(p.elapsedMs / 1000)} s`;
+      pending = p;
+      const wait = PROGRESS_PAINT_MS - (performance.now() - lastPaint);
+      if (wait <= 0) paintProgress();
+      else paintTimer ??= setTimeout(paintProgress, wait);
     },
     running(on: boolean) {
       active = on;
+      if (!on) stopProgress();
       runButton.disabled = on;
       cancelButton.disabled = !on;
       section.classList.toggle('busy', on);
     },
     show(result: SweepResult) {
       active = false;
+      stopProgress();
+      bar.max = Math.max(1, result.range[1] - result.range[0]);
+      bar.value = Array.from(result.columns.status).filter((s) => s !== POINT_NOT_RUN).length;
       last = result;
       csvButton.disabled = false;
       const ok = Array.from(result.columns.status).filter((s) => s === POINT_OK).length;
