@@ -4,11 +4,12 @@ import uPlot from 'uplot';
 import type { MeasuredSeries } from '../src/data/measured.ts';
 import type { Curve } from './curves.ts';
 import { delayAxis, delayScale, underlayHook, type Underlay } from './delay-axis.ts';
+import { errorBarsHook } from './error-bars.ts';
 import { formatNumber } from './format.ts';
 import { MEASURED_COLOR } from './measured-data.ts';
 
 export interface MainChart {
-  /** Show `curves` (the first is the current one, drawn thicker) and `measured` as points; `seq` tags the draw event. */
+  /** Show `curves` (the first is the current one, drawn thicker) and `measured` as points with ±1σ bars; `seq` tags the draw event. */
   update(curves: Curve[], underlay: Underlay, seq: number, measured?: MeasuredSeries | null): void;
   readonly plot: uPlot;
   resize(): void;
@@ -22,7 +23,7 @@ const tcValue = (_u: uPlot, v: number | null) => (v === null ? '—' : `${format
 /** Measured data: points only, no line, in the legend with the file name. */
 function measuredSeries(m: MeasuredSeries): uPlot.Series {
   return {
-    label: `measured: ${m.name}`,
+    label: `measured: ${m.name}${m.sigmaK ? ' (bars ±1σ)' : ''}`,
     stroke: MEASURED_COLOR,
     width: 0,
     paths: () => null,
@@ -89,6 +90,8 @@ export function createMainChart(container: HTMLElement): MainChart {
       legend: { live: true },
       hooks: {
         drawClear: [underlayHook(() => underlay)],
+        // Bars beneath the series, so the marker stays a clean circle on top of its bar.
+        drawAxes: [errorBarsHook(() => measured, MEASURED_COLOR)],
         draw: [
           () => {
             if (pendingSeq < 0) return;

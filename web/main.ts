@@ -63,6 +63,14 @@ const hook = {
   get peakTcK() { return current?.result.metrics.peakTcK ?? null; },
   get measuredPoints() { return measured.series?.tPs.length ?? 0; },
   get measuredRmsK() { return measured.comparison?.rmsK ?? null; },
+  /** RGBA of the main chart's canvas in a row of 5 pixels centred on a (delay ps, Tc K) point, for tests of what was drawn. */
+  mainChartPixels(delayPs: number, tcK: number): number[][] {
+    const u = mainChart.plot;
+    const x = Math.round(u.valToPos(delayPs, 'x', true));
+    const y = Math.round(u.valToPos(tcK, 'y', true));
+    const data = u.ctx.getImageData(x - 2, y, 5, 1).data;
+    return Array.from({ length: 5 }, (_, i) => Array.from(data.subarray(4 * i, 4 * i + 4)));
+  },
   get lastSweep() {
     return lastSweep && { wallMs: lastSweep.wallMs, points: lastSweep.range[1] - lastSweep.range[0], workers: lastSweep.workers, cancelled: lastSweep.cancelled };
   },

@@ -61,6 +61,20 @@ describe.skipIf(!available)('measured data in chromium', () => {
     expect(page.url()).not.toMatch(/ta-run1|1900/); // file contents never go into the URL
   });
 
+  it('draws a ±1σ bar at each point: dark within σ of the point, background beyond it', async () => {
+    expect(await legend(page)).toMatch(/measured: ta-run1\.csv \(bars ±1σ\)/);
+    type PixelHook = { mainChartPixels(t: number, tc: number): number[][] };
+    const pixel = (t: number, tc: number) =>
+      page.evaluate(([a, b]) => (window as unknown as { hotcarrier: PixelHook }).hotcarrier.mainChartPixels(a, b), [t, tc] as const);
+    // Dark: some pixel of the 5-px row (the bar is 1.5 px wide, antialiased) is nearly opaque and nearly black.
+    const dark = (row: number[][]) => row.some((rgba) => rgba[3] > 200 && Math.max(rgba[0], rgba[1], rgba[2]) < 90);
+    // The point at 0.3 ps is 1900 ± 120 K; the bar runs beyond the 8-px marker.
+    expect(dark(await pixel(0.3, 1900 + 0.9 * 120))).toBe(true);
+    expect(dark(await pixel(0.3, 1900 - 0.9 * 120))).toBe(true);
+    expect(dark(await pixel(0.3, 1900 + 2.5 * 120))).toBe(false);
+    expect(dark(await pixel(0.3, 1900 - 2.5 * 120))).toBe(false);
+  });
+
   it('the readout follows the model', async () => {
     const before = await page.locator('#measured-readout').innerText();
     const rmsBefore = (await hook(page)).measuredRmsK;
