@@ -2,7 +2,8 @@
 // uncertainties, refuses bad free-parameter specs by name, and never returns NaN.
 
 import { describe, expect, it } from 'vitest';
-import { fitToMeasured, inverseSpd, nelderMeadBox } from '../../src/data/fit.ts';
+import { fitToMeasured } from '../../src/data/fit.ts';
+import { inverseSpd, nelderMeadBox } from '../../src/data/optimize.ts';
 import { modelTcAt, type MeasuredSeries } from '../../src/data/measured.ts';
 import { simulate } from '../../src/model/simulate.ts';
 import { InputError } from '../../src/model/validate.ts';
