@@ -1,7 +1,9 @@
 // The API object an engine worker exposes: the engine's calls, results handed back as transferred Float64Arrays.
 
 import { releaseProxy, transfer } from 'comlink';
-import { listMaterials, resolveMaterial, runTrends, simulate, validateInput } from '../src/index.ts';
+import { fitToMeasured, listMaterials, resolveMaterial, runTrends, simulate, validateInput } from '../src/index.ts';
+import type { FitOptions, FitResult, FreeParameter } from '../src/data/fit.ts';
+import type { MeasuredSeries } from '../src/data/measured.ts';
 import type { SimulationInput, SimulationResult, TrendOptions, TrendResult } from '../src/model/types.ts';
 import {
   POINT_BAD_INPUT, POINT_NOT_RUN, POINT_OK, POINT_SOLVER_FAILED, SWEEP_COLUMN_NAMES,
@@ -193,6 +195,15 @@ export function createEngineApi(options: EngineApiOptions = {}): EngineApi & Par
     },
     validate(input: SimulationInput): string[] {
       return validateInput(input);
+    },
+    fit(base: SimulationInput, data: MeasuredSeries, free: FreeParameter[], fitOptions?: FitOptions): FitResult {
+      let result: FitResult;
+      try {
+        result = fitToMeasured(base, data, free, fitOptions);
+      } catch (error) {
+        throw cleanError(error);
+      }
+      return transfer(result, transferablesOf(result.best));
     },
     cancel(): void {
       cancelRequested = true;

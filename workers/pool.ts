@@ -9,6 +9,8 @@ import {
   type SweepColumns, type SweepProgress, type SweepResult, type SweepSpec,
 } from './protocol.ts';
 import { checkSweepSpec } from './sweep-grid.ts';
+import type { FitOptions, FitResult, FreeParameter } from '../src/data/fit.ts';
+import type { MeasuredSeries } from '../src/data/measured.ts';
 
 /** A worker's API as the main thread sees it; `crashForTesting` exists only in workers started with test hooks. */
 export type RemoteEngine = Remote<EngineApi> & Partial<Remote<EngineTestHooks>>;
@@ -107,6 +109,13 @@ export class EnginePool {
 
   validate(input: SimulationInput): Promise<string[]> {
     return this.run((api) => api.validate(input) as Promise<string[]>);
+  }
+
+  /** A fit on one worker; `signal` stops it at once (its worker is terminated and replaced). */
+  fit(base: SimulationInput, data: MeasuredSeries, free: FreeParameter[], options?: FitOptions, signal?: AbortSignal): Promise<FitResult> {
+    const job = new Job();
+    this.follow(signal, job);
+    return this.run((api) => api.fit(base, data, free, options) as Promise<FitResult>, job);
   }
 
   /** The trends, one per task so they run in parallel across the pool; results in T1…T13 order. */

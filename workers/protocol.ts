@@ -2,6 +2,8 @@
 
 import type { SimulationInput, SimulationResult, TrendOptions, TrendResult } from '../src/model/types.ts';
 import type { MaterialParams, ToleranceReport } from '../src/materials/types.ts';
+import type { FitOptions, FitResult, FreeParameter } from '../src/data/fit.ts';
+import type { MeasuredSeries } from '../src/data/measured.ts';
 
 /** A sweep axis: one SimulationInput field and the values it takes. */
 export interface SweepAxis {
@@ -111,6 +113,8 @@ export interface EngineApi {
   resolveMaterial(formula: string): MaterialSummary;
   /** Input problems, one message per problem; empty when the input is fine. */
   validate(input: SimulationInput): string[];
+  /** Fit 1–4 free parameters of `base` to measured carrier temperatures (src/data/fit.ts). */
+  fit(base: SimulationInput, data: MeasuredSeries, free: FreeParameter[], options?: FitOptions): FitResult;
   /** Stop a running `sweep` at the next point (it resolves with `cancelled: true`). */
   cancel(): void;
   /** Health check: resolves when the worker has loaded the engine. */

@@ -7,6 +7,8 @@ import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { createNodeEnginePool, nodeWorkerFactory } from '../../workers/spawn-node.ts';
 import { POINT_NOT_RUN, POINT_OK, type EngineApi, type SweepProgress, type SweepSpec } from '../../workers/protocol.ts';
 import { EnginePool, type WorkerHandle } from '../../workers/pool.ts';
+import { modelTcAt, type MeasuredSeries } from '../../src/data/measured.ts';
+import { simulate } from '../../src/model/simulate.ts';
 
 const BASE = { composition: 'CsPbI3', edgeNm: 8, densityCm3: 1e18, nPoints: 60 };
 const pools: EnginePool[] = [];
@@ -174,6 +176,38 @@ describe('engine worker pool (worker_threads)', () => {
     const summary = await shared.resolveMaterial('FA0.5Cs0.5PbI3');
     expect(summary.tolerance.t).toBeGreaterThan(0.8);
     expect(summary.bohrDiameterNm).toBeGreaterThan(0);
+  });
+});
+
+describe('fitting in a worker', () => {
+  /** Model Tc for ⟨N⟩ = 2 at 12 delays from 0.15 to 15 ps, σ = 2 % (no noise: the optimum is the truth). */
+  const data = (): MeasuredSeries => {
+    const truth = simulate({ ...BASE, densityCm3: undefined, nPerNc: 2, tStartPs: 0.05, tEndPs: 30, nPoints: 1500, rtol: 1e-9 });
+    const tPs = Float64Array.from({ length: 12 }, (_, i) => 0.15 * 100 ** (i / 11));
+    const tcK = tPs.map((t) => modelTcAt(truth, t) as number);
+    return { name: 'synthetic', tPs, tcK, sigmaK: tcK.map((v) => 0.02 * v), header: [], delayUnit: 'ps', notes: [] };
+  };
+  const start = { ...BASE, densityCm3: undefined, nPerNc: 0.5 };
+
+  it('recovers ⟨N⟩ from model data, with the best-fit curve as Float64Arrays', async () => {
+    const p = pool(1);
+    const fit = await p.fit(start, data(), [{ key: 'nPerNc' }]);
+    expect(fit.status).toBe('converged');
+    expect(fit.parameters[0].value).toBeGreaterThan(1.9);
+    expect(fit.parameters[0].value).toBeLessThan(2.1);
+    expect(fit.objective).toBeLessThan(fit.startObjective / 100);
+    expect(fit.best!.tcK).toBeInstanceOf(Float64Array);
+  });
+
+  it('names a bad free parameter, and an AbortSignal stops a running fit (its worker replaced)', async () => {
+    const p = pool(1);
+    await expect(p.fit(start, data(), [{ key: 'bogus' }])).rejects.toThrow(/bogus.*allowed/s);
+    const abort = new AbortController();
+    // Three free parameters and a 5000-simulation cap: far longer than the test's time limit if it ran to the end.
+    const running = p.fit(start, data(), [{ key: 'nPerNc' }, { key: 'latticeK' }, { key: 'materialOverrides.loLifetimePs' }], { maxSimulations: 5000 }, abort.signal);
+    setTimeout(() => abort.abort(), 300);
+    await expect(running).rejects.toThrow(/cancel/i);
+    expect((await p.simulate(BASE)).solver.status).toBe(0);
   });
 });
 
