@@ -14,6 +14,7 @@ import { FIGURE_PRESETS } from './figure-presets.ts';
 import { escapeHtml, formatNumber } from './format.ts';
 import { LatestRunner } from './latest-runner.ts';
 import { createMainChart } from './main-chart.ts';
+import { createFitPanel } from './fit-panel.ts';
 import { createMeasuredPanel } from './measured-data.ts';
 import { createSideCharts } from './side-charts.ts';
 import { stageMarks } from './stages.ts';
@@ -45,7 +46,22 @@ const mainChart = createMainChart($('main-chart'));
 const sideCharts = createSideCharts($('side-charts'));
 const stats = createStatsPanel($('stats'));
 /** Measured Tc from a file: drawn as points, compared with the current curve; never in the URL. */
-const measured = createMeasuredPanel(() => redraw(drawnSeq));
+const measured = createMeasuredPanel(() => {
+  redraw(drawnSeq);
+  fitPanel.dataChanged();
+});
+/** Fit free controls to the measured data, on a sweep-pool worker. */
+const fitPanel = createFitPanel({
+  input: () => state.input,
+  data: () => measured.series,
+  fit: (base, data, free, options, signal) => work.fit(base, data, free, options, signal),
+  apply(values) {
+    Object.assign(state.input, values);
+    inputs.apply();
+    changed();
+    scheduleTrends();
+  },
+});
 const status = $('status');
 
 /** Debug and benchmark hook: read-only view of what is on screen. */
@@ -63,6 +79,10 @@ const hook = {
   get peakTcK() { return current?.result.metrics.peakTcK ?? null; },
   get measuredPoints() { return measured.series?.tPs.length ?? 0; },
   get measuredRmsK() { return measured.comparison?.rmsK ?? null; },
+  get lastFit() {
+    const f = fitPanel.last;
+    return f && { status: f.status, keys: f.parameters.map((p) => p.key), values: f.parameters.map((p) => p.value), objective: f.objective, startObjective: f.startObjective };
+  },
   /** RGBA of the main chart's canvas in a row of 5 pixels centred on a (delay ps, Tc K) point, for tests of what was drawn. */
   mainChartPixels(delayPs: number, tcK: number): number[][] {
     const u = mainChart.plot;
@@ -127,7 +147,7 @@ const inputs = createInputPanel(() => state.input, () => current?.result ?? null
   sizeChanged: scheduleTrends,
   fieldInvalid: (label) => setStatus(`Fix the marked field (${label}); the last good curve is kept.`, true),
 });
-$('basic-controls').append(measured.element);
+$('basic-controls').append(measured.element, fitPanel.element);
 
 // ---- material summary ------------------------------------------------------------------------------
 let materialSeq = 0;

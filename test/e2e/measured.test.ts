@@ -11,7 +11,8 @@ const RESULTS = join(ROOT, 'test-results');
 const available = hasChromium();
 if (!available) console.warn(`e2e skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
 
-interface Hook { inputSeq: number; drawnSeq: number; measuredPoints: number; measuredRmsK: number | null }
+interface LastFit { status: string; keys: string[]; values: number[]; objective: number; startObjective: number }
+interface Hook { inputSeq: number; drawnSeq: number; measuredPoints: number; measuredRmsK: number | null; lastFit: LastFit | null }
 const hook = (page: Page) => page.evaluate(() => ({ ...(window as unknown as { hotcarrier: Hook }).hotcarrier }));
 
 async function settled(page: Page): Promise<Hook> {
@@ -120,6 +121,45 @@ describe.skipIf(!available)('measured data in chromium', () => {
     expect(await page.locator('#measured-readout').innerText()).toMatch(/delays converted from fs to ps/);
     await page.screenshot({ path: join(RESULTS, 'e2e-measured.png'), fullPage: true });
     expect(await page.locator('body').innerText()).not.toMatch(/NaN/);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('fits the density to synthetic data made with ⟨N⟩ = 2 in 8 nm CsPbI3, and "Use fitted values" sets the control', async () => {
+    expect(await page.isVisible('.fit')).toBe(true); // the fs.tsv file of the last test is loaded
+    await page.setInputFiles('#measured-file', { name: 'synthetic-tc-fit.csv', mimeType: 'text/csv', buffer: readFileSync(join(ROOT, 'examples/synthetic-tc-fit.csv')) });
+    await expect.poll(async () => (await hook(page)).measuredPoints).toBe(18);
+    await page.fill('#param-densityCm3', '1e18');
+    await page.press('#param-densityCm3', 'Enter');
+    await settled(page);
+    const rmsBefore = (await hook(page)).measuredRmsK!;
+    expect(await page.isChecked('[data-fit="excitation"]')).toBe(true);
+    await page.click('.fit-run');
+    await expect.poll(async () => (await hook(page)).lastFit, { timeout: 60_000 }).not.toBeNull();
+    const fit = (await hook(page)).lastFit!;
+    expect(fit.status).toBe('converged');
+    expect(fit.keys).toEqual(['densityCm3']);
+    // ⟨N⟩ = 2 in an (8 nm)³ cube is 3.9e18 cm⁻³; the data were made with a longer LO lifetime, so allow 15 %.
+    expect(fit.values[0]).toBeGreaterThan(0.85 * 2 / (8e-7) ** 3);
+    expect(fit.values[0]).toBeLessThan(1.15 * 2 / (8e-7) ** 3);
+    expect(fit.objective).toBeLessThan(fit.startObjective / 20);
+    expect(await page.locator('.fit-result').innerText()).toMatch(/Initial carrier density\s+4\.\d+e18 ± [\d.]+e\d+ cm⁻³[\s\S]*Converged: χ²\/dof [\d.]+ \(dof 17\)/);
+    await page.click('.fit-apply');
+    await settled(page);
+    expect(Math.abs(Number(await page.inputValue('#param-densityCm3')) / fit.values[0] - 1)).toBeLessThan(1e-3); // field shows 4 digits
+    await expect.poll(async () => (await hook(page)).measuredRmsK!).toBeLessThan(rmsBefore / 5);
+  });
+
+  it('Cancel stops a fit, and a fit with nothing ticked says so', async () => {
+    for (const id of ['excitation', 'latticeK', 'pump']) await page.check(`[data-fit="${id}"]`);
+    await page.click('.fit-run');
+    await page.click('.fit-cancel');
+    await expect.poll(() => page.locator('.fit-result').innerText()).toBe('Fit cancelled.');
+    expect(await page.isEnabled('.fit-run')).toBe(true);
+    for (const id of ['excitation', 'edgeNm', 'latticeK', 'pump']) await page.uncheck(`[data-fit="${id}"]`);
+    await page.click('.fit-run');
+    expect(await page.locator('.fit-result').innerText()).toMatch(/Tick at least one free parameter/);
+    await page.click('#measured-remove');
+    expect(await page.isVisible('.fit')).toBe(false);
     expect(pageErrors).toEqual([]);
   });
 });
