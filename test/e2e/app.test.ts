@@ -200,6 +200,30 @@ describe.skipIf(!available)('web app in chromium', () => {
     expect(await page.inputValue('#param-latticeK')).toBe('300');
   });
 
+  it('gives every control an accessible name (label, aria-label or text), and no id twice', async () => {
+    const report = await page.evaluate(() => {
+      const nameOf = (el: Element): string => {
+        const aria = el.getAttribute('aria-label') ?? '';
+        const by = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean)
+          .map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+        const labels = 'labels' in el ? Array.from((el as HTMLInputElement).labels ?? []).map((l) => l.textContent ?? '').join(' ') : '';
+        const text = el.tagName === 'BUTTON' ? el.textContent ?? '' : '';
+        return [aria, by, labels, text, el.getAttribute('title') ?? ''].join(' ').trim();
+      };
+      const controls = Array.from(document.querySelectorAll('input, select, textarea, button'))
+        .filter((el) => (el as HTMLInputElement).type !== 'hidden');
+      const ids = Array.from(document.querySelectorAll('[id]')).map((el) => el.id);
+      return {
+        count: controls.length,
+        unnamed: controls.filter((el) => nameOf(el) === '').map((el) => el.outerHTML.slice(0, 120)),
+        duplicateIds: ids.filter((id, i) => ids.indexOf(id) !== i),
+      };
+    });
+    expect(report.count).toBeGreaterThan(30);
+    expect(report.unnamed).toEqual([]);
+    expect(report.duplicateIds).toEqual([]);
+  });
+
   it('shows a hostile composition from a URL as text, never as markup', async () => {
     const evil = await app.browser.context.newPage();
     await evil.goto(`${app.server.url}#composition=${encodeURIComponent('<img src=x onerror="window.pwned=1">')}&overlays=${encodeURIComponent(JSON.stringify([{ composition: '<b>x</b>', edgeNm: 8, densityCm3: 1e18 }]))}`);
