@@ -3,6 +3,7 @@
 import { PARAMS, allowedRange, type NumericParamKey } from '../model/params.ts';
 import type { AcceptorKind, MechanismSwitches, SimulationInput } from '../model/types.ts';
 import type { MethodName } from '../solver/types.ts';
+import { MAX_STARTS } from '../data/fit.ts';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -18,6 +19,7 @@ const ALLOWED_TEXT: Record<string, string> = {
   method: 'auto, odex or rodas5',
   data: 'a path to a CSV file of delay (ps) and carrier temperature (K), optionally an uncertainty (K)',
   free: 'KEY or KEY:min:max, KEY a simulate flag (n-per-nc, density, lattice-k …) or a material field (loLifetimePs …)',
+  starts: `a whole number from 1 to ${MAX_STARTS}`,
 };
 
 export interface ParsedArgs {
@@ -29,6 +31,8 @@ export interface ParsedArgs {
   data?: string;
   /** --free KEY[:min:max], repeatable: parameters to fit (fit only). */
   free: string[];
+  /** --starts N: optimiser runs of a fit (fit only). */
+  starts?: number;
   /** Flags given, for commands that take only some of them. */
   given: Set<string>;
 }
@@ -67,6 +71,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
   let help = false;
   let data: string | undefined;
   const free: string[] = [];
+  let starts: number | undefined;
   const take = (flag: string): string => {
     const v = args.shift();
     if (v === undefined || v.startsWith('--')) {
@@ -94,6 +99,11 @@ export function parseArgs(argv: string[]): ParsedArgs {
     else if (flag === 'composition') input.composition = value();
     else if (flag === 'data') data = value();
     else if (flag === 'free') free.push(value());
+    else if (flag === 'starts') {
+      const text = value();
+      starts = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
+      if (!(starts >= 1 && starts <= MAX_STARTS)) throw new UsageError(`--starts = ${JSON.stringify(text)} is not allowed; allowed: ${ALLOWED_TEXT.starts}`);
+    }
     else if (flag === 'bulk') input.edgeNm = null;
     else if (flag === 'acceptor') input.acceptor = value() as AcceptorKind;
     else if (flag === 'method') input.method = value() as MethodName;
@@ -107,5 +117,5 @@ export function parseArgs(argv: string[]): ParsedArgs {
   }
   if (given.has('bulk') && given.has('edge-nm')) throw new UsageError('--bulk and --edge-nm conflict: a bulk film has no edge length; give one of them');
   if (Object.keys(switches).length > 0) input.switches = switches;
-  return { command, input, format, help, given, data, free };
+  return { command, input, format, help, given, data, free, starts };
 }

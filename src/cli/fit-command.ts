@@ -76,7 +76,17 @@ export function fitText(fit: FitResult, data: MeasuredSeries): string {
   lines.push(fit.uncertainty.reason !== null
     ? `  uncertainties: none — ${fit.uncertainty.reason}`
     : `  uncertainties: from the Hessian of the objective at the optimum${fit.uncertainty.scaledByResidual ? ', scaled by the residual variance (the file has no σ column)' : ''}; approximate (local, quadratic)`);
-  lines.push(`  simulations: ${fit.nSimulations} (optimiser cap ${fit.maxSimulations}, plus the start and the Hessian)`);
+  if (fit.starts.length > 1) {
+    lines.push(`  runs: ${fit.agreeingRuns} of ${fit.starts.length} ended at the best optimum (best marked *)`);
+    const objectives = fit.starts.map((r) => r.objective);
+    const bestIndex = objectives.indexOf(Math.min(...objectives));
+    fit.starts.forEach((r, i) => {
+      const at = (x: number[]) => fit.parameters.map((p, j) => `${cliName(p.key)} ${num(x[j])}`).join(', ');
+      lines.push(`   ${i === bestIndex ? '*' : ' '}${String(i + 1).padStart(2)}  from ${at(r.start)} → ${at(r.end)}: objective ${num(r.objective, 5)}${r.converged ? '' : ' (cap reached)'}, ${r.simulations} simulations`);
+    });
+  }
+  if (fit.ambiguity) lines.push(`  warning: ${fit.ambiguity}`);
+  lines.push(`  simulations: ${fit.nSimulations} (optimiser cap ${fit.maxSimulations}${fit.starts.length > 1 ? ' per run' : ''}, plus the start and the Hessian)`);
   for (const note of data.notes) lines.push(`  measured data: ${note}`);
   return lines.join('\n');
 }
@@ -97,6 +107,6 @@ export function runFit(args: ParsedArgs): string {
   if (args.format === 'csv') throw new UsageError('--csv does not apply to fit; allowed: text (default) or --json');
   const free = args.free.map(parseFreeSpec);
   const data = readMeasuredFile(args.data);
-  const fit = fitToMeasured(args.input, data, free);
+  const fit = fitToMeasured(args.input, data, free, { starts: args.starts });
   return args.format === 'json' ? fitJson(fit, data) : fitText(fit, data);
 }

@@ -40,6 +40,8 @@ function helpText(): string {
     '                                                   KEY: a flag below (n-per-nc, density, lattice-k …) or a material',
     '                                                   field (loLifetimePs, carrierAcousticPs, epsStatic …); bounds',
     '                                                   default to the flag\'s range, or 0.2×–5× the material value',
+    '                                                   --starts N: N optimiser runs (the first from the given values, the',
+    '                                                   others spread over the search box); the best is kept [default 1]',
     '',
     'Options (simulate):',
     `  --composition X        preset or formula, e.g. ${listPresets().slice(0, 5).join(', ')}, FA0.5Cs0.5PbI3 [default CsPbI3]`,
@@ -66,6 +68,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
     if (args.data !== undefined && args.command !== 'simulate' && args.command !== 'fit') throw new UsageError(`--data applies to simulate only, not ${args.command} (and to fit); allowed: hotcarrier simulate [options] --data FILE or hotcarrier fit [options] --data FILE --free KEY`);
     if (args.free.length > 0 && args.command !== 'fit') throw new UsageError(`--free applies to fit only, not ${args.command}; allowed: hotcarrier fit [options] --data FILE --free KEY[:min:max]`);
+    if (args.starts !== undefined && args.command !== 'fit') throw new UsageError(`--starts applies to fit only, not ${args.command}; allowed: hotcarrier fit [options] --data FILE --free KEY --starts N`);
     switch (args.command) {
       case 'simulate': {
         const data = args.data === undefined ? null : readMeasuredFile(args.data); // refuse a bad file before solving

@@ -24,6 +24,20 @@ export interface FitOptions {
   maxSimulations?: number;
   /** Output points of each trial simulation (log-spaced over the data window). Default 100. */
   nPoints?: number;
+  /**
+   * Optimiser runs (1–20): the first from the given start, the others from a Halton sequence over the search box.
+   * `maxSimulations` applies to each run. Default 1.
+   */
+  starts?: number;
+}
+
+/** Where one optimiser run began and ended. */
+export interface FitStart {
+  start: number[];
+  end: number[];
+  objective: number;
+  converged: boolean;
+  simulations: number;
 }
 
 export interface FittedParameter {
@@ -68,6 +82,15 @@ export interface FitResult {
   maxSimulations: number;
   status: FitStatus;
   message: string;
+  /** Every optimiser run, in order (one unless `starts` > 1). */
+  starts: FitStart[];
+  /**
+   * Set when another run ended elsewhere (more than 5 % of a search range away) with an objective within
+   * max(1, 1 % of the best) of it: the data do not single out one optimum. Null otherwise.
+   */
+  ambiguity: string | null;
+  /** Runs that ended at the best optimum (within 5 % of each search range and max(1, 1 %) in the objective), itself included. */
+  agreeingRuns: number;
   uncertainty: {
     /** Why there are no uncertainties, or null when there are. */
     reason: string | null;
@@ -79,6 +102,8 @@ export interface FitResult {
 }
 
 export const MAX_FREE_PARAMETERS = 4;
+/** Most optimiser runs one fit may make (`FitOptions.starts`). */
+export const MAX_STARTS = 20;
 /** Inputs that do not change Tc(t) or belong to the fit itself. */
 const NOT_FITTABLE: NumericParamKey[] = ['tStartPs', 'tEndPs', 'nPoints', 'rtol', 'targetK'];
 const EXCITATION = ['densityCm3', 'nPerNc', 'fluenceUJcm2'] as const;
@@ -226,10 +251,14 @@ function dataWindow(base: SimulationInput, data: MeasuredSeries): [number, numbe
   return [start, end];
 }
 
-function checkOptions(options: FitOptions): { maxSimulations: number; nPoints: number } {
+function checkOptions(options: FitOptions): { maxSimulations: number; nPoints: number; starts: number } {
   const maxSimulations = options.maxSimulations ?? 400;
   const nPoints = options.nPoints ?? 100;
+  const starts = options.starts ?? 1;
   const issues: InputIssue[] = [];
+  if (!Number.isInteger(starts) || starts < 1 || starts > MAX_STARTS) {
+    issues.push(issue('starts', starts, `starts = ${starts} is not allowed; allowed: a whole number from 1 to ${MAX_STARTS}`));
+  }
   if (!Number.isInteger(maxSimulations) || maxSimulations < 10 || maxSimulations > 100000) {
     issues.push(issue('maxSimulations', maxSimulations, `maxSimulations = ${maxSimulations} is not allowed; allowed: a whole number from 10 to 100000`));
   }
@@ -237,7 +266,21 @@ function checkOptions(options: FitOptions): { maxSimulations: number; nPoints: n
     issues.push(issue('nPoints', nPoints, `nPoints = ${nPoints} is not allowed; allowed: a whole number from ${PARAMS.nPoints.min} to ${PARAMS.nPoints.max}`));
   }
   if (issues.length > 0) throw new InputError(issues);
-  return { maxSimulations, nPoints };
+  return { maxSimulations, nPoints, starts };
+}
+
+/** Point `index` (≥ 1) of the Halton sequence in `k` dimensions (bases 2, 3, 5, 7), squeezed into [0.05, 0.95]. */
+function haltonPoint(index: number, k: number): number[] {
+  const bases = [2, 3, 5, 7];
+  return Array.from({ length: k }, (_, d) => {
+    let f = 1;
+    let r = 0;
+    for (let i = index; i > 0; i = Math.floor(i / bases[d])) {
+      f /= bases[d];
+      r += f * (i % bases[d]);
+    }
+    return 0.05 + 0.9 * r;
+  });
 }
 
 /**
@@ -247,7 +290,8 @@ function checkOptions(options: FitOptions): { maxSimulations: number; nPoints: n
  * points inside the model window (model interpolated in log t as in compareWithModel). Trials cover the data's
  * delays (the base's tStartPs/tEndPs when given), with `nPoints` output points and rtol 1e-8 unless the base sets
  * rtol; a trial that throws or fails counts as +∞. Optimiser: `nelderMeadBox` in coordinates scaled to [0, 1]
- * between the bounds (log for log-scale and material parameters), restarted once at its optimum.
+ * between the bounds (log for log-scale and material parameters), restarted once at its optimum; with `starts` > 1
+ * it runs again from Halton points over the box, keeps the best, and reports other runs that end elsewhere about as well.
  * Uncertainties: covariance 2·H⁻¹ of the objective's Hessian (central differences, in the optimiser's
  * coordinates, step re-chosen at ≈ 1σ), times Σr²/(n − k) when σ is absent; null with a reason when the Hessian is
  * not positive definite or a parameter sits at a bound.
@@ -255,7 +299,7 @@ function checkOptions(options: FitOptions): { maxSimulations: number; nPoints: n
  * @throws InputError for a bad base input, bad free-parameter specs, or fewer than k + 1 points in the window
  */
 export function fitToMeasured(base: SimulationInput, data: MeasuredSeries, free: FreeParameter[], options: FitOptions = {}): FitResult {
-  const { maxSimulations, nPoints } = checkOptions(options);
+  const { maxSimulations, nPoints, starts: nStarts } = checkOptions(options);
   normalizeInput(base); // a bad base case throws here, naming its parameter
   const windowPs = dataWindow(base, data);
   const trialBase: SimulationInput = { ...base, tStartPs: windowPs[0], tEndPs: windowPs[1], nPoints, rtol: base.rtol ?? TRIAL_RTOL };
@@ -310,11 +354,29 @@ export function fitToMeasured(base: SimulationInput, data: MeasuredSeries, free:
 
   const z0 = toZ(params.map((p) => p.start));
   const startObjective = fz(z0);
-  const budget = () => maxSimulations - nSimulations;
-  let run = nelderMeadBox(fz, z0, 0.1, budget());
-  if (run.converged && budget() > k + 2) run = nelderMeadBox(fz, run.z, 0.02, budget()); // restart: guards against a collapsed simplex
+  const runs: (FitStart & { zEnd: number[] })[] = [];
+  for (let r = 0; r < nStarts; r++) {
+    const zStart = r === 0 ? z0 : haltonPoint(r, k);
+    const before = nSimulations;
+    const budget = () => maxSimulations - (nSimulations - before);
+    let run = nelderMeadBox(fz, zStart, 0.1, budget());
+    if (run.converged && budget() > k + 2) run = nelderMeadBox(fz, run.z, 0.02, budget()); // restart: guards against a collapsed simplex
+    runs.push({
+      start: fromZ(zStart), end: fromZ(run.z), zEnd: run.z, objective: run.fz, converged: run.converged,
+      simulations: nSimulations - before,
+    });
+  }
   const optimiserSimulations = nSimulations;
   const found = best as { f: number; x: number[]; result: SimulationResult } | null;
+  const bestRun = runs.reduce((a, b) => (b.objective < a.objective ? b : a));
+  const startsOut: FitStart[] = runs.map(({ zEnd: _z, ...rest }) => rest);
+  const asGood = (r: (typeof runs)[number]) => Number.isFinite(r.objective) && r.objective - bestRun.objective <= Math.max(1, 0.01 * bestRun.objective);
+  const sameplace = (r: (typeof runs)[number]) => r.zEnd.every((z, i) => Math.abs(z - bestRun.zEnd[i]) <= 0.05);
+  const rivals = runs.filter((r) => asGood(r) && !sameplace(r));
+  const agreeingRuns = runs.filter((r) => asGood(r) && sameplace(r)).length;
+  const ambiguity = rivals.length === 0 ? null
+    : `${rivals.length} other run${rivals.length > 1 ? 's' : ''} ended elsewhere with an objective within max(1, 1 %) of the best ` +
+      `(e.g. ${params.map((p, i) => `${p.spec.key} ${formatLimit(rivals[0].end[i])}`).join(', ')}): the data do not single out one optimum`;
 
   const objectiveKind = sigma ? 'chi2' : 'sum-squares-K2';
   const n = inside.length;
@@ -326,6 +388,7 @@ export function fitToMeasured(base: SimulationInput, data: MeasuredSeries, free:
       ...base0, parameters: params.map((p) => ({ key: p.spec.key, label: p.label, unit: p.unit, scale: p.scale, min: p.min, max: p.max, start: p.start, value: p.start, sigma: null, atBound: false })),
       input: inputFor(params.map((p) => p.start)), best: null, objective: Infinity, rmsK: null, chi2PerDof: null, nSimulations,
       status: 'failed', message: `no trial simulation succeeded in ${nSimulations} simulations (every one threw or failed)`,
+      starts: startsOut, ambiguity: null, agreeingRuns: 0,
       uncertainty: { reason: 'no successful simulation', scaledByResidual: !sigma, correlation: null },
     };
   }
@@ -360,10 +423,11 @@ export function fitToMeasured(base: SimulationInput, data: MeasuredSeries, free:
     return p.scale === 'log' ? found.x[i] * sU : sU;
   };
   const correlation = covZ === null ? null : covZ.map((row, i) => row.map((v, j) => v / Math.sqrt(covZ![i][i] * covZ![j][j])));
-  const status: FitStatus = run.converged ? 'converged' : 'max-simulations';
+  const status: FitStatus = bestRun.converged ? 'converged' : 'max-simulations';
+  const runsText = nStarts > 1 ? ` in ${nStarts} runs, the best kept` : '';
   const message = status === 'converged'
-    ? `converged after ${optimiserSimulations} simulations (simplex below 1e-4 of each search range)`
-    : `stopped at the cap of ${maxSimulations} simulations before converging; the values are the best found, not an optimum (raise the cap or narrow the bounds)`;
+    ? `converged after ${optimiserSimulations} simulations${runsText} (simplex below 1e-4 of each search range)`
+    : `stopped at the cap of ${maxSimulations} simulations${nStarts > 1 ? ' per run' : ''} before converging${runsText}; the values are the best found, not an optimum (raise the cap or narrow the bounds)`;
   return {
     ...base0,
     parameters: params.map((p, i) => ({
@@ -378,6 +442,9 @@ export function fitToMeasured(base: SimulationInput, data: MeasuredSeries, free:
     nSimulations,
     status,
     message,
+    starts: startsOut,
+    ambiguity,
+    agreeingRuns,
     uncertainty: { reason, scaledByResidual: !sigma, correlation },
   };
 }

@@ -70,6 +70,22 @@ describe('hotcarrier fit', () => {
     expectBadInput(await run([...BASE, '--data', join(dir, 'missing.csv'), '--free', 'n-per-nc']), { param: ['--data'], value: 'missing.csv', allowed: /allowed: / });
     expectBadInput(await run(['simulate', '--free', 'n-per-nc']), { param: ['--free'], value: 'simulate', allowed: /allowed: hotcarrier fit/ });
     expectBadInput(await run([...BASE, '--edge-nm', '-3', '--data', good, '--free', 'n-per-nc']), { param: ['edgeNm'], value: '-3', allowed: /allowed: a number from 2 to 50 nm/ });
+    for (const n of ['0', '21', '1.5', 'two']) {
+      expectBadInput(await run([...BASE, '--data', good, '--free', 'n-per-nc', '--starts', n]), { param: ['--starts'], value: `"${n}"`, allowed: /allowed: a whole number from 1 to 20/ });
+    }
+    expectBadInput(await run(['simulate', '--starts', '3']), { param: ['--starts'], value: 'simulate', allowed: /allowed: hotcarrier fit/ });
+  });
+
+  it('--starts 3: every run listed from where it began to where it ended, all at the one optimum', async () => {
+    const r = await run([...BASE, '--n-per-nc', '0.5', '--data', good, '--free', 'n-per-nc', '--starts', '3']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/status: converged — converged after \d+ simulations in 3 runs, the best kept/);
+    expect(r.out).toMatch(/runs: 3 of 3 ended at the best optimum/);
+    const runs = r.out.split('\n').filter((l) => /^ {3}[* ] {1,2}\d+ {2}from /.test(l));
+    expect(runs).toHaveLength(3);
+    expect(runs[0]).toMatch(/from n-per-nc 0\.5 → n-per-nc 2(\.000?\d*)?:/);
+    for (const line of runs) expect(line).toMatch(/→ n-per-nc (1\.99\d*|2(\.00\d*)?):/);
+    expect(r.out).not.toMatch(/warning:/);
   });
 
   it('a file with no point inside the window exits 2 saying so', async () => {

@@ -118,6 +118,43 @@ describe('fitToMeasured: recovery from synthetic data', () => {
   });
 });
 
+describe('fitToMeasured: several starts', () => {
+  it('runs from the given start and from points spread over the box, and all end at the one optimum', () => {
+    const data = synthetic(TRUTH, 16, 5);
+    const free = [{ key: 'nPerNc', min: 0.05, max: 20 }];
+    const one = fitToMeasured({ ...BASE, nPerNc: 0.5 }, data, free);
+    const three = fitToMeasured({ ...BASE, nPerNc: 0.5 }, data, free, { starts: 3 });
+    expect(three.starts).toHaveLength(3);
+    expect(one.starts).toHaveLength(1);
+    expect(three.starts[0].start[0]).toBeCloseTo(0.5, 12);
+    expect(three.starts[0].end[0]).toBeCloseTo(one.parameters[0].value, 6); // run 1 is the single-start fit
+    const begins = three.starts.map((r) => r.start[0]);
+    expect(new Set(begins.map((b) => b.toPrecision(6))).size).toBe(3);
+    expect(three.agreeingRuns).toBe(3);
+    expect(three.ambiguity).toBeNull();
+    expect(three.objective).toBeLessThanOrEqual(one.objective * (1 + 1e-9));
+    expect(three.nSimulations).toBeGreaterThan(one.nSimulations);
+    expect(three.message).toMatch(/in 3 runs, the best kept/);
+  });
+
+  it('flags a parameter the data cannot see: runs end in different places and no ±1σ is given', () => {
+    // Without an acceptor the hot-acceptor barrier changes nothing, so the objective is flat in it.
+    const data = synthetic(TRUTH, 12, 9);
+    const fit = fitToMeasured({ ...TRUTH }, data, [{ key: 'hotAcceptorBarrierEv', min: 0.05, max: 1.5 }], { starts: 4 });
+    expect(fit.ambiguity).toMatch(/other runs? ended elsewhere .*hotAcceptorBarrierEv/);
+    expect(fit.agreeingRuns).toBeLessThan(4);
+    expect(fit.parameters[0].sigma).toBeNull();
+    expect(fit.uncertainty.reason).toMatch(/not positive definite|bound/);
+  });
+
+  it('refuses a bad number of starts, naming it', () => {
+    const data = synthetic(TRUTH, 8, 3);
+    for (const starts of [0, 21, 2.5, Number.NaN]) {
+      expect(() => fitToMeasured(BASE, data, [{ key: 'nPerNc' }], { starts })).toThrow(/starts = .* is not allowed; allowed: a whole number from 1 to 20/);
+    }
+  });
+});
+
 describe('fitToMeasured: refused input', () => {
   const data = synthetic(TRUTH, 15, 1);
   const refused = (free: Parameters<typeof fitToMeasured>[2], message: RegExp, input: SimulationInput = BASE, d = data) => {
