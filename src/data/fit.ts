@@ -408,7 +408,7 @@ export function fitToMeasured(base: SimulationInput, data: MeasuredSeries, free:
     for (let pass = 0; pass < 2 && reason === null; pass++) {
       const inv = inverseSpd(hessian(fz, zBest, found.f, h));
       if (inv === null) {
-        reason = 'the objective\'s Hessian at the optimum is not positive definite: the data do not constrain these parameters separately (fix one, or add data)';
+        reason = `the objective's Hessian at the optimum is not positive definite: the data do not constrain ${k === 1 ? 'this parameter (fix it, or add data it changes)' : 'these parameters separately (fix one, or add data)'}`;
         covZ = null;
       } else {
         covZ = inv.map((row) => row.map((v) => v * scale));
