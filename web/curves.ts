@@ -12,7 +12,15 @@ export interface Curve {
 
 export const PALETTE = ['#d62728', '#1f77b4', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22'];
 
-/** Short label: composition, size (or film), excitation as given, lattice temperature when not 300 K. */
+/** How a switched-off mechanism is named in a curve label ("…, no hot phonons"). */
+const SWITCH_WORDS: Record<string, string> = {
+  upConversion: 'up-conversion',
+  augerHeating: 'Auger heating',
+  intrinsicBottleneck: 'intrinsic bottleneck',
+  hotPhonons: 'hot phonons',
+};
+
+/** Short label: composition, size (or film), excitation as given, lattice temperature when not 300 K, mechanisms switched off. */
 export function curveLabel(input: SimulationInput): string {
   const size = input.edgeNm === null ? 'film' : `${formatNumber(input.edgeNm)} nm`;
   const excitation = input.nPerNc !== undefined
@@ -21,5 +29,6 @@ export function curveLabel(input: SimulationInput): string {
       ? `${formatNumber(input.fluenceUJcm2)} µJ/cm²`
       : `${formatNumber(input.densityCm3 ?? Number.NaN)} cm⁻³`;
   const lattice = input.latticeK !== undefined && input.latticeK !== 300 ? `, ${formatNumber(input.latticeK)} K` : '';
-  return `${input.composition} ${size}, ${excitation}${lattice}`;
+  const off = Object.entries(input.switches ?? {}).filter(([, on]) => on === false).map(([name]) => SWITCH_WORDS[name] ?? name);
+  return `${input.composition} ${size}, ${excitation}${lattice}${off.length ? `, no ${off.join(', no ')}` : ''}`;
 }

@@ -1,9 +1,12 @@
-// Presets recreating the review's Figure 5 comparisons as sets of curves (Yang, Jo & Lee, Adv. Mater. 2024, Fig. 5).
+// Presets recreating the review's Figure 5 comparisons as sets of curves (Yang, Jo & Lee, Adv. Mater. 2024, Fig. 5),
+// and a teaching set that takes the hot-phonon bottleneck apart.
 
 import type { SimulationInput } from '../src/model/types.ts';
 
 export interface FigurePreset {
   id: string;
+  /** Button text. */
+  button: string;
   title: string;
   /** The curves; the first becomes the current curve, the rest overlays. */
   inputs: SimulationInput[];
@@ -12,6 +15,7 @@ export interface FigurePreset {
 /** Fig. 5b: FAPbI3, CsPbI3 and FA0.5Cs0.5PbI3 NCs pumped at 470 nm (ref 99). */
 const fig5b: FigurePreset = {
   id: '5b',
+  button: 'Fig. 5b',
   title: 'Fig. 5b: CsPbI3 vs FAPbI3 vs FA0.5Cs0.5PbI3 NCs, 470 nm pump',
   inputs: ['CsPbI3', 'FAPbI3', 'FA0.5Cs0.5PbI3'].map((composition) => ({
     composition, edgeNm: 10, nPerNc: 0.5, pumpNm: 470, latticeK: 300,
@@ -21,6 +25,7 @@ const fig5b: FigurePreset = {
 /** Fig. 5c: one composition at sizes below and above the exciton Bohr diameter, low excitation (ref 100). */
 const fig5c: FigurePreset = {
   id: '5c',
+  button: 'Fig. 5c',
   title: 'Fig. 5c: CsPbBr3 NCs of several sizes, low excitation',
   inputs: [4, 6, 8, 11, 15].map((edgeNm) => ({ composition: 'CsPbBr3', edgeNm, nPerNc: 0.1, pumpNm: 400, latticeK: 300 })),
 };
@@ -28,6 +33,7 @@ const fig5c: FigurePreset = {
 /** Fig. 5d: medium MAPbBr3 NCs and a bulk film at several carrier densities (ref 101). */
 const fig5d: FigurePreset = {
   id: '5d',
+  button: 'Fig. 5d',
   title: 'Fig. 5d: MAPbBr3 NCs and bulk film at several densities',
   inputs: [3e17, 1e18, 5e18].flatMap((densityCm3) => [
     { composition: 'MAPbBr3', edgeNm: 11, densityCm3, pumpNm: 400, latticeK: 300 },
@@ -35,4 +41,21 @@ const fig5d: FigurePreset = {
   ]),
 };
 
-export const FIGURE_PRESETS: readonly FigurePreset[] = [fig5b, fig5c, fig5d];
+/**
+ * For teaching: the hot-phonon bottleneck taken apart. At 1e19 cm⁻³ the carriers emit LO phonons faster than the
+ * phonons decay, so the finite LO population heats and re-feeds the carriers; holding the LO modes at the lattice
+ * temperature (an infinite bath) removes the bottleneck, and 1e17 cm⁻³ shows the low-density cooling it slows.
+ */
+const bottleneck: FigurePreset = {
+  id: 'bottleneck',
+  button: 'Bottleneck demo',
+  title: 'Hot-phonon bottleneck: CsPbI3 8 nm at 1e19 cm⁻³ with and without a finite LO population, Auger heating off, and 1e17 cm⁻³',
+  inputs: [
+    { composition: 'CsPbI3', edgeNm: 8, densityCm3: 1e19, pumpNm: 470, latticeK: 300 },
+    { composition: 'CsPbI3', edgeNm: 8, densityCm3: 1e19, pumpNm: 470, latticeK: 300, switches: { hotPhonons: false } },
+    { composition: 'CsPbI3', edgeNm: 8, densityCm3: 1e19, pumpNm: 470, latticeK: 300, switches: { augerHeating: false } },
+    { composition: 'CsPbI3', edgeNm: 8, densityCm3: 1e17, pumpNm: 470, latticeK: 300 },
+  ],
+};
+
+export const FIGURE_PRESETS: readonly FigurePreset[] = [fig5b, fig5c, fig5d, bottleneck];

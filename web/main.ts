@@ -232,7 +232,7 @@ const presetBox = $('figure-presets');
 for (const preset of FIGURE_PRESETS) {
   const button = document.createElement('button');
   button.type = 'button';
-  button.textContent = `Fig. ${preset.id}`;
+  button.textContent = preset.button;
   button.title = preset.title;
   button.dataset.preset = preset.id;
   button.addEventListener('click', () => {

@@ -233,6 +233,18 @@ describe.skipIf(!available)('web app in chromium', () => {
     await evil.close();
   });
 
+  it('the bottleneck demo draws four labelled curves, the switched-off mechanisms named, and puts them in the URL', async () => {
+    await page.click('button[data-preset="bottleneck"]');
+    await page.waitForFunction(() => (window as unknown as { hotcarrier?: Hook }).hotcarrier?.curves === 4, null, { timeout: 20_000 });
+    await settled(page);
+    const legend = await page.locator('#main-chart .u-legend').innerText();
+    expect(legend).toMatch(/CsPbI3 8 nm, 1e19 cm⁻³ \(current\)/);
+    expect(legend).toMatch(/CsPbI3 8 nm, 1e19 cm⁻³, no hot phonons/);
+    expect(legend).toMatch(/CsPbI3 8 nm, 1e19 cm⁻³, no Auger heating/);
+    expect(legend).toMatch(/CsPbI3 8 nm, 1e17 cm⁻³/);
+    await expect.poll(() => decodeURIComponent(page.url())).toMatch(/hotPhonons/);
+  });
+
   it('saves a screenshot and raised no page errors', async () => {
     await page.click('button[data-preset="5b"]');
     await page.waitForFunction(() => (window as unknown as { hotcarrier?: Hook }).hotcarrier?.curves === 3, null, { timeout: 20_000 });
