@@ -10,18 +10,26 @@ import type { RhsFn, SolveFailure } from './types.ts';
  * Stiffness test at the start: the problem counts as stiff when its fastest mode decays much faster than
  * the span, ρ(J(t0, y0)) · |t1 − t0| > START_STIFF.
  * While rodas5 runs: after NON_STIFF_STEPS consecutive steps with h·ρ(J) < NON_STIFF_HRHO it hands over
- * to odex. The bound is well inside odex's stability interval: an odex step costs ~20–60 evaluations
- * against rodas5's 8 + Jacobian + LU, so odex only pays when its step can be many times rodas5's.
+ * to odex. The bound is far inside odex's stability interval: an odex step costs ~20–60 evaluations
+ * against rodas5's 8 + Jacobian + LU, so odex only pays when its step can be many times rodas5's. Measured on
+ * HC-4 (20 densities): with a bound of 0.25, 'auto' handed over at rtol ≤ 1e-8 for 5–60 odex steps that cost
+ * 10–15 % more evaluations than staying in rodas5; at 0.05 it stays, and the stiff set is unchanged.
  * While odex runs: every CHECK_EVERY steps, h·ρ > ODEX_STIFF means odex's step is pinned by stability,
  * not accuracy (its extrapolation tableau's real stability bound is a few units of h·ρ), so rodas5 takes over.
  * Each switch back to odex doubles NON_STIFF_STEPS to prevent ping-pong; after MAX_SWITCHES it stays in rodas5.
+ * Cost check (as LSODA compares the methods' costs): after a hand-over to odex, once odex has taken COST_MIN_STEPS
+ * steps, it hands back when its work per unit time (rhs evaluations + Jacobians + LU factorisations, per unit t)
+ * exceeds COST_RATIO × what rodas5 was spending when it handed over; the next hand-over then waits twice as long
+ * again. This keeps 'auto' from paying for odex where small accuracy-limited steps only looked non-stiff (tight rtol).
  */
 const START_STIFF = 500;
 const NON_STIFF_STEPS = 20;
-const NON_STIFF_HRHO = 0.25;
+const NON_STIFF_HRHO = 0.05;
 const ODEX_STIFF = 4;
 const CHECK_EVERY = 5;
 const MAX_SWITCHES = 16;
+const COST_RATIO = 1.2;
+const COST_MIN_STEPS = 5;
 
 export interface AutoOutcome {
   failure: SolveFailure | null;
@@ -75,8 +83,21 @@ export function runAuto(
     return rho;
   };
 
+  /** Work done so far, in units of about one rhs evaluation each. */
+  const work = () => cnt.nfev + cnt.njev + cnt.nlu;
+  /** rodas5's work per unit time when it last handed over to odex (0: odex has not taken over from rodas5). */
+  let rodasRate = 0;
+  let segment = { t: t0, work: 0, steps: 0 };
+  let lostOnCost = false;
+
   let odexSinceCheck = 0;
   const check = (t: number, y: Float64Array, h: number): boolean => {
+    if (rodasRate > 0 && odex.steps - segment.steps >= COST_MIN_STEPS && t !== segment.t) {
+      if ((work() - segment.work) / Math.abs(t - segment.t) > COST_RATIO * rodasRate) {
+        lostOnCost = true;
+        return true;
+      }
+    }
     if (++odexSinceCheck < CHECK_EVERY) return false;
     odexSinceCheck = 0;
     return Math.abs(h) * radius(t, y, 4) > ODEX_STIFF;
@@ -91,15 +112,25 @@ export function runAuto(
   rodas.nonStiffBound = NON_STIFF_HRHO;
   for (;;) {
     const method = stiff ? rodas : odex;
+    segment = { t, work: work(), steps: method.steps };
     rodas.monitorStiffness = switches < MAX_SWITCHES;
     const end = stiff ? rodas.run(t, y, t1, h) : odex.run(t, y, t1, h, switches < MAX_SWITCHES ? check : null);
     const methodsUsed = { odexSteps: odex.steps, rodasSteps: rodas.steps, switches };
     if (end === 'failed') return { failure: method.failure, methodsUsed };
     if (end === 'done') return { failure: null, methodsUsed };
+    if (stiff) {
+      // Work per unit time of this rodas5 segment's average step at the step size it reached.
+      const steps = rodas.steps - segment.steps;
+      rodasRate = steps > 0 && rodas.h !== 0 ? (work() - segment.work) / steps / Math.abs(rodas.h) : 0;
+    }
     t = method.t;
     h = method.h;
     y.set(method.y);
     if (stiff) rodas.nonStiffLimit *= 2;
+    if (!stiff && lostOnCost) {
+      rodas.nonStiffLimit *= 2;
+      lostOnCost = false;
+    }
     stiff = !stiff;
     switches++;
     odexSinceCheck = 0;
