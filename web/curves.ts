@@ -30,5 +30,6 @@ export function curveLabel(input: SimulationInput): string {
       : `${formatNumber(input.densityCm3 ?? Number.NaN)} cm⁻³`;
   const lattice = input.latticeK !== undefined && input.latticeK !== 300 ? `, ${formatNumber(input.latticeK)} K` : '';
   const off = Object.entries(input.switches ?? {}).filter(([, on]) => on === false).map(([name]) => SWITCH_WORDS[name] ?? name);
-  return `${input.composition} ${size}, ${excitation}${lattice}${off.length ? `, no ${off.join(', no ')}` : ''}`;
+  const auger = input.augerStatistics === 'mean-field' && input.edgeNm !== null ? ', mean-field Auger' : '';
+  return `${input.composition} ${size}, ${excitation}${lattice}${off.length ? `, no ${off.join(', no ')}` : ''}${auger}`;
 }

@@ -110,6 +110,9 @@ export function createInputPanel(
   advanced.insertAdjacentHTML('beforeend', `
     <div class="control"><label for="acceptor">Charge acceptor</label>
       <select id="acceptor"><option value="none">none</option><option value="hot">hot (Bphen-like, high LUMO)</option><option value="cold">cold (TiO2-like)</option></select></div>
+    <div class="control"><label for="auger-statistics">NC Auger statistics</label>
+      <select id="auger-statistics" aria-describedby="auger-statistics-help"><option value="poisson">Poisson ensemble of excitons per NC</option><option value="mean-field">mean field (every NC holds ⟨N⟩)</option></select>
+      <span class="help" id="auger-statistics-help">Films always use k3 n³.</span></div>
     <div class="control"><label for="method">Solver method</label>
       <select id="method"><option value="auto">auto (stiffness switching)</option><option value="rodas5">rodas5 (stiff)</option><option value="odex">odex (non-stiff)</option></select></div>
     <fieldset class="control switches"><legend>Mechanisms</legend>
@@ -120,6 +123,12 @@ export function createInputPanel(
 
   const acceptor = advanced.querySelector<HTMLSelectElement>('#acceptor')!;
   const method = advanced.querySelector<HTMLSelectElement>('#method')!;
+  const augerStatistics = advanced.querySelector<HTMLSelectElement>('#auger-statistics')!;
+  augerStatistics.addEventListener('change', () => {
+    if (augerStatistics.value === 'poisson') delete input().augerStatistics;
+    else input().augerStatistics = augerStatistics.value as SimulationInput['augerStatistics'];
+    handlers.changed();
+  });
   acceptor.addEventListener('change', () => {
     input().acceptor = acceptor.value as SimulationInput['acceptor'];
     handlers.changed();
@@ -219,6 +228,7 @@ export function createInputPanel(
       control.set(typeof value === 'number' ? value : key === 'edgeNm' && typeof value !== 'number' ? control.value() : PARAMS[key].default);
     }
     acceptor.value = input().acceptor ?? 'none';
+    augerStatistics.value = input().augerStatistics ?? 'poisson';
     method.value = input().method ?? 'auto';
     for (const box of advanced.querySelectorAll<HTMLInputElement>('[data-switch]')) {
       box.checked = (input().switches as Record<string, boolean> | undefined)?.[box.dataset.switch!] !== false;

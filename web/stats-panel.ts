@@ -38,7 +38,7 @@ export function createStatsPanel(container: HTMLElement): StatsPanel {
         ['Excess energy / injection Tc', `${withUnit(d.excessEnergyEv, 'eV')} / ${withUnit(d.injectionTempK, 'K')}`],
         ['Fröhlich α e / h', `${formatNumber(d.frohlichAlphaElectron)} / ${formatNumber(d.frohlichAlphaHole)}`],
         ['LO emission time', withUnit(d.loEmissionFs, 'fs')],
-        ['Auger coefficient', withUnit(d.augerCm6PerS, 'cm⁶ s⁻¹')],
+        ['Auger coefficient', withUnit(d.augerCm6PerS, 'cm⁶ s⁻¹') + (d.biexcitonAugerPs === null ? '' : `; τ_XX ${withUnit(d.biexcitonAugerPs, 'ps')}, ${d.augerStatistics} statistics`)],
         ['Extraction yield', r.extraction.yield > 0 ? `${formatNumber(r.extraction.yield * 100)} % at ${withUnit(r.extraction.meanTcK, 'K')}` : '—'],
       ];
       list.innerHTML = rows.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('');

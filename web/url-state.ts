@@ -57,6 +57,7 @@ export function encodeState(state: AppState): string {
   }
   params.set('edgeNm', input.edgeNm === null ? 'bulk' : String(input.edgeNm));
   if (input.acceptor && input.acceptor !== 'none') params.set('acceptor', input.acceptor);
+  if (input.augerStatistics === 'mean-field') params.set('augerStatistics', 'mean-field');
   if (input.method && input.method !== 'auto') params.set('method', input.method);
   for (const [name, on] of Object.entries(input.switches ?? {})) if (on === false) params.set(`switches.${name}`, '0');
   if (state.overlays.length > 0) params.set('overlays', JSON.stringify(state.overlays));
@@ -88,6 +89,7 @@ export function decodeState(hash: string): AppState {
   if (input.pumpNm !== undefined) delete input.pumpEv;
   const acceptor = params.get('acceptor');
   if (acceptor === 'hot' || acceptor === 'cold') input.acceptor = acceptor;
+  if (params.get('augerStatistics') === 'mean-field') input.augerStatistics = 'mean-field';
   const method = params.get('method');
   if (method === 'odex' || method === 'rodas5') input.method = method;
   for (const [key, value] of params) {

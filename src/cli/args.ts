@@ -1,7 +1,7 @@
 // Command-line argument parsing for `hotcarrier`: flags come from the parameter declarations (params.ts).
 
 import { PARAMS, allowedRange, type NumericParamKey } from '../model/params.ts';
-import type { AcceptorKind, MechanismSwitches, SimulationInput } from '../model/types.ts';
+import type { AcceptorKind, AugerStatistics, MechanismSwitches, SimulationInput } from '../model/types.ts';
 import type { MethodName } from '../solver/types.ts';
 import { MAX_STARTS } from '../data/fit.ts';
 
@@ -16,6 +16,7 @@ export class UsageError extends Error {
 const ALLOWED_TEXT: Record<string, string> = {
   composition: 'a preset name or a formula such as CsPbI3 or FA0.5Cs0.5PbI3',
   acceptor: 'none, hot or cold',
+  'auger-statistics': 'poisson or mean-field',
   method: 'auto, odex or rodas5',
   data: 'a path to a CSV file of delay (ps) and carrier temperature (K), optionally an uncertainty (K)',
   free: 'KEY or KEY:min:max, KEY a simulate flag (n-per-nc, density, lattice-k …) or a material field (loLifetimePs …)',
@@ -106,6 +107,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     }
     else if (flag === 'bulk') input.edgeNm = null;
     else if (flag === 'acceptor') input.acceptor = value() as AcceptorKind;
+    else if (flag === 'auger-statistics') input.augerStatistics = value() as AugerStatistics;
     else if (flag === 'method') input.method = value() as MethodName;
     else if (flag in SWITCH_FLAGS) switches[SWITCH_FLAGS[flag]] = false;
     else if (FLAG_TO_KEY.has(flag)) {

@@ -48,6 +48,8 @@ function helpText(): string {
     '  --bulk                 a bulk film instead of a nanocrystal',
     '  --pump-ev E            pump photon energy in eV (instead of --pump-nm)',
     '  --acceptor K           none | hot (Bphen-like, energy-selective) | cold (TiO2-like) [default none]',
+    '  --auger-statistics S   NC Auger: poisson (a Poisson ensemble of excitons per NC) | mean-field (every NC holds ⟨N⟩)',
+    '                         [default poisson; films always use k3 n³]',
     '  --method M             auto | odex | rodas5 [default auto]',
     '  --data FILE            measured carrier temperatures to compare with the model: CSV rows delay (ps), Tc (K)[, sigma (K)];',
     '                         adds a "measured vs model" line (RMS, max |Δ|, χ²/point), a "# measured" CSV block or JSON members',

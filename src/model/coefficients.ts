@@ -46,8 +46,15 @@ export interface ModelCoefficients {
   k2Cm3PerPs: number;
   /** Excitonic radiative rate (ps^-1), NCs; 0 for bulk. */
   kRadPerPs: number;
-  /** Auger coefficient (cm^6 ps^-1). */
+  /** Auger coefficient (cm^6 ps^-1): bulk films use k3 n³; for NCs it is the mean-field equivalent V²/(8 τ_XX). */
   k3Cm6PerPs: number;
+  /**
+   * NCs with Poisson Auger statistics: biexciton Auger rate 1/τ_XX (ps^-1) = 8 k3 / V², N-exciton rates
+   * N(N−1)/(2 τ_XX) (statistical scaling). 0 for bulk films and for mean-field statistics (then k3 n³).
+   */
+  ncAugerPerPs: number;
+  /** NC volume (cm^3); 0 for bulk films. */
+  ncVolumeCm3: number;
   /** 1: Auger energy heats the remaining carriers; 0: it goes to the lattice. */
   augerHeating: number;
 

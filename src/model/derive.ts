@@ -153,6 +153,8 @@ export function build(input: NormalizedInput): Built {
     k2Cm3PerPs: bulk ? material.k2Cm3PerS / PS_PER_S : 0,
     kRadPerPs: bulk ? 0 : 1 / (material.ncRadiativeLifetimeNs * 1000),
     k3Cm6PerPs,
+    ncAugerPerPs: bulk || input.augerStatistics !== 'poisson' ? 0 : (8 * k3Cm6PerPs) / (conf.volumeNm3 as number / NM3_PER_CM3) ** 2,
+    ncVolumeCm3: bulk ? 0 : (conf.volumeNm3 as number) / NM3_PER_CM3,
     augerHeating: input.switches.augerHeating ? 1 : 0,
     heatCapacityEvCm3K,
     heatLossPs,
@@ -187,6 +189,8 @@ export function build(input: NormalizedInput): Built {
     loEmissionFs: 1000 / (coefficients.emissionRateElectronPerPs + coefficients.emissionRateHolePerPs),
     loModesCm3,
     augerCm6PerS: k3Cm6PerPs * PS_PER_S,
+    biexcitonAugerPs: bulk ? null : (conf.volumeNm3 as number / NM3_PER_CM3) ** 2 / (8 * k3Cm6PerPs),
+    augerStatistics: bulk ? null : input.augerStatistics,
     heatLossPs,
     warnings,
   };

@@ -1,10 +1,15 @@
 // The three-stage cooling model's right-hand side and its analytic Jacobian, both in place.
 //
-//   dn/dt   = G − k1 n − R_rad − k3 n³ − k_x(Tc) n
-//   dTc/dt  = (G/n)(T_inj − Tc) − P/(3kB) + h k3 n² (Eg/(3kB) + Tc) − (Tc − T_A)/τ_cA
+//   dn/dt   = G − k1 n − R_rad − R_A − k_x(Tc) n
+//   dTc/dt  = (G/n)(T_inj − Tc) − P/(3kB) + h (R_A/n)(Eg/(3kB) + Tc) − (Tc − T_A)/τ_cA
+//   Auger R_A: films and mean-field NCs k3 n³. Poisson NCs: the excitons per NC form an ensemble; with o the
+//   occupied NCs per volume (Auger never empties an NC) and the occupied NCs' excitons taken as 1 + Poisson(λ),
+//   λ = n/o − 1, the Auger rate ⟨N(N−1)⟩/(2 τ_XX V) is R_A = (n²/o − o)/(2 τ_XX) and
+//   do/dt   = G (1 − o V) − k_1 o e^(−λ)     (k_1 = k1 + k_rad + k_x: first-order loss per exciton; o e^(−λ) the
+//             singly occupied NCs). Exact for a Poisson start and for the end of the Auger cascade (n → o).
 //   dN/dt   = n P / (N_LO ħω) − D,     D = Γ[N(1+q)² − (N+1) q²]   (Klemens LO ⇄ 2 acoustic at ħω/2)
 //   dn_D/dt = D − (n_D − n_A(T_A))/τ_AA                         (hot daughter acoustic phonons)
-//   C dT_A/dt = N_LO ħω (n_D − n_A)/τ_AA + 3kB n (Tc − T_A)/τ_cA + (k1 n + (1−h) k3 n³)(Eg + 3kB Tc) − C (T_A − T0)/τ_env
+//   C dT_A/dt = N_LO ħω (n_D − n_A)/τ_AA + 3kB n (Tc − T_A)/τ_cA + (k1 n + (1−h) R_A)(Eg + 3kB Tc) − C (T_A − T0)/τ_env
 // with P = ħω W(Tc) [(N+1) e^(−ħω/kB Tc) − N] (Fröhlich emission minus absorption, zero when the LO
 // modes are at Tc), W = Σ_c α_c ω_LO f(δ_c(Tc)/ħω), n_A the lattice's occupation of modes at ħω/2, and
 // q = n_D (the hot daughters, which up-convert) or n_A (up-conversion switched off). 2 N_LO daughter modes.
@@ -174,7 +179,12 @@ export class CoolingModel {
     const pairEv = c.gapEv + this.lo3kB * T;
     const R1 = c.k1PerPs * n;
     const R2 = c.k2Cm3PerPs * n * n + c.kRadPerPs * n;
-    const R3 = c.k3Cm6PerPs * n * n * n;
+    const nc = c.ncAugerPerPs > 0;
+    const o = y[S.occ];
+    const poissonAuger = nc && o > 0 && n > o; // n ≤ o: every occupied NC holds one exciton, no Auger
+    const R3 = nc ? (poissonAuger ? 0.5 * c.ncAugerPerPs * ((n * n) / o - o) : 0) : c.k3Cm6PerPs * n * n * n;
+    /** Auger events per carrier per ps (R_A / n). */
+    const r3 = nc ? (poissonAuger ? 0.5 * c.ncAugerPerPs * (n / o - o / n) : 0) : c.k3Cm6PerPs * n * n;
     const Rx = a.kx * n;
     const relax = (T - A) / c.carrierAcousticPs;
     const nphHw = c.loModesCm3 * c.loEv;
@@ -182,7 +192,14 @@ export class CoolingModel {
 
     dydt[S.n] = a.G - R1 - R2 - R3 - Rx;
     const inject = a.G === 0 ? 0 : (a.G / n) * (c.injectionTempK - T);
-    dydt[S.tc] = inject - a.P / this.lo3kB + h * c.k3Cm6PerPs * n * n * (c.gapEv / this.lo3kB + T) - relax;
+    dydt[S.tc] = inject - a.P / this.lo3kB + h * r3 * (c.gapEv / this.lo3kB + T) - relax;
+    if (nc) {
+      const k1st = c.k1PerPs + c.kRadPerPs + a.kx;
+      const singles = o > 0 ? o * Math.exp(poissonAuger ? 1 - n / o : 0) : 0;
+      dydt[S.occ] = a.G * (1 - o * c.ncVolumeCm3) - k1st * singles;
+    } else {
+      dydt[S.occ] = 0;
+    }
     let heatIn = this.lo3kB * n * relax + (R1 + (1 - h) * R3) * pairEv;
     if (c.hotPhonons) {
       dydt[S.nLo] = (n * a.P) / nphHw - a.D;
@@ -222,14 +239,32 @@ export class CoolingModel {
     const R1 = dR1dn * n;
     const dR2dn = 2 * c.k2Cm3PerPs * n + c.kRadPerPs;
     const R2 = c.k2Cm3PerPs * n * n + c.kRadPerPs * n;
-    const dR3dn = 3 * c.k3Cm6PerPs * n * n;
-    const R3 = c.k3Cm6PerPs * n * n * n;
+    const nc = c.ncAugerPerPs > 0;
+    const o = y[S.occ];
+    const kA = c.ncAugerPerPs;
+    const poissonAuger = nc && o > 0 && n > o;
+    // R_A and its partials by n and o; r3 = R_A / n (events per carrier per ps) and its partials.
+    let R3 = c.k3Cm6PerPs * n * n * n;
+    let dR3dn = 3 * c.k3Cm6PerPs * n * n;
+    let dR3do = 0;
+    let r3 = c.k3Cm6PerPs * n * n;
+    let dr3dn = 2 * c.k3Cm6PerPs * n;
+    let dr3do = 0;
+    if (nc) {
+      R3 = poissonAuger ? 0.5 * kA * ((n * n) / o - o) : 0;
+      dR3dn = poissonAuger ? (kA * n) / o : 0;
+      dR3do = poissonAuger ? -0.5 * kA * ((n * n) / (o * o) + 1) : 0;
+      r3 = poissonAuger ? 0.5 * kA * (n / o - o / n) : 0;
+      dr3dn = poissonAuger ? 0.5 * kA * (1 / o + o / (n * n)) : 0;
+      dr3do = poissonAuger ? -0.5 * kA * (n / (o * o) + 1 / n) : 0;
+    }
     const Rx = a.kx * n;
     const dRxdT = a.dkxdT * n;
 
     // dn/dt
     jac[S.n * m + S.n] = -dR1dn - dR2dn - dR3dn - a.kx;
     jac[S.n * m + S.tc] = -dRxdT;
+    jac[S.n * m + S.occ] = -dR3do;
 
     // dTc/dt
     const row = S.tc * m;
@@ -237,8 +272,9 @@ export class CoolingModel {
       jac[row + S.n] = (-a.G / (n * n)) * (c.injectionTempK - T);
       jac[row + S.tc] = -a.G / n;
     }
-    jac[row + S.n] += 2 * h * c.k3Cm6PerPs * n * (c.gapEv / k3B + T);
-    jac[row + S.tc] += -a.dPdT / k3B + h * c.k3Cm6PerPs * n * n - 1 / tauCa;
+    jac[row + S.n] += h * dr3dn * (c.gapEv / k3B + T);
+    jac[row + S.tc] += -a.dPdT / k3B + h * r3 - 1 / tauCa;
+    jac[row + S.occ] = h * dr3do * (c.gapEv / k3B + T);
     jac[row + S.nLo] = c.hotPhonons ? -a.dPdN / k3B : 0;
     jac[row + S.ta] = -a.dPdA / k3B + 1 / tauCa;
 
@@ -270,6 +306,17 @@ export class CoolingModel {
     jac[rowA + S.tc] = dQdT / C;
     jac[rowA + S.nAc] = dQdD / C;
     jac[rowA + S.ta] = dQdA / C;
+    jac[rowA + S.occ] = ((1 - h) * dR3do * pairEv) / C;
+
+    // do/dt (Poisson NCs)
+    if (nc) {
+      const rowO = S.occ * m;
+      const k1st = c.k1PerPs + c.kRadPerPs + a.kx;
+      const e = o > 0 ? Math.exp(poissonAuger ? 1 - n / o : 0) : 0;
+      jac[rowO + S.n] = poissonAuger ? k1st * e : 0;
+      jac[rowO + S.tc] = -a.dkxdT * o * e;
+      jac[rowO + S.occ] = -a.G * c.ncVolumeCm3 - k1st * e * (poissonAuger ? 1 + n / o : 1);
+    }
 
     // Ledger rows.
     jac[S.eEnv * m + S.ta] = C / c.heatLossPs;

@@ -26,9 +26,15 @@ export const S = {
   nExt: 8,
   /** ∫ (extraction rate)·Tc dt (K cm^-3): mean temperature of the extracted carriers = this / nExt. */
   tcExt: 9,
+  /**
+   * NCs with Poisson Auger statistics: occupied NCs per volume, o = (1 − P₀)/V (cm^-3), P₀ the fraction of NCs
+   * holding no exciton. Auger never empties an NC, so o changes only by absorption and first-order decay.
+   * Unused (0) for films and mean-field statistics.
+   */
+  occ: 10,
 } as const;
 
-export const STATE_SIZE = 10;
+export const STATE_SIZE = 11;
 
 /** Fraction of the pulse absorbed by time t (ps). */
 export function absorbedFraction(c: ModelCoefficients, tPs: number): number {
@@ -43,6 +49,8 @@ export function initialState(c: ModelCoefficients): Float64Array {
   y[S.nLo] = boseOccupation(c.loEv, c.ambientK);
   y[S.nAc] = boseOccupation(c.loEv / 2, c.ambientK);
   y[S.ta] = 0;
+  // Poisson ensemble: P₀ = e^(−⟨N⟩).
+  y[S.occ] = c.ncAugerPerPs > 0 ? -Math.expm1(-y[S.n] * c.ncVolumeCm3) / c.ncVolumeCm3 : 0;
   return y;
 }
 
@@ -56,6 +64,7 @@ export function stateScale(c: ModelCoefficients): Float64Array {
   s[S.eExt] = energy;
   s[S.nExt] = c.n0Cm3;
   s[S.tcExt] = c.n0Cm3;
+  s[S.occ] = c.n0Cm3;
   return s;
 }
 
@@ -74,5 +83,6 @@ export function absoluteTolerances(c: ModelCoefficients, rtol: number): Float64A
   atol[S.eExt] = a;
   atol[S.nExt] = a;
   atol[S.tcExt] = 300 * a;
+  atol[S.occ] = a;
   return atol;
 }

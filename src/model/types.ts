@@ -17,6 +17,13 @@ export interface MechanismSwitches {
 
 export type AcceptorKind = 'none' | 'hot' | 'cold';
 
+/**
+ * How NC Auger recombination treats the exciton number per NC: 'mean-field' (every NC holds ⟨N⟩, Auger k3 n³ with
+ * the NC's k3) or 'poisson' (a Poisson ensemble, N-exciton Auger at N(N−1)/(2 τ_XX), tracked by ⟨N(N−1)⟩).
+ * Bulk films always use k3 n³.
+ */
+export type AugerStatistics = 'mean-field' | 'poisson';
+
 export interface SimulationInput {
   /** Preset name or formula, e.g. "CsPbI3", "FA0.5Cs0.5PbI3". */
   composition: string;
@@ -37,6 +44,8 @@ export interface SimulationInput {
   nPoints?: number;
   interfaceConductanceMWm2K?: number;
   acceptor?: AcceptorKind;
+  /** NC Auger statistics (default 'poisson'). */
+  augerStatistics?: AugerStatistics;
   hotAcceptorBarrierEv?: number;
   hotAcceptorTransferPs?: number;
   coldAcceptorTransferPs?: number;
@@ -83,6 +92,10 @@ export interface Derived {
   loModesCm3: number;
   /** Effective Auger coefficient used (cm^6 s^-1). */
   augerCm6PerS: number;
+  /** NCs: biexciton Auger lifetime τ_XX = V²/(8 k3) (ps); null for films. */
+  biexcitonAugerPs: number | null;
+  /** NC Auger statistics used ('poisson' or 'mean-field'); null for films (k3 n³). */
+  augerStatistics: AugerStatistics | null;
   /** Heat loss time of the lattice to the surroundings (ps). */
   heatLossPs: number;
   warnings: string[];

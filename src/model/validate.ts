@@ -2,7 +2,7 @@
 // the value and what is allowed. Returns a normalized input with every default filled in.
 
 import { PARAMS, allowedRange, type NumericParamKey } from './params.ts';
-import type { AcceptorKind, MechanismSwitches, SimulationInput } from './types.ts';
+import type { AcceptorKind, AugerStatistics, MechanismSwitches, SimulationInput } from './types.ts';
 import type { MethodName } from '../solver/types.ts';
 import { HC_EV_NM } from './constants.ts';
 
@@ -31,6 +31,7 @@ export type NormalizedInput = Required<Omit<SimulationInput, 'densityCm3' | 'nPe
 };
 
 const ACCEPTORS: AcceptorKind[] = ['none', 'hot', 'cold'];
+export const AUGER_STATISTICS: AugerStatistics[] = ['mean-field', 'poisson'];
 const METHODS: MethodName[] = ['auto', 'odex', 'rodas5'];
 const SWITCH_KEYS: (keyof MechanismSwitches)[] = ['upConversion', 'augerHeating', 'intrinsicBottleneck', 'hotPhonons'];
 
@@ -89,6 +90,10 @@ export function normalizeInput(input: SimulationInput): NormalizedInput {
   if (!ACCEPTORS.includes(acceptor)) {
     issues.push({ param: 'acceptor', value: acceptor, message: `acceptor = ${formatValue(acceptor)} is unknown; allowed: ${ACCEPTORS.join(', ')}` });
   }
+  const augerStatistics = input.augerStatistics ?? 'poisson';
+  if (!AUGER_STATISTICS.includes(augerStatistics)) {
+    issues.push({ param: 'augerStatistics', value: augerStatistics, message: `augerStatistics = ${formatValue(augerStatistics)} is unknown; allowed: ${AUGER_STATISTICS.join(', ')}` });
+  }
   const method = input.method ?? 'auto';
   if (!METHODS.includes(method)) {
     issues.push({ param: 'method', value: method, message: `method = ${formatValue(method)} is unknown; allowed: ${METHODS.join(', ')}` });
@@ -124,6 +129,7 @@ export function normalizeInput(input: SimulationInput): NormalizedInput {
     nPoints: d('nPoints'),
     interfaceConductanceMWm2K: d('interfaceConductanceMWm2K'),
     acceptor,
+    augerStatistics,
     hotAcceptorBarrierEv: d('hotAcceptorBarrierEv'),
     hotAcceptorTransferPs: d('hotAcceptorTransferPs'),
     coldAcceptorTransferPs: d('coldAcceptorTransferPs'),

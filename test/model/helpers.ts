@@ -23,7 +23,7 @@ export function jacobianMismatch(model: CoolingModel, t: number, y: Float64Array
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) rowScale[i] = Math.max(rowScale[i], Math.abs(jac[i * n + j]) * Math.max(Math.abs(y[j]), 1e-30));
   let worst = 0;
   for (let j = 0; j < n; j++) {
-    const h = Math.max(Math.abs(y[j]) * 1e-6, 1e-9);
+    const h = Math.max(Math.abs(y[j]) * 1e-5, 1e-9);
     const yp = Float64Array.from(y);
     const ym = Float64Array.from(y);
     yp[j] += h;

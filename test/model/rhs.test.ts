@@ -63,6 +63,8 @@ describe('analytic Jacobian matches central differences', () => {
     ['film, cold acceptor', { composition: 'MAPbBr3', edgeNm: null, densityCm3: 1e19, acceptor: 'cold' }, 1],
     ['no hot phonons', { composition: 'FAPbI3', edgeNm: 10, densityCm3: 1e18, switches: { hotPhonons: false } }, 0.5],
     ['no up-conversion, no Auger heating', { composition: 'FA0.5Cs0.5PbI3', edgeNm: 9, densityCm3: 1e19, switches: { upConversion: false, augerHeating: false } }, 0.5],
+    ['Poisson Auger statistics during the pulse', { composition: 'CsPbBr3', edgeNm: 5, nPerNc: 3, augerStatistics: 'poisson' }, 0.02],
+    ['Poisson Auger statistics, hot acceptor, no Auger heating', { composition: 'CsPbI3', edgeNm: 7, nPerNc: 1.5, augerStatistics: 'poisson', acceptor: 'hot', switches: { augerHeating: false } }, 3],
   ];
   for (const [label, input, t] of cases) {
     it(label, () => {
@@ -75,6 +77,7 @@ describe('analytic Jacobian matches central differences', () => {
       y[S.ta] = 2.5;
       y[S.eEnv] = 1e15;
       y[S.nExt] = 0.05 * model.c.n0Cm3;
+      y[S.occ] = 0.8 * y[S.n]; // Poisson NCs: 80 % as many occupied NCs as excitons (unused otherwise)
       expect(jacobianMismatch(model, t, y, true)).toBeLessThan(1e-5);
       // The scaled (solver-facing) system too.
       const ys = y.map((v, i) => v / model.scale[i]);
