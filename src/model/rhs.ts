@@ -21,6 +21,8 @@ import { STATE_SIZE, S, stateScale } from './state.ts';
 import { boltzmannFractionAbove, boltzmannFractionAboveDerivative, logistic, softplus } from './special.ts';
 
 const SQRT_2PI = Math.sqrt(2 * Math.PI);
+/** Floor of the carrier temperature inside the nonlinear rates (K), for trial states only. */
+const MIN_TC_K = 1;
 
 /** Scratch results of one evaluation of the auxiliary functions (no allocation per call). */
 interface Aux {
@@ -79,7 +81,9 @@ export class CoolingModel {
   private evaluate(t: number, y: Float64Array): Aux {
     const c = this.c;
     const a = this.aux;
-    const T = y[S.tc];
+    // Trial stages of an explicit method can visit Tc ≤ 0 (the state itself never does); keep the nonlinear terms
+    // finite there so the step is rejected by error control instead of failing on NaN.
+    const T = Math.max(y[S.tc], MIN_TC_K);
     const A = c.ambientK + y[S.ta];
     const hw = c.loEv;
 
