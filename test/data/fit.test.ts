@@ -5,42 +5,18 @@ import { describe, expect, it } from 'vitest';
 import { fitToMeasured } from '../../src/data/fit.ts';
 import { inverseSpd, nelderMeadBox } from '../../src/data/optimize.ts';
 import { modelTcAt, type MeasuredSeries } from '../../src/data/measured.ts';
+import { syntheticSeries } from '../../src/data/synthetic.ts';
 import { simulate } from '../../src/model/simulate.ts';
 import { InputError } from '../../src/model/validate.ts';
 import type { SimulationInput } from '../../src/model/types.ts';
 
-/** Seeded uniform generator (mulberry32), so the "noise" is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Standard normal deviates from the seeded generator (Box–Muller). */
-function gaussian(seed: number): () => number {
-  const u = mulberry32(seed);
-  return () => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
-}
-
 /**
- * Synthetic measurement: the model for `truth` at `count` log-spaced delays from 0.1 to 20 ps (dense, tight-tolerance
- * run) plus seeded Gaussian noise of σ = `relSigma`·Tc (at least 5 K); the σ column only when `withSigma`.
+ * Synthetic measurement: the model for `truth` at `count` log-spaced delays from 0.1 to 20 ps plus seeded Gaussian
+ * noise of σ = `relSigma`·Tc (at least 5 K); the σ column only when `withSigma`.
  */
 function synthetic(truth: SimulationInput, count: number, seed: number, withSigma = true, relSigma = 0.005): MeasuredSeries {
-  const r = simulate({ ...truth, tStartPs: 0.05, tEndPs: 30, nPoints: 2000, rtol: 1e-9 });
-  const normal = gaussian(seed);
   const t = Array.from({ length: count }, (_, i) => 0.1 * 200 ** (i / (count - 1)));
-  const sigma = t.map((ti) => Math.max(5, relSigma * (modelTcAt(r, ti) as number)));
-  const tc = t.map((ti, i) => (modelTcAt(r, ti) as number) + sigma[i] * normal());
-  return {
-    name: 'synthetic', tPs: Float64Array.from(t), tcK: Float64Array.from(tc), sigmaK: withSigma ? Float64Array.from(sigma) : null,
-    header: [], delayUnit: 'ps', notes: [],
-  };
+  return syntheticSeries(truth, t, { seed, relSigma, minSigmaK: 5, withSigma });
 }
 
 const BASE: SimulationInput = { composition: 'CsPbI3', edgeNm: 8, nPerNc: 2 };
@@ -213,5 +189,19 @@ describe('fit helpers', () => {
     expect(inv[0][1]).toBeCloseTo(-2 / 8, 12);
     expect(inv[1][1]).toBeCloseTo(4 / 8, 12);
     expect(inverseSpd([[1, 2], [2, 1]])).toBeNull();
+  });
+});
+
+describe('syntheticSeries', () => {
+  it('is deterministic for a seed, differs between seeds, and honours the sigma floor and column switch', () => {
+    const delays = [0.2, 1, 5, 20];
+    const a = syntheticSeries(TRUTH, delays, { seed: 4, relSigma: 0.01, minSigmaK: 30 });
+    const b = syntheticSeries(TRUTH, delays, { seed: 4, relSigma: 0.01, minSigmaK: 30 });
+    const c = syntheticSeries(TRUTH, delays, { seed: 5, relSigma: 0.01, minSigmaK: 30, withSigma: false });
+    expect(Array.from(a.tcK)).toEqual(Array.from(b.tcK));
+    expect(Array.from(c.tcK)).not.toEqual(Array.from(a.tcK));
+    expect(c.sigmaK).toBeNull();
+    for (const s of a.sigmaK as Float64Array) expect(s).toBeGreaterThanOrEqual(30);
+    expect(a.tcK.every(Number.isFinite)).toBe(true);
   });
 });
