@@ -44,7 +44,7 @@ function helpText(): string {
     '                                                   others spread over the search box); the best is kept [default 1]',
     '',
     'Options (simulate):',
-    `  --composition X        preset or formula, e.g. ${listPresets().slice(0, 5).join(', ')}, FA0.5Cs0.5PbI3 [default CsPbI3]`,
+    `  --composition X        a preset (${listPresets().slice(0, 5).join(', ')} …) or a formula such as MAPb0.5Sn0.5I3 [default CsPbI3]`,
     '  --bulk                 a bulk film instead of a nanocrystal',
     '  --pump-ev E            pump photon energy in eV (instead of --pump-nm)',
     '  --acceptor K           none | hot (Bphen-like, energy-selective) | cold (TiO2-like) [default none]',
