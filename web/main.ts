@@ -11,6 +11,7 @@ import { createInputPanel } from './input-panel.ts';
 import { curveLabel, PALETTE, type Curve } from './curves.ts';
 import { chartPng, curvesCsv, download, sweepCsv } from './export.ts';
 import { FIGURE_PRESETS } from './figure-presets.ts';
+import { INTENSITY_FACTORS, intensitySeries } from './intensity-series.ts';
 import { escapeHtml, formatNumber } from './format.ts';
 import { LatestRunner } from './latest-runner.ts';
 import { createMainChart } from './main-chart.ts';
@@ -220,6 +221,11 @@ $('keep').addEventListener('click', () => {
   renderOverlayList();
   redraw(inputSeq);
   writeUrl();
+});
+$('intensity-series').addEventListener('click', () => {
+  state.overlays = intensitySeries(state.input);
+  void computeOverlays(state.overlays).then(writeUrl);
+  setStatus(`Intensity series: the current excitation and ×${INTENSITY_FACTORS.join(', ×')} (within the allowed range)`);
 });
 $('clear').addEventListener('click', () => {
   overlays = [];

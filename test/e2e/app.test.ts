@@ -233,6 +233,19 @@ describe.skipIf(!available)('web app in chromium', () => {
     await evil.close();
   });
 
+  it('Intensity series overlays the current sample at ×0.1, ×0.3, ×3 and ×10 the excitation', async () => {
+    await page.click('#clear');
+    await page.fill('#param-densityCm3', '1e18');
+    await page.press('#param-densityCm3', 'Enter');
+    await settled(page);
+    await page.click('#intensity-series');
+    await page.waitForFunction(() => (window as unknown as { hotcarrier?: Hook }).hotcarrier?.curves === 5, null, { timeout: 20_000 });
+    const legend = await page.locator('#main-chart .u-legend').innerText();
+    for (const d of ['1e17', '3e17', '3e18', '1e19']) expect(legend).toContain(`${d} cm⁻³`);
+    await page.click('#clear');
+    await page.waitForFunction(() => (window as unknown as { hotcarrier?: Hook }).hotcarrier?.curves === 1, null, { timeout: 20_000 });
+  });
+
   it('the bottleneck demo draws four labelled curves, the switched-off mechanisms named, and puts them in the URL', async () => {
     await page.click('button[data-preset="bottleneck"]');
     await page.waitForFunction(() => (window as unknown as { hotcarrier?: Hook }).hotcarrier?.curves === 4, null, { timeout: 20_000 });

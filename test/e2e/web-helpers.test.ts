@@ -8,6 +8,7 @@ import { mixFormula } from '../../web/composition-control.ts';
 import { formatNumber, parseNumber, prettyUnit } from '../../web/format.ts';
 import { LatestRunner } from '../../web/latest-runner.ts';
 import { stageMarks } from '../../web/stages.ts';
+import { intensitySeries } from '../../web/intensity-series.ts';
 import { gridCount, gridIndices, pointInput } from '../../workers/sweep-grid.ts';
 import type { SimulationResult } from '../../src/model/types.ts';
 
@@ -126,5 +127,16 @@ describe('LatestRunner', () => {
     gates[1]();
     await new Promise((r) => setTimeout(r, 0));
     expect(shown).toEqual([10, 50]);
+  });
+});
+
+describe('intensity series', () => {
+  it('scales the excitation in the unit chosen, keeps everything else, and stays inside the allowed range', () => {
+    const base = { composition: 'CsPbBr3', edgeNm: 6, nPerNc: 0.5, pumpNm: 400, switches: { augerHeating: false } };
+    const series = intensitySeries(base);
+    expect(series.map((s) => s.nPerNc)).toEqual([0.05, 0.15, 1.5, 5]);
+    for (const s of series) expect({ ...s, nPerNc: 0.5 }).toEqual(base);
+    expect(intensitySeries({ composition: 'CsPbI3', edgeNm: 8, densityCm3: 3e19 }).map((s) => s.densityCm3)).toEqual([3e18, 9e18, 9e19]); // ×10 would exceed 1e20
+    expect(intensitySeries({ composition: 'CsPbI3', edgeNm: null, fluenceUJcm2: 10 }).map((s) => s.fluenceUJcm2)).toEqual([1, 3, 30, 100]);
   });
 });
