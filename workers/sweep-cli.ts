@@ -3,7 +3,7 @@
 
 import { PARAMS, allowedRange, formatLimit, type NumericParamKey } from '../src/model/params.ts';
 import { UsageError, parseArgs } from '../src/cli/args.ts';
-import { checkNumeric, inputIssues, type InputIssue } from '../src/model/validate.ts';
+import { AUGER_STATISTICS, checkNumeric, inputIssues, type InputIssue } from '../src/model/validate.ts';
 import { toJson } from '../src/cli/format.ts';
 import { SWEEP_COLUMN_NAMES, type SweepAxis, type SweepResult } from './protocol.ts';
 import { createNodeEnginePool } from './spawn-node.ts';
@@ -18,7 +18,8 @@ export const SWEEP_HELP = [
   '',
   'VALUES: a comma list (4,6,8 or CsPbI3,FAPbI3; "bulk" for --vary edge-nm) or from:to:count, log-spaced for',
   'parameters declared log-scale (density, n-per-nc, fluence, …), linear otherwise.',
-  'FLAG: composition or any numeric simulate flag, e.g. density, n-per-nc, edge-nm, lattice-k, pump-nm.',
+  'FLAG: composition, auger-statistics (poisson,mean-field) or any numeric simulate flag, e.g. density, n-per-nc,',
+  'edge-nm, lattice-k, pump-nm.',
   'Example: hotcarrier sweep --composition CsPbI3 --edge-nm 8 --vary density=1e16:1e20:9 --vary edge-nm=5,8,12',
   'Output: one row per grid point with the axis values and the cooling metrics (tau1e, bi-exponential fit,',
   'time to target, initial loss rate, peak Tc, density, <N>, fluence, solver counters, status).',
@@ -35,8 +36,14 @@ export function parseVary(text: string): SweepAxis {
     if (values.length === 0) throw new UsageError('--vary composition= needs at least one composition; allowed: presets or formulas, comma-separated');
     return { key: 'composition', values };
   }
+  if (flag === 'auger-statistics') {
+    const values = raw.split(',').map((s) => s.trim());
+    const bad = values.find((v) => !(AUGER_STATISTICS as string[]).includes(v));
+    if (bad !== undefined) throw new UsageError(`--vary auger-statistics: ${JSON.stringify(bad)} is not allowed; allowed: ${AUGER_STATISTICS.join(', ')}, comma-separated`);
+    return { key: 'augerStatistics', values };
+  }
   const key = FLAG_TO_KEY.get(flag);
-  if (!key) throw new UsageError(`--vary ${flag}: unknown parameter; allowed: composition, ${Object.values(PARAMS).map((p) => p.flag).join(', ')}`);
+  if (!key) throw new UsageError(`--vary ${flag}: unknown parameter; allowed: composition, auger-statistics, ${Object.values(PARAMS).map((p) => p.flag).join(', ')}`);
   const spec = PARAMS[key];
   const number = (s: string) => {
     const v = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s.trim()) ? Number(s) : NaN;

@@ -36,6 +36,21 @@ describe('hotcarrier sweep', () => {
     expect(json.columns.tau1ePs.length).toBe(2);
   });
 
+  it('varies the NC Auger statistics: each row matches the single simulation with that option', async () => {
+    const r = await run(['--composition', 'CsPbBr3', '--edge-nm', '5', '--vary', 'n-per-nc=0.5,3', '--vary', 'auger-statistics=poisson,mean-field', '--csv']);
+    expect(r.code, r.err).toBe(0);
+    const [header, ...rows] = r.out.trim().split('\n');
+    const names = header.split(',');
+    expect(names.slice(0, 2)).toEqual(['n-per-nc', 'augerStatistics']);
+    expect(rows.map((row) => row.split(',').slice(0, 2).join(','))).toEqual(['0.5,poisson', '0.5,mean-field', '3,poisson', '3,mean-field']);
+    const tau = names.indexOf('tau1ePs');
+    for (const row of rows) {
+      const cells = row.split(',');
+      const single = simulate({ composition: 'CsPbBr3', edgeNm: 5, nPerNc: Number(cells[0]), augerStatistics: cells[1] as 'poisson' | 'mean-field' });
+      expect(Number(cells[tau])).toBeCloseTo(single.metrics.tau1ePs as number, 3);
+    }
+  });
+
   it('a failing point is reported and the exit is 1, the other points still run', async () => {
     const r = await run(['--vary', 'composition=CsPbI3,CsPbQ3', '--csv']);
     expect(r.code).toBe(1);
@@ -45,13 +60,14 @@ describe('hotcarrier sweep', () => {
 
   for (const [label, argv, pattern] of [
     ['value out of range', ['--vary', 'density=1e16:1e22:3'], /--vary density: "1e22".*allowed: a number from 1e15 to 1e20/],
-    ['unknown parameter', ['--vary', 'colour=1,2'], /--vary colour: unknown parameter; allowed: composition, edge-nm/],
+    ['unknown parameter', ['--vary', 'colour=1,2'], /--vary colour: unknown parameter; allowed: composition, auger-statistics, edge-nm/],
     ['no axis', ['--edge-nm', '8'], /needs at least one --vary/],
     ['not FLAG=VALUES', ['--vary', 'density'], /not FLAG=VALUES/],
     ['bad count', ['--vary', 'density=1e16:1e18:x'], /count "x" must be a whole number/],
     ['bad workers', ['--vary', 'density=1e16,1e17', '--workers', '0'], /--workers = "0"/],
     ['bad base option', ['--vary', 'density=1e16,1e17', '--lattice-k', '-4'], /latticeK \(--lattice-k\) = -4 K is out of range/],
     ['NaN value', ['--vary', 'edge-nm=NaN,8'], /--vary edge-nm: "NaN" is not allowed/],
+    ['unknown Auger statistics', ['--vary', 'auger-statistics=poisson,binomial'], /--vary auger-statistics: "binomial" is not allowed; allowed: mean-field, poisson/],
   ] as [string, string[], RegExp][]) {
     it(`bad input: ${label} → exit 2 with a message, no output`, async () => {
       const r = await run(argv);
