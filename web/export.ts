@@ -16,7 +16,8 @@ export function curvesCsv(curves: Curve[], measured: MeasuredSeries | null = nul
   const lines = ['# hotcarrier: carrier cooling curves', `# exported ${new Date().toISOString()}`];
   curves.forEach((c, k) => {
     lines.push(`# curve ${k + 1}: ${c.label}; input ${JSON.stringify(c.input)}`);
-    lines.push(`# curve ${k + 1}: tau1e_ps=${c.result.metrics.tau1ePs ?? ''}; peakTc_K=${c.result.metrics.peakTcK}; solver=${c.result.solver.message}`);
+    const auger = c.result.derived.augerStatistics ? `; nc_auger_statistics=${c.result.derived.augerStatistics}` : '';
+    lines.push(`# curve ${k + 1}: tau1e_ps=${c.result.metrics.tau1ePs ?? ''}; peakTc_K=${c.result.metrics.peakTcK}${auger}; solver=${c.result.solver.message}`);
   });
   lines.push('curve,label,t_ps,Tc_K,T_LO_K,T_A_K,n_cm3');
   curves.forEach((c, k) => {
