@@ -17,10 +17,6 @@ import type { RhsFn, SolveFailure } from './types.ts';
  * While odex runs: every CHECK_EVERY steps, h·ρ > ODEX_STIFF means odex's step is pinned by stability,
  * not accuracy (its extrapolation tableau's real stability bound is a few units of h·ρ), so rodas5 takes over.
  * Each switch back to odex doubles NON_STIFF_STEPS to prevent ping-pong; after MAX_SWITCHES it stays in rodas5.
- * Cost check (as LSODA compares the methods' costs): after a hand-over to odex, once odex has taken COST_MIN_STEPS
- * steps, it hands back when its work per unit time (rhs evaluations + Jacobians + LU factorisations, per unit t)
- * exceeds COST_RATIO × what rodas5 was spending when it handed over; the next hand-over then waits twice as long
- * again. This keeps 'auto' from paying for odex where small accuracy-limited steps only looked non-stiff (tight rtol).
  */
 const START_STIFF = 500;
 const NON_STIFF_STEPS = 20;
@@ -28,8 +24,6 @@ const NON_STIFF_HRHO = 0.05;
 const ODEX_STIFF = 4;
 const CHECK_EVERY = 5;
 const MAX_SWITCHES = 16;
-const COST_RATIO = 1.2;
-const COST_MIN_STEPS = 5;
 
 export interface AutoOutcome {
   failure: SolveFailure | null;
@@ -83,21 +77,8 @@ export function runAuto(
     return rho;
   };
 
-  /** Work done so far, in units of about one rhs evaluation each. */
-  const work = () => cnt.nfev + cnt.njev + cnt.nlu;
-  /** rodas5's work per unit time when it last handed over to odex (0: odex has not taken over from rodas5). */
-  let rodasRate = 0;
-  let segment = { t: t0, work: 0, steps: 0 };
-  let lostOnCost = false;
-
   let odexSinceCheck = 0;
   const check = (t: number, y: Float64Array, h: number): boolean => {
-    if (rodasRate > 0 && odex.steps - segment.steps >= COST_MIN_STEPS && t !== segment.t) {
-      if ((work() - segment.work) / Math.abs(t - segment.t) > COST_RATIO * rodasRate) {
-        lostOnCost = true;
-        return true;
-      }
-    }
     if (++odexSinceCheck < CHECK_EVERY) return false;
     odexSinceCheck = 0;
     return Math.abs(h) * radius(t, y, 4) > ODEX_STIFF;
@@ -112,25 +93,15 @@ export function runAuto(
   rodas.nonStiffBound = NON_STIFF_HRHO;
   for (;;) {
     const method = stiff ? rodas : odex;
-    segment = { t, work: work(), steps: method.steps };
     rodas.monitorStiffness = switches < MAX_SWITCHES;
     const end = stiff ? rodas.run(t, y, t1, h) : odex.run(t, y, t1, h, switches < MAX_SWITCHES ? check : null);
     const methodsUsed = { odexSteps: odex.steps, rodasSteps: rodas.steps, switches };
     if (end === 'failed') return { failure: method.failure, methodsUsed };
     if (end === 'done') return { failure: null, methodsUsed };
-    if (stiff) {
-      // Work per unit time of this rodas5 segment's average step at the step size it reached.
-      const steps = rodas.steps - segment.steps;
-      rodasRate = steps > 0 && rodas.h !== 0 ? (work() - segment.work) / steps / Math.abs(rodas.h) : 0;
-    }
     t = method.t;
     h = method.h;
     y.set(method.y);
     if (stiff) rodas.nonStiffLimit *= 2;
-    if (!stiff && lostOnCost) {
-      rodas.nonStiffLimit *= 2;
-      lostOnCost = false;
-    }
     stiff = !stiff;
     switches++;
     odexSinceCheck = 0;
