@@ -32,11 +32,19 @@ interface Aux {
   Rd: number; dRddA: number;
   kx: number; dkxdT: number;
   G: number;
+  /** Auger events per volume R_A and per carrier r_A = R_A/n, with their partials by n and by o. */
+  RA: number; dRAdn: number; dRAdo: number;
+  rA: number; drAdn: number; drAdo: number;
+  /** Poisson NCs: first-order loss per exciton k_1 and e^(−λ), so that singly occupied NCs are o e^(−λ). */
+  k1st: number; expMinusLambda: number;
 }
 
 export class CoolingModel {
   readonly size = STATE_SIZE;
-  private readonly aux: Aux = { P: 0, dPdT: 0, dPdN: 0, dPdA: 0, D: 0, dDdN: 0, dDdD: 0, dDdA: 0, Rd: 0, dRddA: 0, kx: 0, dkxdT: 0, G: 0 };
+  private readonly aux: Aux = {
+    P: 0, dPdT: 0, dPdN: 0, dPdA: 0, D: 0, dDdN: 0, dDdD: 0, dDdA: 0, Rd: 0, dRddA: 0, kx: 0, dkxdT: 0, G: 0,
+    RA: 0, dRAdn: 0, dRAdo: 0, rA: 0, drAdn: 0, drAdo: 0, k1st: 0, expMinusLambda: 0,
+  };
   private readonly lo3kB: number;
   private readonly softplusAtMinusOne: number;
 
@@ -141,7 +149,37 @@ export class CoolingModel {
       a.dkxdT = 0;
     }
     a.G = this.generation(t);
+    this.auger(y[S.n], y[S.occ], a);
     return a;
+  }
+
+  /** Auger rates: k3 n³ (films, mean-field NCs) or the Poisson-ensemble R_A = (n²/o − o)/(2 τ_XX), with partials. */
+  private auger(n: number, o: number, a: Aux): void {
+    const c = this.c;
+    const kA = c.ncAugerPerPs;
+    if (kA <= 0) {
+      const k3 = c.k3Cm6PerPs;
+      a.RA = k3 * n * n * n;
+      a.dRAdn = 3 * k3 * n * n;
+      a.rA = k3 * n * n;
+      a.drAdn = 2 * k3 * n;
+      a.dRAdo = a.drAdo = a.k1st = a.expMinusLambda = 0;
+      return;
+    }
+    a.k1st = c.k1PerPs + c.kRadPerPs + a.kx;
+    // n ≤ o: every occupied NC holds one exciton, so there is no Auger (λ = 0).
+    if (!(o > 0 && n > o)) {
+      a.RA = a.dRAdn = a.dRAdo = a.rA = a.drAdn = a.drAdo = 0;
+      a.expMinusLambda = o > 0 ? 1 : 0;
+      return;
+    }
+    a.RA = 0.5 * kA * ((n * n) / o - o);
+    a.dRAdn = (kA * n) / o;
+    a.dRAdo = -0.5 * kA * ((n * n) / (o * o) + 1);
+    a.rA = 0.5 * kA * (n / o - o / n);
+    a.drAdn = 0.5 * kA * (1 / o + o / (n * n));
+    a.drAdo = -0.5 * kA * (n / (o * o) + 1 / n);
+    a.expMinusLambda = Math.exp(1 - n / o);
   }
 
   /** Energy a carrier pair loses to phonons (net LO emission + acoustic) per ps (eV ps^-1). */
@@ -183,12 +221,7 @@ export class CoolingModel {
     const pairEv = c.gapEv + this.lo3kB * T;
     const R1 = c.k1PerPs * n;
     const R2 = c.k2Cm3PerPs * n * n + c.kRadPerPs * n;
-    const nc = c.ncAugerPerPs > 0;
-    const o = y[S.occ];
-    const poissonAuger = nc && o > 0 && n > o; // n ≤ o: every occupied NC holds one exciton, no Auger
-    const R3 = nc ? (poissonAuger ? 0.5 * c.ncAugerPerPs * ((n * n) / o - o) : 0) : c.k3Cm6PerPs * n * n * n;
-    /** Auger events per carrier per ps (R_A / n). */
-    const r3 = nc ? (poissonAuger ? 0.5 * c.ncAugerPerPs * (n / o - o / n) : 0) : c.k3Cm6PerPs * n * n;
+    const R3 = a.RA;
     const Rx = a.kx * n;
     const relax = (T - A) / c.carrierAcousticPs;
     const nphHw = c.loModesCm3 * c.loEv;
@@ -196,14 +229,9 @@ export class CoolingModel {
 
     dydt[S.n] = a.G - R1 - R2 - R3 - Rx;
     const inject = a.G === 0 ? 0 : (a.G / n) * (c.injectionTempK - T);
-    dydt[S.tc] = inject - a.P / this.lo3kB + h * r3 * (c.gapEv / this.lo3kB + T) - relax;
-    if (nc) {
-      const k1st = c.k1PerPs + c.kRadPerPs + a.kx;
-      const singles = o > 0 ? o * Math.exp(poissonAuger ? 1 - n / o : 0) : 0;
-      dydt[S.occ] = a.G * (1 - o * c.ncVolumeCm3) - k1st * singles;
-    } else {
-      dydt[S.occ] = 0;
-    }
+    dydt[S.tc] = inject - a.P / this.lo3kB + h * a.rA * (c.gapEv / this.lo3kB + T) - relax;
+    const o = y[S.occ];
+    dydt[S.occ] = c.ncAugerPerPs > 0 ? a.G * (1 - o * c.ncVolumeCm3) - a.k1st * (o * a.expMinusLambda) : 0;
     let heatIn = this.lo3kB * n * relax + (R1 + (1 - h) * R3) * pairEv;
     if (c.hotPhonons) {
       dydt[S.nLo] = (n * a.P) / nphHw - a.D;
@@ -243,25 +271,7 @@ export class CoolingModel {
     const R1 = dR1dn * n;
     const dR2dn = 2 * c.k2Cm3PerPs * n + c.kRadPerPs;
     const R2 = c.k2Cm3PerPs * n * n + c.kRadPerPs * n;
-    const nc = c.ncAugerPerPs > 0;
-    const o = y[S.occ];
-    const kA = c.ncAugerPerPs;
-    const poissonAuger = nc && o > 0 && n > o;
-    // R_A and its partials by n and o; r3 = R_A / n (events per carrier per ps) and its partials.
-    let R3 = c.k3Cm6PerPs * n * n * n;
-    let dR3dn = 3 * c.k3Cm6PerPs * n * n;
-    let dR3do = 0;
-    let r3 = c.k3Cm6PerPs * n * n;
-    let dr3dn = 2 * c.k3Cm6PerPs * n;
-    let dr3do = 0;
-    if (nc) {
-      R3 = poissonAuger ? 0.5 * kA * ((n * n) / o - o) : 0;
-      dR3dn = poissonAuger ? (kA * n) / o : 0;
-      dR3do = poissonAuger ? -0.5 * kA * ((n * n) / (o * o) + 1) : 0;
-      r3 = poissonAuger ? 0.5 * kA * (n / o - o / n) : 0;
-      dr3dn = poissonAuger ? 0.5 * kA * (1 / o + o / (n * n)) : 0;
-      dr3do = poissonAuger ? -0.5 * kA * (n / (o * o) + 1 / n) : 0;
-    }
+    const { RA: R3, dRAdn: dR3dn, dRAdo: dR3do, drAdn: dr3dn, drAdo: dr3do } = a;
     const Rx = a.kx * n;
     const dRxdT = a.dkxdT * n;
 
@@ -277,7 +287,7 @@ export class CoolingModel {
       jac[row + S.tc] = -a.G / n;
     }
     jac[row + S.n] += h * dr3dn * (c.gapEv / k3B + T);
-    jac[row + S.tc] += -a.dPdT / k3B + h * r3 - 1 / tauCa;
+    jac[row + S.tc] += -a.dPdT / k3B + h * a.rA - 1 / tauCa;
     jac[row + S.occ] = h * dr3do * (c.gapEv / k3B + T);
     jac[row + S.nLo] = c.hotPhonons ? -a.dPdN / k3B : 0;
     jac[row + S.ta] = -a.dPdA / k3B + 1 / tauCa;
@@ -312,14 +322,15 @@ export class CoolingModel {
     jac[rowA + S.ta] = dQdA / C;
     jac[rowA + S.occ] = ((1 - h) * dR3do * pairEv) / C;
 
-    // do/dt (Poisson NCs)
-    if (nc) {
+    // do/dt (Poisson NCs): −k_1 o e^(−λ) with λ = n/o − 1 (λ = 0 once n ≤ o).
+    if (c.ncAugerPerPs > 0) {
       const rowO = S.occ * m;
-      const k1st = c.k1PerPs + c.kRadPerPs + a.kx;
-      const e = o > 0 ? Math.exp(poissonAuger ? 1 - n / o : 0) : 0;
-      jac[rowO + S.n] = poissonAuger ? k1st * e : 0;
+      const o = y[S.occ];
+      const e = a.expMinusLambda;
+      const auger = a.RA > 0;
+      jac[rowO + S.n] = auger ? a.k1st * e : 0;
       jac[rowO + S.tc] = -a.dkxdT * o * e;
-      jac[rowO + S.occ] = -a.G * c.ncVolumeCm3 - k1st * e * (poissonAuger ? 1 + n / o : 1);
+      jac[rowO + S.occ] = -a.G * c.ncVolumeCm3 - a.k1st * e * (auger ? 1 + n / o : 1);
     }
 
     // Ledger rows.
