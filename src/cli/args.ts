@@ -4,6 +4,7 @@ import { PARAMS, allowedRange, type NumericParamKey } from '../model/params.ts';
 import type { AcceptorKind, AugerStatistics, MechanismSwitches, SimulationInput } from '../model/types.ts';
 import type { MethodName } from '../solver/types.ts';
 import { MAX_STARTS } from '../data/fit.ts';
+import { AUGER_STATISTICS } from '../model/validate.ts';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -16,7 +17,7 @@ export class UsageError extends Error {
 const ALLOWED_TEXT: Record<string, string> = {
   composition: 'a preset name or a formula such as CsPbI3 or FA0.5Cs0.5PbI3',
   acceptor: 'none, hot or cold',
-  'auger-statistics': 'poisson or mean-field',
+  'auger-statistics': AUGER_STATISTICS.join(' or '),
   method: 'auto, odex or rodas5',
   data: 'a path to a CSV file of delay (ps) and carrier temperature (K), optionally an uncertainty (K)',
   free: 'KEY or KEY:min:max, KEY a simulate flag (n-per-nc, density, lattice-k …) or a material field (loLifetimePs …)',

@@ -124,6 +124,9 @@ export function build(input: NormalizedInput): Built {
     ? ((input.filmThicknessNm * 1e-9) ** 2 * material.heatCapacityJcm3K * 1e6) / (Math.PI ** 2 * material.thermalConductivityWmK) * PS_PER_S
     : ((material.heatCapacityJcm3K * 1e6 * (input.edgeNm as number) * 1e-9) / (6 * input.interfaceConductanceMWm2K * 1e6)) * PS_PER_S;
   const k3Cm6PerPs = bulk ? material.k3Cm6PerS / PS_PER_S : ncAugerCm6PerPs(material, input.edgeNm as number, conf.bohrDiameterNm);
+  const ncVolumeCm3 = bulk ? 0 : (conf.volumeNm3 as number) / NM3_PER_CM3;
+  /** NC biexciton Auger lifetime τ_XX (ps) from k3 = V²/(8 τ_XX); null for films. */
+  const biexcitonAugerPs = bulk ? null : ncVolumeCm3 ** 2 / (8 * k3Cm6PerPs);
   const sigmaPs = input.pulseFwhmFs / 1000 / (2 * Math.sqrt(2 * Math.LN2));
   const injectionTempK = (pumpEv - conf.gapEv) / (3 * KB_EV_PER_K);
 
@@ -153,8 +156,8 @@ export function build(input: NormalizedInput): Built {
     k2Cm3PerPs: bulk ? material.k2Cm3PerS / PS_PER_S : 0,
     kRadPerPs: bulk ? 0 : 1 / (material.ncRadiativeLifetimeNs * 1000),
     k3Cm6PerPs,
-    ncAugerPerPs: bulk || input.augerStatistics !== 'poisson' ? 0 : (8 * k3Cm6PerPs) / (conf.volumeNm3 as number / NM3_PER_CM3) ** 2,
-    ncVolumeCm3: bulk ? 0 : (conf.volumeNm3 as number) / NM3_PER_CM3,
+    ncAugerPerPs: bulk || input.augerStatistics !== 'poisson' ? 0 : (8 * k3Cm6PerPs) / ncVolumeCm3 ** 2, // = 1/τ_XX
+    ncVolumeCm3,
     augerHeating: input.switches.augerHeating ? 1 : 0,
     heatCapacityEvCm3K,
     heatLossPs,
@@ -189,7 +192,7 @@ export function build(input: NormalizedInput): Built {
     loEmissionFs: 1000 / (coefficients.emissionRateElectronPerPs + coefficients.emissionRateHolePerPs),
     loModesCm3,
     augerCm6PerS: k3Cm6PerPs * PS_PER_S,
-    biexcitonAugerPs: bulk ? null : (conf.volumeNm3 as number / NM3_PER_CM3) ** 2 / (8 * k3Cm6PerPs),
+    biexcitonAugerPs,
     augerStatistics: bulk ? null : input.augerStatistics,
     heatLossPs,
     warnings,
