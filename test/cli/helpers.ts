@@ -1,7 +1,7 @@
 // Helpers for the CLI tests: run `main(argv, io)` in-process and collect the exit code and both streams.
 
 import { expect } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { main } from '../../cli/main.ts';
 
 export interface Run {
   code: number;

@@ -1,7 +1,7 @@
 // `hotcarrier sweep`: a grid on real worker threads, CSV/JSON output, and bad input refused before any work.
 
 import { describe, expect, it } from 'vitest';
-import { sweepMain } from '../../workers/sweep-cli.ts';
+import { sweepMain } from '../../cli/sweep.ts';
 import { simulate } from '../../src/index.ts';
 
 async function run(argv: string[]) {

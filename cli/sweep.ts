@@ -1,13 +1,13 @@
 // `hotcarrier sweep`: a grid of simulations run in parallel on a pool of Node worker threads.
-// Lives beside the workers (not in src/), so the engine stays free of any worker code.
+// Part of the CLI app layer (cli/), over the engine (src/) and the worker transport (workers/).
 
 import { PARAMS, allowedRange, formatLimit, type NumericParamKey } from '../src/model/params.ts';
-import { UsageError, parseArgs } from '../src/cli/args.ts';
+import { UsageError, parseArgs } from './args.ts';
 import { AUGER_STATISTICS, checkNumeric, inputIssues, type InputIssue } from '../src/model/validate.ts';
-import { toJson } from '../src/cli/format.ts';
-import { SWEEP_COLUMN_NAMES, type SweepAxis, type SweepResult } from './protocol.ts';
-import { createNodeEnginePool } from './spawn-node.ts';
-import type { Io } from '../src/cli/main.ts';
+import { toJson } from './format.ts';
+import { SWEEP_COLUMN_NAMES, type SweepAxis, type SweepResult } from '../workers/protocol.ts';
+import { createNodeEnginePool } from '../workers/spawn-node.ts';
+import type { Io } from './main.ts';
 
 const FLAG_TO_KEY = new Map<string, NumericParamKey>(Object.values(PARAMS).map((p) => [p.flag, p.key]));
 

@@ -1,10 +1,10 @@
 // Command-line argument parsing for `hotcarrier`: flags come from the parameter declarations (params.ts).
 
-import { PARAMS, allowedRange, type NumericParamKey } from '../model/params.ts';
-import type { AcceptorKind, AugerStatistics, MechanismSwitches, SimulationInput } from '../model/types.ts';
-import type { MethodName } from '../solver/types.ts';
-import { MAX_STARTS } from '../data/fit.ts';
-import { AUGER_STATISTICS } from '../model/validate.ts';
+import { PARAMS, allowedRange, type NumericParamKey } from '../src/model/params.ts';
+import type { AcceptorKind, AugerStatistics, MechanismSwitches, SimulationInput } from '../src/model/types.ts';
+import type { MethodName } from '../src/solver/types.ts';
+import { MAX_STARTS } from '../src/data/fit.ts';
+import { AUGER_STATISTICS } from '../src/model/validate.ts';
 
 export class UsageError extends Error {
   constructor(message: string) {

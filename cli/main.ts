@@ -1,14 +1,14 @@
-// The `hotcarrier` command: simulate, fit, trends, materials. Exit 0 on success, 2 on bad input, 1 on a solver failure.
+// The `hotcarrier` command: simulate, fit, trends, materials, sweep (the app layer over src/ and workers/). Exit 0 on success, 2 on bad input, 1 on a solver failure.
 
-import { listMaterials } from '../model/catalog.ts';
-import { PARAMS, formatLimit } from '../model/params.ts';
-import { SimulationError, simulate } from '../model/simulate.ts';
-import { runTrends } from '../model/trends.ts';
-import { InputError } from '../model/validate.ts';
-import { compoundSheets, listPresets } from '../materials/index.ts';
+import { listMaterials } from '../src/model/catalog.ts';
+import { PARAMS, formatLimit } from '../src/model/params.ts';
+import { SimulationError, simulate } from '../src/model/simulate.ts';
+import { runTrends } from '../src/model/trends.ts';
+import { InputError } from '../src/model/validate.ts';
+import { compoundSheets, listPresets } from '../src/materials/index.ts';
 import { SWITCH_FLAGS, UsageError, parseArgs } from './args.ts';
 import { measuredCsv, measuredJson, measuredText, readMeasuredFile } from './data-file.ts';
-import { compareWithModel } from '../data/measured.ts';
+import { compareWithModel } from '../src/data/measured.ts';
 import { runFit } from './fit-command.ts';
 import { materialsText, simulationCsv, simulationJson, simulationText, toJson, trendsText } from './format.ts';
 
@@ -62,6 +62,11 @@ function helpText(): string {
 }
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  if (argv[0] === 'sweep') {
+    // sweep runs on worker threads: loaded only when asked for, so the other commands start without them
+    const { sweepMain } = await import('./sweep.ts');
+    return sweepMain(argv.slice(1), io);
+  }
   try {
     const args = parseArgs(argv);
     if (args.help || args.command === 'help') {

@@ -1,11 +1,11 @@
 // `hotcarrier fit`: read --free KEY[:min:max] specs (CLI flag names or material field names), run fitToMeasured
 // on the --data file, and print the fitted values with uncertainties as text or JSON.
 
-import { fitToMeasured, fittableInputKeys, type FitResult, type FreeParameter } from '../data/fit.ts';
-import { modelTcAt, type MeasuredSeries } from '../data/measured.ts';
-import { resolveMaterial } from '../materials/index.ts';
-import { PARAMS } from '../model/params.ts';
-import type { SimulationInput } from '../model/types.ts';
+import { fitToMeasured, fittableInputKeys, type FitResult, type FreeParameter } from '../src/data/fit.ts';
+import { modelTcAt, type MeasuredSeries } from '../src/data/measured.ts';
+import { resolveMaterial } from '../src/materials/index.ts';
+import { PARAMS } from '../src/model/params.ts';
+import type { SimulationInput } from '../src/model/types.ts';
 import { UsageError, type ParsedArgs } from './args.ts';
 import { readMeasuredFile } from './data-file.ts';
 import { num, toJson } from './format.ts';

@@ -5,8 +5,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
   ALLOWED, checkDataFileSize, compareWithModel, DataFileError, modelTcAt, parseMeasuredCsv, type MeasuredComparison, type MeasuredSeries,
-} from '../data/measured.ts';
-import type { SimulationResult } from '../model/types.ts';
+} from '../src/data/measured.ts';
+import type { SimulationResult } from '../src/model/types.ts';
 import { UsageError } from './args.ts';
 import { num } from './format.ts';
 

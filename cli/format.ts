@@ -1,7 +1,7 @@
 // Output formatting for the CLI: text summaries, CSV columns and JSON, never printing NaN.
 
-import type { SimulationResult, TrendResult } from '../model/types.ts';
-import type { MaterialEntry } from '../model/catalog.ts';
+import type { SimulationResult, TrendResult } from '../src/model/types.ts';
+import type { MaterialEntry } from '../src/model/catalog.ts';
 
 /** A number for humans: significant digits, '—' when absent or not finite. */
 export function num(v: number | null | undefined, digits = 4): string {
