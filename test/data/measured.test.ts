@@ -111,7 +111,7 @@ describe('parseMeasuredCsv: refusals name line, column and what is allowed', () 
   it('zero or negative temperature, negative or zero uncertainty', () => {
     expect(refusal('0.1,2000\n0.2,0\n0.3,300', 2, 2).message).toBe('line 2, column 2: "0" is not positive; allowed: carrier temperature in K (a positive number up to 1e5 K)');
     refusal('0.1,-300\n0.2,200\n0.3,300', 1, 2);
-    expect(refusal('0.1,2000,5\n0.2,1500,-3\n0.3,300,1', 2, 3).message).toMatch(/"-3" is negative; allowed: uncertainty .* in K \(a positive number\)/);
+    expect(refusal('0.1,2000,5\n0.2,1500,-3\n0.3,300,1', 2, 3).message).toMatch(/"-3" is negative; allowed: uncertainty .* in K \(a positive number up to 1e5 K\)/);
     expect(refusal('0.1,2000,0\n0.2,1500,3\n0.3,300,1', 1, 3).message).toMatch(/is zero/);
   });
 
