@@ -61,6 +61,21 @@ function helpText(): string {
   ].join('\n');
 }
 
+/** Flags trends and materials read (besides --help); any other flag is refused, never silently ignored. */
+const COMMAND_FLAGS: Record<string, readonly string[]> = {
+  trends: ['composition', 'edge-nm', 'bulk', 'json'],
+  materials: ['json'],
+};
+
+function refuseUnusedFlags(command: string, given: Set<string>): void {
+  const used = Object.hasOwn(COMMAND_FLAGS, command) ? COMMAND_FLAGS[command] : null;
+  if (used === null) return;
+  const unused = [...given].filter((f) => !used.includes(f) && f !== 'help' && f !== 'h');
+  if (unused.length > 0) {
+    throw new UsageError(`${unused.map((f) => `--${f}`).join(', ')} ${unused.length === 1 ? 'does' : 'do'} not apply to ${command} (${command === 'trends' ? 'each trend sets its own excitation, pump and solver options' : 'it lists the presets'}); allowed: ${used.length ? used.map((f) => `--${f}`).join(', ') : 'no options'}`);
+  }
+}
+
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   if (argv[0] === 'sweep') {
     // sweep runs on worker threads: loaded only when asked for, so the other commands start without them
@@ -75,6 +90,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
     if (args.data !== undefined && args.command !== 'simulate' && args.command !== 'fit') throw new UsageError(`--data applies to simulate only, not ${args.command} (and to fit); allowed: hotcarrier simulate [options] --data FILE or hotcarrier fit [options] --data FILE --free KEY`);
     if (args.free.length > 0 && args.command !== 'fit') throw new UsageError(`--free applies to fit only, not ${args.command}; allowed: hotcarrier fit [options] --data FILE --free KEY[:min:max]`);
+    refuseUnusedFlags(args.command, args.given);
     if (args.starts !== undefined && args.command !== 'fit') throw new UsageError(`--starts applies to fit only, not ${args.command}; allowed: hotcarrier fit [options] --data FILE --free KEY --starts N`);
     switch (args.command) {
       case 'simulate': {
