@@ -10,6 +10,7 @@ import type { SimulationInput } from '../src/model/types.ts';
 import { UsageError, type ParsedArgs } from './args.ts';
 import { readMeasuredFile } from './data-file.ts';
 import { num, toJson } from './format.ts';
+import { stamp } from './build-info.ts';
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -95,6 +96,7 @@ export function fitText(fit: FitResult, data: MeasuredSeries): string {
 export function fitJson(fit: FitResult, data: MeasuredSeries): string {
   const { best, ...rest } = fit;
   return toJson({
+    provenance: stamp({ input: fit.input, measured: { tPs: data.tPs, tcK: data.tcK, sigmaK: data.sigmaK }, parameters: fit.parameters.map((p) => ({ key: p.key, min: p.min, max: p.max, start: p.start })) }),
     ...rest,
     measured: { ...data, modelTcK: best ? Array.from(data.tPs, (t) => modelTcAt(best, t)) : null },
     curve: best ? { t_ps: best.tPs, tc_k: best.tcK, t_lo_k: best.tLoK, t_a_k: best.tAK } : null,

@@ -10,6 +10,7 @@ import { SWITCH_FLAGS, UsageError, parseArgs } from './args.ts';
 import { measuredCsv, measuredJson, measuredText, readMeasuredFile } from './data-file.ts';
 import { compareWithModel } from '../src/data/measured.ts';
 import { runFit } from './fit-command.ts';
+import { versionText } from './build-info.ts';
 import { materialsText, simulationCsv, simulationJson, simulationText, toJson, trendsText } from './format.ts';
 
 export interface Io {
@@ -31,6 +32,7 @@ function helpText(): string {
     'hotcarrier — hot-carrier cooling in perovskite nanocrystals and films',
     '',
     'Commands:',
+    '  hotcarrier --version                             version and git commit of this build',
     '  hotcarrier simulate [options] [--json | --csv]   carrier temperature vs delay, metrics, energy ledger',
     '  hotcarrier trends [--composition X] [--edge-nm L | --bulk] [--json]   the review\'s trends T1–T13',
     '  hotcarrier materials [--json]                    presets and their parameters with sources',
@@ -77,6 +79,10 @@ function refuseUnusedFlags(command: string, given: Set<string>): void {
 }
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  if (argv[0] === '--version' || argv[0] === 'version') {
+    io.out(versionText());
+    return 0;
+  }
   if (argv[0] === 'sweep') {
     // sweep runs on worker threads: loaded only when asked for, so the other commands start without them
     const { sweepMain } = await import('./sweep.ts');
