@@ -10,6 +10,8 @@ import { fitToMeasured } from '../../src/data/fit.ts';
 import { parseMeasuredBytes, parseMeasuredCsv } from '../../src/data/measured.ts';
 import { guardResult, LEDGER_TOLERANCE } from '../../src/model/result-guard.ts';
 import { SimulationError, simulate } from '../../src/model/simulate.ts';
+import { ACCEPTOR_PARAM, AUGER_STATISTICS_PARAM, METHOD_PARAM, SWITCHES, choiceValues } from '../../src/model/params.ts';
+import { METHOD_NAMES } from '../../src/solver/validate.ts';
 import { run } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'hotcarrier-hardening-'));
@@ -175,5 +177,19 @@ describe('names and exit codes', () => {
       expect(r.code).toBe(2);
       expect(r.err).toMatch(new RegExp(`${argv[1]} does not apply to ${argv[0]}`));
     }
+  });
+});
+
+describe('parameters declared once', () => {
+  it('the method choices are exactly the methods the solver accepts', () => {
+    expect([...choiceValues(METHOD_PARAM)].sort()).toEqual([...METHOD_NAMES].sort());
+  });
+
+  it('help lists every declared choice and switch from the table', async () => {
+    const help = (await run(['help'])).out;
+    for (const spec of [METHOD_PARAM, ACCEPTOR_PARAM, AUGER_STATISTICS_PARAM]) {
+      for (const c of spec.choices) expect(help).toContain(`${c.value} (${c.meaning})`);
+    }
+    for (const sw of SWITCHES) expect(help).toContain(`--${sw.flag}`);
   });
 });
