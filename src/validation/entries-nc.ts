@@ -1,7 +1,8 @@
 // Validation entries measured on colloidal nanocrystals (and the NC-versus-film comparisons of the same papers).
 // Numbers are the papers' own words as reachable here; assumed conditions are marked "assumed" in each entry.
 
-import { meanLossRatePerCarrierEvPs, oneOverETimePs, tcAtPs } from './extract.ts';
+import { KB_EV_PER_K } from '../model/constants.ts';
+import { excessFallTimePs, meanLossRatePerCarrierEvPs, oneOverETimePs, tcAtPs } from './extract.ts';
 import { FINE, curveOf, need, nPerNcAt } from './helpers.ts';
 import type { ValidationEntry } from './types.ts';
 
@@ -55,6 +56,9 @@ const CASTANEDA_2016 = {
     readAt: 'abstract of the ACS Nano article (copy on datapdf.com)',
   },
 };
+
+/** Excess temperature (K) at which the mean kinetic energy (3/2) kB ΔT of one carrier is 0.1 eV. */
+const WARM_K = 0.1 / (1.5 * KB_EV_PER_K);
 
 export const NC_ENTRIES: ValidationEntry[] = [
   {
@@ -208,6 +212,38 @@ export const NC_ENTRIES: ValidationEntry[] = [
       return { value: l / s, note: `${l.toFixed(3)} vs ${s.toFixed(3)} eV ps^-1 per carrier` };
     },
     pointsAt: 'strong confinement: the energy-gap-law suppression of LO emission at 4 nm (no bypass channels)',
+  },
+  {
+    id: 'nanolett2020-cspbbr3-warm-electron-tail',
+    title: 'CsPbBr3 NCs: the last ~0.1 eV above the band edge cools slowly (over ~10 ps)',
+    ...NANO_LETT_2020,
+    sample: 'CsPbBr3 colloidal NCs (8 nm, inside the paper\'s 0.8–12 nm range)',
+    paperConditions: { pump: 'above-gap (350 nm assumed)', excitation: 'low ⟨N⟩ (0.1 assumed)', lattice: 'room temperature' },
+    conversion: `as the loss-rate entry; "within ~0.1 eV of the band edge" ↔ a mean kinetic energy (3/2) kB (Tc − T_L) = 0.1 eV, i.e. Tc − T_L = ${Math.round(WARM_K)} K`,
+    runs: { nc: cspbbr3Small(8) },
+    quantity: { name: 'warm-carrier cooling time', definition: `time for Tc − T_L to fall from ${Math.round(WARM_K)} K (0.1 eV mean excess per carrier) to 1/e of that`, unit: 'ps' },
+    published: { value: 10, uncertainty: null, unit: 'ps', note: '"a slow cooling (over ∼10 ps) of \'warm\' electrons in the vicinity (within ∼0.1 eV) of the conduction band edge" (abstract)' },
+    tolerance: { kind: 'factor', factor: 3 },
+    toleranceReason: '"over ∼10 ps" gives the time scale, not a fitted lifetime; half a decade either way (3–30 ps). The paper resolves electrons; the model has one carrier temperature, which the comparison assumes',
+    calibration: false,
+    measure: (r) => ({ value: need(excessFallTimePs(curveOf(r.nc), WARM_K, WARM_K / Math.E), 'warm-carrier fall'), note: `fall of Tc − T_L from ${Math.round(WARM_K)} K to 1/e of it` }),
+    pointsAt: 'electrons and holes with their own temperatures (a slow electron tail near the band edge); LO emission below ħω_LO-scale excess energies',
+  },
+  {
+    id: 'li2017-mapbbr3-nc-hot-electron-extraction',
+    title: 'MAPbBr3 NCs with a Bphen layer: hot-electron extraction up to ~83 %',
+    ...LI_2017,
+    sample: `surface-treated MAPbBr3 NC film (${LI_MEDIUM_NM} nm assumed) on 4,7-diphenyl-1,10-phenanthroline (Bphen)`,
+    paperConditions: { pump: '400 nm assumed', excitation: 'low fluence (⟨N⟩ = 0.1 assumed)', lattice: 'room temperature' },
+    conversion: '--acceptor hot with the model\'s default Bphen-like barrier (0.3 eV) and transfer time (0.2 ps): these are the model\'s generic acceptor parameters, not values from this paper',
+    runs: { nc: { ...liNc(LI_MEDIUM_NM, 0.1), acceptor: 'hot' } },
+    quantity: { name: 'hot-electron extraction yield', definition: 'fraction of photoexcited carriers transferred to the acceptor (model: extracted pairs / absorbed pairs by the last delay)', unit: '' },
+    published: { value: 0.83, uncertainty: null, unit: '', note: '"efficient room temperature hot-electrons extraction (up to ∼83%) by an energy-selective electron acceptor layer" (abstract; the sentence goes on to a time of about a picosecond, garbled in the copy read)' },
+    tolerance: { kind: 'absolute', plusMinus: 0.15 },
+    toleranceReason: '"up to ∼83 %" is the best sample of the series; ±0.15 covers the spread between samples and surface treatments and the yield\'s derivation from bleach quenching',
+    calibration: false,
+    measure: (r) => ({ value: r.nc.extraction.yield, note: `yield by ${r.nc.tPs[r.nc.tPs.length - 1]} ps` }),
+    pointsAt: 'the hot-acceptor parameters (barrier, transfer time) and how long carriers stay above the barrier',
   },
   {
     id: 'castaneda2016-cspbbr3-biexciton-volume-scaling',

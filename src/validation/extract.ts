@@ -70,6 +70,17 @@ export function exponentialLifetimePs(c: Curve, fromPs: number, toPs: number): n
   return slope < 0 ? -1 / slope : null;
 }
 
+/** Time (ps) the excess temperature Tc − T_L takes to fall from `fromK` to `toK` (both below its peak, fromK > toK);
+ *  null if either level is not reached after the peak. For A·exp(−t/τ): τ ln(fromK/toK). */
+export function excessFallTimePs(c: Curve, fromK: number, toK: number): number | null {
+  const e = excessK(c);
+  const p = peakIndex(e);
+  if (!(e[p] > fromK) || !(fromK > toK)) return null;
+  const a = fallTime(c.tPs, e, fromK, p);
+  const b = fallTime(c.tPs, e, toK, p);
+  return a === null || b === null ? null : b - a;
+}
+
 /** First delay (ps) after the peak of Tc at which Tc has fallen to `levelK`; null if never in the window
  *  (the rise during the pump does not count as reaching it). */
 export function timeToReachPs(c: Curve, levelK: number): number | null {

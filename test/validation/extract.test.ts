@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { KB_EV_PER_K } from '../../src/model/constants.ts';
 import {
-  exponentialLifetimePs, meanLossRatePerCarrierEvPs, oneOverETimePs, tcAtPs, timeToReachPs,
+  excessFallTimePs, exponentialLifetimePs, meanLossRatePerCarrierEvPs, oneOverETimePs, tcAtPs, timeToReachPs,
 } from '../../src/validation/extract.ts';
 import { judge } from '../../src/validation/verdict.ts';
 
@@ -61,6 +61,13 @@ describe('validation quantity extraction', () => {
     const rate = meanLossRatePerCarrierEvPs(synthetic(tau), 1 / Math.E) as number;
     const expected = (1.5 * KB_EV_PER_K * 1500 * (1 - 1 / Math.E)) / tau;
     expect(Math.abs(rate - expected) / expected).toBeLessThan(0.01);
+  });
+
+  it('fall time of the excess between two levels: τ ln(from/to)', () => {
+    const tau = 3, c = synthetic(tau);
+    const t = excessFallTimePs(c, 770, 770 / Math.E) as number;
+    expect(Math.abs(t - tau) / tau).toBeLessThan(0.01);
+    expect(excessFallTimePs(c, 2000, 100)).toBeNull();
   });
 
   it('a curve that never cools gives no value', () => {
