@@ -265,4 +265,24 @@ export const NC_ENTRIES: ValidationEntry[] = [
     },
     pointsAt: 'NC Auger: the bulk-k3 floor in ncAugerCm6PerPs makes τ_XX ∝ V² for the bromides below ~9 nm',
   },
+  {
+    id: 'castaneda2016-cspbbr3-biexciton-weak-confinement',
+    title: 'CsPbBr3 NCs, weak confinement: biexciton Auger lifetime grows sublinearly with volume',
+    ...CASTANEDA_2016,
+    sample: 'CsPbBr3 colloidal QDs, 10 nm and 14 nm (beyond the Bohr diameter, ~7 nm)',
+    paperConditions: { pump: 'any (τ_XX is a property of the NC)', excitation: 'biexciton regime', lattice: 'room temperature' },
+    conversion: 'τ_XX as the model derives it for 10 and 14 nm CsPbBr3 NCs',
+    runs: { a: { composition: 'CsPbBr3', edgeNm: 10, nPerNc: 0.1, pumpNm: 350, tEndPs: 10, nPoints: 20 }, b: { composition: 'CsPbBr3', edgeNm: 14, nPerNc: 0.1, pumpNm: 350, tEndPs: 10, nPoints: 20 } },
+    quantity: { name: 'volume exponent of τ_XX (weak confinement)', definition: 'p in τ_XX ∝ V^p between 10 and 14 nm: ln(τ_XX(14)/τ_XX(10)) / ln((14/10)^3)', unit: '' },
+    published: { value: 0.75, uncertainty: null, unit: '', note: '"This dependence becomes sublinear in the weak confinement regime as the PQD size increases beyond the Bohr radius" (abstract)' },
+    tolerance: { kind: 'at-most', limit: 0.75 },
+    toleranceReason: '"sublinear" is a change of regime from the linear law: the exponent must fall below the band that counts as linear in the strong-confinement entry (1 ± 0.25), i.e. p ≤ 0.75',
+    calibration: false,
+    measure: (r) => {
+      const a = r.a.derived.biexcitonAugerPs, b = r.b.derived.biexcitonAugerPs;
+      if (a === null || b === null) throw new Error('no τ_XX for an NC run');
+      return { value: Math.log(b / a) / Math.log((14 / 10) ** 3), note: `τ_XX 10 nm ${a.toPrecision(3)} ps, 14 nm ${b.toPrecision(3)} ps` };
+    },
+    pointsAt: 'NC Auger above the Bohr size: a crossover to bulk k3 n³ gives τ_XX ∝ V² (p = 2), steeper, not sublinear',
+  },
 ];
