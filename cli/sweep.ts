@@ -11,7 +11,7 @@ import { checkSweepSpec } from '../src/sweep/grid.ts';
 import { toJson } from './format.ts';
 import { SWEEP_COLUMN_NAMES, type SweepAxis, type SweepResult } from '../src/sweep/types.ts';
 import { createNodeEnginePool } from '../workers/spawn-node.ts';
-import type { Io } from './main.ts';
+import type { Io } from './io.ts';
 
 const FLAG_TO_KEY = new Map<string, NumericParamKey>(Object.values(PARAMS).map((p) => [p.flag, p.key]));
 
