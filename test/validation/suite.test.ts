@@ -101,6 +101,16 @@ describe('hotcarrier validate', () => {
     expect(r.code).toBe(data.summary.passed ? 0 : 1);
   });
 
+  it('refuses simulate options instead of ignoring them', async () => {
+    for (const argv of [['validate', '--density', '1e19'], ['validate', '--csv'], ['validate', '--composition', 'CsPbBr3', '--json']]) {
+      const r = await run(argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toMatch(/validate takes no --(density|csv|composition)/);
+      expect(r.err).toMatch(/allowed: hotcarrier validate \[--json\]/);
+    }
+  });
+
   it('text: one verdict line per entry and "k/n agree"', async () => {
     const r = await run(['validate']);
     const verdictLines = r.out.split('\n').filter((l) => /^(AGREE|DIFF |CALIB) /.test(l));
