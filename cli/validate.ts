@@ -8,9 +8,9 @@ export function validationText(report: ValidationReport): string {
   const lines: string[] = [];
   for (const e of report.entries) {
     const mark = e.calibration ? 'CALIB' : e.pass ? 'AGREE' : 'DIFF ';
-    lines.push(`${mark} ${e.id}  [doi:${e.doi}]`);
-    lines.push(`        ${e.title}`);
+    lines.push(`${mark} ${e.id}  ${e.title}  [doi:${e.doi}]`);
     lines.push(`        ${e.detail}`);
+    if (!e.pass) lines.push(`        points at: ${e.pointsAt}`);
   }
   const s = report.summary;
   lines.push(
