@@ -122,7 +122,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return results.every((t) => t.passed) ? 0 : 1;
       }
       case 'validate': {
-        const [text, code] = runValidateCommand(args.format);
+        const [text, code] = runValidateCommand(args.format, args.given);
         io.out(text);
         return code;
       }
