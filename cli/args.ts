@@ -5,6 +5,8 @@ import type { AcceptorKind, AugerStatistics, MechanismSwitches, SimulationInput 
 import type { MethodName } from '../src/solver/types.ts';
 import { MAX_STARTS } from '../src/data/fit.ts';
 import { AUGER_STATISTICS } from '../src/model/validate.ts';
+import { MATERIAL_FIELDS, materialAllowed, materialField, materialOverrideIssues } from '../src/materials/fields.ts';
+import type { NumericMaterialKey } from '../src/model/types.ts';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -22,6 +24,7 @@ const ALLOWED_TEXT: Record<string, string> = {
   data: 'a path to a CSV file of delay (ps) and carrier temperature (K), optionally an uncertainty (K)',
   free: 'KEY or KEY:min:max, KEY a simulate flag (n-per-nc, density, lattice-k …) or a material field (loLifetimePs …)',
   starts: `a whole number from 1 to ${MAX_STARTS}`,
+  material: 'KEY=VALUE with KEY a material field (hotcarrier help lists them), e.g. loLifetimePs=0.6',
 };
 
 export interface ParsedArgs {
@@ -61,6 +64,21 @@ function parseNumber(flag: string, text: string): number {
     throw new UsageError(`--${flag} = ${JSON.stringify(text)} is not a number; allowed: ${allowed}`);
   }
   return value;
+}
+
+/** One --material KEY=VALUE: a declared material field (src/materials/fields.ts) and a number within its range. */
+export function parseMaterialSetting(text: string): [NumericMaterialKey, number] {
+  const eq = text.indexOf('=');
+  const key = eq > 0 ? text.slice(0, eq).trim().replace(/^material\./, '') : '';
+  const spec = materialField(key);
+  const keys = MATERIAL_FIELDS.map((f) => f.key).join(', ');
+  if (eq <= 0) throw new UsageError(`--material ${JSON.stringify(text)} is not KEY=VALUE; allowed: KEY one of ${keys}, e.g. --material loLifetimePs=0.6`);
+  if (!spec) throw new UsageError(`--material ${key}: unknown material field; allowed: ${keys}`);
+  const raw = text.slice(eq + 1).trim();
+  const v = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw) ? Number(raw) : NaN;
+  const issue = materialOverrideIssues({ [key]: v })[0];
+  if (!Number.isFinite(v) || issue) throw new UsageError(`--material ${key} = ${JSON.stringify(raw)} is not allowed; allowed: ${materialAllowed(spec)} (${spec.meaning})`);
+  return [spec.key, v];
 }
 
 export function parseArgs(argv: string[]): ParsedArgs {
@@ -105,6 +123,10 @@ export function parseArgs(argv: string[]): ParsedArgs {
       const text = value();
       starts = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
       if (!(starts >= 1 && starts <= MAX_STARTS)) throw new UsageError(`--starts = ${JSON.stringify(text)} is not allowed; allowed: ${ALLOWED_TEXT.starts}`);
+    }
+    else if (flag === 'material') {
+      const [key, text] = parseMaterialSetting(value());
+      input.materialOverrides = { ...(input.materialOverrides ?? {}), [key]: text };
     }
     else if (flag === 'bulk') input.edgeNm = null;
     else if (flag === 'acceptor') input.acceptor = value() as AcceptorKind;

@@ -3,7 +3,7 @@
 
 import { fitToMeasured, fittableInputKeys, type FitResult, type FreeParameter } from '../src/data/fit.ts';
 import { modelTcAt, type MeasuredSeries } from '../src/data/measured.ts';
-import { resolveMaterial } from '../src/materials/index.ts';
+import { MATERIAL_FIELDS } from '../src/materials/fields.ts';
 import { PARAMS } from '../src/model/params.ts';
 import type { SimulationInput } from '../src/model/types.ts';
 import { UsageError, type ParsedArgs } from './args.ts';
@@ -15,8 +15,7 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Material fields a --free KEY may name (the same for every composition). */
 function materialFields(): string[] {
-  const m = resolveMaterial('CsPbI3') as unknown as Record<string, unknown>;
-  return Object.keys(m).filter((k) => typeof m[k] === 'number' && k !== 'organicInorganicMixing');
+  return MATERIAL_FIELDS.map((s) => s.key);
 }
 
 function allowedKeys(): string {

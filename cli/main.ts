@@ -11,6 +11,7 @@ import { measuredCsv, measuredJson, measuredText, readMeasuredFile } from './dat
 import { compareWithModel } from '../src/data/measured.ts';
 import { runFit } from './fit-command.ts';
 import { versionText } from './build-info.ts';
+import { MATERIAL_DEFAULT_SOURCE, materialHelpLines } from '../src/materials/fields.ts';
 import { materialsText, simulationCsv, simulationJson, simulationText, toJson, trendsText } from './format.ts';
 
 export interface Io {
@@ -57,6 +58,10 @@ function helpText(): string {
     '                         adds a "measured vs model" line (RMS, max |Δ|, χ²/point), a "# measured" CSV block or JSON members',
     ...Object.keys(SWITCH_FLAGS).map((f) => `  --${f.padEnd(22)} switch the mechanism off (what-if)`),
     ...rows,
+    '',
+    '  --material KEY=VALUE   set a material number (repeatable; also in sweep, fit, and as a sweep axis',
+    `                         --vary material.KEY=VALUES); default: ${MATERIAL_DEFAULT_SOURCE}. KEY:`,
+    ...materialHelpLines('    '),
     '',
     'Excitation: give one of --density, --n-per-nc, --fluence-uj-cm2 (default --density 1e18).',
     'Exit status: 0 success, 2 bad input (the message names the parameter, value and what is allowed), 1 solver failure.',
