@@ -38,6 +38,8 @@ function helpText(): string {
     '  hotcarrier trends [--composition X] [--edge-nm L | --bulk] [--json]   the review\'s trends T1–T13',
     '  hotcarrier materials [--json]                    presets and their parameters with sources',
     '  hotcarrier sweep [options] --vary FLAG=VALUES    a grid of simulations on all cores (hotcarrier sweep --help)',
+    '  hotcarrier sweep … --shard K/N                    one contiguous part of a sweep; --points FILE: a list design',
+    '  hotcarrier merge SHARD.csv … [--json] [--out F]  join shards: every index exactly once, in order',
     '  hotcarrier fit [options] --data FILE --free KEY[:min:max] [--free …] [--json]',
     '                                                   fit 1–4 parameters to measured Tc: values ± 1σ, RMS, χ²/dof',
     '                                                   KEY: a flag below (n-per-nc, density, lattice-k …) or a material',
@@ -77,6 +79,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     // sweep runs on worker threads: loaded only when asked for, so the other commands start without them
     const { sweepMain } = await import('./sweep.ts');
     return sweepMain(argv.slice(1), io);
+  }
+  if (argv[0] === 'merge') {
+    const { mergeMain } = await import('./merge.ts');
+    return mergeMain(argv.slice(1), io);
   }
   try {
     const args = parseArgs(argv);
@@ -118,7 +124,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return 0;
       }
       default:
-        io.err(`unknown command ${JSON.stringify(args.command)}; allowed: simulate, trends, materials, sweep, fit, help`);
+        io.err(`unknown command ${JSON.stringify(args.command)}; allowed: simulate, trends, materials, sweep, merge, batch, fit, help (or --version)`);
         return 2;
     }
   } catch (e) {

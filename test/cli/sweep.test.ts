@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { sweepMain } from '../../cli/sweep.ts';
 import { simulate } from '../../src/index.ts';
 
+/** The CSV lines of a sweep's output without its `#` provenance lines. */
+const csvLines = (out: string) => out.trim().split('\n').filter((l) => !l.startsWith('#'));
+
 async function run(argv: string[]) {
   let out = '';
   let err = '';
@@ -15,7 +18,7 @@ describe('hotcarrier sweep', () => {
   it('runs a density × size grid in parallel and matches single simulations', async () => {
     const r = await run(['--composition', 'CsPbI3', '--vary', 'density=1e16:1e19:4', '--vary', 'edge-nm=6,bulk', '--csv']);
     expect(r.code, r.err).toBe(0);
-    const [header, ...rows] = r.out.trim().split('\n');
+    const [header, ...rows] = csvLines(r.out);
     const names = header.split(',');
     expect(names.slice(0, 3)).toEqual(['density', 'edge-nm', 'tau1ePs']);
     expect(rows.length).toBe(8);
@@ -39,7 +42,7 @@ describe('hotcarrier sweep', () => {
   it('varies the NC Auger statistics: each row matches the single simulation with that option', async () => {
     const r = await run(['--composition', 'CsPbBr3', '--edge-nm', '5', '--vary', 'n-per-nc=0.5,3', '--vary', 'auger-statistics=poisson,mean-field', '--csv']);
     expect(r.code, r.err).toBe(0);
-    const [header, ...rows] = r.out.trim().split('\n');
+    const [header, ...rows] = csvLines(r.out);
     const names = header.split(',');
     expect(names.slice(0, 2)).toEqual(['n-per-nc', 'augerStatistics']);
     expect(rows.map((row) => row.split(',').slice(0, 2).join(','))).toEqual(['0.5,poisson', '0.5,mean-field', '3,poisson', '3,mean-field']);
@@ -55,7 +58,7 @@ describe('hotcarrier sweep', () => {
     const r = await run(['--vary', 'composition=CsPbI3,CsPbQ3', '--csv']);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/point 1: .*CsPbQ3/);
-    expect(r.out.trim().split('\n')[1]).toMatch(/^CsPbI3,\d/);
+    expect(csvLines(r.out)[1]).toMatch(/^CsPbI3,\d/);
   });
 
   for (const [label, argv, pattern] of [
