@@ -92,13 +92,18 @@ export function fitText(fit: FitResult, data: MeasuredSeries): string {
 }
 
 export function fitJson(fit: FitResult, data: MeasuredSeries): string {
+  return toJson(fitObject(fit, data));
+}
+
+/** The object fitJson writes. */
+export function fitObject(fit: FitResult, data: MeasuredSeries): Record<string, unknown> {
   const { best, ...rest } = fit;
-  return toJson({
+  return {
     provenance: stamp({ input: fit.input, measured: { tPs: data.tPs, tcK: data.tcK, sigmaK: data.sigmaK }, parameters: fit.parameters.map((p) => ({ key: p.key, min: p.min, max: p.max, start: p.start })) }),
     ...rest,
     measured: { ...data, modelTcK: best ? Array.from(data.tPs, (t) => modelTcAt(best, t)) : null },
     curve: best ? { t_ps: best.tPs, tc_k: best.tcK, t_lo_k: best.tLoK, t_a_k: best.tAK } : null,
-  });
+  };
 }
 
 /** Run `hotcarrier fit`; returns the text to print. Throws UsageError / InputError on bad input (exit 2). */

@@ -28,8 +28,13 @@ export function toJson(value: unknown): string {
 /** The simulation as JSON: inputs echoed, derived quantities, columns, metrics, ledger error, solver counters;
  *  `extra` members (e.g. measured data) last. */
 export function simulationJson(r: SimulationResult, extra: Record<string, unknown> = {}): string {
+  return toJson(simulationObject(r, extra));
+}
+
+/** The object simulationJson writes (the batch protocol sends it as one compact JSON line). */
+export function simulationObject(r: SimulationResult, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const { material, ...derived } = r.derived;
-  return toJson({
+  return {
     provenance: stamp(r.input),
     input: r.input,
     derived: { ...derived, formula: material.formula, toleranceFactor: material.tolerance.t, phase: material.tolerance.phase },
@@ -45,6 +50,15 @@ export function simulationJson(r: SimulationResult, extra: Record<string, unknow
     ledgerMaxRelError: r.energy.maxRelError,
     solver: r.solver,
     ...extra,
+  };
+}
+
+/** toJson without indentation: one line. */
+export function compactJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v) => {
+    if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return Array.from(v as Float64Array, (x) => (Number.isFinite(x) ? x : null));
+    if (typeof v === 'number' && !Number.isFinite(v)) return null;
+    return v;
   });
 }
 

@@ -40,6 +40,7 @@ function helpText(): string {
     '  hotcarrier sweep [options] --vary FLAG=VALUES    a grid of simulations on all cores (hotcarrier sweep --help)',
     '  hotcarrier sweep … --shard K/N                    one contiguous part of a sweep; --points FILE: a list design',
     '  hotcarrier merge SHARD.csv … [--json] [--out F]  join shards: every index exactly once, in order',
+    '  hotcarrier batch [--workers N]                   JSON-lines requests on stdin, replies on stdout (batch --help)',
     '  hotcarrier fit [options] --data FILE --free KEY[:min:max] [--free …] [--json]',
     '                                                   fit 1–4 parameters to measured Tc: values ± 1σ, RMS, χ²/dof',
     '                                                   KEY: a flag below (n-per-nc, density, lattice-k …) or a material',
@@ -79,6 +80,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     // sweep runs on worker threads: loaded only when asked for, so the other commands start without them
     const { sweepMain } = await import('./sweep.ts');
     return sweepMain(argv.slice(1), io);
+  }
+  if (argv[0] === 'batch') {
+    const { batchMain } = await import('./batch.ts');
+    return batchMain(argv.slice(1), io);
   }
   if (argv[0] === 'merge') {
     const { mergeMain } = await import('./merge.ts');
