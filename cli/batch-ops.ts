@@ -8,6 +8,8 @@ import type { FitOptions, FreeParameter } from '../src/data/fit.ts';
 import { InputError, inputIssues } from '../src/model/validate.ts';
 import type { SimulationInput } from '../src/model/types.ts';
 import type { EnginePool } from '../workers/pool.ts';
+import { PARAMS } from '../src/model/params.ts';
+import { MATERIAL_FIELDS } from '../src/materials/fields.ts';
 import type { SweepSpec } from '../workers/protocol.ts';
 import { UsageError, parseArgs } from './args.ts';
 import { buildInfo, stamp } from './build-info.ts';
@@ -45,9 +47,9 @@ function checkInput(input: SimulationInput): void {
 }
 
 registerBatchOp('simulate', async (request, pool) => {
-  const input = requestInput(request);
-  checkInput(input);
-  return simulationObject(await pool.simulate(input));
+  // validated in the worker by simulate() itself, with the same messages (checking here too would cost a second
+  // normalisation per request)
+  return simulationObject(await pool.simulate(requestInput(request)));
 });
 
 registerBatchOp('sweep', async (request, pool) => {
@@ -124,4 +126,8 @@ registerBatchOp('cli', async (request) => {
   return cliResult(argv);
 });
 registerBatchOp('version', async () => buildInfo());
+registerBatchOp('params', async () => ({
+  params: Object.values(PARAMS).map((p) => ({ key: p.key, flag: p.flag, unit: p.unit, min: p.min, max: p.max, default: p.default, meaning: p.meaning })),
+  materials: MATERIAL_FIELDS.map((f) => ({ key: f.key, unit: f.unit, min: f.min, max: f.max, meaning: f.meaning })),
+}));
 registerBatchOp('ops', async () => [...BATCH_OPS.keys()]);

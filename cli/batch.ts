@@ -26,6 +26,7 @@ export const BATCH_HELP = [
   'Each reply is one line: {"id": …, "ok": true, "result": …} or {"id": …, "ok": false, "error": {"kind", "message",',
   '"exit"}} with the message the CLI prints and the exit status it would give (2 bad input, 1 solver failure).',
   'Replies come in order of completion (match them by id). The process ends when stdin closes.',
+'"arrays": "base64" in a request sends its float arrays as {"$f64": base64 of little-endian float64 bytes} (lossless, fast).',
 ].join('\n');
 
 interface ErrorReply {
@@ -61,7 +62,7 @@ export async function answer(line: string, lineNo: number, pool: () => EnginePoo
   }
   try {
     const result = await handler(request, pool());
-    return compactJson({ id, ok: true, result });
+    return compactJson({ id, ok: true, result }, request.arrays === 'base64');
   } catch (e) {
     return compactJson({ id, ok: false, error: errorReply(e) });
   }
