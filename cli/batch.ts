@@ -16,7 +16,7 @@ import type { Io } from './main.ts';
 export const BATCH_HELP = [
   'hotcarrier batch — JSON lines in, JSON lines out, on a pool of worker threads',
   '',
-  '  hotcarrier batch [--workers N]',
+  '  hotcarrier batch [--workers N] [--no-warm-up]',
   '',
   'Each stdin line is one request with an "id" (echoed) and an "op":',
   '  {"id": 1, "op": "simulate", "input": {"composition": "CsPbI3", "edgeNm": 8, "nPerNc": 0.1}}   (or "args": CLI flags)',
@@ -25,9 +25,22 @@ export const BATCH_HELP = [
   '  {"id": 4, "op": "validate", "args": [...]}   {"id": 5, "op": "cli", "args": ["trends", "--json"]}   version, ops',
   'Each reply is one line: {"id": …, "ok": true, "result": …} or {"id": …, "ok": false, "error": {"kind", "message",',
   '"exit"}} with the message the CLI prints and the exit status it would give (2 bad input, 1 solver failure).',
-  'Replies come in order of completion (match them by id). The process ends when stdin closes.',
+  'Replies come in order of completion (match them by id). The process ends when stdin closes. At start the workers',
+'run a warm-up sweep (2 × 48 points, for the JIT), which the first simulate/sweep/fit requests wait for;',
+  '--no-warm-up skips it.',
 '"arrays": "base64" in a request sends its float arrays as {"$f64": base64 of little-endian float64 bytes} (lossless, fast).',
 ].join('\n');
+
+/** The warm-up sweep's grid (4 × 6 × 2 = 48 points). */
+const WARM_UP_AXES = [
+  { key: 'edgeNm', values: [5, 8, 12, null] },
+  { key: 'densityCm3', values: [1e16, 1e17, 3e17, 1e18, 3e18, 1e19] },
+  { key: 'augerStatistics', values: ['poisson', 'mean-field'] },
+];
+
+const WARM_UP_ROUNDS = 2;
+/** Ops that run on the pool (and so wait for the warm-up). */
+const POOL_OPS = new Set(['simulate', 'sweep', 'fit']);
 
 interface ErrorReply {
   kind: 'usage' | 'input' | 'solver' | 'protocol' | 'error';
@@ -45,7 +58,7 @@ export function errorReply(e: unknown): ErrorReply {
 }
 
 /** Answer one request line (never throws). */
-export async function answer(line: string, lineNo: number, pool: () => EnginePool): Promise<string> {
+export async function answer(line: string, lineNo: number, pool: () => EnginePool, ready: Promise<unknown> = Promise.resolve()): Promise<string> {
   let request: BatchRequest;
   try {
     request = JSON.parse(line) as BatchRequest;
@@ -61,6 +74,7 @@ export async function answer(line: string, lineNo: number, pool: () => EnginePoo
     return compactJson({ id, ok: false, error: { kind: 'protocol', message: `op = ${JSON.stringify(request.op)} is not allowed; allowed: ${[...BATCH_OPS.keys()].join(', ')}`, exit: 2 } });
   }
   try {
+    if (POOL_OPS.has(request.op as string)) await ready;
     const result = await handler(request, pool());
     return compactJson({ id, ok: true, result }, request.arrays === 'base64');
   } catch (e) {
@@ -70,7 +84,12 @@ export async function answer(line: string, lineNo: number, pool: () => EnginePoo
 
 export async function batchMain(argv: string[], io: Io, input: NodeJS.ReadableStream = process.stdin): Promise<number> {
   let workers: number | undefined;
+  let warmUp = true;
   for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--no-warm-up') {
+      warmUp = false;
+      continue;
+    }
     if (argv[i] === '--help' || argv[i] === '-h') {
       io.out(BATCH_HELP);
       return 0;
@@ -82,12 +101,20 @@ export async function batchMain(argv: string[], io: Io, input: NodeJS.ReadableSt
         return 2;
       }
     } else {
-      io.err(`error: unknown option ${argv[i]} for batch; allowed: --workers N`);
+      io.err(`error: unknown option ${argv[i]} for batch; allowed: --workers N, --no-warm-up`);
       return 2;
     }
   }
   let pool: EnginePool | undefined;
   const getPool = () => (pool ??= createNodeEnginePool(workers ? { size: workers } : {}));
+  // JIT warm-up: sweeps over regimes (film and NC sizes, low to high density, both Auger statistics) run on the
+  // workers first, and requests that need the pool wait for them. Costs a second or two at start and spares the
+  // first ~150 requests cold code (measured: benchmarks/README.md). Errors here are ignored: requests report their own.
+  const ready: Promise<unknown> = warmUp
+    ? (async () => {
+        for (let round = 0; round < WARM_UP_ROUNDS; round++) await getPool().sweep({ base: { composition: 'CsPbI3', edgeNm: 8 }, axes: WARM_UP_AXES });
+      })().catch(() => undefined)
+    : Promise.resolve();
   const pending = new Set<Promise<void>>();
   const lines = createInterface({ input, crlfDelay: Infinity });
   let n = 0;
@@ -95,7 +122,7 @@ export async function batchMain(argv: string[], io: Io, input: NodeJS.ReadableSt
     for await (const raw of lines) {
       n++;
       if (raw.trim() === '') continue;
-      const job = answer(raw, n, getPool).then((reply) => io.out(reply));
+      const job = answer(raw, n, getPool, ready).then((reply) => io.out(reply));
       pending.add(job);
       void job.finally(() => pending.delete(job));
     }

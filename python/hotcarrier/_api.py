@@ -47,6 +47,8 @@ class _Names:
         self.materials = {_norm(m["key"]): m["key"] for m in declared["materials"]}
         self.allowed = sorted(set(self.params.values())) + ["bulk", "material"]
         self.material_keys = [m["key"] for m in declared["materials"]]
+        # the CLI's defaults: a nanocrystal of the declared default edge
+        self.default_edge = next(p["default"] for p in declared["params"] if p["key"] == "edgeNm")
 
     def input(self, kwargs):
         out = {}
@@ -71,6 +73,7 @@ class _Names:
         if overrides:
             out["materialOverrides"] = dict(out.get("materialOverrides") or {}, **overrides)
         out.setdefault("composition", "CsPbI3")
+        out.setdefault("edgeNm", self.default_edge)
         return out
 
     def material(self, name):
