@@ -10,13 +10,13 @@ import type { SimulationInput } from '../src/model/types.ts';
 import type { EnginePool } from '../workers/pool.ts';
 import { PARAMS } from '../src/model/params.ts';
 import { MATERIAL_FIELDS } from '../src/materials/fields.ts';
-import type { SweepSpec } from '../workers/protocol.ts';
+import type { SweepSpec } from '../src/sweep/types.ts';
 import { UsageError, parseArgs } from './args.ts';
 import { buildInfo, stamp } from './build-info.ts';
 import { readMeasuredFile } from './data-file.ts';
 import { fitObject, parseFreeSpec } from './fit-command.ts';
 import { simulationObject } from './format.ts';
-import type { Io } from './main.ts';
+import type { Io } from './io.ts';
 
 export type BatchRequest = Record<string, unknown> & { id?: unknown; op?: unknown };
 export type BatchHandler = (request: BatchRequest, pool: EnginePool) => Promise<unknown>;

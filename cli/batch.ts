@@ -11,7 +11,7 @@ import type { EnginePool } from '../workers/pool.ts';
 import { UsageError } from './args.ts';
 import { BATCH_OPS, type BatchRequest } from './batch-ops.ts';
 import { compactJson } from './format.ts';
-import type { Io } from './main.ts';
+import type { Io } from './io.ts';
 
 export const BATCH_HELP = [
   'hotcarrier batch — JSON lines in, JSON lines out, on a pool of worker threads',

@@ -8,7 +8,7 @@ import { stamp } from './build-info.ts';
 import { UsageError } from './args.ts';
 import { splitCsvLine } from './design-file.ts';
 import { csvField } from './sweep-table.ts';
-import type { Io } from './main.ts';
+import type { Io } from './io.ts';
 
 export const MERGE_HELP = [
   'hotcarrier merge — join sweep shards into one table',

@@ -4,11 +4,12 @@
 import { PARAMS, allowedRange, type NumericParamKey } from '../src/model/params.ts';
 import { materialAllowed, materialField, materialOverrideIssues, MATERIAL_FIELDS, type MaterialFieldSpec } from '../src/materials/fields.ts';
 import { AUGER_STATISTICS, checkNumeric, type InputIssue } from '../src/model/validate.ts';
-import type { SweepAxis } from '../workers/protocol.ts';
-import { UsageError } from './args.ts';
+import type { SweepAxis } from '../src/sweep/types.ts';
+import { readDecimal } from '../src/data/decimal.ts';
+import { resolveMaterial } from '../src/materials/index.ts';
+import { UsageError, shownValue } from './args.ts';
 
 const FLAG_TO_KEY = new Map<string, NumericParamKey>(Object.values(PARAMS).map((p) => [p.flag, p.key]));
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** What a sweep flag names: composition, auger-statistics, a numeric simulate parameter or a material field. */
 export type AxisTarget =
@@ -32,7 +33,7 @@ export function axisTarget(flagText: string, where: string): AxisTarget {
     if (!spec) throw new UsageError(`${where} ${flag}: unknown material field; allowed: material.KEY with KEY one of ${MATERIAL_FIELDS.map((f) => f.key).join(', ')}`);
     return { kind: 'material', key: `materialOverrides.${spec.key}`, spec };
   }
-  const key = FLAG_TO_KEY.get(flag) ?? (flag in PARAMS ? (flag as NumericParamKey) : undefined);
+  const key = FLAG_TO_KEY.get(flag) ?? (Object.hasOwn(PARAMS, flag) ? (flag as NumericParamKey) : undefined);
   if (!key) throw new UsageError(`${where} ${flag}: unknown parameter; allowed: ${allowedAxisFlags()}`);
   return { kind: 'param', key };
 }
@@ -42,21 +43,27 @@ export function axisValue(target: AxisTarget, flag: string, text: string, where:
   const s = text.trim();
   if (target.kind === 'composition') {
     if (s === '') throw new UsageError(`${where} composition: an empty composition; allowed: presets or formulas`);
+    try {
+      resolveMaterial(s);
+    } catch (e) {
+      throw new UsageError(`${where} composition: ${e instanceof Error ? e.message : String(e)}`);
+    }
     return s;
   }
   if (target.kind === 'auger') {
-    if (!(AUGER_STATISTICS as string[]).includes(s)) throw new UsageError(`${where} auger-statistics: ${JSON.stringify(s)} is not allowed; allowed: ${AUGER_STATISTICS.join(', ')}`);
+    if (!(AUGER_STATISTICS as string[]).includes(s)) throw new UsageError(`${where} auger-statistics: ${shownValue(s)} is not allowed; allowed: ${AUGER_STATISTICS.join(', ')}, comma-separated`);
     return s;
   }
   if (target.kind === 'param' && target.key === 'edgeNm' && s === 'bulk') return null;
-  const v = NUMBER.test(s) ? Number(s) : NaN;
+  const read = readDecimal(text);
+  const v = 'value' in read ? read.value : NaN;
   if (target.kind === 'material') {
-    if (materialOverrideIssues({ [target.spec.key]: v }).length > 0) throw new UsageError(`${where} ${flag}: ${JSON.stringify(s)} is not allowed; allowed: ${materialAllowed(target.spec)} (${target.spec.meaning})`);
+    if (materialOverrideIssues({ [target.spec.key]: v }).length > 0) throw new UsageError(`${where} ${flag}: ${shownValue(s)} is not allowed; allowed: ${materialAllowed(target.spec)} (${target.spec.meaning})`);
     return v;
   }
   const issues: InputIssue[] = [];
   checkNumeric(target.key, v, issues);
-  if (issues.length > 0) throw new UsageError(`${where} ${flag}: ${JSON.stringify(s)} is not allowed; allowed: ${allowedRange(PARAMS[target.key])}`);
+  if (issues.length > 0) throw new UsageError(`${where} ${flag}: ${shownValue(s)} is not allowed; allowed: ${allowedRange(PARAMS[target.key])}`);
   return v;
 }
 
@@ -76,8 +83,8 @@ export function parseVary(text: string): SweepAxis {
   if (range.length === 3) {
     const from = axisValue(target, flag, range[0], '--vary') as number;
     const to = axisValue(target, flag, range[1], '--vary') as number;
-    const count = Number(range[2]);
-    if (!Number.isInteger(count) || count < 1 || count > 10000) throw new UsageError(`--vary ${flag}: count ${JSON.stringify(range[2])} must be a whole number from 1 to 10000`);
+    const count = range[2].length <= 6 ? Number(range[2]) : NaN;
+    if (!Number.isInteger(count) || count < 1 || count > 10000) throw new UsageError(`--vary ${flag}: count ${shownValue(range[2])} must be a whole number from 1 to 10000`);
     const log = (target.kind === 'material' ? target.spec.scale : PARAMS[target.key].scale) === 'log';
     const values: number[] = [];
     for (let i = 0; i < count; i++) {

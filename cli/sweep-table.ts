@@ -4,8 +4,8 @@
 
 import { PARAMS, type NumericParamKey } from '../src/model/params.ts';
 import { provenanceCsvLines, type Provenance } from '../src/provenance.ts';
-import { SWEEP_COLUMN_NAMES, type SweepResult, type SweepSpec } from '../workers/protocol.ts';
-import { gridIndices } from '../workers/sweep-grid.ts';
+import { SWEEP_COLUMN_NAMES, type SweepResult, type SweepSpec } from '../src/sweep/types.ts';
+import { gridIndices } from '../src/sweep/grid.ts';
 
 /** What every row and the header carry besides the numbers. */
 export interface SweepStamp {
