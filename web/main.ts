@@ -92,6 +92,10 @@ const hook = {
     const data = u.ctx.getImageData(x - 2, y, 5, 1).data;
     return Array.from({ length: 5 }, (_, i) => Array.from(data.subarray(4 * i, 4 * i + 4)));
   },
+  /** Canvas x (device px) of a delay on the main chart. */
+  chartX(delayPs: number): number {
+    return mainChart.plot.valToPos(delayPs, 'x', true);
+  },
   get lastSweep() {
     return lastSweep && { wallMs: lastSweep.wallMs, points: lastSweep.range[1] - lastSweep.range[0], workers: lastSweep.workers, cancelled: lastSweep.cancelled };
   },
