@@ -6,6 +6,7 @@ import type { Curve } from './curves.ts';
 import { delayAxis, delayScale, underlayHook, type Underlay } from './delay-axis.ts';
 import { errorBarsHook } from './error-bars.ts';
 import { formatNumber } from './format.ts';
+import { shortWarning } from './chart-figure.ts';
 import { MEASURED_COLOR } from './measured-data.ts';
 
 export interface MainChart {
@@ -36,7 +37,7 @@ function seriesOf(curves: Curve[], measured: MeasuredSeries | null): uPlot.Serie
   const series: uPlot.Series[] = [
     { label: 'Delay (ps)', value: (_u, v) => (v === null ? '—' : `${formatNumber(v)} ps`) },
     ...curves.map((c, i) => ({
-      label: i === 0 ? `${c.label} (current)` : c.label,
+      label: legendLabel(c, i === 0),
       stroke: c.color,
       width: i === 0 ? 2.5 : 1.5,
       dash: i === 0 ? undefined : [6, 3],
@@ -57,9 +58,15 @@ function dataOf(curves: Curve[], measured: MeasuredSeries | null): uPlot.Aligned
   return uPlot.join(tables);
 }
 
+/** A curve's legend label: "(current)" for the first, and ⚠ with the gist of each warning. */
+export function legendLabel(c: Curve, current: boolean): string {
+  const warn = c.warnings.length > 0 ? ` ⚠ ${c.warnings.map(shortWarning).join('; ')}` : '';
+  return `${c.label}${current ? ' (current)' : ''}${warn}`;
+}
+
 /** What forces a rebuild: the number of curves, the overlays' labels and the measured data (the current label is edited in place). */
 const keyOf = (curves: Curve[], measured: MeasuredSeries | null) =>
-  [...curves.map((c, i) => (i === 0 ? c.color : `${c.label}|${c.color}`)), measured ? `measured|${measured.name}` : ''].join('\n');
+  [...curves.map((c, i) => (i === 0 ? c.color : `${legendLabel(c, false)}|${c.color}`)), measured ? `measured|${measured.name}` : ''].join('\n');
 
 /** Change the current curve's legend label without rebuilding the chart. */
 function setCurrentLabel(plot: uPlot, label: string): void {
@@ -69,6 +76,27 @@ function setCurrentLabel(plot: uPlot, label: string): void {
   if (cell) cell.textContent = label;
 }
 
+/** A ⚠ in the curve's colour at the peak of each curve that carries a warning (the legend and list say which). */
+function warningMarks(u: uPlot, curves: Curve[]): void {
+  const ctx = u.ctx;
+  ctx.save();
+  ctx.font = `bold ${Math.round(14 * devicePixelRatio)}px system-ui, sans-serif`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'bottom';
+  for (const c of curves) {
+    if (c.warnings.length === 0) continue;
+    const tc = c.result.tcK;
+    let k = 0;
+    for (let i = 1; i < tc.length; i++) if (tc[i] > tc[k]) k = i;
+    const x = u.valToPos(c.result.tPs[k], 'x', true);
+    const y = u.valToPos(tc[k], 'y', true);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    ctx.fillStyle = c.color;
+    ctx.fillText('⚠', x, Math.max(u.bbox.top + 16 * devicePixelRatio, y - 4 * devicePixelRatio));
+  }
+  ctx.restore();
+}
+
 export function createMainChart(container: HTMLElement): MainChart {
   let underlay: Underlay = { pulseFwhmPs: 0.1, stages: null };
   let tEnd = 1000;
@@ -76,6 +104,7 @@ export function createMainChart(container: HTMLElement): MainChart {
   let pendingSeq = -1;
   let plot: uPlot;
   let measured: MeasuredSeries | null = null;
+  let shownCurves: Curve[] = [];
 
   const make = (curves: Curve[]) => {
     plot?.destroy();
@@ -93,6 +122,7 @@ export function createMainChart(container: HTMLElement): MainChart {
         // Bars beneath the series, so the marker stays a clean circle on top of its bar.
         drawAxes: [errorBarsHook(() => measured, MEASURED_COLOR)],
         draw: [
+          (u: uPlot) => warningMarks(u, shownCurves),
           () => {
             if (pendingSeq < 0) return;
             const seq = pendingSeq;
@@ -113,6 +143,7 @@ export function createMainChart(container: HTMLElement): MainChart {
     },
     update(curves: Curve[], nextUnderlay: Underlay, seq: number, nextMeasured: MeasuredSeries | null = null) {
       underlay = nextUnderlay;
+      shownCurves = curves;
       const measuredChanged = nextMeasured !== measured;
       measured = nextMeasured;
       const end = Math.max(...curves.map((c) => c.result.tPs[c.result.tPs.length - 1] ?? 1000), 1);
@@ -123,7 +154,7 @@ export function createMainChart(container: HTMLElement): MainChart {
         make(curves);
         return;
       }
-      if (curves[0]) setCurrentLabel(plot, `${curves[0].label} (current)`);
+      if (curves[0]) setCurrentLabel(plot, legendLabel(curves[0], true));
       plot.setData(dataOf(curves, measured));
     },
     resize() {

@@ -8,8 +8,10 @@ import { isCancelledError, type SweepResult } from '../workers/protocol.ts';
 import { browserCores, createBrowserEnginePool } from '../workers/spawn-browser.ts';
 import type { EnginePool } from '../workers/pool.ts';
 import { createInputPanel } from './input-panel.ts';
-import { curveLabel, PALETTE, type Curve } from './curves.ts';
-import { chartPng, curvesCsv, download, sweepCsv } from './export.ts';
+import { curveLabel, makeCurve, PALETTE, type Curve } from './curves.ts';
+import { curvesCsv, download, figurePng, figureSvg, sweepCsv } from './export.ts';
+import type { FigureSpec } from './chart-figure.ts';
+import { theme } from './chart-theme.ts';
 import { FIGURE_PRESETS } from './figure-presets.ts';
 import { INTENSITY_FACTORS, intensitySeries } from './intensity-series.ts';
 import { escapeHtml, formatNumber } from './format.ts';
@@ -109,7 +111,17 @@ function redraw(seq: number): void {
   mainChart.update(curves, underlay, seq, measured.series);
   measured.update(current.result);
   sideCharts.update(current.result, underlay);
+  showCurveWarnings(curves);
   drawnSeq = seq;
+}
+
+/** Under the chart: each curve's warnings in full, with its colour (the legend and the ⚠ on the curve point here). */
+function showCurveWarnings(curves: Curve[]): void {
+  const box = $('curve-warnings');
+  const html = curves.filter((c) => c.warnings.length > 0).map((c) =>
+    `<li><span class="swatch" style="background:${c.color}"></span><b>⚠ ${escapeHtml(c.label)}:</b> ${c.warnings.map(escapeHtml).join('; ')}</li>`).join('');
+  if (box.innerHTML !== html) box.innerHTML = html;
+  box.hidden = html === '';
 }
 
 const runner = new LatestRunner<{ input: SimulationInput; seq: number }, SimulationResult>(
@@ -123,13 +135,12 @@ const runner = new LatestRunner<{ input: SimulationInput; seq: number }, Simulat
   },
   (result, { input, seq }) => {
     const started = performance.now();
-    current = { input, result, label: curveLabel(input), color: PALETTE[0] };
+    current = makeCurve(input, result, PALETTE[0]);
     redraw(seq);
     inputs.showResult(result);
-    const warnings = result.derived.warnings.length ? ` · ⚠ ${result.derived.warnings.join('; ')}` : '';
     setStatus(result.solver.status === 0
-      ? `Computed: solver ${formatNumber(result.solver.wallMs)} ms, ${result.solver.nfev} f-evals${warnings}`
-      : `Solver stopped: ${result.solver.message}${warnings}`, result.solver.status !== 0);
+      ? `Computed: solver ${formatNumber(result.solver.wallMs)} ms, ${result.solver.nfev} f-evals`
+      : `Solver stopped: ${result.solver.message}`, result.solver.status !== 0);
     timing.renderMs = performance.now() - started;
     stats.show(result, timing);
   },
@@ -194,7 +205,7 @@ async function computeOverlays(inputs: SimulationInput[]): Promise<void> {
   overlays = [];
   results.forEach((r, i) => {
     if (r.status === 'fulfilled') {
-      overlays.push({ input: inputs[i], result: r.value, label: curveLabel(inputs[i]), color: PALETTE[(overlays.length + 1) % PALETTE.length] });
+      overlays.push(makeCurve(inputs[i], r.value, PALETTE[(overlays.length + 1) % PALETTE.length]));
     } else if (!isCancelledError(r.reason)) {
       setStatus(`Overlay ${curveLabel(inputs[i])} failed: ${(r.reason as Error).message}`, true);
     }
@@ -272,8 +283,31 @@ $('export-csv').addEventListener('click', () => {
   if (!current) return;
   download('hotcarrier-curves.csv', new Blob([curvesCsv([current, ...overlays], measured.series)], { type: 'text/csv' }));
 });
+/** The main chart as a figure: what is on screen (zoom included), in the current theme. */
+function figureSpec(): FigureSpec | null {
+  if (!current) return null;
+  const u = mainChart.plot;
+  const x = u.scales.x;
+  const y = u.scales.y;
+  return {
+    title: 'Hot-carrier cooling: carrier temperature Tc vs delay',
+    curves: [current, ...overlays],
+    measured: measured.series,
+    stages: stageMarks(current.result),
+    xRange: [x.min ?? -0.3, x.max ?? 1000],
+    yRange: [y.min ?? 0, y.max ?? 1000],
+    logY: y.distr === 3,
+    theme,
+    width: Math.max(900, Math.round(u.width)),
+  };
+}
 $('export-png').addEventListener('click', async () => {
-  download('hotcarrier-chart.png', await chartPng(mainChart.plot, 'Hot-carrier cooling: carrier temperature vs delay'));
+  const spec = figureSpec();
+  if (spec) download('hotcarrier-chart.png', await figurePng(spec, Number(($('png-scale') as HTMLSelectElement).value) || 2));
+});
+$('export-svg').addEventListener('click', () => {
+  const spec = figureSpec();
+  if (spec) download('hotcarrier-chart.svg', figureSvg(spec));
 });
 $('copy-link').addEventListener('click', async () => {
   writeUrl();

@@ -2,9 +2,10 @@
 // do not draw, warnings with every curve, Intensity series and Reset, plain-language messages, keyboard access.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { CHROMIUM, hasChromium, openApp, type OpenApp } from './harness.ts';
+import { CHROMIUM, hasChromium, openApp, ROOT, type OpenApp } from './harness.ts';
 
 const available = hasChromium();
 if (!available) console.warn(`e2e skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
@@ -106,6 +107,7 @@ describe.skipIf(!available)('issue 13 page defects in chromium', () => {
     await expect.poll(async () => (await hook(page)).measuredPoints).toBe(3);
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
     const bytes = readFileSync((await png.path())!);
+    writeFileSync(join(ROOT, 'test-results', 'export-chart.png'), bytes); // to look at
     const width = bytes.readUInt32BE(16);
     const onScreen = await page.evaluate(() => document.querySelector('#main-chart canvas')!.getBoundingClientRect().width);
     expect(width).toBeGreaterThanOrEqual(2 * onScreen);
@@ -118,18 +120,20 @@ describe.skipIf(!available)('issue 13 page defects in chromium', () => {
       c.height = img.height;
       const ctx = c.getContext('2d')!;
       ctx.drawImage(img, 0, 0);
-      const legendTop = Math.round(img.height * 0.75);
-      const d = ctx.getImageData(0, legendTop, Math.round(img.width * 0.037), img.height - legendTop).data;
+      // The legend's swatch column: left of the y-axis labels. Its first red row (the current curve) is the legend's top.
+      const w = Math.round(img.width * 0.024);
+      const d = ctx.getImageData(0, 0, w, img.height).data;
       const near = (i: number, hex: string) => {
         const n = parseInt(hex.slice(1), 16);
         return Math.abs(d[i] - (n >> 16)) < 30 && Math.abs(d[i + 1] - ((n >> 8) & 255)) < 30 && Math.abs(d[i + 2] - (n & 255)) < 30;
       };
-      const w = Math.round(img.width * 0.037);
-      let red = 0, blue = 0;
-      let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+      let red = 0, blue = 0, legendTop = Infinity;
       for (let p = 0; p < d.length; p += 4) {
-        if (near(p, '#d62728')) red++;
+        if (near(p, '#d62728')) { red++; legendTop = Math.min(legendTop, Math.floor(p / 4 / w)); }
         if (near(p, '#1f77b4')) blue++;
+      }
+      let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+      for (let p = legendTop * w * 4; p < d.length; p += 4) {
         if (d[p] < 60 && d[p + 1] < 60 && d[p + 2] < 60) {
           const x = (p / 4) % w, y = Math.floor(p / 4 / w);
           minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
