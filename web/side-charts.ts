@@ -31,6 +31,13 @@ function tint(hex: string, alpha: number): string {
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
 }
 
+/** Legend value of a stacked ledger series: its own share (its top minus the one below), not the running sum. */
+function ownShare(u: uPlot, v: number | null, seriesIdx: number, idx: number | null): string {
+  if (v === null || idx === null) return '—';
+  const below = seriesIdx > 1 ? (u.data[seriesIdx - 1][idx] as number | null) ?? 0 : 0;
+  return `${formatNumber(Math.max(0, v - below), 3)} %`;
+}
+
 /** Cumulative shares of the absorbed energy (%): row k = sum of the first k+1 ledger parts / final absorbed. */
 export function ledgerStack(result: SimulationResult): Float64Array[] {
   const e = result.energy;
@@ -86,7 +93,8 @@ export function createSideCharts(container: HTMLElement): SideCharts {
       ]), empty(1), cells[1]),
       new uPlot(common('Where the absorbed energy is', 'Share of absorbed (%)', 1,
         // The lowest part fills down to zero; each other part fills the band down to its neighbour.
-        LEDGER_PARTS.map((p, i) => ({ label: p.label, stroke: p.color, width: 1, fill: i === 0 ? tint(p.color, 0.35) : undefined, value: fmt('%') })),
+        // The stack is drawn cumulative, but the legend gives each place its own share (they add up to 100 %).
+        LEDGER_PARTS.map((p, i) => ({ label: p.label, stroke: p.color, width: 1, fill: i === 0 ? tint(p.color, 0.35) : undefined, value: ownShare })),
         LEDGER_PARTS.slice(1).map((_, i) => ({ series: [i + 2, i + 1] as [number, number], fill: tint(LEDGER_PARTS[i + 1].color, 0.35) })),
         [0, 102],
       ), empty(LEDGER_PARTS.length), cells[2]),
