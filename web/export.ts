@@ -47,7 +47,10 @@ function measuredCsvLines(m: MeasuredSeries, model: Curve): string[] {
 
 /** CSV of a sweep: one row per grid point, axis values then every metric column. */
 export function sweepCsv(sweep: SweepResult): string {
-  const head = [...sweep.axes.map((a) => a.key), ...SWEEP_COLUMN_NAMES, 'error'];
+  // An axis that is also a result column (density, ⟨N⟩, fluence) is written once, as the axis.
+  const axisKeys = new Set(sweep.axes.map((a) => a.key));
+  const metricNames = SWEEP_COLUMN_NAMES.filter((name) => !axisKeys.has(name));
+  const head = [...sweep.axes.map((a) => a.key), ...metricNames, 'error'];
   const lines = [`# hotcarrier sweep: ${sweep.count} points, ${sweep.cancelled ? 'cancelled' : 'complete'}, ${Math.round(sweep.wallMs)} ms`, head.join(',')];
   for (let row = 0; row < sweep.range[1] - sweep.range[0]; row++) {
     const flat = sweep.range[0] + row;
@@ -56,7 +59,7 @@ export function sweepCsv(sweep: SweepResult): string {
       const v = a.values[idx[i]];
       return v === null ? 'bulk' : typeof v === 'boolean' ? String(v) : v;
     });
-    const metrics = SWEEP_COLUMN_NAMES.map((name) => sweep.columns[name][row]);
+    const metrics = metricNames.map((name) => sweep.columns[name][row]);
     lines.push([...axisValues, ...metrics, sweep.errors[flat] ?? ''].map(csvCell).join(','));
   }
   return lines.join('\n') + '\n';

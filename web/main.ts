@@ -13,9 +13,10 @@ import { curvesCsv, download, figurePng, figureSvg, sweepCsv } from './export.ts
 import type { FigureSpec } from './chart-figure.ts';
 import { theme } from './chart-theme.ts';
 import { FIGURE_PRESETS } from './figure-presets.ts';
-import { INTENSITY_FACTORS, intensitySeries } from './intensity-series.ts';
+import { intensitySeriesMembers } from './intensity-series.ts';
 import { escapeHtml, formatNumber } from './format.ts';
 import { LatestRunner } from './latest-runner.ts';
+import { plainMessage } from './messages.ts';
 import { createMainChart } from './main-chart.ts';
 import { createFitPanel } from './fit-panel.ts';
 import { createMeasuredPanel } from './measured-data.ts';
@@ -141,15 +142,40 @@ const runner = new LatestRunner<{ input: SimulationInput; seq: number }, Simulat
     setStatus(result.solver.status === 0
       ? `Computed: solver ${formatNumber(result.solver.wallMs)} ms, ${result.solver.nfev} f-evals`
       : `Solver stopped: ${result.solver.message}`, result.solver.status !== 0);
+    if (notice) {
+      setStatus(notice, true);
+      notice = '';
+    }
     timing.renderMs = performance.now() - started;
     stats.show(result, timing);
+    scheduleUrl();
   },
   (error) => {
     if (isCancelledError(error)) return;
+    if (!current) {
+      // Nothing drawn yet: the link (or the first state) cannot be drawn. Say why and draw the defaults instead.
+      openedWithDefaults(plainMessage(error.message));
+      return;
+    }
     const placed = inputs.showEngineError(error.message);
-    setStatus(`${placed ? 'Input problem (see the marked field)' : 'Engine error'}: ${error.message} — the last good curve is kept.`, true);
+    setStatus(`${placed ? 'Input problem (see the marked field)' : 'The engine refused this input'}: ${plainMessage(error.message)} — the curve shown is the last one that could be drawn.`, true);
   },
 );
+
+/** A notice that stays in the status line over the next "Computed" (set when a link fell back to the defaults). */
+let notice = '';
+function openedWithDefaults(reason: string): void {
+  notice = `This link's settings cannot be drawn (${reason}); showing the default settings instead.`;
+  const sweep = state.sweep;
+  state = defaultState();
+  state.sweep = sweep;
+  overlays = [];
+  renderOverlayList();
+  inputs.apply();
+  changed();
+  refreshMaterial();
+  setStatus(notice, true);
+}
 
 function setStatus(text: string, isError = false): void {
   status.textContent = text;
@@ -174,7 +200,7 @@ function refreshMaterial(): void {
       if (seq === materialSeq) inputs.showMaterial(summary);
     },
     (error: Error) => {
-      if (seq === materialSeq) inputs.showMaterial(null, error.message);
+      if (seq === materialSeq) inputs.showMaterial(null, plainMessage(error.message));
     },
   );
   scheduleTrends();
@@ -190,29 +216,38 @@ function changed(): void {
     return;
   }
   runner.request({ input: structuredClone(state.input), seq });
+}
+
+function scheduleUrl(): void {
   clearTimeout(urlTimer);
   urlTimer = setTimeout(writeUrl, 150);
 }
 
+/** The URL holds only what was drawn: the input of the curve on screen and the overlays that drew. */
 function writeUrl(): void {
   state.sweep = sweepPanel.form();
-  history.replaceState(null, '', `#${encodeState(state)}`);
+  if (!current) return;
+  history.replaceState(null, '', `#${encodeState({ input: current.input, overlays: overlays.map((c) => c.input), sweep: state.sweep })}`);
 }
 
 // ---- overlays and figure presets -------------------------------------------------------------------
-async function computeOverlays(inputs: SimulationInput[]): Promise<void> {
-  const results = await Promise.allSettled(inputs.map((input) => work.simulate(input)));
-  overlays = [];
+/** Simulate `members` as overlays: replacing the kept curves, or added after them. */
+async function computeOverlays(members: { input: SimulationInput; note?: string }[], append = false): Promise<void> {
+  const results = await Promise.allSettled(members.map((m) => work.simulate(m.input)));
+  if (!append) overlays = [];
   results.forEach((r, i) => {
     if (r.status === 'fulfilled') {
-      overlays.push(makeCurve(inputs[i], r.value, PALETTE[(overlays.length + 1) % PALETTE.length]));
+      overlays.push(makeCurve(members[i].input, r.value, PALETTE[(overlays.length + 1) % PALETTE.length], members[i].note));
     } else if (!isCancelledError(r.reason)) {
-      setStatus(`Overlay ${curveLabel(inputs[i])} failed: ${(r.reason as Error).message}`, true);
+      setStatus(`Curve ${curveLabel(members[i].input)} cannot be drawn and was left out: ${plainMessage((r.reason as Error).message)}`, true);
     }
   });
+  state.overlays = overlays.map((c) => c.input);
   renderOverlayList();
   redraw(inputSeq);
 }
+
+const asMembers = (inputs: SimulationInput[]) => inputs.map((input) => ({ input }));
 
 function renderOverlayList(): void {
   $('overlay-list').innerHTML = overlays.map((c, i) =>
@@ -238,9 +273,11 @@ $('keep').addEventListener('click', () => {
   writeUrl();
 });
 $('intensity-series').addEventListener('click', () => {
-  state.overlays = intensitySeries(state.input);
-  void computeOverlays(state.overlays).then(writeUrl);
-  setStatus(`Intensity series: the current excitation and ×${INTENSITY_FACTORS.join(', ×')} (within the allowed range)`);
+  const { members, leftOut } = intensitySeriesMembers(state.input);
+  // Added after the kept curves, never replacing them.
+  void computeOverlays(members, true).then(writeUrl);
+  const out = leftOut.length ? `; ×${leftOut.join(', ×')} left out (beyond the allowed range)` : '';
+  setStatus(`Intensity series added: ×${members.map((m) => m.note.slice(1)).join(', ×')} the current excitation${out}. Clear overlays removes them.`);
 });
 $('clear').addEventListener('click', () => {
   overlays = [];
@@ -263,7 +300,7 @@ for (const preset of FIGURE_PRESETS) {
     inputs.apply();
     changed();
     refreshMaterial();
-    void computeOverlays(state.overlays).then(writeUrl);
+    void computeOverlays(asMembers(state.overlays)).then(writeUrl);
     setStatus(preset.title);
   });
   presetBox.append(button);
@@ -271,6 +308,7 @@ for (const preset of FIGURE_PRESETS) {
 $('reset').addEventListener('click', () => {
   state = defaultState();
   overlays = [];
+  measured.clear();
   renderOverlayList();
   sweepPanel.setForm(state.sweep);
   inputs.apply();
@@ -371,7 +409,7 @@ const sweepPanel = createSweepPanel(cores, state.sweep, {
         lastSweep = result;
         sweepPanel.show(result);
       },
-      (error: Error) => sweepPanel.message(`Sweep failed: ${error.message}`, true),
+      (error: Error) => sweepPanel.message(`Sweep failed: ${plainMessage(error.message)}`, true),
     ).finally(() => {
       if (sweepAbort === abort) sweepPanel.running(false);
     });
@@ -382,10 +420,7 @@ const sweepPanel = createSweepPanel(cores, state.sweep, {
   exportCsv() {
     if (lastSweep) download('hotcarrier-sweep.csv', new Blob([sweepCsv(lastSweep)], { type: 'text/csv' }));
   },
-  changed() {
-    clearTimeout(urlTimer);
-    urlTimer = setTimeout(writeUrl, 150);
-  },
+  changed: scheduleUrl,
 });
 $('sweep').append(sweepPanel.element);
 
@@ -402,7 +437,7 @@ window.addEventListener('hashchange', () => {
   sweepPanel.setForm(state.sweep);
   changed();
   refreshMaterial();
-  void computeOverlays(state.overlays);
+  void computeOverlays(asMembers(state.overlays));
 });
 live.materials().then(
   (entries) => inputs.setPresets(entries.map((e) => e.name)),
@@ -411,4 +446,4 @@ live.materials().then(
 inputs.apply();
 changed();
 refreshMaterial();
-if (state.overlays.length > 0) void computeOverlays(state.overlays);
+if (state.overlays.length > 0) void computeOverlays(asMembers(state.overlays));

@@ -14,6 +14,8 @@ export interface MeasuredPanel {
   readonly series: MeasuredSeries | null;
   /** The comparison with the last model curve given to `update`, or null. */
   readonly comparison: MeasuredComparison | null;
+  /** Remove the data (Reset), as the Remove button does. */
+  clear(): void;
   /** Compare with a new model curve and refresh the readout. */
   update(model: SimulationResult | null): void;
 }
@@ -73,12 +75,15 @@ export function createMeasuredPanel(changed: () => void): MeasuredPanel {
       error.textContent = `${file.name}: ${message}${series ? ` — still showing ${series.name}` : ''}`;
     }
   });
-  remove.addEventListener('click', () => {
+  const clear = () => {
     series = null;
     comparison = null;
     error.textContent = '';
     showReadout();
     changed();
+  };
+  remove.addEventListener('click', () => {
+    clear();
     input.focus();
   });
 
@@ -90,6 +95,7 @@ export function createMeasuredPanel(changed: () => void): MeasuredPanel {
     get comparison() {
       return comparison;
     },
+    clear,
     update(next: SimulationResult | null) {
       model = next;
       showReadout();
