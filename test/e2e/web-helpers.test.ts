@@ -50,8 +50,10 @@ describe('sweep form', () => {
   });
 
   it('names the field that is wrong', () => {
-    expect(() => axisFromForm({ key: 'densityCm3', from: '1e10', to: '1e18', count: '5', list: '' })).toThrow(/densityCm3 from/);
-    expect(() => axisFromForm({ key: 'edgeNm', from: '5', to: '10', count: '2.5', list: '' })).toThrow(/count/);
+    expect(() => axisFromForm({ key: 'densityCm3', from: '1e10', to: '1e18', count: '5', list: '' })).toThrow(/^Initial carrier density, from: a number from 1e15 to 1e20 cm⁻³$/);
+    expect(() => axisFromForm({ key: 'edgeNm', from: '5', to: '10', count: '2.5', list: '' })).toThrow(/NC edge length, points: a whole number/);
+    expect(() => axisFromForm({ key: 'edgeNm', from: '5', to: '10', count: '2', list: '5, 8' })).toThrow(/a range .* or a list, not both/);
+    expect(() => axisFromForm({ key: 'constructor', from: '1', to: '2', count: '2', list: '' })).toThrow(/not a parameter/);
     expect(() => axisFromForm({ key: 'composition', from: '', to: '', count: '', list: ' , ' })).toThrow(/composition/);
   });
 });
