@@ -16,6 +16,8 @@ import { FIGURE_PRESETS } from './figure-presets.ts';
 import { intensitySeriesMembers } from './intensity-series.ts';
 import { escapeHtml, formatNumber } from './format.ts';
 import { LatestRunner } from './latest-runner.ts';
+import { chartKeyboard } from './chart-keyboard.ts';
+import { modelTcAt } from '../src/data/measured.ts';
 import { plainMessage } from './messages.ts';
 import { createMainChart } from './main-chart.ts';
 import { createFitPanel } from './fit-panel.ts';
@@ -105,6 +107,24 @@ const hook = {
 };
 (window as unknown as { hotcarrier: typeof hook }).hotcarrier = hook;
 
+chartKeyboard($('main-chart'), () => mainChart.plot, (text) => ($('chart-readout').textContent = text));
+
+/** The chart's data as a table (for screen readers and copying): every curve at up to 30 delays, built when opened. */
+function showDataTable(): void {
+  const box = $('chart-data') as HTMLDetailsElement;
+  if (!box.open || !current) return;
+  const curves = [current, ...overlays];
+  const t = current.result.tPs;
+  const step = Math.max(1, Math.ceil(t.length / 30));
+  const rows: string[] = [];
+  for (let i = 0; i < t.length; i += step) {
+    rows.push(`<tr><th scope="row">${formatNumber(t[i])}</th>${curves.map((c) => `<td>${formatNumber(modelTcAt(c.result, t[i]), 4)}</td>`).join('')}</tr>`);
+  }
+  box.querySelector('table')!.innerHTML = `<caption>Carrier temperature Tc (K) of each curve against delay (ps)</caption>
+    <thead><tr><th scope="col">Delay (ps)</th>${curves.map((c) => `<th scope="col">${escapeHtml(c.label)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody>`;
+}
+$('chart-data').addEventListener('toggle', showDataTable);
+
 function redraw(seq: number): void {
   if (!current) return;
   const curves = [current, ...overlays];
@@ -113,6 +133,7 @@ function redraw(seq: number): void {
   measured.update(current.result);
   sideCharts.update(current.result, underlay);
   showCurveWarnings(curves);
+  showDataTable();
   drawnSeq = seq;
 }
 
@@ -263,6 +284,9 @@ $('overlay-list').addEventListener('click', (event) => {
   renderOverlayList();
   redraw(inputSeq);
   writeUrl();
+  // Focus stays in the list: on the next remove button, else the previous one, else on Keep curve.
+  const buttons = $('overlay-list').querySelectorAll<HTMLButtonElement>('button[data-remove]');
+  (buttons[Math.min(Number(index), buttons.length - 1)] ?? $('keep')).focus();
 });
 $('keep').addEventListener('click', () => {
   if (!current) return;

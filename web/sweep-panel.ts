@@ -182,8 +182,11 @@ export function createSweepPanel(cores: number, initial: SweepFormState, handler
     running(on: boolean) {
       active = on;
       if (!on) stopProgress();
+      // The focused button is about to be disabled: hand focus to its partner so it never drops to the page.
+      const handOver = (on && document.activeElement === runButton) || (!on && document.activeElement === cancelButton);
       runButton.disabled = on;
       cancelButton.disabled = !on;
+      if (handOver) (on ? cancelButton : runButton).focus();
       section.classList.toggle('busy', on);
     },
     show(result: SweepResult) {

@@ -284,6 +284,7 @@ describe.skipIf(!available)('issue 13 page defects in chromium', () => {
     const atStart = await page.locator('#main-chart .u-legend').innerText();
     expect(atStart).not.toBe(atEnd);
     expect(atEnd).toMatch(/\d+ ps/);
+    await page.click('#chart-data summary');
     expect(await page.locator('#chart-data table tr').count()).toBeGreaterThan(10);
     for (const id of ['#main-chart', '#figure-presets']) expect(await page.getAttribute(id, 'role')).toBeTruthy();
   });
