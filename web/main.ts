@@ -28,11 +28,12 @@ import { createStatsPanel } from './stats-panel.ts';
 import { specFromForm } from './sweep-form.ts';
 import { createSweepPanel } from './sweep-panel.ts';
 import { createTrendsPanel } from './trends-panel.ts';
-import { decodeState, defaultState, encodeState, type AppState } from './url-state.ts';
+import { decodeLink, defaultState, encodeState, type AppState } from './url-state.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-let state: AppState = decodeState(location.hash);
+const opened = decodeLink(location.hash);
+let state: AppState = opened.state;
 const cores = browserCores();
 /** One worker for the live curve, so sweeps never delay what follows the controls. */
 const live = createBrowserEnginePool({ size: 1 });
@@ -184,7 +185,7 @@ const runner = new LatestRunner<{ input: SimulationInput; seq: number }, Simulat
 );
 
 /** A notice that stays in the status line over the next "Computed" (set when a link fell back to the defaults). */
-let notice = '';
+let notice = opened.notes.length ? `From the link: ${opened.notes.join('; ')}.` : '';
 function openedWithDefaults(reason: string): void {
   notice = `This link's settings cannot be drawn (${reason}); showing the default settings instead.`;
   const sweep = state.sweep;
@@ -454,9 +455,10 @@ window.addEventListener('resize', () => {
   sideCharts.resize();
 });
 window.addEventListener('hashchange', () => {
-  const next = decodeState(location.hash);
+  const { state: next, notes } = decodeLink(location.hash);
   if (encodeState(next) === encodeState(state)) return;
   state = next;
+  if (notes.length) notice = `From the link: ${notes.join('; ')}.`;
   inputs.apply();
   sweepPanel.setForm(state.sweep);
   changed();
