@@ -4,7 +4,7 @@ import 'uplot/dist/uPlot.min.css';
 import './style.css';
 import { PARAMS } from '../src/model/params.ts';
 import type { SimulationInput, SimulationResult } from '../src/model/types.ts';
-import { isCancelledError, type SweepResult } from '../workers/protocol.ts';
+import { isCancelledError } from '../workers/protocol.ts';
 import { browserCores, createBrowserEnginePool } from '../workers/spawn-browser.ts';
 import type { EnginePool } from '../workers/pool.ts';
 import { createInputPanel } from './input-panel.ts';
@@ -28,12 +28,15 @@ import { createStatsPanel } from './stats-panel.ts';
 import { specFromForm } from './sweep-form.ts';
 import { createSweepPanel } from './sweep-panel.ts';
 import { createTrendsPanel } from './trends-panel.ts';
-import { decodeLink, defaultState, encodeState, type AppState } from './url-state.ts';
+import { decodeLink, defaultState, encodeState } from './url-state.ts';
+import { PageModel } from './page-model.ts';
+import { installDebugHook } from './debug-hook.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 const opened = decodeLink(location.hash);
-let state: AppState = opened.state;
+/** Everything the page holds, in one observable object; the view below links to it. */
+const model = new PageModel(opened.state);
 const cores = browserCores();
 /** One worker for the live curve, so sweeps never delay what follows the controls. */
 const live = createBrowserEnginePool({ size: 1 });
@@ -41,81 +44,37 @@ const live = createBrowserEnginePool({ size: 1 });
 const work: EnginePool = createBrowserEnginePool({ size: cores });
 
 // ---- current curve, overlays, drawing -------------------------------------------------------------
-let current: Curve | null = null;
-let overlays: Curve[] = [];
-let inputSeq = 0;
-let drawnSeq = 0;
-/** Simulations actually started for the live curve (fewer than control changes when they coalesce). */
-let liveRuns = 0;
-/** The live curve's last timings (ms): request → result back from the worker, and drawing it. */
-const timing = { roundTripMs: Number.NaN, renderMs: Number.NaN };
 const mainChart = createMainChart($('main-chart'));
 const sideCharts = createSideCharts($('side-charts'));
 const stats = createStatsPanel($('stats'));
 /** Measured Tc from a file: drawn as points, compared with the current curve; never in the URL. */
 const measured = createMeasuredPanel(() => {
-  redraw(drawnSeq);
+  redraw(model.drawnSeq);
   fitPanel.dataChanged();
 });
 /** Fit free controls to the measured data, on a sweep-pool worker. */
 const fitPanel = createFitPanel({
-  input: () => state.input,
+  input: () => model.state.input,
   data: () => measured.series,
   fit: (base, data, free, options, signal) => work.fit(base, data, free, options, signal),
   apply(values) {
-    Object.assign(state.input, values);
+    Object.assign(model.state.input, values);
     inputs.apply();
     changed();
     scheduleTrends();
   },
 });
-const status = $('status');
 
-/** Debug and benchmark hook: read-only view of what is on screen. */
-const hook = {
-  get inputSeq() { return inputSeq; },
-  get drawnSeq() { return drawnSeq; },
-  get liveRuns() { return liveRuns; },
-  get solveMs() { return current?.result.solver.wallMs ?? null; },
-  get roundTripMs() { return timing.roundTripMs; },
-  get renderMs() { return timing.renderMs; },
-  get currentInput() { return current ? structuredClone(current.input) : null; },
-  get curves() { return current ? [current, ...overlays].length : 0; },
-  get tau1ePs() { return current?.result.metrics.tau1ePs ?? null; },
-  get lastTcK() { return current ? current.result.tcK[current.result.tcK.length - 1] : null; },
-  get peakTcK() { return current?.result.metrics.peakTcK ?? null; },
-  get measuredPoints() { return measured.series?.tPs.length ?? 0; },
-  get measuredRmsK() { return measured.comparison?.rmsK ?? null; },
-  get lastFit() {
-    const f = fitPanel.last;
-    return f && { status: f.status, keys: f.parameters.map((p) => p.key), values: f.parameters.map((p) => p.value), objective: f.objective, startObjective: f.startObjective };
-  },
-  /** RGBA of the main chart's canvas in a row of 5 pixels centred on a (delay ps, Tc K) point, for tests of what was drawn. */
-  mainChartPixels(delayPs: number, tcK: number): number[][] {
-    const u = mainChart.plot;
-    const x = Math.round(u.valToPos(delayPs, 'x', true));
-    const y = Math.round(u.valToPos(tcK, 'y', true));
-    const data = u.ctx.getImageData(x - 2, y, 5, 1).data;
-    return Array.from({ length: 5 }, (_, i) => Array.from(data.subarray(4 * i, 4 * i + 4)));
-  },
-  /** Canvas x (device px) of a delay on the main chart. */
-  chartX(delayPs: number): number {
-    return mainChart.plot.valToPos(delayPs, 'x', true);
-  },
-  get lastSweep() {
-    return lastSweep && { wallMs: lastSweep.wallMs, points: lastSweep.range[1] - lastSweep.range[0], workers: lastSweep.workers, cancelled: lastSweep.cancelled };
-  },
-};
-(window as unknown as { hotcarrier: typeof hook }).hotcarrier = hook;
+installDebugHook(model, mainChart, measured, fitPanel);
 
 chartKeyboard($('main-chart'), () => mainChart.plot, (text) => ($('chart-readout').textContent = text));
 
 /** The chart's data as a table (for screen readers and copying): every curve at up to 30 delays, built when opened. */
 function showDataTable(): void {
   const box = $('chart-data') as HTMLDetailsElement;
-  if (!box.open || !current) return;
-  const curves = [current, ...overlays];
-  const t = current.result.tPs;
+  if (!box.open || !model.current.value) return;
+  const curves = model.curves;
+  const t = model.current.value.result.tPs;
   const step = Math.max(1, Math.ceil(t.length / 30));
   const rows: string[] = [];
   for (let i = 0; i < t.length; i += step) {
@@ -127,15 +86,15 @@ function showDataTable(): void {
 $('chart-data').addEventListener('toggle', showDataTable);
 
 function redraw(seq: number): void {
-  if (!current) return;
-  const curves = [current, ...overlays];
-  const underlay = { pulseFwhmPs: (current.input.pulseFwhmFs ?? PARAMS.pulseFwhmFs.default) / 1000, stages: stageMarks(current.result) };
+  if (!model.current.value) return;
+  const curves = model.curves;
+  const underlay = { pulseFwhmPs: (model.current.value.input.pulseFwhmFs ?? PARAMS.pulseFwhmFs.default) / 1000, stages: stageMarks(model.current.value.result) };
   mainChart.update(curves, underlay, seq, measured.series);
-  measured.update(current.result);
-  sideCharts.update(current.result, underlay);
+  measured.update(model.current.value.result);
+  sideCharts.update(model.current.value.result, underlay);
   showCurveWarnings(curves);
   showDataTable();
-  drawnSeq = seq;
+  model.drawnSeq = seq;
 }
 
 /** Under the chart: each curve's warnings in full, with its colour (the legend and the ⚠ on the curve point here). */
@@ -149,32 +108,32 @@ function showCurveWarnings(curves: Curve[]): void {
 
 const runner = new LatestRunner<{ input: SimulationInput; seq: number }, SimulationResult>(
   ({ input }) => {
-    liveRuns++;
+    model.liveRuns++;
     const sent = performance.now();
     return live.simulate(input).then((result) => {
-      timing.roundTripMs = performance.now() - sent;
+      model.timing.roundTripMs = performance.now() - sent;
       return result;
     });
   },
   (result, { input, seq }) => {
     const started = performance.now();
-    current = makeCurve(input, result, PALETTE[0]);
+    model.current.value = makeCurve(input, result, PALETTE[0]);
     redraw(seq);
     inputs.showResult(result);
     setStatus(result.solver.status === 0
       ? `Computed: solver ${formatNumber(result.solver.wallMs)} ms, ${result.solver.nfev} f-evals`
       : `Solver stopped: ${result.solver.message}`, result.solver.status !== 0);
-    if (notice) {
-      setStatus(notice, true);
-      notice = '';
+    if (model.notice.value) {
+      setStatus(model.notice.value, true);
+      model.notice.value = '';
     }
-    timing.renderMs = performance.now() - started;
-    stats.show(result, timing);
+    model.timing.renderMs = performance.now() - started;
+    stats.show(result, model.timing);
     scheduleUrl();
   },
   (error) => {
     if (isCancelledError(error)) return;
-    if (!current) {
+    if (!model.current.value) {
       // Nothing drawn yet: the link (or the first state) cannot be drawn. Say why and draw the defaults instead.
       openedWithDefaults(plainMessage(error.message));
       return;
@@ -184,28 +143,34 @@ const runner = new LatestRunner<{ input: SimulationInput; seq: number }, Simulat
   },
 );
 
-/** A notice that stays in the status line over the next "Computed" (set when a link fell back to the defaults). */
-let notice = opened.notes.length ? `From the link: ${opened.notes.join('; ')}.` : '';
+if (opened.notes.length) model.notice.value = `From the link: ${opened.notes.join('; ')}.`;
 function openedWithDefaults(reason: string): void {
-  notice = `This link's settings cannot be drawn (${reason}); showing the default settings instead.`;
-  const sweep = state.sweep;
-  state = defaultState();
-  state.sweep = sweep;
-  overlays = [];
-  renderOverlayList();
+  model.notice.value = `This link's settings cannot be drawn (${reason}); showing the default settings instead.`;
+  const next = defaultState();
+  next.sweep = model.state.sweep;
+  model.app.value = next;
+  model.setOverlays([]);
   inputs.apply();
   changed();
   refreshMaterial();
-  setStatus(notice, true);
+  setStatus(model.notice.value, true);
 }
 
-function setStatus(text: string, isError = false): void {
+const setStatus = (text: string, isError = false) => model.setStatus(text, isError);
+model.status.link(({ text, isError }) => {
+  const status = $('status');
   status.textContent = text;
   status.classList.toggle('error', isError);
-}
+});
+// Kept curves changed (kept, removed, cleared, computed): list, chart and link follow.
+model.overlays.lazyLink(() => {
+  renderOverlayList();
+  redraw(model.inputSeq);
+  scheduleUrl();
+});
 
 // ---- controls ------------------------------------------------------------------------------------
-const inputs = createInputPanel(() => state.input, () => current?.result ?? null, $('basic-controls'), $('advanced-controls'), {
+const inputs = createInputPanel(() => model.state.input, () => model.current.value?.result ?? null, $('basic-controls'), $('advanced-controls'), {
   changed,
   materialChanged: refreshMaterial,
   sizeChanged: scheduleTrends,
@@ -217,7 +182,7 @@ $('basic-controls').append(measured.element, fitPanel.element);
 let materialSeq = 0;
 function refreshMaterial(): void {
   const seq = ++materialSeq;
-  live.resolveMaterial(state.input.composition).then(
+  live.resolveMaterial(model.state.input.composition).then(
     (summary) => {
       if (seq === materialSeq) inputs.showMaterial(summary);
     },
@@ -231,13 +196,13 @@ function refreshMaterial(): void {
 // ---- change handling: simulate latest, URL, trends -------------------------------------------------
 let urlTimer: ReturnType<typeof setTimeout> | undefined;
 function changed(): void {
-  const seq = ++inputSeq;
+  const seq = ++model.inputSeq;
   if (inputs.invalid.size > 0) {
     const bad = [...inputs.invalid];
     setStatus(`Fix the marked field${bad.length > 1 ? 's' : ''} (${bad.join(', ')}); the last good curve is kept.`, true);
     return;
   }
-  runner.request({ input: structuredClone(state.input), seq });
+  runner.request({ input: structuredClone(model.state.input), seq });
 }
 
 function scheduleUrl(): void {
@@ -245,72 +210,52 @@ function scheduleUrl(): void {
   urlTimer = setTimeout(writeUrl, 150);
 }
 
-/** The URL holds only what was drawn: the input of the curve on screen and the overlays that drew. */
+/** The URL holds only what was drawn: the input of the curve on screen and the model.overlays.value that drew. */
 function writeUrl(): void {
-  state.sweep = sweepPanel.form();
-  if (!current) return;
-  history.replaceState(null, '', `#${encodeState({ input: current.input, overlays: overlays.map((c) => c.input), sweep: state.sweep })}`);
+  model.state.sweep = sweepPanel.form();
+  if (!model.current.value) return;
+  history.replaceState(null, '', `#${encodeState({ input: model.current.value.input, overlays: model.overlays.value.map((c) => c.input), sweep: model.state.sweep })}`);
 }
 
-// ---- overlays and figure presets -------------------------------------------------------------------
+// ---- model.overlays.value and figure presets -------------------------------------------------------------------
 /** Simulate `members` as overlays: replacing the kept curves, or added after them. */
 async function computeOverlays(members: { input: SimulationInput; note?: string }[], append = false): Promise<void> {
   const results = await Promise.allSettled(members.map((m) => work.simulate(m.input)));
-  if (!append) overlays = [];
+  const drawn: Curve[] = append ? [...model.overlays.value] : [];
   results.forEach((r, i) => {
     if (r.status === 'fulfilled') {
-      overlays.push(makeCurve(members[i].input, r.value, PALETTE[(overlays.length + 1) % PALETTE.length], members[i].note));
+      drawn.push(makeCurve(members[i].input, r.value, PALETTE[0], members[i].note));
     } else if (!isCancelledError(r.reason)) {
       setStatus(`Curve ${curveLabel(members[i].input)} cannot be drawn and was left out: ${plainMessage((r.reason as Error).message)}`, true);
     }
   });
-  state.overlays = overlays.map((c) => c.input);
-  renderOverlayList();
-  redraw(inputSeq);
+  model.setOverlays(drawn);
 }
 
 const asMembers = (inputs: SimulationInput[]) => inputs.map((input) => ({ input }));
 
 function renderOverlayList(): void {
-  $('overlay-list').innerHTML = overlays.map((c, i) =>
+  $('overlay-list').innerHTML = model.overlays.value.map((c, i) =>
     `<li><span class="swatch" style="background:${c.color}"></span>${escapeHtml(c.label)} <button type="button" data-remove="${i}" aria-label="Remove ${escapeHtml(c.label)}">×</button></li>`).join('');
 }
 
 $('overlay-list').addEventListener('click', (event) => {
   const index = (event.target as HTMLElement).dataset.remove;
   if (index === undefined) return;
-  overlays.splice(Number(index), 1);
-  overlays.forEach((c, i) => (c.color = PALETTE[(i + 1) % PALETTE.length]));
-  state.overlays = overlays.map((c) => c.input);
-  renderOverlayList();
-  redraw(inputSeq);
-  writeUrl();
+  model.removeOverlay(Number(index));
   // Focus stays in the list: on the next remove button, else the previous one, else on Keep curve.
   const buttons = $('overlay-list').querySelectorAll<HTMLButtonElement>('button[data-remove]');
   (buttons[Math.min(Number(index), buttons.length - 1)] ?? $('keep')).focus();
 });
-$('keep').addEventListener('click', () => {
-  if (!current) return;
-  overlays.push({ ...current, color: PALETTE[(overlays.length + 1) % PALETTE.length] });
-  state.overlays = overlays.map((c) => c.input);
-  renderOverlayList();
-  redraw(inputSeq);
-  writeUrl();
-});
+$('keep').addEventListener('click', () => model.keepCurrent());
 $('intensity-series').addEventListener('click', () => {
-  const { members, leftOut } = intensitySeriesMembers(state.input);
+  const { members, leftOut } = intensitySeriesMembers(model.state.input);
   // Added after the kept curves, never replacing them.
-  void computeOverlays(members, true).then(writeUrl);
+  void computeOverlays(members, true);
   const out = leftOut.length ? `; ×${leftOut.join(', ×')} left out (beyond the allowed range)` : '';
   setStatus(`Intensity series added: ×${members.map((m) => m.note.slice(1)).join(', ×')} the current excitation${out}. Clear overlays removes them.`);
 });
-$('clear').addEventListener('click', () => {
-  overlays = [];
-  state.overlays = [];
-  renderOverlayList();
-  redraw(inputSeq);
-  writeUrl();
-});
+$('clear').addEventListener('click', () => model.setOverlays([]));
 const presetBox = $('figure-presets');
 for (const preset of FIGURE_PRESETS) {
   const button = document.createElement('button');
@@ -320,22 +265,21 @@ for (const preset of FIGURE_PRESETS) {
   button.dataset.preset = preset.id;
   button.addEventListener('click', () => {
     const [first, ...rest] = preset.inputs;
-    state.input = structuredClone(first);
-    state.overlays = structuredClone(rest);
+    model.state.input = structuredClone(first);
+    model.state.overlays = structuredClone(rest);
     inputs.apply();
     changed();
     refreshMaterial();
-    void computeOverlays(asMembers(state.overlays)).then(writeUrl);
+    void computeOverlays(asMembers(model.state.overlays));
     setStatus(preset.title);
   });
   presetBox.append(button);
 }
 $('reset').addEventListener('click', () => {
-  state = defaultState();
-  overlays = [];
+  model.app.value = defaultState();
+  model.setOverlays([]);
   measured.clear();
-  renderOverlayList();
-  sweepPanel.setForm(state.sweep);
+  sweepPanel.setForm(model.state.sweep);
   inputs.apply();
   changed();
   refreshMaterial();
@@ -343,20 +287,20 @@ $('reset').addEventListener('click', () => {
 
 // ---- export ----------------------------------------------------------------------------------------
 $('export-csv').addEventListener('click', () => {
-  if (!current) return;
-  download('hotcarrier-curves.csv', new Blob([curvesCsv([current, ...overlays], measured.series)], { type: 'text/csv' }));
+  if (!model.current.value) return;
+  download('hotcarrier-curves.csv', new Blob([curvesCsv(model.curves, measured.series)], { type: 'text/csv' }));
 });
 /** The main chart as a figure: what is on screen (zoom included), in the current theme. */
 function figureSpec(): FigureSpec | null {
-  if (!current) return null;
+  if (!model.current.value) return null;
   const u = mainChart.plot;
   const x = u.scales.x;
   const y = u.scales.y;
   return {
     title: 'Hot-carrier cooling: carrier temperature Tc vs delay',
-    curves: [current, ...overlays],
+    curves: model.curves,
     measured: measured.series,
-    stages: stageMarks(current.result),
+    stages: stageMarks(model.current.value.result),
     xRange: [x.min ?? -0.3, x.max ?? 1000],
     yRange: [y.min ?? 0, y.max ?? 1000],
     logY: y.distr === 3,
@@ -395,7 +339,7 @@ function runTrends(): void {
   trendsAbort?.abort();
   const abort = new AbortController();
   trendsAbort = abort;
-  const options = { composition: state.input.composition, edgeNm: state.input.edgeNm };
+  const options = { composition: model.state.input.composition, edgeNm: model.state.input.edgeNm };
   const context = `${options.composition}, ${options.edgeNm === null ? 'bulk film' : `${formatNumber(options.edgeNm)} nm`}`;
   trendsPanel.showRunning(context);
   const started = performance.now();
@@ -414,12 +358,11 @@ function runTrends(): void {
 
 // ---- sweep -----------------------------------------------------------------------------------------
 let sweepAbort: AbortController | null = null;
-let lastSweep: SweepResult | null = null;
-const sweepPanel = createSweepPanel(cores, state.sweep, {
+const sweepPanel = createSweepPanel(cores, model.state.sweep, {
   run() {
     let spec;
     try {
-      spec = specFromForm(sweepPanel.form(), structuredClone(state.input));
+      spec = specFromForm(sweepPanel.form(), structuredClone(model.state.input));
     } catch (error) {
       sweepPanel.message((error as Error).message, true);
       return;
@@ -431,7 +374,7 @@ const sweepPanel = createSweepPanel(cores, state.sweep, {
     sweepPanel.message('starting…');
     work.sweep(spec, (p) => sweepPanel.progress(p), { signal: abort.signal, workers: sweepPanel.form().workers }).then(
       (result) => {
-        lastSweep = result;
+        model.lastSweep.value = result;
         sweepPanel.show(result);
       },
       (error: Error) => sweepPanel.message(`Sweep failed: ${plainMessage(error.message)}`, true),
@@ -443,7 +386,8 @@ const sweepPanel = createSweepPanel(cores, state.sweep, {
     sweepAbort?.abort();
   },
   exportCsv() {
-    if (lastSweep) download('hotcarrier-sweep.csv', new Blob([sweepCsv(lastSweep)], { type: 'text/csv' }));
+    const last = model.lastSweep.value;
+    if (last) download('hotcarrier-sweep.csv', new Blob([sweepCsv(last)], { type: 'text/csv' }));
   },
   changed: scheduleUrl,
 });
@@ -456,14 +400,14 @@ window.addEventListener('resize', () => {
 });
 window.addEventListener('hashchange', () => {
   const { state: next, notes } = decodeLink(location.hash);
-  if (encodeState(next) === encodeState(state)) return;
-  state = next;
-  if (notes.length) notice = `From the link: ${notes.join('; ')}.`;
+  if (encodeState(next) === encodeState(model.state)) return;
+  model.app.value = next;
+  if (notes.length) model.notice.value = `From the link: ${notes.join('; ')}.`;
   inputs.apply();
-  sweepPanel.setForm(state.sweep);
+  sweepPanel.setForm(model.state.sweep);
   changed();
   refreshMaterial();
-  void computeOverlays(asMembers(state.overlays));
+  void computeOverlays(asMembers(model.state.overlays));
 });
 live.materials().then(
   (entries) => inputs.setPresets(entries.map((e) => e.name)),
@@ -472,4 +416,4 @@ live.materials().then(
 inputs.apply();
 changed();
 refreshMaterial();
-if (state.overlays.length > 0) void computeOverlays(asMembers(state.overlays));
+if (model.state.overlays.length > 0) void computeOverlays(asMembers(model.state.overlays));

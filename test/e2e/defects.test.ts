@@ -300,7 +300,7 @@ describe.skipIf(!available)('issue 13 page defects in chromium', () => {
       other.on('pageerror', (e) => errors.push(e.message));
       await other.goto(`${app.server.url}#${hash}`);
       // Bounded: a link never stalls the page.
-      await other.waitForFunction(() => (window as unknown as { hotcarrier?: Hook }).hotcarrier?.curves === 1, null, { timeout: 6_000 });
+      await other.waitForFunction(() => (window as unknown as { hotcarrier?: Hook }).hotcarrier?.curves === 1, null, { timeout: 15_000 });
       await setField(other, '#param-latticeK', '280');
       await settled(other);
       await expect.poll(() => other.locator('#status').innerText()).toMatch(/^Computed/);
