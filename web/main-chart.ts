@@ -76,6 +76,19 @@ function setCurrentLabel(plot: uPlot, label: string): void {
   if (cell) cell.textContent = label;
 }
 
+/** The chart's plot height follows the viewport: about half of it, 240–760 px (a projector or 1080p gets a big chart). */
+export function mainChartHeight(): number {
+  const h = window.innerHeight;
+  const teaching = document.body.dataset.view === 'teaching';
+  return Math.round(Math.min(760, Math.max(240, h * (teaching ? 0.62 : 0.5))));
+}
+
+/** Inner width of a chart card (its padding taken off), at least 280 px. */
+export function chartWidth(container: HTMLElement): number {
+  const style = getComputedStyle(container);
+  return Math.max(280, Math.floor(container.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)));
+}
+
 /** A ⚠ in the curve's colour at the peak of each curve that carries a warning (the legend and list say which). */
 function warningMarks(u: uPlot, curves: Curve[]): void {
   const ctx = u.ctx;
@@ -105,15 +118,17 @@ export function createMainChart(container: HTMLElement): MainChart {
   let plot: uPlot;
   let measured: MeasuredSeries | null = null;
   let shownCurves: Curve[] = [];
+  let builtNarrow = false;
 
   const make = (curves: Curve[]) => {
     plot?.destroy();
     const opts: uPlot.Options = {
-      width: Math.max(320, container.clientWidth),
-      height: 360,
+      width: chartWidth(container),
+      height: mainChartHeight(),
       title: 'Carrier temperature Tc vs delay',
       scales: { x: delayScale(tEnd), y: { auto: true } },
-      axes: [delayAxis(), { label: 'Carrier temperature Tc (K)', size: 60 }],
+      // Narrow charts (phones) label only 0 and the decades, so the ±0.1 ps ticks never collide.
+      axes: [delayAxis('Delay (ps)', container.clientWidth < 560), { label: 'Carrier temperature Tc (K)', size: 60 }],
       series: seriesOf(curves, measured),
       cursor: { sync: { key: 'delay' } },
       legend: { live: true },
@@ -132,6 +147,7 @@ export function createMainChart(container: HTMLElement): MainChart {
         ],
       },
     };
+    builtNarrow = container.clientWidth < 560;
     plot = new uPlot(opts, dataOf(curves, measured), container);
     seriesKey = keyOf(curves, measured);
   };
@@ -158,7 +174,12 @@ export function createMainChart(container: HTMLElement): MainChart {
       plot.setData(dataOf(curves, measured));
     },
     resize() {
-      plot.setSize({ width: Math.max(320, container.clientWidth), height: 360 });
+      const narrow = container.clientWidth < 560;
+      if (narrow !== builtNarrow) {
+        make(shownCurves);
+        return;
+      }
+      plot.setSize({ width: chartWidth(container), height: mainChartHeight() });
     },
   };
 }

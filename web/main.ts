@@ -394,9 +394,13 @@ const sweepPanel = createSweepPanel(cores, model.state.sweep, {
 $('sweep').append(sweepPanel.element);
 
 // ---- start -----------------------------------------------------------------------------------------
+let resizeFrame = 0;
 window.addEventListener('resize', () => {
-  mainChart.resize();
-  sideCharts.resize();
+  cancelAnimationFrame(resizeFrame);
+  resizeFrame = requestAnimationFrame(() => {
+    mainChart.resize();
+    sideCharts.resize();
+  });
 });
 window.addEventListener('hashchange', () => {
   const { state: next, notes } = decodeLink(location.hash);

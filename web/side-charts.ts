@@ -20,7 +20,8 @@ export interface SideCharts {
   readonly plots: uPlot[];
 }
 
-const HEIGHT = 220;
+/** Side charts: a third of the row each (one per row on phones), their height following the viewport. */
+const height = () => Math.round(Math.min(420, Math.max(180, window.innerHeight * 0.26)));
 
 function fmt(unit: string) {
   return (_u: uPlot, v: number | null) => (v === null ? '—' : `${formatNumber(v)}${unit ? ` ${unit}` : ''}`);
@@ -58,11 +59,15 @@ export function ledgerStack(result: SimulationResult): Float64Array[] {
 export function createSideCharts(container: HTMLElement): SideCharts {
   let underlay: Underlay = { pulseFwhmPs: 0.1, stages: null };
   let tEnd = 1000;
-  const width = () => Math.max(260, Math.floor(container.clientWidth / 3) - 12);
+  const width = () => {
+    const inner = container.clientWidth - 16;
+    const perRow = inner >= 3 * 300 ? 3 : inner >= 2 * 300 ? 2 : 1;
+    return Math.max(240, Math.floor(inner / perRow) - 10);
+  };
   const common = (title: string, yLabel: string, yDistr: 1 | 3, series: uPlot.Series[], bands?: uPlot.Band[], yRange?: [number, number]): uPlot.Options => ({
     title,
     width: width(),
-    height: HEIGHT,
+    height: height(),
     scales: { x: delayScale(tEnd), y: yDistr === 3 ? { distr: 3 } : yRange ? { auto: false, range: yRange } : { auto: true } },
     axes: [delayAxis('Delay (ps)', true), { label: yLabel, size: 60, values: (_u, splits) => splits.map((v) => (v === null ? '' : formatNumber(v, 2))) }],
     series: [{ label: 'Delay', value: fmt('ps') }, ...series],
@@ -119,7 +124,7 @@ export function createSideCharts(container: HTMLElement): SideCharts {
       plots[2].setData([result.tPs, ...ledgerStack(result)]);
     },
     resize() {
-      for (const p of plots) p.setSize({ width: width(), height: HEIGHT });
+      for (const p of plots) p.setSize({ width: width(), height: height() });
     },
   };
 }
