@@ -11,10 +11,10 @@ import { createInputPanel } from './input-panel.ts';
 import { curveLabel, makeCurve, PALETTE, type Curve } from './curves.ts';
 import { curvesCsv, download, figurePng, figureSvg, sweepCsv } from './export.ts';
 import type { FigureSpec } from './chart-figure.ts';
-import { theme } from './chart-theme.ts';
+import { DARK, LIGHT, setChartTheme, theme } from './chart-theme.ts';
 import { FIGURE_PRESETS } from './figure-presets.ts';
 import { intensitySeriesMembers } from './intensity-series.ts';
-import { escapeHtml, formatNumber } from './format.ts';
+import { escapeHtml, formatNumber, parseNumber } from './format.ts';
 import { LatestRunner } from './latest-runner.ts';
 import { chartKeyboard } from './chart-keyboard.ts';
 import { modelTcAt } from '../src/data/measured.ts';
@@ -392,6 +392,49 @@ const sweepPanel = createSweepPanel(cores, model.state.sweep, {
   changed: scheduleUrl,
 });
 $('sweep').append(sweepPanel.element);
+
+// ---- chart axes: fixed Tc range, log Tc, zoom reset ------------------------------------------------
+function applyYAxis(): void {
+  const minField = $('y-min') as HTMLInputElement;
+  const maxField = $('y-max') as HTMLInputElement;
+  const log = ($('log-y') as HTMLInputElement).checked;
+  const lo = minField.value.trim() === '' ? null : parseNumber(minField.value);
+  const hi = maxField.value.trim() === '' ? null : parseNumber(maxField.value);
+  const bothEmpty = lo === null && hi === null;
+  const ok = bothEmpty || (lo !== null && hi !== null && Number.isFinite(lo) && Number.isFinite(hi) && hi > lo && (!log || lo > 0));
+  minField.setAttribute('aria-invalid', String(!ok));
+  maxField.setAttribute('aria-invalid', String(!ok));
+  if (!ok) {
+    setStatus(`Tc range: give two numbers in K, the first below the second${log ? ' and above 0 for a log axis' : ''}, or leave both empty for automatic.`, true);
+    return;
+  }
+  mainChart.setYAxis(bothEmpty ? null : [lo!, hi!], log);
+  if (!bothEmpty || log) redraw(model.drawnSeq);
+}
+for (const id of ['y-min', 'y-max']) $(id).addEventListener('change', applyYAxis);
+$('log-y').addEventListener('change', () => {
+  applyYAxis();
+  redraw(model.drawnSeq);
+});
+$('reset-zoom').addEventListener('click', () => mainChart.resetZoom());
+
+// ---- theme -----------------------------------------------------------------------------------------
+const THEME_KEY = 'hotcarrier-theme';
+const storedTheme = (() => { try { return localStorage.getItem(THEME_KEY); } catch { return null; } })();
+model.theme.value = storedTheme === 'dark' || storedTheme === 'light' ? storedTheme : matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+model.theme.link((name) => {
+  document.documentElement.dataset.theme = name;
+  setChartTheme(name === 'dark' ? DARK : LIGHT);
+  const button = $('theme-toggle');
+  button.setAttribute('aria-pressed', String(name === 'dark'));
+  mainChart.rebuild();
+  sideCharts.rebuild();
+  redraw(model.drawnSeq);
+});
+$('theme-toggle').addEventListener('click', () => {
+  model.theme.value = model.theme.value === 'dark' ? 'light' : 'dark';
+  try { localStorage.setItem(THEME_KEY, model.theme.value); } catch { /* private mode: the toggle still works */ }
+});
 
 // ---- start -----------------------------------------------------------------------------------------
 let resizeFrame = 0;

@@ -70,6 +70,7 @@ describe.skipIf(!available)('page views in chromium', () => {
     await page.screenshot({ path: join(RESULTS, 'view-busy-1400.png'), fullPage: false });
     await page.click('#reset');
     await curves(page, 1);
+    await page.click('#chart-data summary'); // closed again for the screenshots
   });
 
   it('at 390×844, 1024×768 and 1920×1080: no sideways scroll, the chart near the top, screenshots saved', async () => {
@@ -89,5 +90,48 @@ describe.skipIf(!available)('page views in chromium', () => {
       await page.screenshot({ path: join(RESULTS, `view-${width}x${height}.png`), fullPage: false });
     }
     await page.setViewportSize({ width: 1400, height: 1000 });
+  });
+
+  it('lab charts: drag a box to zoom, double-click to reset; a fixed and a log Tc range', async () => {
+    interface Y { yRange: { min: number; max: number; log: boolean }; chartX(ps: number): number }
+    const y = () => page.evaluate(() => (window as unknown as { hotcarrier: Y }).hotcarrier.yRange);
+    const full = await y();
+    const box = (await page.locator('#main-chart .u-over').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.6);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.9, { steps: 6 });
+    await page.mouse.up();
+    const zoomed = await y();
+    expect(zoomed.max).toBeLessThan(full.max * 0.7);
+    expect(await page.getAttribute('#main-chart', 'class')).toMatch(/zoomed/);
+    await page.mouse.dblclick(box.x + box.width * 0.5, box.y + box.height * 0.5);
+    await expect.poll(y).toEqual(full);
+    await page.fill('#y-min', '250');
+    await page.fill('#y-max', '1200');
+    await page.press('#y-max', 'Enter');
+    await expect.poll(y).toEqual({ min: 250, max: 1200, log: false });
+    await page.fill('#y-min', '');
+    await page.fill('#y-max', '');
+    await page.press('#y-max', 'Enter');
+    await page.check('#log-y');
+    await expect.poll(async () => (await y()).log).toBe(true);
+    await page.uncheck('#log-y');
+    await expect.poll(async () => (await y()).log).toBe(false);
+  });
+
+  it('the dark theme (toggle; prefers-color-scheme first) has no axe-core violations', async () => {
+    const dark = await app.browser.context.newPage();
+    await dark.emulateMedia({ colorScheme: 'dark' });
+    await dark.goto(app.server.url);
+    await settled(dark);
+    expect(await dark.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await dark.getAttribute('#theme-toggle', 'aria-pressed')).toBe('true');
+    await dark.click('button[data-preset="bottleneck"]');
+    await curves(dark, 4);
+    expect(await axeViolations(dark)).toEqual([]);
+    await dark.screenshot({ path: join(RESULTS, 'view-dark-1400.png') });
+    await dark.click('#theme-toggle');
+    expect(await dark.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    await dark.close();
   });
 });
