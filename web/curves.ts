@@ -12,6 +12,12 @@ export interface Curve {
   warnings: string[];
 }
 
+/** The observable carrier temperature of a result (K): the one place the page reads it, so a change of result
+ *  fields (separate electron and hole temperatures) is met here. */
+export function tcOf(result: SimulationResult): Float64Array {
+  return result.tcK;
+}
+
 /** A curve for a result: its label from the input (with an optional note such as "×0.3") and its warnings. */
 export function makeCurve(input: SimulationInput, result: SimulationResult, color: string, note?: string): Curve {
   // The material's phase note is shown at the composition control; the run's own warnings go with the curve.
@@ -26,7 +32,7 @@ const SWITCH_WORDS: Record<string, string> = {
   upConversion: 'up-conversion',
   augerHeating: 'Auger heating',
   intrinsicBottleneck: 'intrinsic bottleneck',
-  hotPhonons: 'hot phonons',
+  hotPhonons: 'hot phonons (LO held at lattice temperature — no bottleneck)',
 };
 
 /** Short label: composition, size (or film), excitation as given, lattice temperature when not 300 K, mechanisms switched off. */

@@ -2,7 +2,7 @@
 
 import uPlot from 'uplot';
 import type { MeasuredSeries } from '../src/data/measured.ts';
-import type { Curve } from './curves.ts';
+import { tcOf, type Curve } from './curves.ts';
 import { AXIS_START_PS, delayAxis, delayScale, underlayHook, type Underlay } from './delay-axis.ts';
 import { theme } from './chart-theme.ts';
 import { errorBarsHook } from './error-bars.ts';
@@ -21,6 +21,8 @@ export interface MainChart {
   /** Rebuild with the current colours (after a theme change). */
   rebuild(): void;
   readonly zoomed: boolean;
+  /** A marker on the current curve at a delay (ps), for the teaching view's player; null removes it. */
+  setMarker(tPs: number | null): void;
 }
 
 /** Emitted on window after each draw of new data: detail { seq, drawnAt }. Used by tests and the UI benchmark. */
@@ -58,7 +60,7 @@ function seriesOf(curves: Curve[], measured: MeasuredSeries | null): uPlot.Serie
 }
 
 function dataOf(curves: Curve[], measured: MeasuredSeries | null): uPlot.AlignedData {
-  const tables = curves.map((c) => [c.result.tPs, c.result.tcK] as uPlot.AlignedData);
+  const tables = curves.map((c) => [c.result.tPs, tcOf(c.result)] as uPlot.AlignedData);
   if (measured) tables.push([measured.tPs, measured.tcK]);
   if (tables.length === 0) return [[]];
   if (tables.length === 1) return tables[0];
@@ -96,6 +98,36 @@ export function chartWidth(container: HTMLElement): number {
   return Math.max(280, Math.floor(container.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)));
 }
 
+/** The player's marker: a ring on the current curve at `tPs`, with a line down to the delay axis. */
+function drawMarker(u: uPlot, curve: Curve | undefined, tPs: number | null): void {
+  if (!curve || tPs === null) return;
+  const t = curve.result.tPs;
+  let k = 0;
+  while (k < t.length - 1 && t[k] < tPs) k++;
+  const x = u.valToPos(t[k], 'x', true);
+  const y = u.valToPos(tcOf(curve.result)[k], 'y', true);
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return;
+  const ctx = u.ctx;
+  const r = devicePixelRatio;
+  ctx.save();
+  ctx.strokeStyle = theme.axis;
+  ctx.setLineDash([4 * r, 4 * r]);
+  ctx.lineWidth = r;
+  ctx.beginPath();
+  ctx.moveTo(x, y);
+  ctx.lineTo(x, u.bbox.top + u.bbox.height);
+  ctx.stroke();
+  ctx.setLineDash([]);
+  ctx.lineWidth = 3 * r;
+  ctx.strokeStyle = curve.color;
+  ctx.fillStyle = theme.background;
+  ctx.beginPath();
+  ctx.arc(x, y, 7 * r, 0, 2 * Math.PI);
+  ctx.fill();
+  ctx.stroke();
+  ctx.restore();
+}
+
 /** A ⚠ in the curve's colour at the peak of each curve that carries a warning (the legend and list say which). */
 function warningMarks(u: uPlot, curves: Curve[]): void {
   const ctx = u.ctx;
@@ -131,6 +163,7 @@ export function createMainChart(container: HTMLElement): MainChart {
   let yZoom: [number, number] | null = null;
   let yFixed: [number, number] | null = null;
   let logY = false;
+  let markerPs: number | null = null;
 
   const yRange = (_u: uPlot, min: number, max: number): uPlot.Range.MinMax => {
     const fixed = yZoom ?? yFixed;
@@ -178,6 +211,7 @@ export function createMainChart(container: HTMLElement): MainChart {
         ],
         draw: [
           (u: uPlot) => warningMarks(u, shownCurves),
+          (u: uPlot) => drawMarker(u, shownCurves[0], markerPs),
           () => {
             if (pendingSeq < 0) return;
             const seq = pendingSeq;
@@ -237,6 +271,10 @@ export function createMainChart(container: HTMLElement): MainChart {
       applyScales();
     },
     resetZoom,
+    setMarker(tPs: number | null) {
+      markerPs = tPs;
+      plot.redraw(false);
+    },
     rebuild() {
       make(shownCurves);
     },

@@ -74,7 +74,7 @@ export function createSideCharts(container: HTMLElement): SideCharts {
     scales: { x: delayScale(tEnd), y: yDistr === 3 ? { distr: 3 } : yRange ? { auto: false, range: yRange } : { auto: true } },
     axes: [
       { ...delayAxis('Delay (ps)', true), stroke: theme.axis, grid: { stroke: theme.grid }, ticks: { stroke: theme.grid } },
-      { label: yLabel, size: 60, stroke: theme.axis, grid: { stroke: theme.grid }, ticks: { stroke: theme.grid }, values: (_u, splits) => splits.map((v) => (v === null ? '' : formatNumber(v, 2))) },
+      { label: yLabel, size: 60, stroke: theme.axis, grid: { stroke: theme.grid }, ticks: { stroke: theme.grid }, values: (_u, splits) => splits.map((v) => (v === null ? '' : formatNumber(v, 3))) },
     ],
     series: [{ label: 'Delay', value: fmt('ps') }, ...series],
     bands,
