@@ -1,6 +1,7 @@
 // A curve on screen: its input, its result, its label and colour.
 
 import type { SimulationInput, SimulationResult } from '../src/model/types.ts';
+import { SWITCHES } from '../src/model/params.ts';
 import { formatNumber } from './format.ts';
 
 export interface Curve {
@@ -29,9 +30,8 @@ export const PALETTE = ['#d62728', '#1f77b4', '#2ca02c', '#ff7f0e', '#9467bd', '
 
 /** How a switched-off mechanism is named in a curve label ("…, no hot phonons"). */
 const SWITCH_WORDS: Record<string, string> = {
-  upConversion: 'up-conversion',
-  augerHeating: 'Auger heating',
-  intrinsicBottleneck: 'intrinsic bottleneck',
+  ...Object.fromEntries(SWITCHES.map((sw) => [sw.key, sw.short])),
+  // What a class needs to read: the LO modes are held at the lattice temperature, so there is no bottleneck.
   hotPhonons: 'hot phonons (LO held at lattice temperature — no bottleneck)',
 };
 
