@@ -50,25 +50,23 @@ export class OdexMethod {
 
   /**
    * Integrate from (t0, y0) to tEnd with odex.
+   * A NaN or Infinity from the rhs inside a step (odex cannot reject on it) aborts that odex run; the step is
+   * counted as rejected and odex restarts from the last accepted state with a quarter of the step, down to
+   * rounding level, where the failure names the component, t and h. With `handOver` set ('auto'), the run
+   * instead returns 'switch' at the last accepted state so the caller continues with rodas5, which rejects
+   * such steps itself. A throwing rhs ends the run with kind 'other' at the last accepted t and h.
    * @param h0 initial step (0: odex's default).
    * @param check optional stiffness check run after every accepted step.
    */
-  run(t0: number, y0: Float64Array, tEnd: number, h0: number, check: StiffnessCheck | null): RunEnd {
+  run(t0: number, y0: Float64Array, tEnd: number, h0: number, check: StiffnessCheck | null, handOver = false): RunEnd {
     const n = this.n;
     const cnt = this.cnt;
     const rec = this.rec;
-    const solver = new Solver(n);
-    solver.absoluteTolerance = Array.from(this.opt.atol);
-    solver.relativeTolerance = this.opt.rtol;
-    solver.maxSteps = Math.max(1, this.opt.maxSteps - cnt.nAccepted - cnt.nRejected);
-    solver.maxStepSize = this.opt.maxStep;
-    if (h0 !== 0) solver.initialStepSize = Math.abs(h0);
-    else if (this.opt.firstStep > 0) solver.initialStepSize = this.opt.firstStep;
-    solver.denseOutput = rec.tEval !== null;
     this.failure = null;
     let tLast = t0;
     let hLast = h0;
     let switched = false;
+    let accepted = 0;
     const yIn = this.yIn;
     const dy = this.dy;
     const dyOut = this.dyOut;
@@ -85,10 +83,12 @@ export class OdexMethod {
       return dyOut;
     };
     const y = this.y;
+    for (let i = 0; i < n; i++) y[i] = y0[i];
     const solOut = (nr: number, xOld: number, x: number, yOut: number[], dense?: (c: number, x: number) => number) => {
       if (nr === 1) return true;
       cnt.nAccepted++;
       this.steps++;
+      accepted++;
       for (let i = 0; i < n; i++) y[i] = yOut[i];
       tLast = x;
       hLast = x - xOld;
@@ -111,28 +111,59 @@ export class OdexMethod {
       }
       return true;
     };
-    let result: ReturnType<Solver['solve']>;
-    try {
-      result = solver.solve(f, t0, Array.from(y0), tEnd, solOut);
-    } catch (e) {
-      if (e instanceof NonFiniteRhs) {
-        this.failure = { kind: 'non-finite-rhs', t: tLast, h: hLast, cause: `the right-hand side returned NaN or Infinity (${e.message}); check the model for division by zero or overflow` };
+    // odex forms atol_i + rtol·max(|y_i|, |y_i,new|) and divides by it: keep it > 0 for atol_i = 0 on a zero component.
+    const atol = Array.from(this.opt.atol, (a) => (a > 0 ? a : Number.MIN_VALUE));
+    let hTry = h0 !== 0 ? Math.abs(h0) : this.opt.firstStep;
+    for (;;) {
+      const solver = new Solver(n);
+      solver.absoluteTolerance = atol;
+      solver.relativeTolerance = this.opt.rtol;
+      solver.maxSteps = Math.max(1, this.opt.maxSteps - cnt.nAccepted - cnt.nRejected);
+      solver.maxStepSize = this.opt.maxStep;
+      if (hTry > 0) solver.initialStepSize = hTry;
+      solver.denseOutput = rec.tEval !== null;
+      const tStart = tLast;
+      accepted = 0;
+      let result: ReturnType<Solver['solve']>;
+      try {
+        result = solver.solve(f, tStart, Array.from(y), tEnd, solOut);
+      } catch (e) {
         this.t = tLast;
         this.h = hLast;
-        return 'failed';
+        if (!(e instanceof NonFiniteRhs)) {
+          const msg = e instanceof Error ? e.message : String(e);
+          return this.fail('other', `the right-hand side threw: ${msg}`);
+        }
+        cnt.nRejected++;
+        const base = accepted > 0 ? Math.abs(hLast) : hTry > 0 ? hTry : Math.abs(tEnd - tLast) * 1e-6;
+        hTry = 0.25 * base;
+        if (handOver) {
+          this.h = Math.sign(tEnd - tLast) * hTry;
+          return 'switch';
+        }
+        if (hTry <= 1e-14 * Math.max(Math.abs(tLast), Math.abs(tEnd - tLast) * 1e-6, 1e-300)) {
+          return this.fail('non-finite-rhs', `the right-hand side returned NaN or Infinity (${e.message}) at every trial step down to h = ${hTry}; check the model for division by zero, log/sqrt of negative values or overflow`);
+        }
+        if (cnt.nAccepted + cnt.nRejected >= this.opt.maxSteps) {
+          return this.fail('max-steps', `reached maxSteps = ${this.opt.maxSteps} before t1 while retrying steps on which the right-hand side returned NaN or Infinity`);
+        }
+        continue;
       }
-      throw e;
+      cnt.nRejected += result.nReject;
+      this.t = tLast;
+      this.h = hLast;
+      if (result.outcome === Outcome.MaxStepsExceeded) {
+        return this.fail('max-steps', `reached maxSteps = ${this.opt.maxSteps} before t1; the problem may be stiff: try method 'auto' or 'rodas5'`);
+      }
+      if (result.outcome === Outcome.EarlyReturn && switched) return 'switch';
+      for (let i = 0; i < n; i++) y[i] = result.y[i];
+      this.t = tEnd;
+      return 'done';
     }
-    cnt.nRejected += result.nReject;
-    this.t = tLast;
-    this.h = hLast;
-    if (result.outcome === Outcome.MaxStepsExceeded) {
-      this.failure = { kind: 'max-steps', t: tLast, h: hLast, cause: `reached maxSteps = ${this.opt.maxSteps} before t1; the problem may be stiff: try method 'auto' or 'rodas5'` };
-      return 'failed';
-    }
-    if (result.outcome === Outcome.EarlyReturn && switched) return 'switch';
-    for (let i = 0; i < n; i++) y[i] = result.y[i];
-    this.t = tEnd;
-    return 'done';
+  }
+
+  private fail(kind: SolveFailure['kind'], cause: string): RunEnd {
+    this.failure = { kind, t: this.t, h: this.h, cause };
+    return 'failed';
   }
 }
