@@ -93,6 +93,7 @@ export function runAuto(
     return { failure, methodsUsed: { odexSteps: 0, rodasSteps: 0, switches: 0 } };
   }
   let switches = 0;
+  let pinned = false;
   let t = t0;
   let h = opt.firstStep > 0 ? opt.firstStep * Math.sign(t1 - t0) : 0;
   const y = Float64Array.from(y0);
@@ -100,7 +101,7 @@ export function runAuto(
   rodas.nonStiffBound = NON_STIFF_HRHO;
   for (;;) {
     const method = stiff ? rodas : odex;
-    rodas.monitorStiffness = switches < MAX_SWITCHES;
+    rodas.monitorStiffness = switches < MAX_SWITCHES && !pinned;
     // odex hands over (handOver = true) on a NaN/Infinity inside a step: rodas5 rejects such steps itself.
     // A throw inside the stiffness check escapes odex's run with odex's last accepted t and h.
     let end: RunEnd;
@@ -118,6 +119,8 @@ export function runAuto(
     h = method.h;
     y.set(method.y);
     if (stiff) rodas.nonStiffLimit *= 2;
+    // odex's steps contradicted f (a switch or pulse inside a step): rodas5's defect control handles that, stay there.
+    if (!stiff && odex.grossError) pinned = true;
     stiff = !stiff;
     switches++;
     odexSinceCheck = 0;

@@ -81,3 +81,11 @@ describe('pulse and square wave with the other methods', () => {
     });
   }
 });
+
+describe("'auto' on the relay", () => {
+  it('hands the switching problem to rodas5 and returns the right answer or a failure, never a wrong success', () => {
+    const r = solveIvp(relay, [0, 3], [0], { rtol: RTOL, maxSteps: 20_000 });
+    rightOrFailed(r, 1, 1e-9);
+    expect(r.methodsUsed!.rodasSteps).toBeGreaterThan(0);
+  });
+});
