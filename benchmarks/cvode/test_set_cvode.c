@@ -119,7 +119,7 @@ static void init_state(double *v) {
   const char *s = P.name;
   if (!strcmp(s, "ROBER")) { v[0] = 1; v[1] = 0; v[2] = 0; }
   else if (!strcmp(s, "HIRES")) { for (int i = 0; i < 8; i++) v[i] = 0; v[0] = 1; v[7] = 0.0057; }
-  else if (!strncmp(s, "VDPOL", 5)) { v[0] = 2; v[1] = -0.66; }
+  else if (!strncmp(s, "VDPOL", 5)) { v[0] = 2; v[1] = 0; }
   else if (!strcmp(s, "OREGO")) { v[0] = 1; v[1] = 2; v[2] = 3; }
   else if (!strncmp(s, "HEAT", 4)) {
     for (int i = 1; i <= P.N; i++) { double x = (double)i / (P.N + 1); v[i - 1] = sin(M_PI * x) + 0.5 * sin(3 * M_PI * x); }
