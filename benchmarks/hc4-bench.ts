@@ -1,8 +1,7 @@
-// HC-4 benchmarks: the standard 20-density sweep and the work–precision series, for our methods.
+// HC-4 helpers for the benchmarks: our solves of the 20-density sweep, their accuracy, unit costs and the floor.
 import { solveIvp, type MethodName } from '../src/solver/index.ts';
 import { HC4_T_END, hc4Atol, hc4Densities, hc4Jacobian, hc4Rhs, hc4Y0 } from './problems/hc4.ts';
 import { loadHc4Reference, maxRelErr } from './problems/reference.ts';
-import { timePerTrajectory, type BenchRow } from './lib/measure.ts';
 import { cpuPerCall } from './lib/cpu.ts';
 import { luFactor, luSolve } from '../src/solver/dense-lu.ts';
 
@@ -24,27 +23,6 @@ export function hc4Accuracy(method: MethodName, rtol: number): number {
     for (let k = 0; k < times.length; k++) err = Math.max(err, maxRelErr(r.y.map((col) => col[k]), c.y[k]));
   }
   return err;
-}
-
-/** Time the standard sweep (output at the 9 reference times, analytic Jacobian) for one method and rtol. */
-export function hc4Sweep(method: MethodName, rtol: number, repeats: number, benchmark = 'hc4-sweep'): BenchRow {
-  const densities = hc4Densities(20);
-  let nfev = 0;
-  let steps = 0;
-  let failed = 0;
-  for (const n0 of densities) {
-    const r = solveHc4(n0, method, rtol);
-    nfev += r.nfev;
-    steps += r.nAccepted + r.nRejected;
-    if (r.status !== 0) failed++;
-  }
-  const us = timePerTrajectory(() => {
-    for (const n0 of densities) solveHc4(n0, method, rtol);
-  }, densities.length, repeats);
-  return {
-    benchmark, problem: 'HC-4', method, rtol, us_per_traj: us, nfev_per_traj: nfev / densities.length,
-    max_rel_err: hc4Accuracy(method, rtol), steps_per_traj: steps / densities.length, failed, jacobian: method === 'odex' ? 'not used' : 'analytic',
-  };
 }
 
 export const WORK_PRECISION_RTOLS = [1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9, 1e-10];
