@@ -51,6 +51,11 @@ function applyOverrides(m: MaterialParams, overrides: NormalizedInput['materialO
     (out as unknown as Record<string, number>)[k] = v as number;
     out.sources[k] = `override: ${v}`;
   }
+  if ((overrides.epsInf !== undefined || overrides.epsStatic !== undefined) && !(out.epsStatic > out.epsInf)) {
+    // the Fröhlich coupling needs 1/eps_inf − 1/eps_static > 0
+    const which = overrides.epsStatic !== undefined ? 'epsStatic' : 'epsInf';
+    throw new InputError([{ param: `materialOverrides.${which}`, value: out[which], message: `material epsStatic (${out.epsStatic}) must exceed epsInf (${out.epsInf}); allowed: epsStatic > epsInf` }]);
+  }
   return out;
 }
 
