@@ -32,6 +32,12 @@ function importsOf(file: string): string[] {
   return specs.map((s) => relative(ROOT, resolve(dirname(file), s)));
 }
 
+/**
+ * Back-edges allowed in the cycle check, each a lazy `import()` with its reason; any other cycle fails.
+ * batch runs CLI commands in-process, so it loads the command dispatcher that loads it.
+ */
+const ALLOWED_BACK_EDGES = new Set(['cli/batch-ops.ts → cli/main.ts']);
+
 const layerOf = (path: string): Layer | null => (LAYERS as readonly string[]).includes(path.split('/')[0]) ? (path.split('/')[0] as Layer) : null;
 
 const graph = new Map<string, string[]>();
@@ -55,6 +61,15 @@ describe('layers', () => {
     expect(upward).toEqual([]);
   });
 
+  it('the allowed back-edges are lazy imports that still exist', () => {
+    for (const edge of ALLOWED_BACK_EDGES) {
+      const [from, to] = edge.split(' → ');
+      expect(graph.get(from), edge).toContain(to);
+      const spec = `./${to.split('/').pop()}`;
+      expect(readFileSync(join(ROOT, from), 'utf8'), edge).toContain(`import('${spec}')`);
+    }
+  });
+
   it('no import cycles', () => {
     const state = new Map<string, 'open' | 'done'>();
     const cycles: string[] = [];
@@ -65,7 +80,9 @@ describe('layers', () => {
         return;
       }
       state.set(file, 'open');
-      for (const target of graph.get(file) ?? []) if (graph.has(target)) visit(target, [...path, file]);
+      for (const target of graph.get(file) ?? []) {
+        if (graph.has(target) && !ALLOWED_BACK_EDGES.has(`${file} → ${target}`)) visit(target, [...path, file]);
+      }
       state.set(file, 'done');
     };
     for (const file of graph.keys()) visit(file, []);
