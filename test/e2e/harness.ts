@@ -1,7 +1,7 @@
 // Shared by the end-to-end test and the UI benchmark: build the app, serve it on localhost, start Debian's chromium.
 
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -99,12 +99,57 @@ export interface OpenApp {
   close(): Promise<void>;
 }
 
-/** Build the app into test-results/<distName>, serve it, open it in a fresh chromium page. */
-export async function openApp(distName: string): Promise<OpenApp> {
+/** Newest modification time (ms) of the files under `path` (or of `path` itself). */
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let t = 0;
+  for (const name of readdirSync(path)) t = Math.max(t, newestMtime(join(path, name)));
+  return t;
+}
+
+/** A build lock older than this (ms) is left over from a killed run and is taken over. */
+const STALE_LOCK_MS = 180_000;
+
+/**
+ * One build of the app shared by the browser test files: test-results/e2e-app, rebuilt only when a file under
+ * web/, src/ or workers/ (or vite.config.ts) is newer than the build. A lock directory (mkdir is atomic) keeps two
+ * files running at once from building into it together; the second waits for the first's build, then reuses it.
+ */
+async function sharedBuild(): Promise<string> {
   const results = join(ROOT, 'test-results');
   mkdirSync(results, { recursive: true });
-  const dist = join(results, distName);
-  await buildApp(dist);
+  const dist = join(results, 'e2e-app');
+  const stamp = join(results, 'e2e-app.built-from');
+  const lock = join(results, 'e2e-app.lock');
+  const newest = Math.max(...['web', 'src', 'workers', 'vite.config.ts'].map((p) => newestMtime(join(ROOT, p))));
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      const held = statSync(lock, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
+      else if (held) await new Promise((r) => setTimeout(r, 250)); // another file is building: poll its lock
+    }
+  }
+  try {
+    const built = existsSync(stamp) && existsSync(join(dist, 'index.html')) ? Number(readFileSync(stamp, 'utf8')) : 0;
+    if (!(built >= newest)) {
+      await buildApp(dist);
+      writeFileSync(stamp, String(newest));
+    }
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+  return dist;
+}
+
+/** Serve the shared build of the app (`sharedBuild`) and open it in a fresh chromium page. (The argument, once the
+ *  build folder of each test file, is kept for the callers; every file now serves the same build.) */
+export async function openApp(_distName?: string): Promise<OpenApp> {
+  const dist = await sharedBuild();
   const server = await serveDir(dist);
   const browser = await launchChromium();
   const page = await browser.context.newPage();
