@@ -19,7 +19,9 @@ import { simulationObject } from './format.ts';
 import type { Io } from './io.ts';
 
 export type BatchRequest = Record<string, unknown> & { id?: unknown; op?: unknown };
-export type BatchHandler = (request: BatchRequest, pool: EnginePool) => Promise<unknown>;
+/** How batch runs a whole CLI command in this process (cli/main.ts's main, handed in by main, so no import cycle). */
+export type CliRunner = (argv: string[], io: Io) => Promise<number>;
+export type BatchHandler = (request: BatchRequest, pool: EnginePool, runCli: CliRunner) => Promise<unknown>;
 
 export const BATCH_OPS = new Map<string, BatchHandler>();
 
@@ -91,8 +93,7 @@ registerBatchOp('fit', async (request, pool) => {
 });
 
 /** Run a CLI command in this process with captured streams: its exit code, stdout (parsed when JSON) and stderr. */
-async function viaCli(argv: string[]): Promise<{ exit: number; stdout: string; stderr: string }> {
-  const { main } = await import('./main.ts');
+async function viaCli(main: CliRunner, argv: string[]): Promise<{ exit: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const io: Io = { out: (t) => (stdout += t.endsWith('\n') ? t : t + '\n'), err: (t) => (stderr += t.endsWith('\n') ? t : t + '\n') };
@@ -107,8 +108,8 @@ const cliArgs = (request: BatchRequest): string[] => {
 };
 
 /** A CLI command's output as a result; exit ≠ 0 becomes an error carrying the CLI's own message. */
-async function cliResult(argv: string[]): Promise<unknown> {
-  const r = await viaCli(argv);
+async function cliResult(main: CliRunner, argv: string[]): Promise<unknown> {
+  const r = await viaCli(main, argv);
   if (r.exit === 2) throw new UsageError(r.stderr.trim().replace(/^error: /, ''));
   let output: unknown = r.stdout;
   try {
@@ -119,11 +120,11 @@ async function cliResult(argv: string[]): Promise<unknown> {
   return { exit: r.exit, output, stderr: r.stderr };
 }
 
-registerBatchOp('validate', async (request) => cliResult(['validate', ...cliArgs(request).filter((a) => a !== '--json'), '--json']));
-registerBatchOp('cli', async (request) => {
+registerBatchOp('validate', async (request, _pool, main) => cliResult(main, ['validate', ...cliArgs(request).filter((a) => a !== '--json'), '--json']));
+registerBatchOp('cli', async (request, _pool, main) => {
   const argv = cliArgs(request);
   if (['batch', 'sweep'].includes(argv[0])) throw new UsageError(`op "cli" runs one-shot commands; for ${argv[0]} use op "${argv[0] === 'sweep' ? 'sweep' : 'simulate'}"`);
-  return cliResult(argv);
+  return cliResult(main, argv);
 });
 registerBatchOp('version', async () => buildInfo());
 registerBatchOp('params', async () => ({

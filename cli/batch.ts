@@ -9,7 +9,7 @@ import { InputError } from '../src/model/validate.ts';
 import { createNodeEnginePool } from '../workers/spawn-node.ts';
 import type { EnginePool } from '../workers/pool.ts';
 import { UsageError } from './args.ts';
-import { BATCH_OPS, type BatchRequest } from './batch-ops.ts';
+import { BATCH_OPS, type BatchRequest, type CliRunner } from './batch-ops.ts';
 import { compactJson } from './format.ts';
 import type { Io } from './io.ts';
 
@@ -58,7 +58,13 @@ export function errorReply(e: unknown): ErrorReply {
 }
 
 /** Answer one request line (never throws). */
-export async function answer(line: string, lineNo: number, pool: () => EnginePool, ready: Promise<unknown> = Promise.resolve()): Promise<string> {
+/** A CLI runner for when none is given: every command unavailable. */
+const noCli: CliRunner = async (argv, io) => {
+  io.err(`error: CLI commands are not available here (${argv[0] ?? ''})`);
+  return 2;
+};
+
+export async function answer(line: string, lineNo: number, pool: () => EnginePool, ready: Promise<unknown> = Promise.resolve(), runCli: CliRunner = noCli): Promise<string> {
   let request: BatchRequest;
   try {
     request = JSON.parse(line) as BatchRequest;
@@ -75,14 +81,15 @@ export async function answer(line: string, lineNo: number, pool: () => EnginePoo
   }
   try {
     if (POOL_OPS.has(request.op as string)) await ready;
-    const result = await handler(request, pool());
+    const result = await handler(request, pool(), runCli);
     return compactJson({ id, ok: true, result }, request.arrays === 'base64');
   } catch (e) {
     return compactJson({ id, ok: false, error: errorReply(e) });
   }
 }
 
-export async function batchMain(argv: string[], io: Io, input: NodeJS.ReadableStream = process.stdin): Promise<number> {
+/** `runCli`: the CLI's main, for the validate and cli ops (main.ts hands itself in). */
+export async function batchMain(argv: string[], io: Io, input: NodeJS.ReadableStream = process.stdin, runCli: CliRunner = noCli): Promise<number> {
   let workers: number | undefined;
   let warmUp = true;
   for (let i = 0; i < argv.length; i++) {
@@ -122,7 +129,7 @@ export async function batchMain(argv: string[], io: Io, input: NodeJS.ReadableSt
     for await (const raw of lines) {
       n++;
       if (raw.trim() === '') continue;
-      const job = answer(raw, n, getPool, ready).then((reply) => io.out(reply));
+      const job = answer(raw, n, getPool, ready, runCli).then((reply) => io.out(reply));
       pending.add(job);
       void job.finally(() => pending.delete(job));
     }

@@ -96,7 +96,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
   if (argv[0] === 'batch') {
     const { batchMain } = await import('./batch.ts');
-    return batchMain(argv.slice(1), io);
+    return batchMain(argv.slice(1), io, process.stdin, main);
   }
   if (argv[0] === 'merge') {
     const { mergeMain } = await import('./merge.ts');

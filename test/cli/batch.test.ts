@@ -4,13 +4,14 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { batchMain } from '../../cli/batch.ts';
+import { main } from '../../cli/main.ts';
 import { simulate } from '../../src/index.ts';
 import { run } from './helpers.ts';
 
 async function batch(lines: string[]): Promise<{ code: number; replies: Record<string, any>[]; err: string }> {
   let out = '';
   let err = '';
-  const code = await batchMain(['--workers', '2'], { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') }, Readable.from(lines.map((l) => l + '\n')));
+  const code = await batchMain(['--workers', '2'], { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') }, Readable.from(lines.map((l) => l + '\n')), main);
   return { code, replies: out.trim().split('\n').map((l) => JSON.parse(l)), err };
 }
 
