@@ -151,6 +151,7 @@ function openedWithDefaults(reason: string): void {
   const next = defaultState();
   next.sweep = model.state.sweep;
   model.app.value = next;
+  overlayGeneration++;
   model.setOverlays([]);
   inputs.apply();
   changed();
@@ -222,8 +223,12 @@ function writeUrl(): void {
 
 // ---- model.overlays.value and figure presets -------------------------------------------------------------------
 /** Simulate `members` as overlays: replacing the kept curves, or added after them. */
+/** Bumped when the kept curves are replaced (Reset, a preset, a link that fell back): late results are dropped. */
+let overlayGeneration = 0;
 async function computeOverlays(members: { input: SimulationInput; note?: string }[], append = false): Promise<void> {
+  const generation = append ? overlayGeneration : ++overlayGeneration;
   const results = await Promise.allSettled(members.map((m) => work.simulate(m.input)));
+  if (generation !== overlayGeneration) return;
   const drawn: Curve[] = append ? [...model.overlays.value] : [];
   results.forEach((r, i) => {
     if (r.status === 'fulfilled') {
@@ -281,6 +286,7 @@ for (const preset of FIGURE_PRESETS) {
 }
 $('reset').addEventListener('click', () => {
   model.app.value = defaultState();
+  overlayGeneration++;
   model.setOverlays([]);
   measured.clear();
   sweepPanel.setForm(model.state.sweep);
