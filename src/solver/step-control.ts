@@ -23,16 +23,6 @@ export function errorNorm(
 }
 
 /**
- * Step-size factor from an error norm for a method whose error estimate is O(h^order):
- * SAFETY · err^(-1/order), clamped to [FAC_MIN, FAC_MAX].
- */
-export function stepFactor(err: number, order: number): number {
-  if (err === 0) return FAC_MAX;
-  const f = SAFETY * Math.pow(err, -1 / order);
-  return f < FAC_MIN ? FAC_MIN : f > FAC_MAX ? FAC_MAX : f;
-}
-
-/**
  * Initial step size (Hairer, Nørsett & Wanner I, Sec. II.4, "HINIT"), costing one rhs evaluation.
  * @param f0 f(t0, y0), already evaluated.
  * @param work1 / work2 scratch vectors of length n.
