@@ -341,9 +341,21 @@ const trendsPanel = createTrendsPanel(() => runTrends());
 $('trends').append(trendsPanel.element);
 let trendsTimer: ReturnType<typeof setTimeout> | undefined;
 let trendsAbort: AbortController | null = null;
+/** Trends run only while their panel is on (or near) the screen: a phone or a teaching view does not pay for them. */
+let trendsVisible = false;
+let trendsStale = true;
+new IntersectionObserver((entries) => {
+  trendsVisible = entries.some((e) => e.isIntersecting);
+  if (trendsVisible && trendsStale) scheduleTrends();
+}, { rootMargin: '200px' }).observe($('trends'));
 function scheduleTrends(): void {
   clearTimeout(trendsTimer);
-  trendsTimer = setTimeout(runTrends, 1500);
+  trendsStale = true;
+  if (!trendsVisible) return;
+  trendsTimer = setTimeout(() => {
+    trendsStale = false;
+    runTrends();
+  }, 1500);
 }
 function runTrends(): void {
   trendsAbort?.abort();
