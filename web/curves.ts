@@ -3,6 +3,7 @@
 import type { SimulationInput, SimulationResult } from '../src/model/types.ts';
 import { SWITCHES } from '../src/model/params.ts';
 import { formatNumber } from './format.ts';
+import { plainMessage } from './messages.ts';
 
 export interface Curve {
   input: SimulationInput;
@@ -22,7 +23,7 @@ export function tcOf(result: SimulationResult): Float64Array {
 /** A curve for a result: its label from the input (with an optional note such as "×0.3") and its warnings. */
 export function makeCurve(input: SimulationInput, result: SimulationResult, color: string, note?: string): Curve {
   // The material's phase note is shown at the composition control; the run's own warnings go with the curve.
-  const warnings = result.derived.warnings.filter((w) => !w.startsWith('tolerance factor'));
+  const warnings = result.derived.warnings.filter((w) => !w.startsWith('tolerance factor')).map(plainMessage);
   return { input, result, label: note ? `${curveLabel(input)} (${note})` : curveLabel(input), color, warnings };
 }
 

@@ -1,6 +1,6 @@
-// A worker that reads an uploaded data file off the page's main thread: the same steps as the CLI's --data
-// (size checked on the bytes, decoded by parseMeasuredBytes — UTF-8 or UTF-16, anything else refused — and parsed),
-// so a large or hostile file never freezes the page and the CLI and the page read or refuse a file alike.
+// A worker that reads an uploaded data file off the page's main thread with the CLI's own function
+// (parseMeasuredBytes: size, UTF-8/UTF-16 decoding, parsing), so a large or hostile file never freezes the page
+// and the page reads or refuses exactly what the CLI reads or refuses.
 
 import { expose } from 'comlink';
 import { DataFileError, parseMeasuredBytes, type MeasuredSeries } from '../src/data/measured.ts';

@@ -1,6 +1,7 @@
 // Export: CSV of every curve on screen with its parameters and warnings; the main chart as PNG (2–3×) and SVG.
 
 import { compareWithModel, modelTcAt, type MeasuredSeries } from '../src/data/measured.ts';
+import { provenance, provenanceCsvLines } from '../src/provenance.ts';
 import type { Curve } from './curves.ts';
 import { canvasPainter, drawFigure, figureHeight, svgPainter, type FigureSpec } from './chart-figure.ts';
 import type { SweepResult } from '../src/sweep/types.ts';
@@ -13,7 +14,7 @@ const csvCell = (v: number | string | null) =>
 /** Long-format CSV: one row per curve and delay; parameters of each curve in '#' header lines; measured data (with
  *  the current curve's Tc at its delays) in a block of its own after a blank line. */
 export function curvesCsv(curves: Curve[], measured: MeasuredSeries | null = null): string {
-  const lines = ['# hotcarrier: carrier cooling curves', `# exported ${new Date().toISOString()}`];
+  const lines = ['# hotcarrier: carrier cooling curves', `# exported ${new Date().toISOString()}`, ...provenanceCsvLines(provenance(curves.map((c) => c.input)))];
   curves.forEach((c, k) => {
     lines.push(`# curve ${k + 1}: ${c.label}; input ${JSON.stringify(c.input)}`);
     const auger = c.result.derived.augerStatistics ? `; nc_auger_statistics=${c.result.derived.augerStatistics}` : '';

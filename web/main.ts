@@ -151,6 +151,7 @@ function openedWithDefaults(reason: string): void {
   const next = defaultState();
   next.sweep = model.state.sweep;
   model.app.value = next;
+  overlayGeneration++;
   model.setOverlays([]);
   inputs.apply();
   changed();
@@ -222,8 +223,12 @@ function writeUrl(): void {
 
 // ---- model.overlays.value and figure presets -------------------------------------------------------------------
 /** Simulate `members` as overlays: replacing the kept curves, or added after them. */
+/** Bumped when the kept curves are replaced (Reset, a preset, a link that fell back): late results are dropped. */
+let overlayGeneration = 0;
 async function computeOverlays(members: { input: SimulationInput; note?: string }[], append = false): Promise<void> {
+  const generation = append ? overlayGeneration : ++overlayGeneration;
   const results = await Promise.allSettled(members.map((m) => work.simulate(m.input)));
+  if (generation !== overlayGeneration) return;
   const drawn: Curve[] = append ? [...model.overlays.value] : [];
   results.forEach((r, i) => {
     if (r.status === 'fulfilled') {
@@ -281,6 +286,7 @@ for (const preset of FIGURE_PRESETS) {
 }
 $('reset').addEventListener('click', () => {
   model.app.value = defaultState();
+  overlayGeneration++;
   model.setOverlays([]);
   measured.clear();
   sweepPanel.setForm(model.state.sweep);
@@ -335,9 +341,21 @@ const trendsPanel = createTrendsPanel(() => runTrends());
 $('trends').append(trendsPanel.element);
 let trendsTimer: ReturnType<typeof setTimeout> | undefined;
 let trendsAbort: AbortController | null = null;
+/** Trends run only while their panel is on (or near) the screen: a phone or a teaching view does not pay for them. */
+let trendsVisible = false;
+let trendsStale = true;
+new IntersectionObserver((entries) => {
+  trendsVisible = entries.some((e) => e.isIntersecting);
+  if (trendsVisible && trendsStale) scheduleTrends();
+}, { rootMargin: '200px' }).observe($('trends'));
 function scheduleTrends(): void {
   clearTimeout(trendsTimer);
-  trendsTimer = setTimeout(runTrends, 1500);
+  trendsStale = true;
+  if (!trendsVisible) return;
+  trendsTimer = setTimeout(() => {
+    trendsStale = false;
+    runTrends();
+  }, 1500);
 }
 function runTrends(): void {
   trendsAbort?.abort();

@@ -2,6 +2,7 @@
 // and the latest-only runner that keeps live updates from piling up.
 
 import { describe, expect, it } from 'vitest';
+import { plainMessage } from '../../web/messages.ts';
 import { decodeLink, decodeState, defaultState, encodeState, inputFromJson } from '../../web/url-state.ts';
 import { axisFromForm, defaultSweepForm, spacedValues, specFromForm } from '../../web/sweep-form.ts';
 import { mixFormula } from '../../web/composition-control.ts';
@@ -55,6 +56,15 @@ describe('sweep form', () => {
     expect(() => axisFromForm({ key: 'edgeNm', from: '5', to: '10', count: '2', list: '5, 8' })).toThrow(/a range .* or a list, not both/);
     expect(() => axisFromForm({ key: 'constructor', from: '1', to: '2', count: '2', list: '' })).toThrow(/not a parameter/);
     expect(() => axisFromForm({ key: 'composition', from: '', to: '', count: '', list: ' , ' })).toThrow(/composition/);
+  });
+});
+
+describe('plain messages', () => {
+  it('names parameters by label, drops CLI flags and code references, writes units and exponents as people do', () => {
+    expect(plainMessage('pumpNm (--pump-nm) = 900 nm is below the gap; allowed: a wavelength shorter than 688.9 nm')).toBe('Pump wavelength = 900 nm is below the gap; allowed: a wavelength shorter than 688.9 nm');
+    expect(plainMessage('densityCm3 (--density) = 1e+30 cm^-3 is out of range; allowed: a number from 1000000000000000 to 100000000000000000000 cm^-3')).toBe('Initial carrier density = 1e30 cm⁻³ is out of range; allowed: a number from 1e15 to 1e20 cm⁻³');
+    expect(plainMessage('Edge length of the cubic nanocrystal (ignored with --bulk)')).toBe('Edge length of the cubic nanocrystal (ignored for a bulk film)');
+    expect(plainMessage('mixtures interpolate between end members that have sheets (see compoundSheets())')).not.toMatch(/compoundSheets|\(\)/);
   });
 });
 
