@@ -1,4 +1,4 @@
-// Benchmark entry: `npm run bench [-- --quick] [-- --only=hc4,set,stiff,model] [-- --rounds=N] [-- --max-n=N] [-- --json]`.
+// Benchmark entry: `npm run bench [-- --quick] [-- --only=hc4,set,stiff,model] [-- --rounds=N] [-- --max-n=N] [-- --problems=A,B] [-- --json]`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
@@ -63,8 +63,10 @@ if (want('set')) {
   const rounds = roundsArg || (quick ? 1 : 3);
   const rtols = quick ? [1e-6] : [1e-4, 1e-6, 1e-8];
   const maxN = Number(args.find((a) => a.startsWith('--max-n='))?.slice(8)) || (quick ? 100 : Infinity);
-  const problems = TEST_SET.filter((p) => p.n <= maxN);
-  if (problems.length < TEST_SET.length) say(`# test set: ${TEST_SET.length - problems.length} problems above n = ${maxN} left out (--max-n)`);
+  const pick = args.find((a) => a.startsWith('--problems='))?.slice(11).split(',');
+  const problems = TEST_SET.filter((p) => p.n <= maxN && (!pick || pick.includes(p.name)));
+  const suffix = pick ? `-${pick.join('-').toLowerCase()}` : '';
+  if (problems.length < TEST_SET.length) say(`# test set: ${TEST_SET.length - problems.length} problems left out (--max-n = ${maxN}, --problems = ${pick?.join(",") ?? "all"})`);
   const cells = runTestSet(problems, testSetSolvers(cvodeSet.ok, scipy.ok), rtols, rounds, quick ? 0.02 : 0.05, say);
   if (json) for (const c of cells) console.log(JSON.stringify({ benchmark: 'test-set', ...c }));
   say(`\n## Test set at rtol 1e-6, interleaved (${rounds} rounds): CPU ms per solve (median) and scaled end error max |y − ref|/(atol + rtol·|ref|); 'FAIL' = status −1`);
@@ -79,9 +81,9 @@ if (want('set')) {
     return row;
   });
   table(['problem', 'n', ...solvers, 'CVODE/auto', 'CVODE/rodas5'], body);
-  writeFileSync(join(outDir, only?.length === 1 ? 'test-set.json' : 'test-set.json'), JSON.stringify({ conditions: cond, cells }, null, 1));
-  writeFileSync(join(outDir, 'test-set-work-precision.svg'), workPrecisionSvg('Test set work–precision (CPU time per solve vs end error)', `rtol ${rtols.map((r) => r.toExponential(0)).join(', ')}; interleaved rounds, medians; ${cond}`, testSetPanels(cells)));
-  say(`# wrote benchmarks/results/test-set.json and test-set-work-precision.svg`);
+  writeFileSync(join(outDir, `test-set${suffix}.json`), JSON.stringify({ conditions: cond, cells }, null, 1));
+  writeFileSync(join(outDir, `test-set${suffix}-work-precision.svg`), workPrecisionSvg('Test set work–precision (CPU time per solve vs end error)', `rtol ${rtols.map((r) => r.toExponential(0)).join(', ')}; interleaved rounds, medians; ${cond}`, testSetPanels(cells)));
+  say(`# wrote benchmarks/results/test-set${suffix}.json and test-set${suffix}-work-precision.svg`);
 }
 
 if (want('stiff')) {

@@ -13,7 +13,7 @@ export interface WpPanel {
   series: WpSeries[];
 }
 
-const COLORS = ['#1b6ca8', '#d1495b', '#2e8b57', '#edae49', '#7b4f9d', '#00798c', '#444444', '#c05805'];
+const COLORS = ['#1b6ca8', '#d1495b', '#2e8b57', '#edae49', '#7b4f9d', '#111111', '#8c8c8c', '#c05805'];
 const W = 340;
 const H = 250;
 const M = { l: 54, r: 10, t: 24, b: 40 };
@@ -71,7 +71,7 @@ export function workPrecisionSvg(title: string, note: string, panels: WpPanel[])
   const cols = Math.min(3, panels.length);
   const rows = Math.ceil(panels.length / cols);
   const top = 48 + 16 * Math.ceil(names.length / 4);
-  const width = cols * W;
+  const width = Math.max(cols * W, 860);
   const height = top + rows * H;
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="12">`,
