@@ -10,6 +10,8 @@ import { SWITCH_FLAGS, UsageError, parseArgs } from './args.ts';
 import { measuredCsv, measuredJson, measuredText, readMeasuredFile } from './data-file.ts';
 import { compareWithModel } from '../src/data/measured.ts';
 import { runFit } from './fit-command.ts';
+import { taInspectMain } from './ta-inspect.ts';
+import { tcExtractMain } from './tc-extract.ts';
 import { materialsText, simulationCsv, simulationJson, simulationText, toJson, trendsText } from './format.ts';
 
 export interface Io {
@@ -42,6 +44,10 @@ function helpText(): string {
     '                                                   default to the flag\'s range, or 0.2×–5× the material value',
     '                                                   --starts N: N optimiser runs (the first from the given values, the',
     '                                                   others spread over the search box); the best is kept [default 1]',
+    '  hotcarrier ta-inspect FILE [--layout L] [--orientation O] [--json]   how a transient-absorption file is read:',
+    '                                                   layout, wavelengths × delays, units and where each came from',
+    '  hotcarrier tc-extract FILE [options] [--json]    carrier temperature per delay from the bleach tail of a TA map,',
+    '                                                   as the Tc(t) CSV that --data reads (hotcarrier tc-extract --help)',
     '',
     'Options (simulate):',
     `  --composition X        a preset (${listPresets().slice(0, 5).join(', ')} …) or a formula such as MAPb0.5Sn0.5I3 [default CsPbI3]`,
@@ -68,6 +74,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     return sweepMain(argv.slice(1), io);
   }
   try {
+    if (argv[0] === 'ta-inspect' || argv[0] === 'tc-extract') {
+      io.out(argv[0] === 'ta-inspect' ? taInspectMain(argv.slice(1)) : tcExtractMain(argv.slice(1)));
+      return 0;
+    }
     const args = parseArgs(argv);
     if (args.help || args.command === 'help') {
       io.out(helpText());
@@ -107,7 +117,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return 0;
       }
       default:
-        io.err(`unknown command ${JSON.stringify(args.command)}; allowed: simulate, trends, materials, sweep, fit, help`);
+        io.err(`unknown command ${JSON.stringify(args.command)}; allowed: simulate, trends, materials, sweep, fit, ta-inspect, tc-extract, help`);
         return 2;
     }
   } catch (e) {
