@@ -12,6 +12,7 @@ import { compareWithModel } from '../src/data/measured.ts';
 import { runFit } from './fit-command.ts';
 import { taInspectMain } from './ta-inspect.ts';
 import { tcExtractMain } from './tc-extract.ts';
+import { TA_SIMULATE_HELP, simulatedTaText, splitTaFlags } from './ta-simulate.ts';
 import { materialsText, simulationCsv, simulationJson, simulationText, toJson, trendsText } from './format.ts';
 
 export interface Io {
@@ -59,6 +60,7 @@ function helpText(): string {
     '  --method M             auto | odex | rodas5 [default auto]',
     '  --data FILE            measured carrier temperatures to compare with the model: CSV rows delay (ps), Tc (K)[, sigma (K)];',
     '                         adds a "measured vs model" line (RMS, max |Δ|, χ²/point), a "# measured" CSV block or JSON members',
+    TA_SIMULATE_HELP,
     ...Object.keys(SWITCH_FLAGS).map((f) => `  --${f.padEnd(22)} switch the mechanism off (what-if)`),
     ...rows,
     '',
@@ -78,7 +80,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.out(argv[0] === 'ta-inspect' ? taInspectMain(argv.slice(1)) : tcExtractMain(argv.slice(1)));
       return 0;
     }
-    const args = parseArgs(argv);
+    const { rest, ta } = argv[0] === 'simulate' ? splitTaFlags(argv) : { rest: argv, ta: null };
+    const args = parseArgs(rest);
     if (args.help || args.command === 'help') {
       io.out(helpText());
       return 0;
@@ -90,6 +93,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       case 'simulate': {
         const data = args.data === undefined ? null : readMeasuredFile(args.data); // refuse a bad file before solving
         const result = simulate(args.input);
+        if (ta !== null) {
+          if (data !== null || args.format !== 'text') throw new UsageError('--ta writes the map alone; allowed: --ta without --data, --json or --csv');
+          io.out(simulatedTaText(result, ta));
+          return 0;
+        }
         if (data === null) {
           io.out(args.format === 'json' ? simulationJson(result) : args.format === 'csv' ? simulationCsv(result) : simulationText(result));
           return 0;
