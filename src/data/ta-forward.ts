@@ -132,7 +132,10 @@ export function forwardMap(r: SimulationResult, options: ForwardOptions = {}): F
       occ[i] = fermi(t.xEv[i] * t.electronShare, muE, kTe) + fermi(t.xEv[i] * t.holeShare, muH, kTh);
       excited[i] = 1 - occ[i];
     }
-    shift[d] = options.bgr === false ? 0 : bgrEv(n, mu, m.epsStatic);
+    // a nanocrystal's first exciton does not renormalise its own gap: the plasma density counts the other pairs,
+    // ⟨N⟩ − P(N ≥ 1) per NC for a Poisson ensemble
+    const plasmaCm3 = volumeCm3 === null ? n : Math.max(0, n * volumeCm3 - (1 - Math.exp(-n * volumeCm3))) / volumeCm3;
+    shift[d] = options.bgr === false ? 0 : bgrEv(plasmaCm3, mu, m.epsStatic);
     const a = broadenedSum(energy, edge.gapEv + shift[d], edge.broadeningEv, t, excited);
     for (let j = 0; j < nS; j++) dA[d * nS + j] = scale * (a[j] - ground[j]);
   }

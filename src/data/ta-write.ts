@@ -20,7 +20,7 @@ export function writeTaMap(s: TaSpectra, layout: WritableLayout, title: string):
     lines.push(['Time in ps', ...wl.map(cell)].join('\t'));
     s.delaysPs.forEach((t, d) => lines.push([cell(t), ...row(d)].join('\t')));
   } else if (layout === 'matrix') {
-    lines.push(['delay (ps) \\ wavelength (nm); dA in OD', ...wl.map(cell)].join(','));
+    lines.push(['delay (ps) \\ wavelength (nm) - dA in OD', ...wl.map(cell)].join(','));
     s.delaysPs.forEach((t, d) => lines.push([cell(t), ...row(d)].join(',')));
   } else if (layout === 'glotaran') {
     lines.push(title.replace(/[\r\n]/g, ' '), 'delays in ps; wavelengths in nm; dA in OD', 'Time explicit', `Intervalnr ${s.delaysPs.length}`);
