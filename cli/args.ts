@@ -5,6 +5,7 @@ import type { AcceptorKind, AugerStatistics, MechanismSwitches, SimulationInput 
 import type { MethodName } from '../src/solver/types.ts';
 import { MAX_STARTS } from '../src/data/fit.ts';
 import { AUGER_STATISTICS } from '../src/model/validate.ts';
+import { decimalProblemText, readDecimal } from '../src/data/decimal.ts';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -49,19 +50,23 @@ export const SWITCH_FLAGS: Record<string, keyof MechanismSwitches> = {
   'no-hot-phonons': 'hotPhonons',
 };
 
-/** Parse a number strictly: the whole text must be a finite decimal or exponent number. */
+/** A value for a message: quoted, and shortened when long (a 100 000-digit value is not echoed whole). */
+export const shownValue = (text: string) => JSON.stringify(text.length > 40 ? `${text.slice(0, 37)}...` : text);
+
+/** Parse a number strictly (length checked first, then one unambiguous pattern): a finite decimal or exponent number. */
 function parseNumber(flag: string, text: string): number {
-  const trimmed = text.trim();
-  const decimal = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed) || /^[+-]?(Infinity|NaN)$/.test(trimmed);
-  const value = decimal ? Number(trimmed) : NaN;
-  if (!Number.isFinite(value)) {
+  const read = readDecimal(text);
+  if ('problem' in read) {
     const key = FLAG_TO_KEY.get(flag);
     const spec = key ? PARAMS[key] : undefined;
     const allowed = spec ? allowedRange(spec) : 'a finite number';
-    throw new UsageError(`--${flag} = ${JSON.stringify(text)} is not a number; allowed: ${allowed}`);
+    throw new UsageError(`--${flag} = ${shownValue(text)} ${decimalProblemText(read.problem)}; allowed: ${allowed}`);
   }
-  return value;
+  return read.value;
 }
+
+/** Own-property lookup: "constructor", "__proto__" or "toString" are not keys of a table. */
+const own = <T>(table: Record<string, T>, key: string): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const args = [...argv];
@@ -78,7 +83,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     const v = args.shift();
     if (v === undefined || v.startsWith('--')) {
       const key = FLAG_TO_KEY.get(flag);
-      const allowed = key ? allowedRange(PARAMS[key]) : ALLOWED_TEXT[flag] ?? 'a value';
+      const allowed = key ? allowedRange(PARAMS[key]) : own(ALLOWED_TEXT, flag) ?? 'a value';
       throw new UsageError(`--${flag} needs a value; allowed: ${allowed}`);
     }
     return v;
@@ -103,19 +108,19 @@ export function parseArgs(argv: string[]): ParsedArgs {
     else if (flag === 'free') free.push(value());
     else if (flag === 'starts') {
       const text = value();
-      starts = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
-      if (!(starts >= 1 && starts <= MAX_STARTS)) throw new UsageError(`--starts = ${JSON.stringify(text)} is not allowed; allowed: ${ALLOWED_TEXT.starts}`);
+      starts = text.length <= 16 && /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
+      if (!(starts >= 1 && starts <= MAX_STARTS)) throw new UsageError(`--starts = ${shownValue(text)} is not allowed; allowed: ${ALLOWED_TEXT.starts}`);
     }
     else if (flag === 'bulk') input.edgeNm = null;
     else if (flag === 'acceptor') input.acceptor = value() as AcceptorKind;
     else if (flag === 'auger-statistics') input.augerStatistics = value() as AugerStatistics;
     else if (flag === 'method') input.method = value() as MethodName;
-    else if (flag in SWITCH_FLAGS) switches[SWITCH_FLAGS[flag]] = false;
+    else if (own(SWITCH_FLAGS, flag) !== undefined) switches[SWITCH_FLAGS[flag]] = false;
     else if (FLAG_TO_KEY.has(flag)) {
       const key = FLAG_TO_KEY.get(flag) as NumericParamKey;
       (input as unknown as Record<string, number>)[key] = parseNumber(flag, value());
     } else {
-      throw new UsageError(`unknown option --${flag}; see 'hotcarrier ${command} --help'`);
+      throw new UsageError(`unknown option --${shownValue(flag).slice(1, -1)}; see 'hotcarrier ${command} --help'`);
     }
   }
   if (given.has('bulk') && given.has('edge-nm')) throw new UsageError('--bulk and --edge-nm conflict: a bulk film has no edge length; give one of them');

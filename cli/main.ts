@@ -13,6 +13,8 @@ import { runFit } from './fit-command.ts';
 import { taInspectMain } from './ta-inspect.ts';
 import { tcExtractMain } from './tc-extract.ts';
 import { TA_SIMULATE_HELP, simulatedTaText, splitTaFlags } from './ta-simulate.ts';
+import { versionText } from './build-info.ts';
+import { runValidateCommand } from './validate.ts';
 import { materialsText, simulationCsv, simulationJson, simulationText, toJson, trendsText } from './format.ts';
 
 export interface Io {
@@ -34,9 +36,11 @@ function helpText(): string {
     'hotcarrier — hot-carrier cooling in perovskite nanocrystals and films',
     '',
     'Commands:',
+    '  hotcarrier --version                             version and git commit of this build',
     '  hotcarrier simulate [options] [--json | --csv]   carrier temperature vs delay, metrics, energy ledger',
     '  hotcarrier trends [--composition X] [--edge-nm L | --bulk] [--json]   the review\'s trends T1–T13',
     '  hotcarrier materials [--json]                    presets and their parameters with sources',
+    '  hotcarrier validate [--json]                     the model against published measurements (exit 0 when ≥ 80 % agree, else 1)',
     '  hotcarrier sweep [options] --vary FLAG=VALUES    a grid of simulations on all cores (hotcarrier sweep --help)',
     '  hotcarrier fit [options] --data FILE --free KEY[:min:max] [--free …] [--json]',
     '                                                   fit 1–4 parameters to measured Tc: values ± 1σ, RMS, χ²/dof',
@@ -69,7 +73,26 @@ function helpText(): string {
   ].join('\n');
 }
 
+/** Flags trends and materials read (besides --help); any other flag is refused, never silently ignored. */
+const COMMAND_FLAGS: Record<string, readonly string[]> = {
+  trends: ['composition', 'edge-nm', 'bulk', 'json'],
+  materials: ['json'],
+};
+
+function refuseUnusedFlags(command: string, given: Set<string>): void {
+  const used = Object.hasOwn(COMMAND_FLAGS, command) ? COMMAND_FLAGS[command] : null;
+  if (used === null) return;
+  const unused = [...given].filter((f) => !used.includes(f) && f !== 'help' && f !== 'h');
+  if (unused.length > 0) {
+    throw new UsageError(`${unused.map((f) => `--${f}`).join(', ')} ${unused.length === 1 ? 'does' : 'do'} not apply to ${command} (${command === 'trends' ? 'each trend sets its own excitation, pump and solver options' : 'it lists the presets'}); allowed: ${used.length ? used.map((f) => `--${f}`).join(', ') : 'no options'}`);
+  }
+}
+
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  if (argv[0] === '--version' || argv[0] === 'version') {
+    io.out(versionText());
+    return 0;
+  }
   if (argv[0] === 'sweep') {
     // sweep runs on worker threads: loaded only when asked for, so the other commands start without them
     const { sweepMain } = await import('./sweep.ts');
@@ -88,6 +111,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
     if (args.data !== undefined && args.command !== 'simulate' && args.command !== 'fit') throw new UsageError(`--data applies to simulate only, not ${args.command} (and to fit); allowed: hotcarrier simulate [options] --data FILE or hotcarrier fit [options] --data FILE --free KEY`);
     if (args.free.length > 0 && args.command !== 'fit') throw new UsageError(`--free applies to fit only, not ${args.command}; allowed: hotcarrier fit [options] --data FILE --free KEY[:min:max]`);
+    refuseUnusedFlags(args.command, args.given);
     if (args.starts !== undefined && args.command !== 'fit') throw new UsageError(`--starts applies to fit only, not ${args.command}; allowed: hotcarrier fit [options] --data FILE --free KEY --starts N`);
     switch (args.command) {
       case 'simulate': {
@@ -119,13 +143,18 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         io.out(args.format === 'json' ? toJson(results) : trendsText(results));
         return results.every((t) => t.passed) ? 0 : 1;
       }
+      case 'validate': {
+        const [text, code] = runValidateCommand(args.format);
+        io.out(text);
+        return code;
+      }
       case 'materials': {
         const entries = listMaterials();
         io.out(args.format === 'json' ? toJson({ presets: entries, endMembers: compoundSheets() }) : materialsText(entries));
         return 0;
       }
       default:
-        io.err(`unknown command ${JSON.stringify(args.command)}; allowed: simulate, trends, materials, sweep, fit, ta-inspect, tc-extract, help`);
+        io.err(`unknown command ${JSON.stringify(args.command)}; allowed: simulate, trends, materials, validate, sweep, fit, ta-inspect, tc-extract, help`);
         return 2;
     }
   } catch (e) {

@@ -108,10 +108,21 @@ export const PARAMS: Record<NumericParamKey, NumericParamSpec> = {
     scale: 'linear', meaning: 'Temperature for the "time to reach" cooling metric',
   },
   rtol: {
-    key: 'rtol', flag: 'rtol', label: 'Solver relative tolerance', unit: '', default: 1e-6, min: 1e-12, max: 1e-2,
-    scale: 'log', meaning: 'Relative tolerance of the ODE solver',
+    // max 1e-3: looser tolerances break the energy ledger (at 2e-3 a 1e20 cm^-3 film without hot phonons is off
+    // by 2e-3 and its Tc goes negative); the result guard refuses a ledger error above 1e-3 in any case.
+    key: 'rtol', flag: 'rtol', label: 'Solver relative tolerance', unit: '', default: 1e-6, min: 1e-12, max: 1e-3,
+    scale: 'log', meaning: 'Relative tolerance of the ODE solver (at most 1e-3, where the energy ledger still holds)',
   },
 };
+
+/** Relative slack of a range check: a value computed to lie on a limit (1e15 cm^-3 from ⟨N⟩ and back, a sweep's
+ *  last log-spaced point) differs from it in the last bits and is still on it. */
+export const RANGE_REL_TOLERANCE = 1e-9;
+
+/** Is `value` within [min, max], the limits compared with RANGE_REL_TOLERANCE? */
+export function withinLimits(value: number, min: number, max: number): boolean {
+  return value >= min - RANGE_REL_TOLERANCE * Math.abs(min) && value <= max + RANGE_REL_TOLERANCE * Math.abs(max);
+}
 
 /** A number as people write it in a range: 1e+18 rather than 1000000000000000000. */
 export function formatLimit(v: number): string {

@@ -8,6 +8,10 @@ import { CoolingModel } from './rhs.ts';
 import { S, absoluteTolerances, initialState } from './state.ts';
 import type { SimulationInput, SimulationResult } from './types.ts';
 import { normalizeInput } from './validate.ts';
+import { coldInjectionNote, guardResult, injectedColdK } from './result-guard.ts';
+import { SimulationError } from './simulation-error.ts';
+
+export { SimulationError } from './simulation-error.ts';
 
 /** Above this carrier temperature (kB T ≈ 0.43 eV) the parabolic-band, non-degenerate model is stretched. */
 const HOT_LIMIT_K = 5000;
@@ -21,14 +25,8 @@ export function logGrid(startPs: number, endPs: number, count: number): Float64A
   return grid;
 }
 
-export class SimulationError extends Error {
-  constructor(message: string, readonly result?: Partial<SimulationResult>) {
-    super(message);
-    this.name = 'SimulationError';
-  }
-}
-
-/** Simulate hot-carrier cooling. Throws InputError on bad input, SimulationError if the solver fails. */
+/** Simulate hot-carrier cooling. Throws InputError on bad input, SimulationError if the solver fails or the result
+ *  guard (result-guard.ts) finds a value that is not physical. */
 export function simulate(input: SimulationInput): SimulationResult {
   const normalized = normalizeInput(input);
   const { derived, coefficients: c } = build(normalized);
@@ -66,7 +64,9 @@ export function simulate(input: SimulationInput): SimulationResult {
     for (let i = 0; i < model.size; i++) state[i] = y[i][k];
     return 1000 * model.phononLossPerCarrierEvPs(state);
   };
-  const metrics = coolingMetrics(t, y[S.tc], tAK, normalized.targetK, lossRateAt);
+  const coldInjection = injectedColdK(derived, normalized.latticeK);
+  if (coldInjection) derived.warnings.push(coldInjectionNote(derived, normalized.latticeK));
+  const metrics = coolingMetrics(t, y[S.tc], tAK, normalized.targetK, lossRateAt, coldInjection);
   if (metrics.peakTcK > HOT_LIMIT_K) {
     derived.warnings.push(
       `carrier temperature reached ${Math.round(metrics.peakTcK)} K (Auger heating at ${derived.nPerNc === null ? `${derived.densityCm3.toExponential(1)} cm^-3` : `⟨N⟩ = ${Number(derived.nPerNc.toPrecision(3))}`}): above ${HOT_LIMIT_K} K parabolic bands and Boltzmann statistics no longer hold; treat this run as qualitative`,
@@ -74,7 +74,7 @@ export function simulate(input: SimulationInput): SimulationResult {
   }
   const energy = energyLedger(c, t, y);
   const nExt = y[S.nExt][m - 1];
-  return {
+  return guardResult({
     input,
     derived,
     tPs: t,
@@ -86,5 +86,5 @@ export function simulate(input: SimulationInput): SimulationResult {
     metrics,
     extraction: { yield: nExt / c.n0Cm3, meanTcK: nExt > 1e-12 * c.n0Cm3 ? y[S.tcExt][m - 1] / nExt : null },
     solver,
-  };
+  }, normalized.latticeK);
 }

@@ -1,7 +1,7 @@
 // Input validation: every check reads the parameter declarations in params.ts and names the parameter,
 // the value and what is allowed. Returns a normalized input with every default filled in.
 
-import { PARAMS, allowedRange, type NumericParamKey } from './params.ts';
+import { PARAMS, allowedRange, withinLimits, type NumericParamKey } from './params.ts';
 import type { AcceptorKind, AugerStatistics, MechanismSwitches, SimulationInput } from './types.ts';
 import type { MethodName } from '../solver/types.ts';
 import { HC_EV_NM } from './constants.ts';
@@ -48,7 +48,7 @@ export function checkNumeric(key: NumericParamKey, value: unknown, issues: Input
   const allowed = allowedRange(spec);
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     issues.push({ param: key, value, message: `${key} (--${spec.flag}) = ${formatValue(value)} is not a finite number; allowed: ${allowed}` });
-  } else if (value < spec.min || value > spec.max) {
+  } else if (!withinLimits(value, spec.min, spec.max)) {
     issues.push({ param: key, value, message: `${key} (--${spec.flag}) = ${value}${unit} is out of range; allowed: ${allowed}` });
   }
 }
