@@ -77,3 +77,24 @@ describe('simulate --ta → tc-extract → simulate --data', () => {
     expect(c.err).toMatch(/--ta "excel" is not a layout; allowed: kimopack/);
   });
 });
+
+describe('fit over several files', () => {
+  it('fits a shared parameter to two Tc(t) files, each with its excitation, and reports per file and joint', async () => {
+    const { syntheticSeries } = await import('../../src/data/synthetic.ts');
+    const files = [0.2, 1].map((nPerNc, i) => {
+      const s = syntheticSeries({ composition: 'CsPbI3', edgeNm: 8, nPerNc, materialOverrides: { loLifetimePs: 1.5 } }, [0.2, 0.4, 0.7, 1, 1.5, 2, 3, 5, 8, 12], { seed: 5 + i, relSigma: 0.02 });
+      const path = join(dir, `tc-${nPerNc}.csv`);
+      writeFileSync(path, ['delay_ps,Tc_K,sigma_K', ...Array.from(s.tPs, (t, k) => `${t},${s.tcK[k]},${s.sigmaK![k]}`)].join('\n'));
+      return `${path}@n-per-nc=${nPerNc}`;
+    });
+    const r = await run(['fit', '--composition', 'CsPbI3', '--edge-nm', '8', '--data', files[0], '--data', files[1], '--free', 'loLifetimePs']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/global fit over 2 files: 20 points, 1 shared parameters, dof 19/);
+    expect(r.out).toMatch(/file tc-0.2.csv \(nPerNc 0.2\): 10 points, χ²\/point [\d.]+/);
+    const m = /loLifetimePs\s+([\d.]+)\s+([\d.]+)/.exec(r.out)!;
+    expect(Math.abs(Number(m[1]) - 1.5)).toBeLessThan(2 * Number(m[2]));
+    const bad = await run(['fit', '--composition', 'CsPbI3', '--data', files[0], '--data', files[1].split('@')[0], '--free', 'loLifetimePs']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/needs each file's excitation; allowed: FILE@EXCITATION=VALUE/);
+  });
+});
