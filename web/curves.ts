@@ -8,6 +8,15 @@ export interface Curve {
   result: SimulationResult;
   label: string;
   color: string;
+  /** The run's warnings (beyond validity, degenerate carriers, the material's phase): shown with the curve everywhere. */
+  warnings: string[];
+}
+
+/** A curve for a result: its label from the input (with an optional note such as "×0.3") and its warnings. */
+export function makeCurve(input: SimulationInput, result: SimulationResult, color: string, note?: string): Curve {
+  // The material's phase note is shown at the composition control; the run's own warnings go with the curve.
+  const warnings = result.derived.warnings.filter((w) => !w.startsWith('tolerance factor'));
+  return { input, result, label: note ? `${curveLabel(input)} (${note})` : curveLabel(input), color, warnings };
 }
 
 export const PALETTE = ['#d62728', '#1f77b4', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22'];

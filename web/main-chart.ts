@@ -6,6 +6,7 @@ import type { Curve } from './curves.ts';
 import { delayAxis, delayScale, underlayHook, type Underlay } from './delay-axis.ts';
 import { errorBarsHook } from './error-bars.ts';
 import { formatNumber } from './format.ts';
+import { shortWarning } from './chart-figure.ts';
 import { MEASURED_COLOR } from './measured-data.ts';
 
 export interface MainChart {
@@ -36,7 +37,7 @@ function seriesOf(curves: Curve[], measured: MeasuredSeries | null): uPlot.Serie
   const series: uPlot.Series[] = [
     { label: 'Delay (ps)', value: (_u, v) => (v === null ? '—' : `${formatNumber(v)} ps`) },
     ...curves.map((c, i) => ({
-      label: i === 0 ? `${c.label} (current)` : c.label,
+      label: legendLabel(c, i === 0),
       stroke: c.color,
       width: i === 0 ? 2.5 : 1.5,
       dash: i === 0 ? undefined : [6, 3],
@@ -57,9 +58,15 @@ function dataOf(curves: Curve[], measured: MeasuredSeries | null): uPlot.Aligned
   return uPlot.join(tables);
 }
 
+/** A curve's legend label: "(current)" for the first, and ⚠ with the gist of each warning. */
+export function legendLabel(c: Curve, current: boolean): string {
+  const warn = c.warnings.length > 0 ? ` ⚠ ${c.warnings.map(shortWarning).join('; ')}` : '';
+  return `${c.label}${current ? ' (current)' : ''}${warn}`;
+}
+
 /** What forces a rebuild: the number of curves, the overlays' labels and the measured data (the current label is edited in place). */
 const keyOf = (curves: Curve[], measured: MeasuredSeries | null) =>
-  [...curves.map((c, i) => (i === 0 ? c.color : `${c.label}|${c.color}`)), measured ? `measured|${measured.name}` : ''].join('\n');
+  [...curves.map((c, i) => (i === 0 ? c.color : `${legendLabel(c, false)}|${c.color}`)), measured ? `measured|${measured.name}` : ''].join('\n');
 
 /** Change the current curve's legend label without rebuilding the chart. */
 function setCurrentLabel(plot: uPlot, label: string): void {
@@ -69,6 +76,40 @@ function setCurrentLabel(plot: uPlot, label: string): void {
   if (cell) cell.textContent = label;
 }
 
+/** The chart's plot height follows the viewport: about half of it, 240–760 px (a projector or 1080p gets a big chart). */
+export function mainChartHeight(): number {
+  const h = window.innerHeight;
+  const teaching = document.body.dataset.view === 'teaching';
+  return Math.round(Math.min(760, Math.max(240, h * (teaching ? 0.62 : 0.5))));
+}
+
+/** Inner width of a chart card (its padding taken off), at least 280 px. */
+export function chartWidth(container: HTMLElement): number {
+  const style = getComputedStyle(container);
+  return Math.max(280, Math.floor(container.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)));
+}
+
+/** A ⚠ in the curve's colour at the peak of each curve that carries a warning (the legend and list say which). */
+function warningMarks(u: uPlot, curves: Curve[]): void {
+  const ctx = u.ctx;
+  ctx.save();
+  ctx.font = `bold ${Math.round(14 * devicePixelRatio)}px system-ui, sans-serif`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'bottom';
+  for (const c of curves) {
+    if (c.warnings.length === 0) continue;
+    const tc = c.result.tcK;
+    let k = 0;
+    for (let i = 1; i < tc.length; i++) if (tc[i] > tc[k]) k = i;
+    const x = u.valToPos(c.result.tPs[k], 'x', true);
+    const y = u.valToPos(tc[k], 'y', true);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    ctx.fillStyle = c.color;
+    ctx.fillText('⚠', x, Math.max(u.bbox.top + 16 * devicePixelRatio, y - 4 * devicePixelRatio));
+  }
+  ctx.restore();
+}
+
 export function createMainChart(container: HTMLElement): MainChart {
   let underlay: Underlay = { pulseFwhmPs: 0.1, stages: null };
   let tEnd = 1000;
@@ -76,15 +117,18 @@ export function createMainChart(container: HTMLElement): MainChart {
   let pendingSeq = -1;
   let plot: uPlot;
   let measured: MeasuredSeries | null = null;
+  let shownCurves: Curve[] = [];
+  let builtNarrow = false;
 
   const make = (curves: Curve[]) => {
     plot?.destroy();
     const opts: uPlot.Options = {
-      width: Math.max(320, container.clientWidth),
-      height: 360,
+      width: chartWidth(container),
+      height: mainChartHeight(),
       title: 'Carrier temperature Tc vs delay',
       scales: { x: delayScale(tEnd), y: { auto: true } },
-      axes: [delayAxis(), { label: 'Carrier temperature Tc (K)', size: 60 }],
+      // Narrow charts (phones) label only 0 and the decades, so the ±0.1 ps ticks never collide.
+      axes: [delayAxis('Delay (ps)', container.clientWidth < 560), { label: 'Carrier temperature Tc (K)', size: 60 }],
       series: seriesOf(curves, measured),
       cursor: { sync: { key: 'delay' } },
       legend: { live: true },
@@ -93,6 +137,7 @@ export function createMainChart(container: HTMLElement): MainChart {
         // Bars beneath the series, so the marker stays a clean circle on top of its bar.
         drawAxes: [errorBarsHook(() => measured, MEASURED_COLOR)],
         draw: [
+          (u: uPlot) => warningMarks(u, shownCurves),
           () => {
             if (pendingSeq < 0) return;
             const seq = pendingSeq;
@@ -102,6 +147,7 @@ export function createMainChart(container: HTMLElement): MainChart {
         ],
       },
     };
+    builtNarrow = container.clientWidth < 560;
     plot = new uPlot(opts, dataOf(curves, measured), container);
     seriesKey = keyOf(curves, measured);
   };
@@ -113,6 +159,7 @@ export function createMainChart(container: HTMLElement): MainChart {
     },
     update(curves: Curve[], nextUnderlay: Underlay, seq: number, nextMeasured: MeasuredSeries | null = null) {
       underlay = nextUnderlay;
+      shownCurves = curves;
       const measuredChanged = nextMeasured !== measured;
       measured = nextMeasured;
       const end = Math.max(...curves.map((c) => c.result.tPs[c.result.tPs.length - 1] ?? 1000), 1);
@@ -123,11 +170,16 @@ export function createMainChart(container: HTMLElement): MainChart {
         make(curves);
         return;
       }
-      if (curves[0]) setCurrentLabel(plot, `${curves[0].label} (current)`);
+      if (curves[0]) setCurrentLabel(plot, legendLabel(curves[0], true));
       plot.setData(dataOf(curves, measured));
     },
     resize() {
-      plot.setSize({ width: Math.max(320, container.clientWidth), height: 360 });
+      const narrow = container.clientWidth < 560;
+      if (narrow !== builtNarrow) {
+        make(shownCurves);
+        return;
+      }
+      plot.setSize({ width: chartWidth(container), height: mainChartHeight() });
     },
   };
 }
