@@ -29,6 +29,24 @@ export interface TailEstimate {
   chi2PerDof: number;
   /** Fermi–Dirac only: reduced quasi-Fermi level η = μ/kT of both carriers. */
   eta?: number;
+  /** Bleach model only: the amplitude A of −ΔA ≈ A·shape(E) (see `bleachShape`). */
+  amplitude?: number;
+}
+
+/** The bleach model's shape at energies `e` for temperature T (and η for Fermi–Dirac), before the amplitude. */
+export function bleachShape(e: ArrayLike<number>, edge: BandEdge, tK: number, eta?: number): Float64Array {
+  const t = transitions(edge, Math.max(0.05, Math.max(...Array.from(e)) - edge.gapEv + 6 * edge.broadeningEv));
+  const occ = eta === undefined ? boltzmannOccupation(t, tK) : fermiOccupation(t, tK, eta * KB_EV_PER_K * tK, eta * KB_EV_PER_K * tK);
+  const out = new Float64Array(e.length);
+  for (let j = 0; j < e.length; j++) {
+    let s = 0;
+    for (let i = 0; i < t.xEv.length; i++) {
+      const d = e[j] - edge.gapEv - t.xEv[i];
+      if (Math.abs(d) < 6 * edge.broadeningEv) s += t.weight[i] * occ[i] * gaussian(d, edge.broadeningEv);
+    }
+    out[j] = s;
+  }
+  return out;
 }
 
 export interface DelayFit {
@@ -163,7 +181,8 @@ function modelFit(e: number[], b: number[], sigma: number, edge: BandEdge, t: Tr
     }
     const statK = tK * span * sZ * Math.sqrt(Math.max(1, chi2PerDof));
     if (!Number.isFinite(statK)) return null;
-    return { tK, statK, sysK: 0, sigmaK: statK, chi2PerDof, eta };
+    chi2At(tK, eta);
+    return { tK, statK, sysK: 0, sigmaK: statK, chi2PerDof, eta, amplitude: chi2Of(b, m).a };
   }
   const tBest = tBoltzmann;
   const eta: number | null = null;
@@ -175,7 +194,8 @@ function modelFit(e: number[], b: number[], sigma: number, edge: BandEdge, t: Tr
   const chi2PerDof = f0 / dof;
   const statK = curv > 0 ? Math.sqrt(2 / curv) * Math.sqrt(Math.max(1, chi2PerDof)) : Number.NaN;
   if (!Number.isFinite(statK)) return null;
-  return { tK: tBest, statK, sysK: 0, sigmaK: statK, chi2PerDof };
+  chi2At(tBest, eta);
+  return { tK: tBest, statK, sysK: 0, sigmaK: statK, chi2PerDof, amplitude: chi2Of(b, m).a };
 }
 
 /** The classic bare exponential: ln B = c − E/(kB T), weighted by (B/σ)². */
