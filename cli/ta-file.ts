@@ -7,6 +7,8 @@ import { MAX_TA_FILE_BYTES, readTaMap, readThreeFiles, type ReadOptions } from '
 import type { TaMap } from '../src/data/ta-map.ts';
 import { TaFileError } from '../src/data/ta-scan.ts';
 import { UsageError } from './args.ts';
+import { decodeDataBytes } from '../src/data/text-decode.ts';
+import { DataFileError } from '../src/data/measured.ts';
 
 /** The text of `path`, refused before reading when above MAX_TA_FILE_BYTES. */
 export function readTextFile(path: string, flag: string): string {
@@ -15,9 +17,10 @@ export function readTextFile(path: string, flag: string): string {
     const stat = statSync(path);
     if (stat.isDirectory()) throw new UsageError(`${flag} ${path}: is a directory, not a file; allowed: ${allowed}`);
     if (stat.size > MAX_TA_FILE_BYTES) throw new UsageError(`${flag} ${path}: the file is ${stat.size} bytes; allowed: at most ${MAX_TA_FILE_BYTES} bytes (64 MB)`);
-    return readFileSync(path, 'utf8');
+    return decodeDataBytes(readFileSync(path)).text; // strict UTF-8 or UTF-16, binary refused (the Tc reader's decoding)
   } catch (e) {
     if (e instanceof UsageError) throw e;
+    if (e instanceof DataFileError) throw new UsageError(`${flag} ${path}: ${e.message}`);
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(`${flag} ${path}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(e)})`}; allowed: ${allowed}`);
   }

@@ -12,6 +12,8 @@ import { toSpectra, type TaMap, type TaSpectra, type UnitChoice } from '../src/d
 import { MAX_TA_FILE_BYTES, readTaMap } from '../src/data/ta-read.ts';
 import { TaFileError } from '../src/data/ta-scan.ts';
 import { drawHeatMap, drawSpectrum } from './ta-canvas.ts';
+import { decodeDataBytes } from '../src/data/text-decode.ts';
+import { DataFileError } from '../src/data/measured.ts';
 
 export interface TaPanel {
   readonly element: HTMLElement;
@@ -139,10 +141,11 @@ export function createTaPanel(changed: () => void): TaPanel {
     if (!file) return;
     if (file.size > MAX_TA_FILE_BYTES) return fail(`${file.name}: the file is ${file.size} bytes; allowed: at most ${MAX_TA_FILE_BYTES} bytes (64 MB)`);
     try {
-      map = readTaMap(await file.text(), file.name);
+      map = readTaMap(decodeDataBytes(new Uint8Array(await file.arrayBuffer())).text, file.name);
     } catch (e) {
       map = null;
       if (e instanceof TaFileError) return fail(e.message);
+      if (e instanceof DataFileError) return fail(`${file.name}: ${e.message}`);
       throw e;
     }
     fixedWindow = null;
