@@ -39,7 +39,7 @@ export function createTaPanel(changed: () => void): TaPanel {
       <output id="ta-summary" aria-live="polite"></output>
     </div>
     <div class="ta-views" style="display:flex;flex-wrap:wrap;gap:0.5rem">
-      <figure><canvas style="max-width:100%" id="ta-heatmap" width="360" height="220" role="img" aria-label="Measured ΔA against photon energy (across) and delay (down)"></canvas><figcaption>measured ΔA (blue bleach, red absorption); line: the chosen delay; dashed: the tail window</figcaption></figure>
+      <figure><canvas style="max-width:100%" id="ta-heatmap" width="360" height="220" role="img" aria-label="Measured ΔA against photon energy (across) and delay (down)"></canvas><figcaption id="ta-heatmap-caption">measured ΔA (blue bleach, red absorption); line: the chosen delay; dashed: the tail window</figcaption></figure>
       <figure><canvas style="max-width:100%" id="ta-spectrum" width="360" height="220" role="img" aria-label="Bleach at the chosen delay with its tail fit"></canvas><figcaption>−ΔA at the chosen delay (log), the bleach-model fit in red</figcaption></figure>
       <figure><canvas style="max-width:100%" id="ta-forward" width="360" height="220" role="img" aria-label="ΔA map the current simulation predicts"></canvas><figcaption>the current simulation's predicted map (same scale rules)</figcaption></figure>
     </div>
@@ -115,7 +115,10 @@ export function createTaPanel(changed: () => void): TaPanel {
     const fit = extraction?.delays.find((d) => d.delayPs === spectra!.delaysPs[k]) ?? null;
     const window = fixedWindow ?? fit?.windowEv ?? null;
     if (window && document.activeElement !== lo && document.activeElement !== hi) { lo.value = window[0].toFixed(3); hi.value = window[1].toFixed(3); }
-    drawHeatMap($<HTMLCanvasElement>('ta-heatmap'), spectra, k, window);
+    const scale = drawHeatMap($<HTMLCanvasElement>('ta-heatmap'), spectra, k, window);
+    const e = spectra.energyEv;
+    const t = spectra.delaysPs;
+    $('ta-heatmap-caption').textContent = `measured ΔA: photon energy ${e[0].toFixed(3)}–${e[e.length - 1].toFixed(3)} eV across, delays ${t[0].toPrecision(3)}–${t[t.length - 1].toPrecision(3)} ps down (one row per delay); blue bleach, red absorption, full colour at ±${scale.toPrecision(2)} OD; line: the chosen delay; dashed: the tail window`;
     const nE = spectra.energyEv.length;
     const bleach = Array.from({ length: nE }, (_, j) => -spectra!.dA[k * nE + j]);
     let curve: { e: number[]; y: number[] } | null = null;
