@@ -45,7 +45,7 @@ export function createTaPanel(changed: () => void): TaPanel {
     </div>
     <div class="control row">
       <label for="ta-delay">delay</label><input type="range" id="ta-delay" min="0" max="0" value="0">
-      <label for="ta-window-lo">window (eV)</label><input type="text" id="ta-window-lo" inputmode="decimal" size="6"><input type="text" id="ta-window-hi" inputmode="decimal" size="6">
+      <label for="ta-window-lo">window low–high (eV)</label><input type="text" id="ta-window-lo" inputmode="decimal" size="6"><input type="text" id="ta-window-hi" inputmode="decimal" size="6" aria-label="window high end (eV)">
       <button type="button" id="ta-auto-window">Automatic window</button>
     </div>
     <output id="ta-fit-readout" aria-live="polite"></output>`;
