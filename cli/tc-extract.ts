@@ -28,6 +28,7 @@ const FLAGS: Record<string, FlagSpec> = {
   'window-ev': { value: true, meaning: 'a fixed window LO:HI in eV' },
   chirp: { value: true, meaning: 'a KiMoPack chirp file (polynomial t0(λ))' },
   'chirp-fit': { value: false, meaning: 'fit t0(λ) from the onset of the signal' },
+  'gap-shift-term': { value: false, meaning: 'fit a free multiple of dA0/dE beside the bleach (a renormalised gap)' },
   'csv-method': { value: true, allowed: ['model', 'classic'], meaning: 'which estimate fills the CSV columns' },
   'min-delay-ps': { value: true, meaning: 'fit only delays above this (ps)' },
 };
@@ -130,6 +131,7 @@ export function tcExtractMain(argv: string[]): string {
     noiseFactor: numberFlag(args, 'noise-factor', 1, 100, ''),
     windowEv: windowFlag(args),
     minDelayPs: numberFlag(args, 'min-delay-ps', -1e6, 1e6, 'ps'),
+    gapShiftTerm: args.flags.has('gap-shift-term'),
   });
   const fitted = ex.delays.filter((d) => d.status === 'ok').length;
   if (args.json) {

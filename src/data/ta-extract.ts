@@ -16,6 +16,8 @@ export interface ExtractOptions {
   noiseFactor?: number;
   /** A fixed window (eV), instead of the automatic one. */
   windowEv?: [number, number];
+  /** Fit a free multiple of dA0/dE beside the bleach (a band-gap shift of the ground-state absorption). Default false. */
+  gapShiftTerm?: boolean;
   /** Delays to fit (ps): only those ≥ this. Default: every delay > 0. */
   minDelayPs?: number;
 }
@@ -101,7 +103,18 @@ function median(v: number[]): number {
 }
 
 /** Profile χ² of B ≈ A·M(T) over the points, A solved in closed form. */
-function chi2Of(b: number[], m: Float64Array): { chi2: number; a: number } {
+function chi2Of(b: number[], m: Float64Array, shift: Float64Array | null = null): { chi2: number; a: number } {
+  if (shift !== null) {
+    // b ≈ a·m + c·shift: the 2 × 2 normal equations
+    let mm = 0, md = 0, dd = 0, bm = 0, bd = 0;
+    for (let j = 0; j < b.length; j++) { mm += m[j] * m[j]; md += m[j] * shift[j]; dd += shift[j] * shift[j]; bm += b[j] * m[j]; bd += b[j] * shift[j]; }
+    const det = mm * dd - md * md;
+    const a = det > 0 ? (bm * dd - bd * md) / det : 0;
+    const c = det > 0 ? (mm * bd - md * bm) / det : 0;
+    let chi2 = 0;
+    for (let j = 0; j < b.length; j++) chi2 += (b[j] - a * m[j] - c * shift[j]) ** 2;
+    return { chi2, a };
+  }
   let mm = 0;
   let bm = 0;
   for (let j = 0; j < b.length; j++) { mm += m[j] * m[j]; bm += b[j] * m[j]; }
@@ -133,13 +146,23 @@ function minimiseLogT(f: (tK: number) => number): number {
 }
 
 /** The tail fit of the bleach model over the points (energies e, bleach b, noise σ). */
-function modelFit(e: number[], b: number[], sigma: number, edge: BandEdge, t: Transitions, method: TailMethod): TailEstimate | null {
+function modelFit(e: number[], b: number[], sigma: number, edge: BandEdge, t: Transitions, method: TailMethod, gapShiftTerm = false): TailEstimate | null {
   // G[j][i]: each transition's broadened line at each point
   const nT = t.xEv.length;
   const G = new Float64Array(e.length * nT);
   for (let j = 0; j < e.length; j++) for (let i = 0; i < nT; i++) {
     const d = e[j] - edge.gapEv - t.xEv[i];
     if (Math.abs(d) < 6 * edge.broadeningEv) G[j * nT + i] = t.weight[i] * gaussian(d, edge.broadeningEv);
+  }
+  // with a renormalised gap the ground-state absorption moves by δ: −ΔA gains −δ·dA0/dE, a free multiple of this shape
+  let shift: Float64Array | null = null;
+  if (gapShiftTerm) {
+    shift = new Float64Array(e.length);
+    const s2 = edge.broadeningEv * edge.broadeningEv;
+    for (let j = 0; j < e.length; j++) for (let i = 0; i < nT; i++) {
+      const d = e[j] - edge.gapEv - t.xEv[i];
+      if (Math.abs(d) < 6 * edge.broadeningEv) shift[j] += t.weight[i] * (-d / s2) * gaussian(d, edge.broadeningEv);
+    }
   }
   const occ = new Float64Array(nT);
   const m = new Float64Array(e.length);
@@ -151,7 +174,7 @@ function modelFit(e: number[], b: number[], sigma: number, edge: BandEdge, t: Tr
       for (let i = 0; i < nT; i++) s += G[j * nT + i] * occ[i];
       m[j] = s;
     }
-    return chi2Of(b, m).chi2 / (sigma * sigma);
+    return chi2Of(b, m, shift).chi2 / (sigma * sigma);
   };
   const tBoltzmann = minimiseLogT((x) => chi2At(x, null));
   const dofB = Math.max(1, e.length - 2);
@@ -182,7 +205,7 @@ function modelFit(e: number[], b: number[], sigma: number, edge: BandEdge, t: Tr
     const statK = tK * span * sZ * Math.sqrt(Math.max(1, chi2PerDof));
     if (!Number.isFinite(statK)) return null;
     chi2At(tK, eta);
-    return { tK, statK, sysK: 0, sigmaK: statK, chi2PerDof, eta, amplitude: chi2Of(b, m).a };
+    return { tK, statK, sysK: 0, sigmaK: statK, chi2PerDof, eta, amplitude: chi2Of(b, m, shift).a };
   }
   const tBest = tBoltzmann;
   const eta: number | null = null;
@@ -195,7 +218,7 @@ function modelFit(e: number[], b: number[], sigma: number, edge: BandEdge, t: Tr
   const statK = curv > 0 ? Math.sqrt(2 / curv) * Math.sqrt(Math.max(1, chi2PerDof)) : Number.NaN;
   if (!Number.isFinite(statK)) return null;
   chi2At(tBest, eta);
-  return { tK: tBest, statK, sysK: 0, sigmaK: statK, chi2PerDof, amplitude: chi2Of(b, m).a };
+  return { tK: tBest, statK, sysK: 0, sigmaK: statK, chi2PerDof, amplitude: chi2Of(b, m, shift).a };
 }
 
 /** The classic bare exponential: ln B = c − E/(kB T), weighted by (B/σ)². */
@@ -279,7 +302,7 @@ export function extractTc(s: TaSpectra, edge: BandEdge, options: ExtractOptions 
       if (w === null) return null;
       const p = pointsIn(w);
       if (p.e.length < 6) return null;
-      return { w, n: p.e.length, model: modelFit(p.e, p.y, noise.od, edge, t, method), classic: classicFit(p.e, p.y, noise.od) };
+      return { w, n: p.e.length, model: modelFit(p.e, p.y, noise.od, edge, t, method, options.gapShiftTerm ?? false), classic: classicFit(p.e, p.y, noise.od) };
     };
     // first pass: from two broadening widths above the peak, to find kB·Tc for the window rule
     const first = options.windowEv ? null : both(windowFor(peakEv + Math.max(2 * edge.broadeningEv, 0.03), noiseFactor));
