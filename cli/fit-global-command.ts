@@ -15,6 +15,7 @@ import { UsageError, type ParsedArgs } from './args.ts';
 import { readMeasuredFile } from './data-file.ts';
 import { num, toJson } from './format.ts';
 import { readTaFile } from './ta-file.ts';
+import { DEFAULT_MAX_CHI2 } from './tc-extract.ts';
 
 const EXCITATION_FLAGS: Record<string, keyof Excitation> = { 'n-per-nc': 'nPerNc', density: 'densityCm3', 'fluence-uj-cm2': 'fluenceUJcm2' };
 const MAP_KEYS = ['signal-unit', 'delay-unit', 'spectral-unit', 'layout', 'orientation', 'method'];
@@ -61,10 +62,10 @@ function readDataset(spec: string, base: SimulationInput): GlobalDataset {
     const { derived } = build(normalizeInput({ ...base, ...excitation }));
     const edge = { gapEv: derived.gapEv, electronMassM0: derived.material.electronMassM0, holeMassM0: derived.material.holeMassM0, edgeNm: derived.bulk ? null : base.edgeNm, broadeningEv: 0.04 / (2 * Math.sqrt(2 * Math.log(2))) };
     const ex = extractTc(spectra, edge, { method: (extra.get('method') as TailMethod) ?? 'boltzmann' });
-    const ok = ex.delays.filter((d) => d.model !== null);
+    const ok = ex.delays.filter((d) => d.model !== null && d.model.chi2PerDof <= DEFAULT_MAX_CHI2);
     const series: MeasuredSeries = {
       name: map.name, tPs: Float64Array.from(ok, (d) => d.delayPs), tcK: Float64Array.from(ok, (d) => d.model!.tK), sigmaK: Float64Array.from(ok, (d) => d.model!.sigmaK),
-      header: [], delayUnit: 'ps', notes: [`Tc(t) extracted from the TA map (bleach model, ${ex.method}, 40 meV FWHM broadening; ${ex.delays.length - ok.length} delays without a fittable tail)`],
+      header: [], delayUnit: 'ps', notes: [`Tc(t) extracted from the TA map (bleach model, ${ex.method}, 40 meV FWHM broadening; ${ex.delays.length - ok.length} delays without a fittable tail or with χ²/dof above ${DEFAULT_MAX_CHI2})`],
     };
     return { series, excitation };
   } catch (e) {

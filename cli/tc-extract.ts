@@ -5,7 +5,10 @@ import { build } from '../src/model/derive.ts';
 import { normalizeInput } from '../src/model/validate.ts';
 import type { BandEdge } from '../src/data/ta-bleach.ts';
 import { applyChirp, fitChirpFromOnset, parseChirpFile, type ChirpPolynomial } from '../src/data/ta-chirp.ts';
-import { extractTc, noiseLevel, type Extraction, type TailMethod } from '../src/data/ta-extract.ts';
+import { extractTc, noiseLevel, type DelayFit, type Extraction, type TailMethod } from '../src/data/ta-extract.ts';
+
+/** Bleach-model χ²/dof above which a delay is left out of the CSV (kept in the comments and JSON). */
+export const DEFAULT_MAX_CHI2 = 5;
 import { toSpectra, type TaSpectra } from '../src/data/ta-map.ts';
 import { TaFileError } from '../src/data/ta-scan.ts';
 import { UsageError } from './args.ts';
@@ -29,6 +32,7 @@ const FLAGS: Record<string, FlagSpec> = {
   chirp: { value: true, meaning: 'a KiMoPack chirp file (polynomial t0(λ))' },
   'chirp-fit': { value: false, meaning: 'fit t0(λ) from the onset of the signal' },
   'gap-shift-term': { value: false, meaning: 'fit a free multiple of dA0/dE beside the bleach (a renormalised gap)' },
+  'max-chi2': { value: true, meaning: 'leave out of the CSV delays whose bleach-model χ²/dof exceeds this [5]' },
   'csv-method': { value: true, allowed: ['model', 'classic'], meaning: 'which estimate fills the CSV columns' },
   'min-delay-ps': { value: true, meaning: 'fit only delays above this (ps)' },
 };
@@ -69,25 +73,27 @@ function windowFlag(args: TaArgs): [number, number] | undefined {
 const f = (v: number, d = 5) => Number(v.toPrecision(d)).toString();
 
 /** The Tc(t) CSV: header comments saying how it was made, per-delay details as comments, then delay_ps,Tc_K,sigma_K. */
-export function extractionCsv(file: string, s: TaSpectra, edge: BandEdge, ex: Extraction, pick: 'model' | 'classic', chirp: string): string {
+export function extractionCsv(file: string, s: TaSpectra, edge: BandEdge, ex: Extraction, pick: 'model' | 'classic', chirp: string, maxChi2 = DEFAULT_MAX_CHI2): string {
+  const rejected = (d: DelayFit) => (d.model?.chi2PerDof ?? 0) > maxChi2;
   const lines = [
     `# tc-extract ${file}: carrier temperature from the high-energy tail of the bleach, per delay`,
     `# columns: ${pick === 'model' ? `the bleach model (${ex.method === 'boltzmann' ? 'Boltzmann' : 'Fermi–Dirac'} occupation of electrons and holes × joint DOS ${edge.edgeNm === null ? '√(E − Eg)' : `of the levels of a ${edge.edgeNm} nm cubic well`} above Eg = ${f(edge.gapEv, 4)} eV, Gaussian broadening σ = ${f(edge.broadeningEv * 1000, 3)} meV, masses me ${edge.electronMassM0}, mh ${edge.holeMassM0} m0)` : 'the classic bare exponential ln(−ΔA) = c − E/(kB·Tc)'}; sigma_K = √(stat² + sys²)`,
     `# ${ex.rule}; noise ${f(ex.noiseOd, 3)} OD from ${ex.noiseFrom}`,
     ...s.notes.map((n) => `# ${n}`),
     `# ${chirp}`,
+    `# delays whose bleach-model χ²/dof exceeds ${maxChi2} are left out of the rows below (the tail is not what the model describes: not thermal, degenerate for Boltzmann, or another signal on it); --max-chi2 sets the limit`,
     '# per delay: delay_ps | model Tc_K stat_K sys_K chi2/dof | classic Tc_K stat_K sys_K | window_eV',
   ];
   for (const d of ex.delays) {
     const est = (e: typeof d.model, chi = false) => (e ? `${f(e.tK)} ${f(e.statK, 3)} ${f(e.sysK, 3)}${chi ? ` ${f(e.chi2PerDof, 3)}` : ''}` : '—');
     lines.push(d.status === 'ok'
-      ? `# ${f(d.delayPs)} | model ${est(d.model, true)} | classic ${est(d.classic)} | ${f(d.windowEv![0], 4)}–${f(d.windowEv![1], 4)}`
+      ? `# ${f(d.delayPs)} | model ${est(d.model, true)} | classic ${est(d.classic)} | ${f(d.windowEv![0], 4)}–${f(d.windowEv![1], 4)}${rejected(d) ? ` | left out: χ²/dof above ${maxChi2}` : ''}`
       : `# ${f(d.delayPs)} | no fittable tail: ${d.reason}`);
   }
   lines.push('delay_ps,Tc_K,sigma_K');
   for (const d of ex.delays) {
     const e = d[pick];
-    if (d.status === 'ok' && e && Number.isFinite(e.sigmaK) && e.sigmaK > 0) lines.push(`${f(d.delayPs, 8)},${f(e.tK, 6)},${f(e.sigmaK, 4)}`);
+    if (d.status === 'ok' && e && !rejected(d) && Number.isFinite(e.sigmaK) && e.sigmaK > 0) lines.push(`${f(d.delayPs, 8)},${f(e.tK, 6)},${f(e.sigmaK, 4)}`);
   }
   return lines.join('\n');
 }
@@ -138,8 +144,8 @@ export function tcExtractMain(argv: string[]): string {
     return toJson({
       file: args.files[0], wavelengths: spectra.energyEv.length, delays: spectra.delaysPs.length, layout: map.layout,
       edge, noiseOd: ex.noiseOd, noiseFrom: ex.noiseFrom, rule: ex.rule, method: ex.method, notes: [...map.notes, ...spectra.notes], chirp: chirpNote,
-      fitted, notFitted: ex.delays.length - fitted, results: ex.delays,
+      fitted, notFitted: ex.delays.length - fitted, maxChi2: numberFlag(args, 'max-chi2', 1, 1e9, '') ?? DEFAULT_MAX_CHI2, results: ex.delays,
     });
   }
-  return extractionCsv(args.files[0], spectra, edge, ex, (args.flags.get('csv-method') as 'model' | 'classic') ?? 'model', chirpNote);
+  return extractionCsv(args.files[0], spectra, edge, ex, (args.flags.get('csv-method') as 'model' | 'classic') ?? 'model', chirpNote, numberFlag(args, 'max-chi2', 1, 1e9, '') ?? DEFAULT_MAX_CHI2);
 }

@@ -98,3 +98,16 @@ describe('fit over several files', () => {
     expect(bad.err).toMatch(/needs each file's excitation; allowed: FILE@EXCITATION=VALUE/);
   });
 });
+
+describe.skipIf(!SAMPLES)('tc-extract on a real map without a thermal tail', () => {
+  it('the chirp file applied, and nearly every delay left out of the rows by the χ² limit (the Ru complex has no hot carriers)', async () => {
+    const r = await run(['tc-extract', join(SAMPLES!, 'kimopack-Ru-dppz-400nm-ACN.SIA'), '--signal-unit', 'OD', '--composition', 'MAPbI3', '--bulk',
+      '--chirp', join(SAMPLES!, 'kimopack-Ru-dppz-400nm-ACN_chirp.dat')]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/# chirp corrected: t0\(λ\) = polynomial \[-2\.885e-11, /);
+    const rows = r.out.slice(r.out.indexOf('delay_ps,Tc_K,sigma_K')).trim().split('\n').length - 1;
+    expect(rows).toBeLessThan(5);
+    expect((r.out.match(/left out: χ²\/dof above 5/g) ?? []).length).toBeGreaterThan(100);
+    expect(r.out).not.toMatch(/NaN|undefined|Infinity/);
+  });
+});
