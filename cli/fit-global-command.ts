@@ -5,7 +5,7 @@
 import { fitGlobal, excitationText, INSTRUMENT_KEYS, type Excitation, type GlobalDataset, type GlobalFitResult } from '../src/data/fit-global.ts';
 import type { FreeParameter } from '../src/data/fit.ts';
 import type { MeasuredSeries } from '../src/data/measured.ts';
-import { extractTc, type TailMethod } from '../src/data/ta-extract.ts';
+import { DEFAULT_MAX_CHI2, extractTc, type TailMethod } from '../src/data/ta-extract.ts';
 import { toSpectra, type UnitChoice } from '../src/data/ta-map.ts';
 import { TaFileError } from '../src/data/ta-scan.ts';
 import { build } from '../src/model/derive.ts';
@@ -15,7 +15,6 @@ import { UsageError, type ParsedArgs } from './args.ts';
 import { readMeasuredFile } from './data-file.ts';
 import { num, toJson } from './format.ts';
 import { readTaFile } from './ta-file.ts';
-import { DEFAULT_MAX_CHI2 } from './tc-extract.ts';
 
 const EXCITATION_FLAGS: Record<string, keyof Excitation> = { 'n-per-nc': 'nPerNc', density: 'densityCm3', 'fluence-uj-cm2': 'fluenceUJcm2' };
 const MAP_KEYS = ['signal-unit', 'delay-unit', 'spectral-unit', 'layout', 'orientation', 'method'];

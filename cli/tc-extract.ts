@@ -5,10 +5,7 @@ import { build } from '../src/model/derive.ts';
 import { normalizeInput } from '../src/model/validate.ts';
 import type { BandEdge } from '../src/data/ta-bleach.ts';
 import { applyChirp, fitChirpFromOnset, parseChirpFile, type ChirpPolynomial } from '../src/data/ta-chirp.ts';
-import { extractTc, noiseLevel, type DelayFit, type Extraction, type TailMethod } from '../src/data/ta-extract.ts';
-
-/** Bleach-model χ²/dof above which a delay is left out of the CSV (kept in the comments and JSON). */
-export const DEFAULT_MAX_CHI2 = 5;
+import { DEFAULT_MAX_CHI2, extractTc, noiseLevel, type DelayFit, type Extraction, type TailMethod } from '../src/data/ta-extract.ts';
 import { toSpectra, type TaSpectra } from '../src/data/ta-map.ts';
 import { TaFileError } from '../src/data/ta-scan.ts';
 import { UsageError } from './args.ts';

@@ -6,7 +6,7 @@
 import type { MeasuredSeries } from '../src/data/measured.ts';
 import type { SimulationResult } from '../src/model/types.ts';
 import type { BandEdge } from '../src/data/ta-bleach.ts';
-import { bleachShape, extractTc, type Extraction } from '../src/data/ta-extract.ts';
+import { bleachShape, DEFAULT_MAX_CHI2, extractTc, type Extraction } from '../src/data/ta-extract.ts';
 import { forwardMap } from '../src/data/ta-forward.ts';
 import { toSpectra, type TaMap, type TaSpectra, type UnitChoice } from '../src/data/ta-map.ts';
 import { MAX_TA_FILE_BYTES, readTaMap } from '../src/data/ta-read.ts';
@@ -98,11 +98,12 @@ export function createTaPanel(changed: () => void): TaPanel {
   function refit(): void {
     if (!spectra || !result) return;
     extraction = extractTc(spectra, edgeOf(result), fixedWindow ? { windowEv: fixedWindow } : {});
-    const ok = extraction.delays.filter((d) => d.model !== null);
+    // as tc-extract's CSV: a delay whose bleach-model χ²/dof exceeds the limit is shown, not drawn as a measurement
+    const ok = extraction.delays.filter((d) => d.model !== null && d.model.chi2PerDof <= DEFAULT_MAX_CHI2);
     series = ok.length === 0 ? null : {
       name: `${map!.name} (tail fit)`, tPs: Float64Array.from(ok, (d) => d.delayPs), tcK: Float64Array.from(ok, (d) => d.model!.tK),
       sigmaK: Float64Array.from(ok, (d) => d.model!.sigmaK), header: [], delayUnit: 'ps',
-      notes: [`${extraction.delays.length - ok.length} of ${extraction.delays.length} delays without a fittable tail`],
+      notes: [`${extraction.delays.length - ok.length} of ${extraction.delays.length} delays without a fittable tail or with χ²/dof above ${DEFAULT_MAX_CHI2}`],
     };
     summary.textContent = `${map!.name}: ${spectra.energyEv.length} wavelengths × ${spectra.delaysPs.length} delays (${map!.layout}); Tc fitted at ${ok.length} of ${extraction.delays.length} delays > 0; noise ${extraction.noiseOd.toPrecision(2)} OD`;
     changed();
@@ -129,7 +130,7 @@ export function createTaPanel(changed: () => void): TaPanel {
     }
     drawSpectrum($<HTMLCanvasElement>('ta-spectrum'), spectra.energyEv, bleach, curve, window);
     readout.textContent = fit === null ? `delay ${spectra.delaysPs[k].toPrecision(3)} ps: before time zero (not fitted)`
-      : fit.model ? `delay ${fit.delayPs.toPrecision(3)} ps: Tc ${fit.model.tK.toFixed(0)} ± ${fit.model.sigmaK.toPrecision(2)} K (bleach model), classic exponential ${fit.classic ? `${fit.classic.tK.toFixed(0)} K` : '—'}`
+      : fit.model ? `delay ${fit.delayPs.toPrecision(3)} ps: Tc ${fit.model.tK.toFixed(0)} ± ${fit.model.sigmaK.toPrecision(2)} K (bleach model, χ²/dof ${fit.model.chi2PerDof.toPrecision(3)}${fit.model.chi2PerDof > DEFAULT_MAX_CHI2 ? ', above the limit: not drawn' : ''}), classic exponential ${fit.classic ? `${fit.classic.tK.toFixed(0)} K` : '—'}`
         : `delay ${fit.delayPs.toPrecision(3)} ps: no fittable tail — ${fit.reason}`;
   }
 

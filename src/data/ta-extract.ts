@@ -8,6 +8,9 @@ import { hessian, inverseSpd, nelderMeadBox } from './optimize.ts';
 
 export type TailMethod = 'boltzmann' | 'fermi-dirac';
 
+/** Bleach-model χ²/dof above which a delay's Tc is not reported as a measurement (its tail is not what the model describes). */
+export const DEFAULT_MAX_CHI2 = 5;
+
 export interface ExtractOptions {
   method?: TailMethod;
   /** Window start: this many kB·Tc above the bleach peak (Tc from a first pass). Default 1. */

@@ -55,7 +55,7 @@ describe.skipIf(!available)('TA map in chromium', () => {
 
   it('the spectrum at a chosen delay shows its fit; a narrower window changes the fit', async () => {
     await page.locator('#ta-delay').fill('8');
-    await expect.poll(() => page.locator('#ta-fit-readout').innerText()).toMatch(/delay [\d.]+ ps: Tc \d+ ± [\d.]+ K \(bleach model\)/);
+    await expect.poll(() => page.locator('#ta-fit-readout').innerText()).toMatch(/delay [\d.]+ ps: Tc \d+ ± [\d.]+ K \(bleach model, χ²\/dof [\d.]+\)/);
     const before = await page.locator('#ta-fit-readout').innerText();
     const lo = Number(await page.locator('#ta-window-lo').inputValue());
     const hi = Number(await page.locator('#ta-window-hi').inputValue());
