@@ -1,10 +1,13 @@
 // Command-line argument parsing for `hotcarrier`: flags come from the parameter declarations (params.ts).
 
-import { PARAMS, allowedRange, type NumericParamKey } from '../src/model/params.ts';
+import {
+  ACCEPTOR_PARAM, AUGER_STATISTICS_PARAM, COMPOSITION_PARAM, METHOD_PARAM, PARAMS, SWITCHES, allowedRange, choiceValues, type NumericParamKey,
+} from '../src/model/params.ts';
 import type { AcceptorKind, AugerStatistics, MechanismSwitches, SimulationInput } from '../src/model/types.ts';
 import type { MethodName } from '../src/solver/types.ts';
 import { MAX_STARTS } from '../src/data/fit.ts';
-import { AUGER_STATISTICS } from '../src/model/validate.ts';
+import { MATERIAL_FIELDS, materialAllowed, materialField, materialOverrideIssues } from '../src/materials/fields.ts';
+import type { NumericMaterialKey } from '../src/model/types.ts';
 import { decimalProblemText, readDecimal } from '../src/data/decimal.ts';
 
 export class UsageError extends Error {
@@ -16,13 +19,14 @@ export class UsageError extends Error {
 
 /** What the non-numeric options take, for messages. */
 const ALLOWED_TEXT: Record<string, string> = {
-  composition: 'a preset name or a formula such as CsPbI3 or FA0.5Cs0.5PbI3',
-  acceptor: 'none, hot or cold',
-  'auger-statistics': AUGER_STATISTICS.join(' or '),
-  method: 'auto, odex or rodas5',
+  composition: COMPOSITION_PARAM.meaning,
+  acceptor: choiceValues(ACCEPTOR_PARAM).join(', '),
+  'auger-statistics': choiceValues(AUGER_STATISTICS_PARAM).join(', '),
+  method: choiceValues(METHOD_PARAM).join(', '),
   data: 'a path to a CSV file of delay (ps) and carrier temperature (K), optionally an uncertainty (K)',
   free: 'KEY or KEY:min:max, KEY a simulate flag (n-per-nc, density, lattice-k …) or a material field (loLifetimePs …)',
   starts: `a whole number from 1 to ${MAX_STARTS}`,
+  material: 'KEY=VALUE with KEY a material field (hotcarrier help lists them), e.g. loLifetimePs=0.6',
 };
 
 export interface ParsedArgs {
@@ -44,13 +48,8 @@ export interface ParsedArgs {
 
 const FLAG_TO_KEY = new Map<string, NumericParamKey>(Object.values(PARAMS).map((p) => [p.flag, p.key]));
 
-/** Switch flags: --no-<name> turns a mechanism off. */
-export const SWITCH_FLAGS: Record<string, keyof MechanismSwitches> = {
-  'no-upconversion': 'upConversion',
-  'no-auger-heating': 'augerHeating',
-  'no-intrinsic-bottleneck': 'intrinsicBottleneck',
-  'no-hot-phonons': 'hotPhonons',
-};
+/** Switch flags (declared in params.ts SWITCHES): --no-<name> turns a mechanism off. */
+export const SWITCH_FLAGS: Record<string, keyof MechanismSwitches> = Object.fromEntries(SWITCHES.map((s) => [s.flag, s.key]));
 
 /** A value for a message: quoted, and shortened when long (a 100 000-digit value is not echoed whole). */
 export const shownValue = (text: string) => JSON.stringify(text.length > 40 ? `${text.slice(0, 37)}...` : text);
@@ -67,13 +66,27 @@ function parseNumber(flag: string, text: string): number {
   return read.value;
 }
 
+/** One --material KEY=VALUE: a declared material field (src/materials/fields.ts) and a number within its range. */
+export function parseMaterialSetting(text: string): [NumericMaterialKey, number] {
+  const eq = text.indexOf('=');
+  const key = eq > 0 ? text.slice(0, eq).trim().replace(/^material\./, '') : '';
+  const spec = materialField(key);
+  const keys = MATERIAL_FIELDS.map((f) => f.key).join(', ');
+  if (eq <= 0) throw new UsageError(`--material ${JSON.stringify(text)} is not KEY=VALUE; allowed: KEY one of ${keys}, e.g. --material loLifetimePs=0.6`);
+  if (!spec) throw new UsageError(`--material ${key}: unknown material field; allowed: ${keys}`);
+  const raw = text.slice(eq + 1).trim();
+  const v = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw) ? Number(raw) : NaN;
+  const issue = materialOverrideIssues({ [key]: v })[0];
+  if (!Number.isFinite(v) || issue) throw new UsageError(`--material ${key} = ${JSON.stringify(raw)} is not allowed; allowed: ${materialAllowed(spec)} (${spec.meaning})`);
+  return [spec.key, v];
+}
 /** Own-property lookup: "constructor", "__proto__" or "toString" are not keys of a table. */
 const own = <T>(table: Record<string, T>, key: string): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const args = [...argv];
   const command = args.length > 0 && !args[0].startsWith('-') ? (args.shift() as string) : 'help';
-  const input: SimulationInput = { composition: 'CsPbI3', edgeNm: PARAMS.edgeNm.default };
+  const input: SimulationInput = { composition: COMPOSITION_PARAM.default, edgeNm: PARAMS.edgeNm.default };
   const switches: Partial<MechanismSwitches> = {};
   const given = new Set<string>();
   let format: ParsedArgs['format'] = 'text';
@@ -113,6 +126,10 @@ export function parseArgs(argv: string[]): ParsedArgs {
       const text = value();
       starts = text.length <= 16 && /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
       if (!(starts >= 1 && starts <= MAX_STARTS)) throw new UsageError(`--starts = ${shownValue(text)} is not allowed; allowed: ${ALLOWED_TEXT.starts}`);
+    }
+    else if (flag === 'material') {
+      const [key, text] = parseMaterialSetting(value());
+      input.materialOverrides = { ...(input.materialOverrides ?? {}), [key]: text };
     }
     else if (flag === 'bulk') input.edgeNm = null;
     else if (flag === 'acceptor') input.acceptor = value() as AcceptorKind;

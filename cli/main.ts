@@ -1,26 +1,25 @@
 // The `hotcarrier` command: simulate, fit, trends, materials, sweep (the app layer over src/ and workers/). Exit 0 on success, 2 on bad input, 1 on a solver failure.
 
 import { listMaterials } from '../src/model/catalog.ts';
-import { PARAMS, formatLimit } from '../src/model/params.ts';
+import { ACCEPTOR_PARAM, AUGER_STATISTICS_PARAM, METHOD_PARAM, PARAMS, SWITCHES, formatLimit } from '../src/model/params.ts';
 import { SimulationError, simulate } from '../src/model/simulate.ts';
 import { runTrends } from '../src/model/trends.ts';
 import { InputError } from '../src/model/validate.ts';
 import { compoundSheets, listPresets } from '../src/materials/index.ts';
-import { SWITCH_FLAGS, UsageError, parseArgs } from './args.ts';
+import { UsageError, parseArgs } from './args.ts';
 import { measuredCsv, measuredJson, measuredText, readMeasuredFile } from './data-file.ts';
 import { compareWithModel } from '../src/data/measured.ts';
 import { runFit } from './fit-command.ts';
 import { taInspectMain } from './ta-inspect.ts';
 import { tcExtractMain } from './tc-extract.ts';
 import { TA_SIMULATE_HELP, simulatedTaText, splitTaFlags } from './ta-simulate.ts';
+import type { Io } from './io.ts';
 import { versionText } from './build-info.ts';
+import { MATERIAL_DEFAULT_SOURCE, materialHelpLines } from '../src/materials/fields.ts';
 import { runValidateCommand } from './validate.ts';
 import { materialsText, simulationCsv, simulationJson, simulationText, toJson, trendsText } from './format.ts';
 
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
+export type { Io } from './io.ts';
 
 const defaultIo: Io = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
@@ -42,6 +41,9 @@ function helpText(): string {
     '  hotcarrier materials [--json]                    presets and their parameters with sources',
     '  hotcarrier validate [--json]                     the model against published measurements (exit 0 when ≥ 80 % agree, else 1)',
     '  hotcarrier sweep [options] --vary FLAG=VALUES    a grid of simulations on all cores (hotcarrier sweep --help)',
+    '  hotcarrier sweep … --shard K/N                    one contiguous part of a sweep; --points FILE: a list design',
+    '  hotcarrier merge SHARD.csv … [--json] [--out F]  join shards: every index exactly once, in order',
+    '  hotcarrier batch [--workers N]                   JSON-lines requests on stdin, replies on stdout (batch --help)',
     '  hotcarrier fit [options] --data FILE --free KEY[:min:max] [--free …] [--json]',
     '                                                   fit 1–4 parameters to measured Tc: values ± 1σ, RMS, χ²/dof',
     '                                                   KEY: a flag below (n-per-nc, density, lattice-k …) or a material',
@@ -63,15 +65,17 @@ function helpText(): string {
     `  --composition X        a preset (${listPresets().slice(0, 5).join(', ')} …) or a formula such as MAPb0.5Sn0.5I3 [default CsPbI3]`,
     '  --bulk                 a bulk film instead of a nanocrystal',
     '  --pump-ev E            pump photon energy in eV (instead of --pump-nm)',
-    '  --acceptor K           none | hot (Bphen-like, energy-selective) | cold (TiO2-like) [default none]',
-    '  --auger-statistics S   NC Auger: poisson (a Poisson ensemble of excitons per NC) | mean-field (every NC holds ⟨N⟩)',
-    '                         [default poisson; films always use k3 n³]',
-    '  --method M             auto | odex | rodas5 [default auto]',
+    ...[ACCEPTOR_PARAM, AUGER_STATISTICS_PARAM, METHOD_PARAM].map((p) =>
+      `  --${`${p.flag} ${p.key === 'method' ? 'M' : p.key === 'acceptor' ? 'K' : 'S'}`.padEnd(21)}${p.meaning}: ${p.choices.map((c) => `${c.value} (${c.meaning})`).join(' | ')} [default ${p.default}]`),
     '  --data FILE            measured carrier temperatures to compare with the model: CSV rows delay (ps), Tc (K)[, sigma (K)];',
     '                         adds a "measured vs model" line (RMS, max |Δ|, χ²/point), a "# measured" CSV block or JSON members',
     TA_SIMULATE_HELP,
-    ...Object.keys(SWITCH_FLAGS).map((f) => `  --${f.padEnd(22)} switch the mechanism off (what-if)`),
+    ...SWITCHES.map((sw) => `  --${sw.flag.padEnd(22)} switch off ${sw.meaning} (what-if)`),
     ...rows,
+    '',
+    '  --material KEY=VALUE   set a material number (repeatable; also in sweep, fit, and as a sweep axis',
+    `                         --vary material.KEY=VALUES); default: ${MATERIAL_DEFAULT_SOURCE}. KEY:`,
+    ...materialHelpLines('    '),
     '',
     'Excitation: give one of --density, --n-per-nc, --fluence-uj-cm2 (default --density 1e18).',
     'Exit status: 0 success, 2 bad input (the message names the parameter, value and what is allowed), 1 solver failure.',
@@ -102,6 +106,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     // sweep runs on worker threads: loaded only when asked for, so the other commands start without them
     const { sweepMain } = await import('./sweep.ts');
     return sweepMain(argv.slice(1), io);
+  }
+  if (argv[0] === 'batch') {
+    const { batchMain } = await import('./batch.ts');
+    return batchMain(argv.slice(1), io);
+  }
+  if (argv[0] === 'merge') {
+    const { mergeMain } = await import('./merge.ts');
+    return mergeMain(argv.slice(1), io);
   }
   try {
     if (argv[0] === 'ta-inspect' || argv[0] === 'tc-extract') {
@@ -149,7 +161,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return results.every((t) => t.passed) ? 0 : 1;
       }
       case 'validate': {
-        const [text, code] = runValidateCommand(args.format);
+        const [text, code] = runValidateCommand(args.format, args.given);
         io.out(text);
         return code;
       }
@@ -159,7 +171,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return 0;
       }
       default:
-        io.err(`unknown command ${JSON.stringify(args.command)}; allowed: simulate, trends, materials, validate, sweep, fit, ta-inspect, tc-extract, help`);
+        io.err(`unknown command ${JSON.stringify(args.command)}; allowed: simulate, trends, materials, validate, sweep, merge, batch, fit, ta-inspect, tc-extract, help (or --version)`);
         return 2;
     }
   } catch (e) {

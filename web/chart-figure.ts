@@ -2,7 +2,7 @@
 // so the same layout gives a PNG at 2–3× and an SVG, each with a true legend (line styles, measured markers).
 
 import type { MeasuredSeries } from '../src/data/measured.ts';
-import type { Curve } from './curves.ts';
+import { tcOf, type Curve } from './curves.ts';
 import { ASINH_LINEAR_PS } from './delay-axis.ts';
 import { type ChartTheme } from './chart-theme.ts';
 import { formatNumber } from './format.ts';
@@ -110,7 +110,7 @@ export function drawFigure(p: Painter, spec: FigureSpec): void {
     const pts: [number, number][] = [];
     for (let k = 0; k < c.result.tPs.length; k++) {
       const t = c.result.tPs[k];
-      const v = c.result.tcK[k];
+      const v = tcOf(c.result)[k];
       if (Number.isFinite(v) && (!spec.logY || v > 0)) pts.push([X(t), Y(v)]);
     }
     p.polyline(pts, c.color, i === 0 ? 2.5 : 1.5, i === 0 ? undefined : [6, 3]);

@@ -1,6 +1,7 @@
 // A curve on screen: its input, its result, its label and colour.
 
 import type { SimulationInput, SimulationResult } from '../src/model/types.ts';
+import { SWITCHES } from '../src/model/params.ts';
 import { formatNumber } from './format.ts';
 
 export interface Curve {
@@ -10,6 +11,12 @@ export interface Curve {
   color: string;
   /** The run's warnings (beyond validity, degenerate carriers, the material's phase): shown with the curve everywhere. */
   warnings: string[];
+}
+
+/** The observable carrier temperature of a result (K): the one place the page reads it, so a change of result
+ *  fields (separate electron and hole temperatures) is met here. */
+export function tcOf(result: SimulationResult): Float64Array {
+  return result.tcK;
 }
 
 /** A curve for a result: its label from the input (with an optional note such as "×0.3") and its warnings. */
@@ -23,10 +30,9 @@ export const PALETTE = ['#d62728', '#1f77b4', '#2ca02c', '#ff7f0e', '#9467bd', '
 
 /** How a switched-off mechanism is named in a curve label ("…, no hot phonons"). */
 const SWITCH_WORDS: Record<string, string> = {
-  upConversion: 'up-conversion',
-  augerHeating: 'Auger heating',
-  intrinsicBottleneck: 'intrinsic bottleneck',
-  hotPhonons: 'hot phonons',
+  ...Object.fromEntries(SWITCHES.map((sw) => [sw.key, sw.short])),
+  // What a class needs to read: the LO modes are held at the lattice temperature, so there is no bottleneck.
+  hotPhonons: 'hot phonons (LO held at lattice temperature — no bottleneck)',
 };
 
 /** Short label: composition, size (or film), excitation as given, lattice temperature when not 300 K, mechanisms switched off. */

@@ -11,11 +11,12 @@ import { createInputPanel } from './input-panel.ts';
 import { curveLabel, makeCurve, PALETTE, type Curve } from './curves.ts';
 import { curvesCsv, download, figurePng, figureSvg, sweepCsv } from './export.ts';
 import type { FigureSpec } from './chart-figure.ts';
-import { theme } from './chart-theme.ts';
+import { DARK, LIGHT, setChartTheme, theme } from './chart-theme.ts';
 import { FIGURE_PRESETS } from './figure-presets.ts';
 import { intensitySeriesMembers } from './intensity-series.ts';
-import { escapeHtml, formatNumber } from './format.ts';
+import { escapeHtml, formatNumber, parseNumber } from './format.ts';
 import { LatestRunner } from './latest-runner.ts';
+import { createTeachingView } from './teaching-view.ts';
 import { chartKeyboard } from './chart-keyboard.ts';
 import { modelTcAt } from '../src/data/measured.ts';
 import { plainMessage } from './messages.ts';
@@ -136,6 +137,7 @@ const runner = new LatestRunner<{ input: SimulationInput; seq: number }, Simulat
       setStatus(model.notice.value, true);
       model.notice.value = '';
     }
+    if (model.view.value === 'teaching') teaching.show(result, presetCaption || defaultCaption());
     model.timing.renderMs = performance.now() - started;
     stats.show(result, model.timing);
     scheduleUrl();
@@ -223,7 +225,8 @@ function scheduleUrl(): void {
 function writeUrl(): void {
   model.state.sweep = sweepPanel.form();
   if (!model.current.value) return;
-  history.replaceState(null, '', `#${encodeState({ input: model.current.value.input, overlays: model.overlays.value.map((c) => c.input), sweep: model.state.sweep })}`);
+  const view = model.view.value === 'teaching' ? `&view=teaching${allowed ? `&allow=${[...allowed].join(',')}` : ''}` : '';
+  history.replaceState(null, '', `#${encodeState({ input: model.current.value.input, overlays: model.overlays.value.map((c) => c.input), sweep: model.state.sweep })}${view}`);
 }
 
 // ---- model.overlays.value and figure presets -------------------------------------------------------------------
@@ -281,6 +284,7 @@ for (const preset of FIGURE_PRESETS) {
     refreshMaterial();
     void computeOverlays(asMembers(model.state.overlays));
     setStatus(preset.title);
+    presetCaption = preset.caption;
   });
   presetBox.append(button);
 }
@@ -401,6 +405,101 @@ const sweepPanel = createSweepPanel(cores, model.state.sweep, {
   changed: scheduleUrl,
 });
 $('sweep').append(sweepPanel.element);
+
+// ---- chart axes: fixed Tc range, log Tc, zoom reset ------------------------------------------------
+function applyYAxis(): void {
+  const minField = $('y-min') as HTMLInputElement;
+  const maxField = $('y-max') as HTMLInputElement;
+  const log = ($('log-y') as HTMLInputElement).checked;
+  const lo = minField.value.trim() === '' ? null : parseNumber(minField.value);
+  const hi = maxField.value.trim() === '' ? null : parseNumber(maxField.value);
+  const bothEmpty = lo === null && hi === null;
+  const ok = bothEmpty || (lo !== null && hi !== null && Number.isFinite(lo) && Number.isFinite(hi) && hi > lo && (!log || lo > 0));
+  minField.setAttribute('aria-invalid', String(!ok));
+  maxField.setAttribute('aria-invalid', String(!ok));
+  if (!ok) {
+    setStatus(`Tc range: give two numbers in K, the first below the second${log ? ' and above 0 for a log axis' : ''}, or leave both empty for automatic.`, true);
+    return;
+  }
+  mainChart.setYAxis(bothEmpty ? null : [lo!, hi!], log);
+  if (!bothEmpty || log) redraw(model.drawnSeq);
+}
+for (const id of ['y-min', 'y-max']) $(id).addEventListener('change', applyYAxis);
+$('log-y').addEventListener('change', () => {
+  applyYAxis();
+  redraw(model.drawnSeq);
+});
+$('reset-zoom').addEventListener('click', () => mainChart.resetZoom());
+
+// ---- theme -----------------------------------------------------------------------------------------
+const THEME_KEY = 'hotcarrier-theme';
+const storedTheme = (() => { try { return localStorage.getItem(THEME_KEY); } catch { return null; } })();
+model.theme.value = storedTheme === 'dark' || storedTheme === 'light' ? storedTheme : matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+model.theme.link((name) => {
+  document.documentElement.dataset.theme = name;
+  setChartTheme(name === 'dark' ? DARK : LIGHT);
+  const button = $('theme-toggle');
+  button.setAttribute('aria-pressed', String(name === 'dark'));
+  mainChart.rebuild();
+  sideCharts.rebuild();
+  redraw(model.drawnSeq);
+});
+$('theme-toggle').addEventListener('click', () => {
+  model.theme.value = model.theme.value === 'dark' ? 'light' : 'dark';
+  try { localStorage.setItem(THEME_KEY, model.theme.value); } catch { /* private mode: the toggle still works */ }
+});
+
+// ---- teaching view: captions, player, guided bottleneck, locked parameters --------------------------
+let presetCaption = '';
+const defaultCaption = () => {
+  const c = model.current.value;
+  return c ? `The chart shows how hot the carriers are (Tc, red) against the time after the pump pulse, for ${c.label}. The coloured bands mark the three stages below.` : '';
+};
+const teaching = createTeachingView({
+  marker: (t) => mainChart.setMarker(t),
+  useInput(input, caption) {
+    model.state.input = input;
+    model.setOverlays([]);
+    presetCaption = caption;
+    inputs.apply();
+    applyLocks();
+    changed();
+    refreshMaterial();
+  },
+});
+$('teaching').append(teaching.element);
+/** Parameters a shared teaching link leaves free (null: all); the others are disabled for students. */
+const LOCKABLE = new Set([...Object.keys(PARAMS), 'composition', 'bulk']);
+const allowed: Set<string> | null = (() => {
+  const params = new URLSearchParams(location.hash.slice(1, 20_001));
+  const list = params.get('allow');
+  return list === null ? null : new Set(list.split(',').map((k) => k.trim()).filter((k) => LOCKABLE.has(k)));
+})();
+function applyLocks(): void {
+  const locking = allowed !== null && model.view.value === 'teaching';
+  for (const el of $('controls').querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')) {
+    const key = el.closest<HTMLElement>('[data-param]')?.dataset.param ?? (el.id === 'composition-select' ? 'composition' : el.id === 'bulk-film' ? 'bulk' : '');
+    const locked = locking && !allowed!.has(key);
+    if (locked) el.dataset.locked = '1';
+    if (locked || el.dataset.locked) el.disabled = locked;
+    if (!locked) delete el.dataset.locked;
+  }
+  $('lock-note').hidden = !locking;
+}
+model.view.lazyLink((view) => {
+  document.body.dataset.view = view;
+  $('teaching').hidden = view !== 'teaching';
+  $('teaching-toggle').setAttribute('aria-pressed', String(view === 'teaching'));
+  if (view === 'teaching') teaching.show(model.current.value?.result ?? null, presetCaption || defaultCaption());
+  else teaching.stop();
+  applyLocks();
+  mainChart.resize();
+  scheduleUrl();
+});
+$('teaching-toggle').addEventListener('click', () => {
+  model.view.value = model.view.value === 'teaching' ? 'lab' : 'teaching';
+});
+if (new URLSearchParams(location.hash.slice(1, 20_001)).get('view') === 'teaching') model.view.value = 'teaching';
 
 // ---- start -----------------------------------------------------------------------------------------
 let resizeFrame = 0;

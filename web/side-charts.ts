@@ -4,6 +4,7 @@ import uPlot from 'uplot';
 import type { SimulationResult } from '../src/model/types.ts';
 import { delayAxis, delayScale, underlayHook, type Underlay } from './delay-axis.ts';
 import { formatNumber } from './format.ts';
+import { theme } from './chart-theme.ts';
 
 const LEDGER_PARTS = [
   { key: 'carriers', label: 'Carriers', color: '#d62728' },
@@ -17,6 +18,8 @@ const LEDGER_PARTS = [
 export interface SideCharts {
   update(result: SimulationResult, underlay: Underlay): void;
   resize(): void;
+  /** Rebuild with the current colours (after a theme change); the next update fills them. */
+  rebuild(): void;
   readonly plots: uPlot[];
 }
 
@@ -69,7 +72,10 @@ export function createSideCharts(container: HTMLElement): SideCharts {
     width: width(),
     height: height(),
     scales: { x: delayScale(tEnd), y: yDistr === 3 ? { distr: 3 } : yRange ? { auto: false, range: yRange } : { auto: true } },
-    axes: [delayAxis('Delay (ps)', true), { label: yLabel, size: 60, values: (_u, splits) => splits.map((v) => (v === null ? '' : formatNumber(v, 2))) }],
+    axes: [
+      { ...delayAxis('Delay (ps)', true), stroke: theme.axis, grid: { stroke: theme.grid }, ticks: { stroke: theme.grid } },
+      { label: yLabel, size: 60, stroke: theme.axis, grid: { stroke: theme.grid }, ticks: { stroke: theme.grid }, values: (_u, splits) => splits.map((v) => (v === null ? '' : formatNumber(v, 3))) },
+    ],
     series: [{ label: 'Delay', value: fmt('ps') }, ...series],
     bands,
     cursor: { sync: { key: 'delay' } },
@@ -122,6 +128,9 @@ export function createSideCharts(container: HTMLElement): SideCharts {
       // A log axis cannot show zero or negative densities: those become gaps.
       plots[1].setData([result.tPs, Array.from(result.nCm3, (v) => (v > 0 && Number.isFinite(v) ? v : null))] as uPlot.AlignedData);
       plots[2].setData([result.tPs, ...ledgerStack(result)]);
+    },
+    rebuild() {
+      build();
     },
     resize() {
       for (const p of plots) p.setSize({ width: width(), height: height() });

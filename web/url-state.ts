@@ -1,8 +1,8 @@
 // The page state and its URL form: the hash holds the whole state, so a link reproduces the view.
 
-import type { MechanismSwitches, SimulationInput } from '../src/model/types.ts';
+import type { SimulationInput } from '../src/model/types.ts';
 import { parseNumber } from './format.ts';
-import { PARAMS, type NumericParamKey } from '../src/model/params.ts';
+import { ACCEPTOR_PARAM, AUGER_STATISTICS_PARAM, choiceValues, COMPOSITION_PARAM, METHOD_PARAM, PARAMS, SWITCHES, type NumericParamKey } from '../src/model/params.ts';
 import type { SweepFormState } from './sweep-form.ts';
 import { defaultSweepForm, SWEEP_METRICS } from './sweep-form.ts';
 
@@ -68,14 +68,15 @@ export function encodeState(state: AppState): string {
 
 /** Longest hash read (characters): a link of the page's own making is a few kB. */
 export const MAX_HASH_CHARS = 20_000;
-/** Longest composition read from a link: the longest formula (quaternary mixes) is under 40 characters. */
-export const MAX_COMPOSITION_CHARS = 64;
+/** Longest composition read from a link: the declared cap (params.ts). */
+export const MAX_COMPOSITION_CHARS = COMPOSITION_PARAM.maxChars;
 /** Most overlays read from a link. */
 export const MAX_OVERLAYS = 24;
-const SWITCH_KEYS: readonly (keyof MechanismSwitches)[] = ['upConversion', 'augerHeating', 'intrinsicBottleneck', 'hotPhonons'];
-const ACCEPTORS = ['none', 'hot', 'cold'] as const;
-const METHODS = ['auto', 'odex', 'rodas5'] as const;
-const AUGER = ['poisson', 'mean-field'] as const;
+// The allowed values, from their declarations (params.ts).
+const SWITCH_KEYS = SWITCHES.map((sw) => sw.key);
+const ACCEPTORS = choiceValues(ACCEPTOR_PARAM);
+const METHODS = choiceValues(METHOD_PARAM);
+const AUGER = choiceValues(AUGER_STATISTICS_PARAM);
 
 const has = (o: object, key: string) => Object.hasOwn(o, key);
 const oneOf = <T extends string>(list: readonly T[], v: unknown): T | undefined => (list as readonly unknown[]).includes(v) ? (v as T) : undefined;
@@ -98,10 +99,11 @@ export function inputFromJson(value: unknown): SimulationInput | null {
   }
   keepOneExcitationAndPump(input);
   const acceptor = has(o, 'acceptor') ? oneOf(ACCEPTORS, o.acceptor) : undefined;
-  if (acceptor && acceptor !== 'none') input.acceptor = acceptor;
+  if (acceptor && acceptor !== ACCEPTOR_PARAM.default) input.acceptor = acceptor;
   const method = has(o, 'method') ? oneOf(METHODS, o.method) : undefined;
-  if (method && method !== 'auto') input.method = method;
-  if (has(o, 'augerStatistics') && oneOf(AUGER, o.augerStatistics) === 'mean-field') input.augerStatistics = 'mean-field';
+  if (method && method !== METHOD_PARAM.default) input.method = method;
+  const auger = has(o, 'augerStatistics') ? oneOf(AUGER, o.augerStatistics) : undefined;
+  if (auger && auger !== AUGER_STATISTICS_PARAM.default) input.augerStatistics = auger;
   if (has(o, 'switches') && typeof o.switches === 'object' && o.switches !== null) {
     const sw = o.switches as Record<string, unknown>;
     for (const k of SWITCH_KEYS) if (has(sw, k) && sw[k] === false) input.switches = { ...input.switches, [k]: false };
@@ -153,10 +155,11 @@ export function decodeLink(hash: string): { state: AppState; notes: string[] } {
   }
   keepOneExcitationAndPump(input);
   const acceptor = oneOf(ACCEPTORS, params.get('acceptor'));
-  if (acceptor && acceptor !== 'none') input.acceptor = acceptor;
-  if (params.get('augerStatistics') === 'mean-field') input.augerStatistics = 'mean-field';
+  if (acceptor && acceptor !== ACCEPTOR_PARAM.default) input.acceptor = acceptor;
+  const auger = oneOf(AUGER, params.get('augerStatistics'));
+  if (auger && auger !== AUGER_STATISTICS_PARAM.default) input.augerStatistics = auger;
   const method = oneOf(METHODS, params.get('method'));
-  if (method && method !== 'auto') input.method = method;
+  if (method && method !== METHOD_PARAM.default) input.method = method;
   const unknownSwitches: string[] = [];
   for (const [key, value] of params) {
     if (!key.startsWith('switches.')) continue;

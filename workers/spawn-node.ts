@@ -20,11 +20,18 @@ export interface NodeWorkerOptions {
   workerCode?: 'auto' | 'built' | 'source';
 }
 
+/** The worker code used when none is asked for: HOTCARRIER_WORKER_CODE (auto | built | source) when set, else auto.
+ *  The test suite sets it to 'built' after compiling lib/ once (test/global-setup.ts). */
+function defaultWorkerCode(): NonNullable<NodeWorkerOptions['workerCode']> {
+  const env = typeof process !== 'undefined' ? process.env.HOTCARRIER_WORKER_CODE : undefined;
+  return env === 'built' || env === 'source' ? env : 'auto';
+}
+
 /** True when this module is the compiled JavaScript (lib/workers/spawn-node.js), not the TypeScript source. */
 const RUNNING_BUILT = import.meta.url.endsWith('.js');
 
 /** The file a worker thread starts from for the chosen worker code. */
-export function workerEntry(code: NodeWorkerOptions['workerCode'] = 'auto'): URL {
+export function workerEntry(code: NodeWorkerOptions['workerCode'] = defaultWorkerCode()): URL {
   const built = code === 'built' || (code === 'auto' && RUNNING_BUILT);
   if (!built) {
     if (RUNNING_BUILT) throw new Error("workerCode 'source' needs the TypeScript sources; the installed package holds only the compiled workers");
@@ -41,7 +48,8 @@ export function nodeWorkerFactory(options: NodeWorkerOptions = {}): WorkerFactor
   const entry = workerEntry(options.workerCode);
   return () => {
     // The parent's --input-type (node --input-type=module -e …) is refused by a worker started from a file.
-    const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
+    // (only then is execArgv given: a worker refuses V8 flags passed that way, while inheriting them works)
+    const execArgv = process.execArgv.some((a) => a.startsWith('--input-type')) ? process.execArgv.filter((a) => !a.startsWith('--input-type')) : undefined;
     const worker = new Worker(entry, { execArgv, workerData: { testHooks: Boolean(options.testHooks) } });
     const api = wrap(nodeEndpoint(worker)) as RemoteEngine;
     const listeners: ((error: Error) => void)[] = [];

@@ -176,6 +176,68 @@ export const FILM_ENTRIES: ValidationEntry[] = [
     pointsAt: 'the LO lifetime\'s temperature dependence (anharmonic decay, only a Bose factor today) and the temperature-dependent gap',
   },
   {
+    id: 'yang2017-hybrid-stronger-bottleneck',
+    title: 'Films: the hot-phonon bottleneck is stronger in hybrid (MAPbI3) than in inorganic (CsPbI3) perovskites',
+    ...YANG_J_2017,
+    sample: 'MAPbI3 and CsPbI3 films (the abstract\'s "hybrid" and "inorganic counterparts"; the pairing is assumed)',
+    paperConditions: { pump: '400 nm assumed', density: 'low 1 × 10^17 and high 5 × 10^18 cm^-3 (assumed)', lattice: 'room temperature' },
+    conversion: '--bulk --pump-nm 400 --lattice-k 295 at --density 1e17 and 5e18 for both compounds',
+    runs: {
+      maLow: { composition: 'MAPbI3', edgeNm: null, densityCm3: 1e17, pumpNm: 400, latticeK: 295, ...FINE },
+      maHigh: { composition: 'MAPbI3', edgeNm: null, densityCm3: 5e18, pumpNm: 400, latticeK: 295, ...FINE },
+      csLow: { composition: 'CsPbI3', edgeNm: null, densityCm3: 1e17, pumpNm: 400, latticeK: 295, ...FINE },
+      csHigh: { composition: 'CsPbI3', edgeNm: null, densityCm3: 5e18, pumpNm: 400, latticeK: 295, ...FINE },
+    },
+    quantity: { name: 'bottleneck ratio hybrid/inorganic', definition: '[τ(5e18)/τ(1e17)] of MAPbI3 over the same ratio of CsPbI3, τ the 1/e time of Tc − T_L', unit: '' },
+    published: { value: 1.1, uncertainty: null, unit: '', note: '"Here we show a stronger phonon bottleneck effect in hybrid perovskites than in their inorganic counterparts" (abstract)' },
+    tolerance: { kind: 'at-least', limit: 1.1 },
+    toleranceReason: 'a reported ordering of bottleneck strengths; at least 10 % stronger, above the fit scatter of two fluence series',
+    calibration: false,
+    measure: (r) => {
+      const ma = need(oneOverETimePs(curveOf(r.maHigh)), 'MAPbI3 high') / need(oneOverETimePs(curveOf(r.maLow)), 'MAPbI3 low');
+      const cs = need(oneOverETimePs(curveOf(r.csHigh)), 'CsPbI3 high') / need(oneOverETimePs(curveOf(r.csLow)), 'CsPbI3 low');
+      return { value: ma / cs, note: `bottleneck ×${ma.toFixed(2)} (MAPbI3) vs ×${cs.toFixed(2)} (CsPbI3)` };
+    },
+    pointsAt: 'composition dependence of the LO pool and its decay (up-conversion through the organic cation\'s modes)',
+  },
+  {
+    id: 'fu2017-mapbi3-bottleneck-at-1e18',
+    title: 'MAPbI3 film: a hot-phonon bottleneck already at ~1e18 cm^-3',
+    ...FU_2017,
+    paperConditions: { pump: '400 nm assumed', density: '~1 × 10^18 vs 1 × 10^17 cm^-3 (the lower density assumed as the reference)', lattice: 'room temperature' },
+    conversion: '--bulk MAPbI3 --pump-nm 400 --lattice-k 295 at --density 1e17 and 1e18',
+    runs: {
+      low: { composition: 'MAPbI3', edgeNm: null, densityCm3: 1e17, pumpNm: 400, latticeK: 295, ...FINE },
+      mid: { composition: 'MAPbI3', edgeNm: null, densityCm3: 1e18, pumpNm: 400, latticeK: 295, ...FINE },
+    },
+    quantity: { name: '1/e time ratio 1e18/1e17', definition: 'τ(1e18)/τ(1e17), τ the 1/e time of Tc − T_L', unit: '' },
+    published: { value: 1.2, uncertainty: null, unit: '', note: '"At moderate carrier concentrations (around 10^18 cm^-3), carrier cooling is mediated by ... delayed LO phonon emissions ... induced by the hot-phonon bottleneck" (abstract)' },
+    tolerance: { kind: 'at-least', limit: 1.2 },
+    toleranceReason: 'a bottleneck reported as acting at ~1e18 must slow cooling visibly against a ten times lower density: at least ×1.2',
+    calibration: false,
+    measure: (r) => {
+      const lo = need(oneOverETimePs(curveOf(r.low)), '1/e at 1e17');
+      const mid = need(oneOverETimePs(curveOf(r.mid)), '1/e at 1e18');
+      return { value: mid / lo, note: `1/e ${mid.toFixed(3)} ps vs ${lo.toFixed(3)} ps` };
+    },
+    pointsAt: 'the hot-phonon bottleneck onset (LO pool size and lifetime)',
+  },
+  {
+    id: 'fu2017-mapbi3-lo-lifetime',
+    title: 'MAPbI3: LO-phonon lifetime 0.6 ± 0.1 ps (the model\'s value is taken from this paper: a calibration)',
+    ...FU_2017,
+    paperConditions: { pump: '—', density: '~1 × 10^18 cm^-3 (where the lifetime was extracted)', lattice: 'room temperature' },
+    conversion: 'the MAPbI3 sheet\'s loLifetimePs, as resolved for a film run',
+    runs: { film: { composition: 'MAPbI3', edgeNm: null, densityCm3: 1e18, pumpNm: 400, latticeK: 295, tEndPs: 10, nPoints: 20 } },
+    quantity: { name: 'LO-phonon lifetime τ_LO', definition: 'the LO-phonon decay time the paper extracts from its model of the fluence series; model: its input τ_LO for MAPbI3', unit: 'ps' },
+    published: { value: 0.6, uncertainty: 0.1, unit: 'ps', note: '"phonon lifetime τ_LO around 0.6 ± 0.1 ps" (abstract)' },
+    tolerance: { kind: 'absolute', plusMinus: 0.1 },
+    toleranceReason: 'the paper\'s own ± 0.1 ps',
+    calibration: true,
+    measure: (r) => ({ value: r.film.derived.material.loLifetimePs, note: 'the material sheet\'s input (source: this paper), not a prediction' }),
+    pointsAt: 'nothing: a calibration shows where a model number comes from and is not counted',
+  },
+  {
     id: 'fu2017-mapbi3-auger-heating-slows',
     title: 'MAPbI3 film: cooling at ~1e19 cm^-3 slower than at ~1e18 (Auger heating on top of the bottleneck)',
     ...FU_2017,

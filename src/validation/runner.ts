@@ -2,6 +2,7 @@
 
 import { simulate } from '../model/simulate.ts';
 import type { SimulationInput, SimulationResult } from '../model/types.ts';
+import { InputError } from '../model/validate.ts';
 import { ENTRIES } from './entries.ts';
 import type { EntryOutcome, ValidationEntry, ValidationReport } from './types.ts';
 import { formatValue, judge, reference, toleranceBand } from './verdict.ts';
@@ -36,7 +37,8 @@ export function evaluateEntry(entry: ValidationEntry, cache: RunCache): EntryOut
     value = Number.isFinite(m.value) ? m.value : null;
     note = m.note;
   } catch (e) {
-    note = `no model value: ${(e as Error).message}`;
+    // An entry whose inputs the model refuses is a broken entry, not a disagreement of the physics: say which.
+    note = e instanceof InputError ? `entry inputs refused by the model: ${e.message}` : `no model value: ${(e as Error).message}`;
   }
   const pub = entry.published.value;
   const ref = reference(pub, entry.tolerance);

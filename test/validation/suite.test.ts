@@ -56,6 +56,26 @@ describe('validation runner', () => {
     expect(s.passed).toBe(s.agree >= 0.8 * s.counted);
   });
 
+  it('every entry\'s inputs are accepted by the model (a refused input is a broken entry)', () => {
+    const report = runValidation();
+    for (const o of report.entries) expect(o.model.note, o.id).not.toMatch(/entry inputs refused/);
+  });
+
+  it('the 1/e extraction agrees with the engine\'s own 1/e metric on a real run', async () => {
+    const { simulate } = await import('../../src/model/simulate.ts');
+    const { oneOverETimePs } = await import('../../src/validation/extract.ts');
+    const { curveOf } = await import('../../src/validation/helpers.ts');
+    for (const input of [
+      { composition: 'MAPbI3', edgeNm: null, densityCm3: 1e18, pumpNm: 400, tStartPs: 0.01, tEndPs: 1000, nPoints: 400 },
+      { composition: 'CsPbBr3', edgeNm: 8, nPerNc: 0.1, pumpNm: 350, tStartPs: 0.01, tEndPs: 1000, nPoints: 400 },
+    ]) {
+      const r = simulate(input);
+      const mine = oneOverETimePs(curveOf(r)) as number;
+      const engine = r.metrics.tau1ePs as number;
+      expect(Math.abs(mine - engine) / engine, `${input.composition}: ${mine} vs ${engine}`).toBeLessThan(0.02);
+    }
+  });
+
   it('shares identical runs between entries', () => {
     const cache = new RunCache();
     runValidation(ENTRIES, cache);
@@ -99,6 +119,16 @@ describe('hotcarrier validate', () => {
       }
     }
     expect(r.code).toBe(data.summary.passed ? 0 : 1);
+  });
+
+  it('refuses simulate options instead of ignoring them', async () => {
+    for (const argv of [['validate', '--density', '1e19'], ['validate', '--csv'], ['validate', '--composition', 'CsPbBr3', '--json']]) {
+      const r = await run(argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toMatch(/validate takes no --(density|csv|composition)/);
+      expect(r.err).toMatch(/allowed: hotcarrier validate \[--json\]/);
+    }
   });
 
   it('text: one verdict line per entry and "k/n agree"', async () => {
