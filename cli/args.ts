@@ -36,6 +36,8 @@ export interface ParsedArgs {
   help: boolean;
   /** --data: path of a measured carrier-temperature file to compare with the model (simulate only). */
   data?: string;
+  /** Every --data given, in order (fit takes several: a global fit). */
+  dataAll: string[];
   /** --free KEY[:min:max], repeatable: parameters to fit (fit only). */
   free: string[];
   /** --starts N: optimiser runs of a fit (fit only). */
@@ -91,6 +93,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
   let help = false;
   let data: string | undefined;
   const free: string[] = [];
+  const dataAll: string[] = [];
   let starts: number | undefined;
   const take = (flag: string): string => {
     const v = args.shift();
@@ -117,7 +120,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     else if (flag === 'json') format = 'json';
     else if (flag === 'csv') format = 'csv';
     else if (flag === 'composition') input.composition = value();
-    else if (flag === 'data') data = value();
+    else if (flag === 'data') { data = value(); dataAll.push(data); }
     else if (flag === 'free') free.push(value());
     else if (flag === 'starts') {
       const text = value();
@@ -142,5 +145,5 @@ export function parseArgs(argv: string[]): ParsedArgs {
   }
   if (given.has('bulk') && given.has('edge-nm')) throw new UsageError('--bulk and --edge-nm conflict: a bulk film has no edge length; give one of them');
   if (Object.keys(switches).length > 0) input.switches = switches;
-  return { command, input, format, help, given, data, free, starts };
+  return { command, input, format, help, given, data, dataAll, free, starts };
 }

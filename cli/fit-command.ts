@@ -10,6 +10,7 @@ import type { SimulationInput } from '../src/model/types.ts';
 import { UsageError, type ParsedArgs } from './args.ts';
 import { readMeasuredFile } from './data-file.ts';
 import { num, toJson } from './format.ts';
+import { isGlobalFit, runGlobalFit } from './fit-global-command.ts';
 import { stamp } from './build-info.ts';
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -112,6 +113,7 @@ export function runFit(args: ParsedArgs): string {
   if (args.data === undefined) throw new UsageError(`fit needs --data FILE; allowed: a path to a CSV file of delay (ps) and carrier temperature (K), optionally an uncertainty (K)`);
   if (args.free.length === 0) throw new UsageError(`fit needs at least one --free; allowed: ${allowedKeys()}`);
   if (args.format === 'csv') throw new UsageError('--csv does not apply to fit; allowed: text (default) or --json');
+  if (isGlobalFit(args)) return runGlobalFit(args, parseFreeSpec);
   const free = args.free.map(parseFreeSpec);
   const data = readMeasuredFile(args.data);
   const fit = fitToMeasured(args.input, data, free, { starts: args.starts });

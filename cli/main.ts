@@ -10,6 +10,9 @@ import { UsageError, parseArgs } from './args.ts';
 import { measuredCsv, measuredJson, measuredText, readMeasuredFile } from './data-file.ts';
 import { compareWithModel } from '../src/data/measured.ts';
 import { runFit } from './fit-command.ts';
+import { taInspectMain } from './ta-inspect.ts';
+import { tcExtractMain } from './tc-extract.ts';
+import { TA_SIMULATE_HELP, simulatedTaText, splitTaFlags } from './ta-simulate.ts';
 import type { Io } from './io.ts';
 import { versionText } from './build-info.ts';
 import { MATERIAL_DEFAULT_SOURCE, materialHelpLines } from '../src/materials/fields.ts';
@@ -48,6 +51,15 @@ function helpText(): string {
     '                                                   default to the flag\'s range, or 0.2×–5× the material value',
     '                                                   --starts N: N optimiser runs (the first from the given values, the',
     '                                                   others spread over the search box); the best is kept [default 1]',
+    '  hotcarrier fit [options] --data FILE@EXCITATION=V --data FILE@EXCITATION=V … --free KEY …   a global fit: shared',
+    '                                                   parameters over a fluence series, the excitation per file',
+    '                                                   (n-per-nc, density or fluence-uj-cm2); FILE a Tc(t) CSV or a TA',
+    '                                                   map (add ,signal-unit=OD,method=fermi-dirac …); --free t0-ps and',
+    '                                                   --free irf-fs add a time-zero offset and a Gaussian response',
+    '  hotcarrier ta-inspect FILE [--layout L] [--orientation O] [--json]   how a transient-absorption file is read:',
+    '                                                   layout, wavelengths × delays, units and where each came from',
+    '  hotcarrier tc-extract FILE [options] [--json]    carrier temperature per delay from the bleach tail of a TA map,',
+    '                                                   as the Tc(t) CSV that --data reads (hotcarrier tc-extract --help)',
     '',
     'Options (simulate):',
     `  --composition X        a preset (${listPresets().slice(0, 5).join(', ')} …) or a formula such as MAPb0.5Sn0.5I3 [default CsPbI3]`,
@@ -57,6 +69,7 @@ function helpText(): string {
       `  --${`${p.flag} ${p.key === 'method' ? 'M' : p.key === 'acceptor' ? 'K' : 'S'}`.padEnd(21)}${p.meaning}: ${p.choices.map((c) => `${c.value} (${c.meaning})`).join(' | ')} [default ${p.default}]`),
     '  --data FILE            measured carrier temperatures to compare with the model: CSV rows delay (ps), Tc (K)[, sigma (K)];',
     '                         adds a "measured vs model" line (RMS, max |Δ|, χ²/point), a "# measured" CSV block or JSON members',
+    TA_SIMULATE_HELP,
     ...SWITCHES.map((sw) => `  --${sw.flag.padEnd(22)} switch off ${sw.meaning} (what-if)`),
     ...rows,
     '',
@@ -103,7 +116,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     return mergeMain(argv.slice(1), io);
   }
   try {
-    const args = parseArgs(argv);
+    if (argv[0] === 'ta-inspect' || argv[0] === 'tc-extract') {
+      io.out(argv[0] === 'ta-inspect' ? taInspectMain(argv.slice(1)) : tcExtractMain(argv.slice(1)));
+      return 0;
+    }
+    const { rest, ta } = argv[0] === 'simulate' ? splitTaFlags(argv) : { rest: argv, ta: null };
+    const args = parseArgs(rest);
     if (args.help || args.command === 'help') {
       io.out(helpText());
       return 0;
@@ -116,6 +134,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       case 'simulate': {
         const data = args.data === undefined ? null : readMeasuredFile(args.data); // refuse a bad file before solving
         const result = simulate(args.input);
+        if (ta !== null) {
+          if (data !== null || args.format !== 'text') throw new UsageError('--ta writes the map alone; allowed: --ta without --data, --json or --csv');
+          io.out(simulatedTaText(result, ta));
+          return 0;
+        }
         if (data === null) {
           io.out(args.format === 'json' ? simulationJson(result) : args.format === 'csv' ? simulationCsv(result) : simulationText(result));
           return 0;
@@ -148,7 +171,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return 0;
       }
       default:
-        io.err(`unknown command ${JSON.stringify(args.command)}; allowed: simulate, trends, materials, validate, sweep, merge, batch, fit, help (or --version)`);
+        io.err(`unknown command ${JSON.stringify(args.command)}; allowed: simulate, trends, materials, validate, sweep, merge, batch, fit, ta-inspect, tc-extract, help (or --version)`);
         return 2;
     }
   } catch (e) {

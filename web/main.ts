@@ -23,6 +23,7 @@ import { plainMessage } from './messages.ts';
 import { createMainChart } from './main-chart.ts';
 import { createFitPanel } from './fit-panel.ts';
 import { createMeasuredPanel } from './measured-data.ts';
+import { createTaPanel } from './ta-panel.ts';
 import { createSideCharts } from './side-charts.ts';
 import { stageMarks } from './stages.ts';
 import { createStatsPanel } from './stats-panel.ts';
@@ -56,7 +57,7 @@ const measured = createMeasuredPanel(() => {
 /** Fit free controls to the measured data, on a sweep-pool worker. */
 const fitPanel = createFitPanel({
   input: () => model.state.input,
-  data: () => measured.series,
+  data: () => measured.series ?? taPanel.series,
   fit: (base, data, free, options, signal) => work.fit(base, data, free, options, signal),
   apply(values) {
     Object.assign(model.state.input, values);
@@ -65,6 +66,13 @@ const fitPanel = createFitPanel({
     scheduleTrends();
   },
 });
+
+/** A TA map: its tail-fit Tc(t) drawn as measured points when no Tc file is loaded (web/ta-panel.ts). */
+const taPanel = createTaPanel(() => {
+  redraw(model.drawnSeq);
+  fitPanel.dataChanged();
+});
+$('side-charts').after(taPanel.element);
 
 installDebugHook(model, mainChart, measured, fitPanel);
 
@@ -90,8 +98,9 @@ function redraw(seq: number): void {
   if (!model.current.value) return;
   const curves = model.curves;
   const underlay = { pulseFwhmPs: (model.current.value.input.pulseFwhmFs ?? PARAMS.pulseFwhmFs.default) / 1000, stages: stageMarks(model.current.value.result) };
-  mainChart.update(curves, underlay, seq, measured.series);
+  mainChart.update(curves, underlay, seq, measured.series ?? taPanel.series);
   measured.update(model.current.value.result);
+  taPanel.update(model.current.value.result);
   sideCharts.update(model.current.value.result, underlay);
   showCurveWarnings(curves);
   showDataTable();

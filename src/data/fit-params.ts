@@ -4,10 +4,9 @@
 import { compoundSheets } from '../materials/index.ts';
 import type { MaterialParams } from '../materials/types.ts';
 import { HC_EV_NM } from '../model/constants.ts';
-import { build } from '../model/derive.ts';
 import { PARAMS, formatLimit, type NumericParamKey } from '../model/params.ts';
-import type { NumericMaterialKey, SimulationInput } from '../model/types.ts';
-import { InputError, normalizeInput, type InputIssue } from '../model/validate.ts';
+import type { Derived, NumericMaterialKey, SimulationInput } from '../model/types.ts';
+import { InputError, type InputIssue } from '../model/validate.ts';
 import { MATERIAL_FIELDS, materialField } from '../materials/fields.ts';
 
 /** One parameter to fit: a numeric SimulationInput key from PARAMS or `materialOverrides.<field>`; optional bounds. */
@@ -69,12 +68,12 @@ function allowedKeysText(material: MaterialParams): string {
 }
 
 /** Check the free-parameter specs against PARAMS and the resolved material; throws InputError listing every problem. */
-export function resolveFree(base: SimulationInput, material: MaterialParams, free: FreeParameter[]): Resolved[] {
+export function resolveFree(base: SimulationInput, derived: Derived, free: FreeParameter[]): Resolved[] {
+  const material = derived.material;
   if (!Array.isArray(free) || free.length === 0 || free.length > MAX_FREE_PARAMETERS) {
     const n = Array.isArray(free) ? free.length : 0;
     throw new InputError([issue('free', n, `free parameters: ${n} given; allowed: 1 to ${MAX_FREE_PARAMETERS} free parameters`)]);
   }
-  const derived = build(normalizeInput(base)).derived;
   const units = materialUnits();
   const issues: InputIssue[] = [];
   const out: Resolved[] = [];

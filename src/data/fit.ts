@@ -121,7 +121,7 @@ function checkOptions(options: FitOptions): { maxSimulations: number; nPoints: n
 }
 
 /** Point `index` (≥ 1) of the Halton sequence in `k` dimensions (bases 2, 3, 5, 7), squeezed into [0.05, 0.95]. */
-function haltonPoint(index: number, k: number): number[] {
+export function haltonPoint(index: number, k: number): number[] {
   const bases = [2, 3, 5, 7];
   return Array.from({ length: k }, (_, d) => {
     let f = 1;
@@ -151,12 +151,10 @@ function haltonPoint(index: number, k: number): number[] {
  */
 export function fitToMeasured(base: SimulationInput, data: MeasuredSeries, free: FreeParameter[], options: FitOptions = {}): FitResult {
   const { maxSimulations, nPoints, starts: nStarts } = checkOptions(options);
-  normalizeInput(base); // a bad base case throws here, naming its parameter
   const windowPs = dataWindow(base, data);
   const trialBase: SimulationInput = { ...base, tStartPs: windowPs[0], tEndPs: windowPs[1], nPoints, rtol: base.rtol ?? TRIAL_RTOL };
-  const normalized = normalizeInput(trialBase);
-  const material = build(normalized).derived.material; // throws InputError for an unknown composition
-  const params = resolveFree(trialBase, material, free);
+  // validated and derived once (a bad base case or an unknown composition throws here, naming its parameter)
+  const params = resolveFree(trialBase, build(normalizeInput(trialBase)).derived, free);
   const k = params.length;
 
   const inside: number[] = [];
