@@ -84,5 +84,5 @@ export const FAMILY = {
     'carrier → acoustic energy relaxation; weak deformation-potential coupling in soft perovskite lattices; no direct measurement found'),
   augerPerVolume: (who: string, value: number) =>
     q(value, 'ps nm^-3', `estimate: linear τ_XX ∝ V scaling in strong confinement (${REF.castaneda}; ${REF.makarov}) applied to ${who}`,
-      'CsPbX3 QDs of ~8–10 nm edge show τ_XX of tens of ps; slope chosen so a 9 nm cube gives ≈50 ps'),
+      'CsPbX3 QDs of ~8–10 nm edge show τ_XX of tens of ps; slope chosen so a 9 nm cube gives ≈50 ps; the model uses τ_XX = β V under strong confinement and crosses over smoothly to the bulk k3 above the Bohr diameter (src/model/derive.ts)'),
 } as const;

@@ -53,19 +53,27 @@ function applyOverrides(m: MaterialParams, overrides: NormalizedInput['materialO
   return out;
 }
 
-/** NC Auger coefficient (cm^6 ps^-1) from the biexciton lifetime τ_XX = β V (strong confinement):
- *  k3 = V² / (8 τ_XX), so a biexciton (n = 2/V) decays at 1/τ_XX. Above the Bohr diameter D_B the
- *  volume scaling turns sublinear (Castañeda et al., ACS Nano 10, 8603 (2016), doi:10.1021/acsnano.6b03908):
- *  k3 relaxes from its value at D_B toward the bulk value as (D_B / L)². */
-function ncAugerCm6PerPs(m: MaterialParams, edgeNm: number, bohrDiameterNm: number): number {
-  const bulk = m.k3Cm6PerS / PS_PER_S;
-  const strong = (L: number) => {
-    const vCm3 = L ** 3 / NM3_PER_CM3;
-    return (vCm3 * vCm3) / (8 * m.biexcitonAugerPsPerNm3 * L ** 3);
-  };
-  if (edgeNm <= bohrDiameterNm) return Math.max(strong(edgeNm), bulk);
-  const atBohr = Math.max(strong(bohrDiameterNm), bulk);
-  return bulk + (atBohr - bulk) * (bohrDiameterNm / edgeNm) ** 2;
+/**
+ * Exponent m of the strong → weak confinement weight w = 1 / (1 + (L/D_B)^m) of the NC Auger crossover. Model
+ * choice: large enough that τ_XX stays within 5 % of β V below half the Bohr diameter (strong confinement,
+ * Castañeda et al., ACS Nano 10, 8603 (2016), doi:10.1021/acsnano.6b03908; Makarov et al., Nano Lett. 16, 2349
+ * (2016), doi:10.1021/acs.nanolett.5b05077), small enough that the crossover spreads over ~0.7–1.5 D_B.
+ */
+const AUGER_CROSSOVER_EXPONENT = 6;
+
+/**
+ * NC biexciton Auger rate 1/τ_XX (ps^-1). Strong confinement: τ_XX = β V (β the sheet's ps nm^-3, for every family).
+ * Weak confinement: the two excitons of a biexciton move in the volume like bulk carriers at n = 2/V, so
+ * 1/τ_XX → 8 k3 / V² with the bulk k3. Between, the logarithms of the two rates are mixed with weight w(L/D_B),
+ * a smooth crossover (no clamp): 1/τ_XX = (1/(β V))^w (8 k3 / V²)^(1−w).
+ */
+export function ncBiexcitonAugerPerPs(m: Pick<MaterialParams, 'k3Cm6PerS' | 'biexcitonAugerPsPerNm3'>, edgeNm: number, bohrDiameterNm: number): number {
+  const vNm3 = edgeNm ** 3;
+  const strong = 1 / (m.biexcitonAugerPsPerNm3 * vNm3);
+  const k3Nm6PerPs = (m.k3Cm6PerS / PS_PER_S) * NM3_PER_CM3 * NM3_PER_CM3;
+  const bulk = (8 * k3Nm6PerPs) / (vNm3 * vNm3);
+  const w = 1 / (1 + (edgeNm / bohrDiameterNm) ** AUGER_CROSSOVER_EXPONENT);
+  return Math.exp(w * Math.log(strong) + (1 - w) * Math.log(bulk));
 }
 
 export function build(input: NormalizedInput): Built {
@@ -123,10 +131,10 @@ export function build(input: NormalizedInput): Built {
   const heatLossPs = bulk
     ? ((input.filmThicknessNm * 1e-9) ** 2 * material.heatCapacityJcm3K * 1e6) / (Math.PI ** 2 * material.thermalConductivityWmK) * PS_PER_S
     : ((material.heatCapacityJcm3K * 1e6 * (input.edgeNm as number) * 1e-9) / (6 * input.interfaceConductanceMWm2K * 1e6)) * PS_PER_S;
-  const k3Cm6PerPs = bulk ? material.k3Cm6PerS / PS_PER_S : ncAugerCm6PerPs(material, input.edgeNm as number, conf.bohrDiameterNm);
   const ncVolumeCm3 = bulk ? 0 : (conf.volumeNm3 as number) / NM3_PER_CM3;
-  /** NC biexciton Auger lifetime τ_XX (ps) from k3 = V²/(8 τ_XX); null for films. */
-  const biexcitonAugerPs = bulk ? null : ncVolumeCm3 ** 2 / (8 * k3Cm6PerPs);
+  /** NC biexciton Auger lifetime τ_XX (ps); null for films. The mean-field k3 is V²/(8 τ_XX). */
+  const biexcitonAugerPs = bulk ? null : 1 / ncBiexcitonAugerPerPs(material, input.edgeNm as number, conf.bohrDiameterNm);
+  const k3Cm6PerPs = bulk ? material.k3Cm6PerS / PS_PER_S : ncVolumeCm3 ** 2 / (8 * (biexcitonAugerPs as number));
   const sigmaPs = input.pulseFwhmFs / 1000 / (2 * Math.sqrt(2 * Math.LN2));
   const injectionTempK = (pumpEv - conf.gapEv) / (3 * KB_EV_PER_K);
 

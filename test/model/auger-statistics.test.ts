@@ -38,7 +38,7 @@ describe('NC Auger statistics', () => {
   });
 
   it('Poisson plateaus once the multiexcitons are gone; mean field keeps losing carriers to Auger at the same ⟨N⟩', () => {
-    const poisson: SimulationInput = { ...BASE, nPerNc: 0.5 };
+    const poisson: SimulationInput = { ...BASE, nPerNc: 0.5, tEndPs: 3000 };
     const meanField: SimulationInput = { ...poisson, augerStatistics: 'mean-field' };
     const p = simulate(poisson);
     const m = simulate(meanField);
