@@ -177,7 +177,6 @@ export function build(input: NormalizedInput): Built {
 
   const warnings = [...material.warnings];
   if (material.tolerance.warning && !warnings.includes(material.tolerance.warning)) warnings.push(material.tolerance.warning);
-  if (exc.densityCm3 > 2e19) warnings.push(`initial density ${exc.densityCm3.toExponential(2)} cm^-3: carriers approach degeneracy; Boltzmann statistics are approximate`);
   const derived: Derived = {
     material,
     bulk,

@@ -28,7 +28,7 @@ const MIN_COMPONENT_SHARE = 0.01;
  * @param tcK carrier temperature (K)
  * @param taK lattice temperature (K)
  * @param targetK temperature for the time-to-target metric
- * @param lossRateAt energy-loss rate per carrier (meV ps^-1) at output index k
+ * @param lossRateAt energy-loss rate per electron–hole pair (meV ps^-1) at output index k
  */
 export function coolingMetrics(
   t: Float64Array, tcK: Float64Array, taK: Float64Array, targetK: number, lossRateAt: (k: number) => number,

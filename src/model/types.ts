@@ -112,7 +112,7 @@ export interface CoolingMetrics {
   /** Time for Tc to reach `targetK` (ps); null if never reached in the window. */
   timeToTargetPs: number | null;
   targetK: number;
-  /** Initial carrier energy-loss rate just after the pulse (meV ps^-1 per carrier). */
+  /** Initial carrier energy-loss rate at the Tc peak (meV ps^-1 per electron–hole pair: electron and hole together). */
   initialLossRateMeVps: number;
   /** Peak carrier temperature (K) and its delay (ps). */
   peakTcK: number;
