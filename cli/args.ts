@@ -47,6 +47,7 @@ export const SWITCH_FLAGS: Record<string, keyof MechanismSwitches> = {
   'no-auger-heating': 'augerHeating',
   'no-intrinsic-bottleneck': 'intrinsicBottleneck',
   'no-hot-phonons': 'hotPhonons',
+  'no-screening': 'screening',
 };
 
 /** Parse a number strictly: the whole text must be a finite decimal or exponent number. */

@@ -18,6 +18,7 @@ const SWITCH_WORDS: Record<string, string> = {
   augerHeating: 'Auger heating',
   intrinsicBottleneck: 'intrinsic bottleneck',
   hotPhonons: 'hot phonons',
+  screening: 'screening',
 };
 
 /** Short label: composition, size (or film), excitation as given, lattice temperature when not 300 K, mechanisms switched off. */

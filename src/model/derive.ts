@@ -7,6 +7,7 @@ import type { ModelCoefficients } from './coefficients.ts';
 import { confine, levelSpacingCoefficient } from './confinement.ts';
 import { EV_PER_J, HC_EV_NM, HBAR2_2M0_EV_NM2, HBAR_EV_PS, KB_EV_PER_K, NM3_PER_CM3, PS_PER_S, boseOccupation, photonEnergyEv } from './constants.ts';
 import { convertExcitation } from './excitation.ts';
+import { debyeCoefficient } from './screening.ts';
 import { PARAMS, formatLimit } from "./params.ts";
 import { InputError, type NormalizedInput } from './validate.ts';
 import type { Derived } from './types.ts';
@@ -35,6 +36,17 @@ const BOTTLENECK_SHARPNESS = 4;
  * up-conversion (Yang et al., Nat. Commun. 8, 14120 (2017), doi:10.1038/ncomms14120).
  */
 const DAUGHTER_LIFETIME_PS = 5;
+/**
+ * The hot acoustic daughters at ħω/2 decay anharmonically as well; in the same Klemens picture (two modes at ħω/4;
+ * Klemens, Phys. Rev. 148, 845 (1966), doi:10.1103/PhysRev.148.845) their rate scales as 1 + 2 n(ħω/4, T_L), so
+ * τ_AA(T_L) = τ_AA(300 K) (1 + 2 n(ħω/4, 300 K)) / (1 + 2 n(ħω/4, T_L)), evaluated at the ambient lattice temperature.
+ */
+function daughterLifetimePs(hwEv: number, latticeK: number): number {
+  const rate = (T: number) => 1 + 2 * boseOccupation(hwEv / 4, T);
+  return (DAUGHTER_LIFETIME_PS * rate(LO_LIFETIME_REFERENCE_K)) / rate(latticeK);
+}
+/** Temperature at which the sheets quote the gap (K). */
+const GAP_REFERENCE_K = 300;
 
 export interface Built {
   derived: Derived;
@@ -84,8 +96,10 @@ export function build(input: NormalizedInput): Built {
     throw new InputError([{ param: 'composition', value: input.composition, message: `composition = ${JSON.stringify(input.composition)}: ${(e as Error).message}` }]);
   }
   material = applyOverrides(material, input.materialOverrides);
+  // Gap at the lattice temperature: linear dEg/dT from the material sheet about its 300 K value.
+  const bulkGapEv = material.gapEv + (material.gapSlopeMeVPerK / 1000) * (input.latticeK - GAP_REFERENCE_K);
   const conf = confine({
-    edgeNm: input.edgeNm, gapEv: material.gapEv, electronMassM0: material.electronMassM0,
+    edgeNm: input.edgeNm, gapEv: bulkGapEv, electronMassM0: material.electronMassM0,
     holeMassM0: material.holeMassM0, epsInf: material.epsInf, bohrRadiusNm: material.bohrRadiusNm,
   });
   const pumpEv = photonEnergyEv(input.pumpNm);
@@ -152,13 +166,16 @@ export function build(input: NormalizedInput): Built {
     spacingCoefElectron: useBottleneck ? levelSpacingCoefficient(material.electronMassM0, conf.volumeNm3 as number) : 0,
     spacingCoefHole: useBottleneck ? levelSpacingCoefficient(material.holeMassM0, conf.volumeNm3 as number) : 0,
     bottleneckSharpness: BOTTLENECK_SHARPNESS,
+    screeningCoef: input.switches.screening ? debyeCoefficient(material.epsInf) : 0,
+    electronMassM0: material.electronMassM0,
+    holeMassM0: material.holeMassM0,
     loModesCm3,
     hotPhonons: input.switches.hotPhonons,
     klemensPerPs: 1 / (material.loLifetimePs * (1 + 2 * nARef)),
     upConversion: input.switches.upConversion ? 1 : 0,
     // Organic–inorganic A-site alloys: co-vibrational modes slow phonon relaxation (review §2.3, ref. 99); the
     // same lengthening the materials module applies to the LO lifetime is applied to the hot acoustic phonons.
-    daughterLifetimePs: DAUGHTER_LIFETIME_PS * (1 + ALLOY_LO_LIFETIME.c * material.organicInorganicMixing),
+    daughterLifetimePs: daughterLifetimePs(hwEv, input.latticeK) * (1 + ALLOY_LO_LIFETIME.c * material.organicInorganicMixing),
     carrierAcousticPs: material.carrierAcousticPs,
     k1PerPs: material.k1PerS / PS_PER_S,
     k2Cm3PerPs: bulk ? material.k2Cm3PerS / PS_PER_S : 0,

@@ -10,14 +10,15 @@
 //   dN/dt   = n P / (N_LO ħω) − D,     D = Γ[N(1+q)² − (N+1) q²]   (Klemens LO ⇄ 2 acoustic at ħω/2)
 //   dn_D/dt = D − (n_D − n_A(T_A))/τ_AA                         (hot daughter acoustic phonons)
 //   C dT_A/dt = N_LO ħω (n_D − n_A)/τ_AA + 3kB n (Tc − T_A)/τ_cA + (k1 n + (1−h) R_A)(Eg + 3kB Tc) − C (T_A − T0)/τ_env
-// with P = ħω W(Tc) [(N+1) e^(−ħω/kB Tc) − N] (Fröhlich emission minus absorption, zero when the LO
-// modes are at Tc), W = Σ_c α_c ω_LO f(δ_c(Tc)/ħω), n_A the lattice's occupation of modes at ħω/2, and
+// with P = ħω W(Tc, n) [(N+1) e^(−ħω/kB Tc) − N] (Fröhlich emission minus absorption, zero when the LO
+// modes are at Tc), W = Σ_c α_c ω_LO f(δ_c(Tc)/ħω) S_c(n, Tc) (S: Debye screening, screening.ts), n_A the lattice's occupation of modes at ħω/2, and
 // q = n_D (the hot daughters, which up-convert) or n_A (up-conversion switched off). 2 N_LO daughter modes.
-// Symbols and sources: README "Model". Units: ps, eV, K, cm^-3.
+// Symbols and sources: docs/model.md. Units: ps, eV, K, cm^-3.
 
 import type { ModelCoefficients } from './coefficients.ts';
 import { KB_EV_PER_K as KB } from './constants.ts';
 import { STATE_SIZE, S, stateScale } from './state.ts';
+import { screeningFactor, type ScreeningOut } from './screening.ts';
 import { boltzmannFractionAbove, boltzmannFractionAboveDerivative, logistic, softplus } from './special.ts';
 
 const SQRT_2PI = Math.sqrt(2 * Math.PI);
@@ -26,7 +27,8 @@ const MIN_TC_K = 1;
 
 /** Scratch results of one evaluation of the auxiliary functions (no allocation per call). */
 interface Aux {
-  P: number; dPdT: number; dPdN: number; dPdA: number;
+  /** P and its partials by Tc, LO occupation N, T_A and (through screening) the pair density n. */
+  P: number; dPdT: number; dPdN: number; dPdA: number; dPdn: number; dPdo: number;
   D: number; dDdN: number; dDdD: number; dDdA: number;
   /** Daughter relaxation (n_D − n_A)/τ_AA and its derivative by T_A (by n_D it is 1/τ_AA). */
   Rd: number; dRddA: number;
@@ -42,7 +44,7 @@ interface Aux {
 export class CoolingModel {
   readonly size = STATE_SIZE;
   private readonly aux: Aux = {
-    P: 0, dPdT: 0, dPdN: 0, dPdA: 0, D: 0, dDdN: 0, dDdD: 0, dDdA: 0, Rd: 0, dRddA: 0, kx: 0, dkxdT: 0, G: 0,
+    P: 0, dPdT: 0, dPdN: 0, dPdA: 0, dPdn: 0, dPdo: 0, D: 0, dDdN: 0, dDdD: 0, dDdA: 0, Rd: 0, dRddA: 0, kx: 0, dkxdT: 0, G: 0,
     RA: 0, dRAdn: 0, dRAdo: 0, rA: 0, drAdn: 0, drAdo: 0, k1st: 0, expMinusLambda: 0,
   };
   private readonly lo3kB: number;
@@ -84,6 +86,56 @@ export class CoolingModel {
 
   private readonly fe = { f: 1, dfdT: 0 };
   private readonly fh = { f: 1, dfdT: 0 };
+  private readonly se: ScreeningOut = { s: 1, dsdT: 0, dsdA: 0 };
+  private readonly sh: ScreeningOut = { s: 1, dsdT: 0, dsdA: 0 };
+
+  /**
+   * Debye screening of the Fröhlich coupling: S_e, S_h with their partials (S = 1 when switched off). The screening
+   * pairs are all pairs in a film; in an NC only the other pairs of the same NC screen a carrier: (n/o − 1)/V in the
+   * Poisson ensemble (o occupied NCs per volume), n − 1/V with mean-field statistics, none in a singly excited NC.
+   */
+  private screening(n: number, o: number, tcK: number): { daSqdT: number; daSqdn: number; daSqdo: number } {
+    const c = this.c;
+    const out = { daSqdT: 0, daSqdn: 0, daSqdo: 0 };
+    let ns = 0;
+    let dnsdn = 0;
+    let dnsdo = 0;
+    if (c.screeningCoef > 0) {
+      const V = c.ncVolumeCm3;
+      if (V <= 0) {
+        ns = Math.max(n, 0);
+        dnsdn = n > 0 ? 1 : 0;
+      } else if (c.ncAugerPerPs > 0) {
+        if (o > 0 && n > o) {
+          ns = (n / o - 1) / V;
+          dnsdn = 1 / (o * V);
+          dnsdo = -n / (o * o * V);
+        }
+      } else if (n * V > 1) {
+        ns = n - 1 / V;
+        dnsdn = 1;
+      }
+    }
+    if (ns <= 0) {
+      this.se.s = this.sh.s = 1;
+      this.se.dsdT = this.sh.dsdT = this.se.dsdA = this.sh.dsdA = 0;
+      if (c.screeningCoef > 0) {
+        // At q_D = 0 the factor is 1 but its slope by q_D² is not zero: keep it for the Jacobian.
+        screeningFactor(0, tcK, c.electronMassM0, c.loEv, this.se);
+        screeningFactor(0, tcK, c.holeMassM0, c.loEv, this.sh);
+        out.daSqdn = (c.screeningCoef * dnsdn) / tcK;
+        out.daSqdo = (c.screeningCoef * dnsdo) / tcK;
+      }
+      return out;
+    }
+    const aSq = (c.screeningCoef * ns) / tcK;
+    screeningFactor(aSq, tcK, c.electronMassM0, c.loEv, this.se);
+    screeningFactor(aSq, tcK, c.holeMassM0, c.loEv, this.sh);
+    out.daSqdT = -aSq / tcK;
+    out.daSqdn = (c.screeningCoef * dnsdn) / tcK;
+    out.daSqdo = (c.screeningCoef * dnsdo) / tcK;
+    return out;
+  }
 
   /** Evaluate P, D, extraction rate and generation with their partial derivatives. */
   private evaluate(t: number, y: Float64Array): Aux {
@@ -97,8 +149,16 @@ export class CoolingModel {
 
     this.bottleneck(c.spacingCoefElectron, T, this.fe);
     this.bottleneck(c.spacingCoefHole, T, this.fh);
-    const W = c.emissionRateElectronPerPs * this.fe.f + c.emissionRateHolePerPs * this.fh.f;
-    const dWdT = c.emissionRateElectronPerPs * this.fe.dfdT + c.emissionRateHolePerPs * this.fh.dfdT;
+    const scr = this.screening(y[S.n], y[S.occ], T);
+    const { fe, fh, se, sh } = this;
+    const Re = c.emissionRateElectronPerPs;
+    const Rh = c.emissionRateHolePerPs;
+    const W = Re * fe.f * se.s + Rh * fh.f * sh.s;
+    const dWdT = Re * (fe.dfdT * se.s + fe.f * (se.dsdT + se.dsdA * scr.daSqdT))
+      + Rh * (fh.dfdT * sh.s + fh.f * (sh.dsdT + sh.dsdA * scr.daSqdT));
+    const dWdaSq = Re * fe.f * se.dsdA + Rh * fh.f * sh.dsdA;
+    const dWdn = dWdaSq * scr.daSqdn;
+    const dWdo = dWdaSq * scr.daSqdo;
 
     // LO occupation seen by the carriers: the state, or (no hot phonons) the lattice's Bose occupation.
     let N: number;
@@ -116,6 +176,8 @@ export class CoolingModel {
     a.P = hw * W * B;
     a.dPdT = hw * (dWdT * B + (W * (N + 1) * ec * xc) / T);
     a.dPdN = hw * W * (ec - 1);
+    a.dPdn = hw * dWdn * B;
+    a.dPdo = hw * dWdo * B;
     a.dPdA = c.hotPhonons ? 0 : a.dPdN * dNdA;
 
     // Klemens decay LO → 2 acoustic at ħω/2 into the daughter modes n_D; up-conversion from m.
@@ -286,9 +348,9 @@ export class CoolingModel {
       jac[row + S.n] = (-a.G / (n * n)) * (c.injectionTempK - T);
       jac[row + S.tc] = -a.G / n;
     }
-    jac[row + S.n] += h * dr3dn * (c.gapEv / k3B + T);
+    jac[row + S.n] += h * dr3dn * (c.gapEv / k3B + T) - a.dPdn / k3B;
     jac[row + S.tc] += -a.dPdT / k3B + h * a.rA - 1 / tauCa;
-    jac[row + S.occ] = h * dr3do * (c.gapEv / k3B + T);
+    jac[row + S.occ] = h * dr3do * (c.gapEv / k3B + T) - a.dPdo / k3B;
     jac[row + S.nLo] = c.hotPhonons ? -a.dPdN / k3B : 0;
     jac[row + S.ta] = -a.dPdA / k3B + 1 / tauCa;
 
@@ -298,9 +360,11 @@ export class CoolingModel {
     let dQdT = (k3B * n) / tauCa + (R1 + (1 - h) * R3) * k3B;
     let dQdA = (-k3B * n) / tauCa - C / c.heatLossPs;
     let dQdD = 0;
+    let dQdo = (1 - h) * dR3do * pairEv;
     if (c.hotPhonons) {
       const rowN = S.nLo * m;
-      jac[rowN + S.n] = a.P / nphHw;
+      jac[rowN + S.n] = (a.P + n * a.dPdn) / nphHw;
+      jac[rowN + S.occ] = (n * a.dPdo) / nphHw;
       jac[rowN + S.tc] = (n * a.dPdT) / nphHw;
       jac[rowN + S.nLo] = (n * a.dPdN) / nphHw - a.dDdN;
       jac[rowN + S.nAc] = -a.dDdD;
@@ -312,15 +376,16 @@ export class CoolingModel {
       dQdD = nphHw / c.daughterLifetimePs;
       dQdA += nphHw * a.dRddA;
     } else {
-      dQdn += a.P;
+      dQdn += a.P + n * a.dPdn;
       dQdT += n * a.dPdT;
       dQdA += n * a.dPdA;
+      dQdo += n * a.dPdo;
     }
     jac[rowA + S.n] = dQdn / C;
     jac[rowA + S.tc] = dQdT / C;
     jac[rowA + S.nAc] = dQdD / C;
     jac[rowA + S.ta] = dQdA / C;
-    jac[rowA + S.occ] = ((1 - h) * dR3do * pairEv) / C;
+    jac[rowA + S.occ] = dQdo / C;
 
     // do/dt (Poisson NCs): −k_1 o e^(−λ) with λ = n/o − 1 (λ = 0 once n ≤ o).
     if (c.ncAugerPerPs > 0) {

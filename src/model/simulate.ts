@@ -1,10 +1,10 @@
 // Runs one simulation: validate, derive, solve on a log-spaced delay grid, then ledger and metrics.
 
-import { solveIvp } from '../solver/index.ts';
 import { build } from './derive.ts';
 import { energyLedger, loTemperatureK } from './ledger.ts';
 import { coolingMetrics } from './metrics.ts';
 import { CoolingModel } from './rhs.ts';
+import { solveThroughPulse } from './pulse-solve.ts';
 import { S, absoluteTolerances, initialState } from './state.ts';
 import { HBAR2_2M0_EV_NM2, KB_EV_PER_K, NM3_PER_CM3 } from './constants.ts';
 import type { SimulationInput, SimulationResult } from './types.ts';
@@ -56,12 +56,9 @@ export function simulate(input: SimulationInput): SimulationResult {
   const tEval = logGrid(normalized.tStartPs, normalized.tEndPs, normalized.nPoints);
   const y0 = initialState(c).map((v, i) => v / model.scale[i]);
   const started = performance.now();
-  const sol = solveIvp(model.rhs, [c.tStartPs, normalized.tEndPs], y0, {
-    method: normalized.method,
-    rtol: normalized.rtol,
-    atol: absoluteTolerances(c, normalized.rtol),
-    jacobian: model.jacobian,
-    tEval,
+  const sol = solveThroughPulse(model, y0, {
+    method: normalized.method, rtol: normalized.rtol, atol: absoluteTolerances(c, normalized.rtol),
+    tStartPs: c.tStartPs, tEndPs: normalized.tEndPs, pulseSigmaPs: c.pulseSigmaPs, tEval,
   });
   const wallMs = performance.now() - started;
   const solver = {
@@ -78,7 +75,10 @@ export function simulate(input: SimulationInput): SimulationResult {
   const tAK = new Float64Array(m);
   for (let k = 0; k < m; k++) {
     tAK[k] = c.ambientK + y[S.ta][k];
-    tLoK[k] = c.hotPhonons ? loTemperatureK(c.loEv, y[S.nLo][k]) : tAK[k];
+    // An occupation at or below zero is solver noise at a few kelvin (N_eq ≈ e^(−ħω/kT) is below atol there): the LO
+    // modes are then at the lattice temperature, which is what is reported.
+    const nLo = y[S.nLo][k];
+    tLoK[k] = c.hotPhonons && nLo > 0 ? loTemperatureK(c.loEv, nLo) : tAK[k];
   }
   const state = new Float64Array(model.size);
   const lossRateAt = (k: number) => {

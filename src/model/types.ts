@@ -13,6 +13,8 @@ export interface MechanismSwitches {
   intrinsicBottleneck: boolean;
   /** Finite LO population (false: LO modes held at the lattice temperature, an infinite bath). */
   hotPhonons: boolean;
+  /** Static (Debye) screening of the Fröhlich coupling by the photo-carriers. */
+  screening: boolean;
 }
 
 export type AcceptorKind = 'none' | 'hot' | 'cold';

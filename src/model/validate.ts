@@ -33,7 +33,7 @@ export type NormalizedInput = Required<Omit<SimulationInput, 'densityCm3' | 'nPe
 const ACCEPTORS: AcceptorKind[] = ['none', 'hot', 'cold'];
 export const AUGER_STATISTICS: AugerStatistics[] = ['mean-field', 'poisson'];
 const METHODS: MethodName[] = ['auto', 'odex', 'rodas5'];
-const SWITCH_KEYS: (keyof MechanismSwitches)[] = ['upConversion', 'augerHeating', 'intrinsicBottleneck', 'hotPhonons'];
+const SWITCH_KEYS: (keyof MechanismSwitches)[] = ['upConversion', 'augerHeating', 'intrinsicBottleneck', 'hotPhonons', 'screening'];
 
 export function formatValue(value: unknown): string {
   if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
@@ -98,7 +98,7 @@ export function normalizeInput(input: SimulationInput): NormalizedInput {
   if (!METHODS.includes(method)) {
     issues.push({ param: 'method', value: method, message: `method = ${formatValue(method)} is unknown; allowed: ${METHODS.join(', ')}` });
   }
-  const switches: MechanismSwitches = { upConversion: true, augerHeating: true, intrinsicBottleneck: true, hotPhonons: true };
+  const switches: MechanismSwitches = { upConversion: true, augerHeating: true, intrinsicBottleneck: true, hotPhonons: true, screening: true };
   for (const [k, v] of Object.entries(input.switches ?? {})) {
     if (!SWITCH_KEYS.includes(k as keyof MechanismSwitches)) {
       issues.push({ param: `switches.${k}`, value: v, message: `switches.${k} is unknown; allowed: ${SWITCH_KEYS.join(', ')}` });
