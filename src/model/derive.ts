@@ -66,26 +66,29 @@ function applyOverrides(m: MaterialParams, overrides: NormalizedInput['materialO
 }
 
 /**
- * Exponent m of the strong → weak confinement weight w = 1 / (1 + (L/D_B)^m) of the NC Auger crossover. Model
- * choice: large enough that τ_XX stays within 5 % of β V below half the Bohr diameter (strong confinement,
- * Castañeda et al., ACS Nano 10, 8603 (2016), doi:10.1021/acsnano.6b03908; Makarov et al., Nano Lett. 16, 2349
- * (2016), doi:10.1021/acs.nanolett.5b05077), small enough that the crossover spreads over ~0.7–1.5 D_B.
+ * Sharpness m of the strong → weak confinement crossover of τ_XX at the Bohr diameter. Model choice: large enough
+ * that τ_XX stays within 5 % of β V below half the Bohr diameter, small enough that the crossover is smooth.
  */
 const AUGER_CROSSOVER_EXPONENT = 6;
+/**
+ * Volume exponent p of τ_XX above the Bohr diameter. Castañeda et al. (ACS Nano 10, 8603 (2016),
+ * doi:10.1021/acsnano.6b03908) find τ_XX linear in V under strong confinement and sublinear beyond the Bohr radius;
+ * the exponent is not taken from their data (only the abstract was read): p = 1/2 is a stated estimate.
+ */
+const AUGER_WEAK_VOLUME_EXPONENT = 0.5;
 
 /**
- * NC biexciton Auger rate 1/τ_XX (ps^-1). Strong confinement: τ_XX = β V (β the sheet's ps nm^-3, for every family).
- * Weak confinement: the two excitons of a biexciton move in the volume like bulk carriers at n = 2/V, so
- * 1/τ_XX → 8 k3 / V² with the bulk k3. Between, the logarithms of the two rates are mixed with weight w(L/D_B),
- * a smooth crossover (no clamp): 1/τ_XX = (1/(β V))^w (8 k3 / V²)^(1−w).
+ * NC biexciton Auger rate 1/τ_XX (ps^-1), one smooth law for every family (no clamp):
+ *   τ_XX = β V (1 + (L/D_B)^m)^(−3(1−p)/m)
+ * i.e. d ln τ_XX / d ln V = p + (1 − p)/(1 + (L/D_B)^m): β V under strong confinement (Castañeda et al.; Makarov et
+ * al., Nano Lett. 16, 2349 (2016), doi:10.1021/acs.nanolett.5b05077), growing as V^p above the Bohr diameter.
+ * The bulk k3 is not approached: the model's NC sizes (≤ 50 nm) stay within a few Bohr diameters (docs/model.md).
  */
-export function ncBiexcitonAugerPerPs(m: Pick<MaterialParams, 'k3Cm6PerS' | 'biexcitonAugerPsPerNm3'>, edgeNm: number, bohrDiameterNm: number): number {
-  const vNm3 = edgeNm ** 3;
-  const strong = 1 / (m.biexcitonAugerPsPerNm3 * vNm3);
-  const k3Nm6PerPs = (m.k3Cm6PerS / PS_PER_S) * NM3_PER_CM3 * NM3_PER_CM3;
-  const bulk = (8 * k3Nm6PerPs) / (vNm3 * vNm3);
-  const w = 1 / (1 + (edgeNm / bohrDiameterNm) ** AUGER_CROSSOVER_EXPONENT);
-  return Math.exp(w * Math.log(strong) + (1 - w) * Math.log(bulk));
+export function ncBiexcitonAugerPerPs(m: Pick<MaterialParams, 'biexcitonAugerPsPerNm3'>, edgeNm: number, bohrDiameterNm: number): number {
+  const x = edgeNm / bohrDiameterNm;
+  const mm = AUGER_CROSSOVER_EXPONENT;
+  const tau = m.biexcitonAugerPsPerNm3 * edgeNm ** 3 * Math.pow(1 + x ** mm, (-3 * (1 - AUGER_WEAK_VOLUME_EXPONENT)) / mm);
+  return 1 / tau;
 }
 
 export function build(input: NormalizedInput): Built {
