@@ -10,6 +10,7 @@ import { SWITCH_FLAGS, UsageError, parseArgs } from './args.ts';
 import { measuredCsv, measuredJson, measuredText, readMeasuredFile } from './data-file.ts';
 import { compareWithModel } from '../src/data/measured.ts';
 import { runFit } from './fit-command.ts';
+import { runValidateCommand } from './validate.ts';
 import { materialsText, simulationCsv, simulationJson, simulationText, toJson, trendsText } from './format.ts';
 
 export interface Io {
@@ -34,6 +35,7 @@ function helpText(): string {
     '  hotcarrier simulate [options] [--json | --csv]   carrier temperature vs delay, metrics, energy ledger',
     '  hotcarrier trends [--composition X] [--edge-nm L | --bulk] [--json]   the review\'s trends T1–T13',
     '  hotcarrier materials [--json]                    presets and their parameters with sources',
+    '  hotcarrier validate [--json]                     the model against published measurements (exit 0 when ≥ 80 % agree, else 1)',
     '  hotcarrier sweep [options] --vary FLAG=VALUES    a grid of simulations on all cores (hotcarrier sweep --help)',
     '  hotcarrier fit [options] --data FILE --free KEY[:min:max] [--free …] [--json]',
     '                                                   fit 1–4 parameters to measured Tc: values ± 1σ, RMS, χ²/dof',
@@ -101,13 +103,18 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         io.out(args.format === 'json' ? toJson(results) : trendsText(results));
         return results.every((t) => t.passed) ? 0 : 1;
       }
+      case 'validate': {
+        const [text, code] = runValidateCommand(args.format, args.given);
+        io.out(text);
+        return code;
+      }
       case 'materials': {
         const entries = listMaterials();
         io.out(args.format === 'json' ? toJson({ presets: entries, endMembers: compoundSheets() }) : materialsText(entries));
         return 0;
       }
       default:
-        io.err(`unknown command ${JSON.stringify(args.command)}; allowed: simulate, trends, materials, sweep, fit, help`);
+        io.err(`unknown command ${JSON.stringify(args.command)}; allowed: simulate, trends, materials, validate, sweep, fit, help`);
         return 2;
     }
   } catch (e) {

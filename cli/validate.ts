@@ -1,0 +1,38 @@
+// `hotcarrier validate [--json]`: the literature validation suite, one line per published measurement.
+
+import { runValidation } from '../src/validation/runner.ts';
+import { UsageError } from './args.ts';
+import type { ValidationReport } from '../src/validation/types.ts';
+
+export function validationText(report: ValidationReport): string {
+  const lines: string[] = [];
+  for (const e of report.entries) {
+    const mark = e.calibration ? 'CALIB' : e.pass ? 'AGREE' : 'DIFF ';
+    lines.push(`${mark} ${e.id}  ${e.title}  [doi:${e.doi}]`);
+    lines.push(`        ${e.detail}`);
+    if (!e.pass) lines.push(`        points at: ${e.pointsAt}`);
+  }
+  const s = report.summary;
+  lines.push(
+    `${s.agree}/${s.counted} agree (${Math.round(100 * s.agreeFraction)} %; pass at ≥ ${Math.round(100 * s.passFraction)} %), ` +
+      `${s.distinctDois} papers, ${s.calibrations} calibrations not counted; ${s.simulations} simulations, ${Math.round(s.wallMs)} ms`,
+  );
+  return lines.join('\n');
+}
+
+/** JSON: every entry with its source, conditions, published and model values, tolerance and verdict. */
+export function validationJson(report: ValidationReport): string {
+  return JSON.stringify(report, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2);
+}
+
+/** Runs the suite and returns [text, exit code]: 0 when at least the pass share of counted entries agree, else 1.
+ *  Every entry fixes its own conditions, so simulate options are refused rather than silently ignored. */
+export function runValidateCommand(format: 'text' | 'json' | 'csv', given: Set<string>): [string, number] {
+  const extra = [...given].filter((f) => f !== 'json');
+  if (extra.length > 0 || format === 'csv') {
+    const flag = format === 'csv' ? 'csv' : extra[0];
+    throw new UsageError(`validate takes no --${flag}: each entry sets its own conditions from its paper; allowed: hotcarrier validate [--json]`);
+  }
+  const report = runValidation();
+  return [format === 'json' ? validationJson(report) : validationText(report), report.summary.passed ? 0 : 1];
+}

@@ -1,0 +1,262 @@
+// Validation entries measured on bulk films. Each number below was read from the paper's own text or figure
+// caption as reachable here; what could only be read approximately, or had to be assumed, says so.
+
+import { exponentialLifetimePs, oneOverETimePs, tcAtPs } from './extract.ts';
+import { FINE, curveOf, need, nmOfEv } from './helpers.ts';
+import type { ValidationEntry } from './types.ts';
+
+const PRICE_2015 = {
+  doi: '10.1038/ncomms9420',
+  source: {
+    authors: 'Price M. B., Butkus J., Jellicoe T. C., Sadhanala A., Briane A., Halpert J. E., Broch K., Hodgkiss J. M., Friend R. H., Deschler F.',
+    journal: 'Nat. Commun. 6, 8420',
+    year: 2015,
+    figure: 'Fig. 1b (carrier cooling curves at N = 1.6–64 × 10^17 cm^-3) and its caption',
+    readAt: 'the figure captions of the work as posted on studylib.net ("Hot Carrier Cooling and Photoinduced Refractive Index Changes in Organic-Inorganic Lead Halide Perovskites"); the nature.com page (doi above) shows only the introduction here',
+  },
+  sample: 'MAPbI3 (CH3NH3PbI3) solution-processed thin film',
+};
+
+const FU_2017 = {
+  doi: '10.1038/s41467-017-01360-3',
+  source: {
+    authors: 'Fu J., Xu Q., Han G., Wu B., Huan C. H. A., Leek M. L., Sum T. C.',
+    journal: 'Nat. Commun. 8, 1300',
+    year: 2017,
+    figure: 'Abstract; fluence series of Tc(t) (hot-phonon bottleneck at ~1e18, Auger heating at ~1e19 cm^-3)',
+    readAt: 'abstract on PubMed (29101381) and PMC5670184',
+  },
+  sample: 'MAPbI3 polycrystalline thin film',
+};
+
+const YANG_J_2017 = {
+  doi: '10.1038/ncomms14120',
+  source: {
+    authors: 'Yang J., Wen X., Xia H., Sheng R., Ma Q., Kim J., Tapping P., Harada T., Kee T. W., Huang F., Cheng Y.-B., Green M., Ho-Baillie A., Huang S., Shrestha S., Patterson R., Conibeer G.',
+    journal: 'Nat. Commun. 8, 14120',
+    year: 2017,
+    figure: 'Abstract: "Compared with the caesium-based system, a 10 times slower carrier-phonon relaxation rate is observed in FAPbI3"',
+    readAt: 'abstract, PMC5263885',
+  },
+  sample: 'FAPbI3 film vs the caesium-based lead-halide film of the same study (CsPbI3 assumed: the abstract does not name its halide)',
+};
+
+const REVIEW = {
+  doi: '10.1002/adma.202401788',
+  source: {
+    authors: 'Yang W., Jo S.-H., Lee T.-W. (review), reporting Fu et al. (its ref. 107, doi:10.1038/s41467-017-01360-3) and its ref. 115',
+    journal: 'Adv. Mater. 2024, 2401788',
+    year: 2024,
+    figure: '§2.3: "The cooling rate of hot carriers is also affected by the external environment, including temperature and excitation intensity"',
+    readAt: 'the review\'s text (project seed)',
+  },
+  sample: 'MAPbI3 film (the compound of ref. 107)',
+};
+
+/** Price 2015 pumps at 2.25 eV, "above the band edge"; room temperature. */
+const priceRun = (densityCm3: number) => ({
+  composition: 'MAPbI3', edgeNm: null, densityCm3, pumpNm: nmOfEv(2.25), latticeK: 295, ...FINE,
+});
+
+export const FILM_ENTRIES: ValidationEntry[] = [
+  {
+    id: 'price2015-mapbi3-low-density-cooling-time',
+    title: 'MAPbI3 film, low density: cooling time constant of Tc',
+    ...PRICE_2015,
+    paperConditions: { pump: '2.25 eV (551 nm), ~200 fs resolution', density: '1.6 × 10^17 cm^-3 (below ~6 × 10^17)', lattice: 'room temperature' },
+    conversion: 'pump 2.25 eV → --pump-nm 551; density given directly → --density 1.6e17; room temperature → 295 K',
+    runs: { film: priceRun(1.6e17) },
+    quantity: {
+      name: 'cooling time constant',
+      definition: 'exponential time constant of Tc(t) from ~1000 K toward room temperature (the paper fits exponentials to the tail of each time slice; its plotted window is 0.3–1.5 ps); model: least-squares exponential of Tc − T_L over 0.3–1.5 ps',
+      unit: 'ps',
+    },
+    published: { value: 0.23, uncertainty: null, unit: 'ps', note: '"a principal rate constant of ~230 fs" below ~6e17 cm^-3 (Fig. 1b caption)' },
+    tolerance: { kind: 'factor', factor: 1.5 },
+    toleranceReason: 'given as "~230 fs" with a ~200 fs pump resolution: the time constant is comparable to the instrument response, so ±50 % (×/÷ 1.5) covers the reading and the deconvolution',
+    calibration: false,
+    measure: (r) => ({ value: need(exponentialLifetimePs(curveOf(r.film), 0.3, 1.5), 'exponential fit'), note: 'exp. fit of Tc − T_L, 0.3–1.5 ps' }),
+    pointsAt: 'carrier–LO emission rate at low density (Fröhlich coupling, LO energy) and the injected temperature',
+  },
+  {
+    id: 'price2015-mapbi3-initial-tc',
+    title: 'MAPbI3 film, low density: carrier temperature at 0.3 ps',
+    ...PRICE_2015,
+    paperConditions: { pump: '2.25 eV (551 nm)', density: '1.6 × 10^17 cm^-3', lattice: 'room temperature' },
+    conversion: 'as the cooling-time entry; the first delay of the plotted fits is 0.3 ps',
+    runs: { film: priceRun(1.6e17) },
+    quantity: { name: 'Tc at 0.3 ps', definition: 'carrier temperature from a Boltzmann fit of the high-energy tail at the first plotted delay, 0.3 ps; model: Tc at 0.3 ps', unit: 'K' },
+    published: { value: 1000, uncertainty: null, unit: 'K', note: '"starting from an initial temperature of ~1000 K" (Fig. 1b caption)' },
+    tolerance: { kind: 'factor', factor: 1.3 },
+    toleranceReason: 'stated as "~1000 K" and read off a curve whose axis runs 400–1600 K: ±30 % covers the rounding and the spread of the tail fit at the earliest delay',
+    calibration: false,
+    measure: (r) => ({ value: need(tcAtPs(curveOf(r.film), 0.3), 'Tc at 0.3 ps'), note: 'Tc at 0.3 ps' }),
+    pointsAt: 'the injected carrier temperature (excess energy shared as 3 kB Tc per pair, no sub-100 fs loss) and the first 0.3 ps of LO emission',
+  },
+  {
+    id: 'price2015-mapbi3-bottleneck-onset',
+    title: 'MAPbI3 film: cooling slows from 1.6e17 to 6.4e18 cm^-3 (hot-phonon bottleneck)',
+    ...PRICE_2015,
+    paperConditions: { pump: '2.25 eV (551 nm)', density: '1.6 × 10^17 and 6.4 × 10^18 cm^-3 (lowest and highest of Fig. 1b)', lattice: 'room temperature' },
+    conversion: 'densities given directly; other inputs as the cooling-time entry',
+    runs: { low: priceRun(1.6e17), high: priceRun(6.4e18) },
+    quantity: { name: '1/e time ratio high/low density', definition: 'τ(6.4e18) / τ(1.6e17), τ the 1/e time of Tc − T_L; the paper reports "a retardation of the cooling rate" at the higher densities', unit: '' },
+    published: { value: 1.2, uncertainty: null, unit: '', note: 'direction only: slower at higher density ("retardation ... consistent with a hot phonon bottleneck")' },
+    tolerance: { kind: 'at-least', limit: 1.2 },
+    toleranceReason: 'the paper states a retardation visible by eye in Fig. 1b, not a number; a slowing of at least 20 % is the least a visible retardation means over a 40× density range',
+    calibration: false,
+    measure: (r) => {
+      const lo = need(oneOverETimePs(curveOf(r.low)), '1/e time at 1.6e17');
+      const hi = need(oneOverETimePs(curveOf(r.high)), '1/e time at 6.4e18');
+      return { value: hi / lo, note: `1/e ${hi.toFixed(3)} ps vs ${lo.toFixed(3)} ps` };
+    },
+    pointsAt: 'the hot-phonon bottleneck (LO pool size and lifetime)',
+  },
+  {
+    id: 'price2015-mapbi3-hotter-at-high-density',
+    title: 'MAPbI3 film: at high density the early carrier temperature is much higher',
+    ...PRICE_2015,
+    paperConditions: { pump: '2.25 eV (551 nm)', density: '6.4 × 10^18 vs 1.6 × 10^17 cm^-3', lattice: 'room temperature' },
+    conversion: 'densities given directly; compared at 0.4 ps, the delay the caption names',
+    runs: { low: priceRun(1.6e17), high: priceRun(6.4e18) },
+    quantity: { name: 'Tc ratio high/low density at 0.4 ps', definition: 'Tc(6.4e18, 0.4 ps) / Tc(1.6e17, 0.4 ps)', unit: '' },
+    published: { value: 1.2, uncertainty: null, unit: '', note: '"at early times (~400 fs), the fits give a much higher absolute carrier temperature" at the higher densities (Fig. 1b caption); direction only' },
+    tolerance: { kind: 'at-least', limit: 1.2 },
+    toleranceReason: '"much higher" read as at least 20 % higher, above the ±10 % scatter of a Boltzmann tail fit at one delay',
+    calibration: false,
+    measure: (r) => {
+      const lo = need(tcAtPs(curveOf(r.low), 0.4), 'Tc at 0.4 ps, low');
+      const hi = need(tcAtPs(curveOf(r.high), 0.4), 'Tc at 0.4 ps, high');
+      return { value: hi / lo, note: `Tc(0.4 ps) ${hi.toFixed(0)} K vs ${lo.toFixed(0)} K` };
+    },
+    pointsAt: 'the hot-phonon bottleneck in the first half picosecond (LO reabsorption)',
+  },
+  {
+    id: 'yang2017-fapbi3-vs-cs-film-relaxation',
+    title: 'FAPbI3 vs Cs-based film: carrier–phonon relaxation 10× slower in FAPbI3',
+    ...YANG_J_2017,
+    paperConditions: { pump: 'above-gap (400 nm assumed)', density: 'bottleneck regime (5 × 10^18 cm^-3 assumed; the abstract gives no density)', lattice: 'room temperature' },
+    conversion: 'both films at --density 5e18 --pump-nm 400 --lattice-k 295',
+    runs: {
+      fa: { composition: 'FAPbI3', edgeNm: null, densityCm3: 5e18, pumpNm: 400, latticeK: 295, ...FINE },
+      cs: { composition: 'CsPbI3', edgeNm: null, densityCm3: 5e18, pumpNm: 400, latticeK: 295, ...FINE },
+    },
+    quantity: { name: 'cooling-time ratio FAPbI3/Cs', definition: 'inverse ratio of the carrier–phonon relaxation rates; model: τ(FAPbI3)/τ(CsPbI3), τ the 1/e time of Tc − T_L', unit: '' },
+    published: { value: 10, uncertainty: null, unit: '', note: '"a 10 times slower carrier-phonon relaxation rate is observed in FAPbI3" than in the caesium-based system (abstract)' },
+    tolerance: { kind: 'factor', factor: 2 },
+    toleranceReason: 'a round "10 times" from fitted relaxation rates at one excitation level; ×/÷ 2 covers the rounding and the unknown (assumed) density at which the rates were compared',
+    calibration: false,
+    measure: (r) => {
+      const fa = need(oneOverETimePs(curveOf(r.fa)), 'FAPbI3 1/e');
+      const cs = need(oneOverETimePs(curveOf(r.cs)), 'CsPbI3 1/e');
+      return { value: fa / cs, note: `FAPbI3 ${fa.toFixed(2)} ps, CsPbI3 ${cs.toFixed(2)} ps` };
+    },
+    pointsAt: 'composition: up-conversion / LO lifetime per compound (one τ_LO for all today) and the hybrid cations\' extra phonon branches',
+  },
+  {
+    id: 'review-fu2017-mapbi3-lattice-temperature',
+    title: 'MAPbI3 film: the lattice temperature changes the cooling rate (295 K vs 200 K)',
+    ...REVIEW,
+    paperConditions: { pump: '400 nm assumed', density: '1 × 10^18 cm^-3 (ref. 107\'s bottleneck regime)', lattice: '295 K vs 200 K (200 K assumed: still the tetragonal phase, above the ~160 K transition to orthorhombic)' },
+    conversion: '--bulk MAPbI3 --density 1e18 --pump-nm 400 at --lattice-k 295 and 200',
+    runs: {
+      warm: { composition: 'MAPbI3', edgeNm: null, densityCm3: 1e18, pumpNm: 400, latticeK: 295, ...FINE },
+      cold: { composition: 'MAPbI3', edgeNm: null, densityCm3: 1e18, pumpNm: 400, latticeK: 200, ...FINE },
+    },
+    quantity: { name: 'change factor of the 1/e time, 200 K vs 295 K', definition: 'max(r, 1/r) with r = τ(200 K)/τ(295 K), τ the 1/e time of Tc − T_L: by how much the lattice temperature changes the cooling time, either way', unit: '' },
+    published: { value: 1.2, uncertainty: null, unit: '', note: 'the review: the cooling rate "is also affected by ... temperature" (citing refs 107 and 115); direction only' },
+    tolerance: { kind: 'at-least', limit: 1.2 },
+    toleranceReason: 'a change singled out as an effect of the environment must exceed the ~10 % reproducibility of TA cooling times; taken as at least ×1.2 either way between room temperature and 200 K',
+    calibration: false,
+    measure: (r) => {
+      const w = need(oneOverETimePs(curveOf(r.warm)), '1/e at 295 K');
+      const c = need(oneOverETimePs(curveOf(r.cold)), '1/e at 200 K');
+      return { value: Math.max(c / w, w / c), note: `1/e ${c.toFixed(3)} ps at 200 K, ${w.toFixed(3)} ps at 295 K (ratio ${(c / w).toFixed(3)})` };
+    },
+    pointsAt: 'the LO lifetime\'s temperature dependence (anharmonic decay, only a Bose factor today) and the temperature-dependent gap',
+  },
+  {
+    id: 'yang2017-hybrid-stronger-bottleneck',
+    title: 'Films: the hot-phonon bottleneck is stronger in hybrid (MAPbI3) than in inorganic (CsPbI3) perovskites',
+    ...YANG_J_2017,
+    sample: 'MAPbI3 and CsPbI3 films (the abstract\'s "hybrid" and "inorganic counterparts"; the pairing is assumed)',
+    paperConditions: { pump: '400 nm assumed', density: 'low 1 × 10^17 and high 5 × 10^18 cm^-3 (assumed)', lattice: 'room temperature' },
+    conversion: '--bulk --pump-nm 400 --lattice-k 295 at --density 1e17 and 5e18 for both compounds',
+    runs: {
+      maLow: { composition: 'MAPbI3', edgeNm: null, densityCm3: 1e17, pumpNm: 400, latticeK: 295, ...FINE },
+      maHigh: { composition: 'MAPbI3', edgeNm: null, densityCm3: 5e18, pumpNm: 400, latticeK: 295, ...FINE },
+      csLow: { composition: 'CsPbI3', edgeNm: null, densityCm3: 1e17, pumpNm: 400, latticeK: 295, ...FINE },
+      csHigh: { composition: 'CsPbI3', edgeNm: null, densityCm3: 5e18, pumpNm: 400, latticeK: 295, ...FINE },
+    },
+    quantity: { name: 'bottleneck ratio hybrid/inorganic', definition: '[τ(5e18)/τ(1e17)] of MAPbI3 over the same ratio of CsPbI3, τ the 1/e time of Tc − T_L', unit: '' },
+    published: { value: 1.1, uncertainty: null, unit: '', note: '"Here we show a stronger phonon bottleneck effect in hybrid perovskites than in their inorganic counterparts" (abstract)' },
+    tolerance: { kind: 'at-least', limit: 1.1 },
+    toleranceReason: 'a reported ordering of bottleneck strengths; at least 10 % stronger, above the fit scatter of two fluence series',
+    calibration: false,
+    measure: (r) => {
+      const ma = need(oneOverETimePs(curveOf(r.maHigh)), 'MAPbI3 high') / need(oneOverETimePs(curveOf(r.maLow)), 'MAPbI3 low');
+      const cs = need(oneOverETimePs(curveOf(r.csHigh)), 'CsPbI3 high') / need(oneOverETimePs(curveOf(r.csLow)), 'CsPbI3 low');
+      return { value: ma / cs, note: `bottleneck ×${ma.toFixed(2)} (MAPbI3) vs ×${cs.toFixed(2)} (CsPbI3)` };
+    },
+    pointsAt: 'composition dependence of the LO pool and its decay (up-conversion through the organic cation\'s modes)',
+  },
+  {
+    id: 'fu2017-mapbi3-bottleneck-at-1e18',
+    title: 'MAPbI3 film: a hot-phonon bottleneck already at ~1e18 cm^-3',
+    ...FU_2017,
+    paperConditions: { pump: '400 nm assumed', density: '~1 × 10^18 vs 1 × 10^17 cm^-3 (the lower density assumed as the reference)', lattice: 'room temperature' },
+    conversion: '--bulk MAPbI3 --pump-nm 400 --lattice-k 295 at --density 1e17 and 1e18',
+    runs: {
+      low: { composition: 'MAPbI3', edgeNm: null, densityCm3: 1e17, pumpNm: 400, latticeK: 295, ...FINE },
+      mid: { composition: 'MAPbI3', edgeNm: null, densityCm3: 1e18, pumpNm: 400, latticeK: 295, ...FINE },
+    },
+    quantity: { name: '1/e time ratio 1e18/1e17', definition: 'τ(1e18)/τ(1e17), τ the 1/e time of Tc − T_L', unit: '' },
+    published: { value: 1.2, uncertainty: null, unit: '', note: '"At moderate carrier concentrations (around 10^18 cm^-3), carrier cooling is mediated by ... delayed LO phonon emissions ... induced by the hot-phonon bottleneck" (abstract)' },
+    tolerance: { kind: 'at-least', limit: 1.2 },
+    toleranceReason: 'a bottleneck reported as acting at ~1e18 must slow cooling visibly against a ten times lower density: at least ×1.2',
+    calibration: false,
+    measure: (r) => {
+      const lo = need(oneOverETimePs(curveOf(r.low)), '1/e at 1e17');
+      const mid = need(oneOverETimePs(curveOf(r.mid)), '1/e at 1e18');
+      return { value: mid / lo, note: `1/e ${mid.toFixed(3)} ps vs ${lo.toFixed(3)} ps` };
+    },
+    pointsAt: 'the hot-phonon bottleneck onset (LO pool size and lifetime)',
+  },
+  {
+    id: 'fu2017-mapbi3-lo-lifetime',
+    title: 'MAPbI3: LO-phonon lifetime 0.6 ± 0.1 ps (the model\'s value is taken from this paper: a calibration)',
+    ...FU_2017,
+    paperConditions: { pump: '—', density: '~1 × 10^18 cm^-3 (where the lifetime was extracted)', lattice: 'room temperature' },
+    conversion: 'the MAPbI3 sheet\'s loLifetimePs, as resolved for a film run',
+    runs: { film: { composition: 'MAPbI3', edgeNm: null, densityCm3: 1e18, pumpNm: 400, latticeK: 295, tEndPs: 10, nPoints: 20 } },
+    quantity: { name: 'LO-phonon lifetime τ_LO', definition: 'the LO-phonon decay time the paper extracts from its model of the fluence series; model: its input τ_LO for MAPbI3', unit: 'ps' },
+    published: { value: 0.6, uncertainty: 0.1, unit: 'ps', note: '"phonon lifetime τ_LO around 0.6 ± 0.1 ps" (abstract)' },
+    tolerance: { kind: 'absolute', plusMinus: 0.1 },
+    toleranceReason: 'the paper\'s own ± 0.1 ps',
+    calibration: true,
+    measure: (r) => ({ value: r.film.derived.material.loLifetimePs, note: 'the material sheet\'s input (source: this paper), not a prediction' }),
+    pointsAt: 'nothing: a calibration shows where a model number comes from and is not counted',
+  },
+  {
+    id: 'fu2017-mapbi3-auger-heating-slows',
+    title: 'MAPbI3 film: cooling at ~1e19 cm^-3 slower than at ~1e18 (Auger heating on top of the bottleneck)',
+    ...FU_2017,
+    paperConditions: { pump: '3.1 eV (400 nm) assumed (the paper\'s pump is not in the readable text)', density: '~1 × 10^18 and ~1 × 10^19 cm^-3 (the abstract\'s two regimes)', lattice: 'room temperature' },
+    conversion: 'densities from the abstract → --density 1e18 / 1e19; pump 400 nm assumed; 295 K',
+    runs: {
+      mid: { composition: 'MAPbI3', edgeNm: null, densityCm3: 1e18, pumpNm: 400, latticeK: 295, ...FINE },
+      high: { composition: 'MAPbI3', edgeNm: null, densityCm3: 1e19, pumpNm: 400, latticeK: 295, ...FINE },
+    },
+    quantity: { name: '1/e time ratio 1e19/1e18', definition: 'τ(1e19) / τ(1e18), τ the 1/e time of Tc − T_L; the paper: "Auger heating further reduces the cooling rates" at ~1e19', unit: '' },
+    published: { value: 1.5, uncertainty: null, unit: '', note: 'direction only (abstract): slower at ~1e19 than at ~1e18 cm^-3' },
+    tolerance: { kind: 'at-least', limit: 1.5 },
+    toleranceReason: 'a stated further reduction of the rate by a separate mechanism over a 10× density step; taken as at least ×1.5 (a smaller change would not have been singled out as a second regime)',
+    calibration: false,
+    measure: (r) => {
+      const a = need(oneOverETimePs(curveOf(r.mid)), '1/e at 1e18');
+      const b = need(oneOverETimePs(curveOf(r.high)), '1/e at 1e19');
+      return { value: b / a, note: `1/e ${b.toFixed(2)} ps vs ${a.toFixed(2)} ps` };
+    },
+    pointsAt: 'Auger heating at high density and the bottleneck at ~1e18',
+  },
+];

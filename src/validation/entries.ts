@@ -1,0 +1,8 @@
+// All validation entries, films first. Add an entry to one of the entry files; the runner reads this list.
+
+import { COMPOSITION_ENTRIES } from './entries-composition.ts';
+import { FILM_ENTRIES } from './entries-films.ts';
+import { NC_ENTRIES } from './entries-nc.ts';
+import type { ValidationEntry } from './types.ts';
+
+export const ENTRIES: ValidationEntry[] = [...FILM_ENTRIES, ...NC_ENTRIES, ...COMPOSITION_ENTRIES];
