@@ -10,6 +10,9 @@ export default defineConfig({
   test: {
     root: '.',
     include: ['test/**/*.test.ts'],
+    // lib/ compiled once, and worker threads load it (workers/spawn-node.ts reads HOTCARRIER_WORKER_CODE)
+    globalSetup: ['test/global-setup.ts'],
+    env: { HOTCARRIER_WORKER_CODE: 'built' },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

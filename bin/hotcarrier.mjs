@@ -1,15 +1,47 @@
 #!/usr/bin/env node
-// The `hotcarrier` command: loads the TypeScript CLI through tsx (no build step needed).
-import { register } from 'tsx/esm/api';
-import { fileURLToPath } from 'node:url';
+// The `hotcarrier` command. Runs the compiled CLI in lib/ (built by `npm run build:lib`, which `npm ci` and
+// `npm pack` run through `prepare`). In a source checkout where lib/ is missing or older than the sources (or with
+// HOTCARRIER_FROM_SOURCE=1) it runs the TypeScript through tsx instead, so an edit is never run stale.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 
-register();
-const here = dirname(fileURLToPath(import.meta.url));
-const argv = process.argv.slice(2);
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SOURCE_DIRS = ['src', 'cli', 'workers'];
+
+/** Newest modification time (ms) of the TypeScript sources under `dir`, 0 when there are none. */
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (/\.(ts|mjs)$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** True when lib/ holds a build at least as new as the sources beside it (an installed package has no sources). */
+function builtIsCurrent() {
+  const info = join(root, 'lib', 'build-info.json');
+  if (!existsSync(info) || !existsSync(join(root, 'lib', 'cli', 'main.js'))) return false;
+  if (!existsSync(join(root, 'src'))) return true;
+  try {
+    const { sourceMtimeMs } = JSON.parse(readFileSync(info, 'utf8'));
+    return SOURCE_DIRS.every((d) => !existsSync(join(root, d)) || newestSource(join(root, d)) <= sourceMtimeMs);
+  } catch {
+    return false;
+  }
+}
+
+let entry = join(root, 'lib', 'cli', 'main.js');
+if (process.env.HOTCARRIER_FROM_SOURCE === '1' || !builtIsCurrent()) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  entry = join(root, 'cli', 'main.ts');
+}
 const io = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
   err: (t) => process.stderr.write(t.endsWith('\n') || t.startsWith('\r') ? t : t + '\n'),
 };
-const { main } = await import(join(here, '..', 'cli', 'main.ts'));
-process.exitCode = await main(argv, io);
+const { main } = await import(pathToFileURL(entry).href);
+process.exitCode = await main(process.argv.slice(2), io);

@@ -1,10 +1,12 @@
 // Command-line argument parsing for `hotcarrier`: flags come from the parameter declarations (params.ts).
 
-import { PARAMS, allowedRange, type NumericParamKey } from '../src/model/params.ts';
+import {
+  ACCEPTOR_PARAM, AUGER_STATISTICS_PARAM, COMPOSITION_PARAM, METHOD_PARAM, PARAMS, SWITCHES, allowedRange, choiceValues, type NumericParamKey,
+} from '../src/model/params.ts';
 import type { AcceptorKind, AugerStatistics, MechanismSwitches, SimulationInput } from '../src/model/types.ts';
 import type { MethodName } from '../src/solver/types.ts';
 import { MAX_STARTS } from '../src/data/fit.ts';
-import { AUGER_STATISTICS } from '../src/model/validate.ts';
+import { decimalProblemText, readDecimal } from '../src/data/decimal.ts';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -15,10 +17,10 @@ export class UsageError extends Error {
 
 /** What the non-numeric options take, for messages. */
 const ALLOWED_TEXT: Record<string, string> = {
-  composition: 'a preset name or a formula such as CsPbI3 or FA0.5Cs0.5PbI3',
-  acceptor: 'none, hot or cold',
-  'auger-statistics': AUGER_STATISTICS.join(' or '),
-  method: 'auto, odex or rodas5',
+  composition: COMPOSITION_PARAM.meaning,
+  acceptor: choiceValues(ACCEPTOR_PARAM).join(', '),
+  'auger-statistics': choiceValues(AUGER_STATISTICS_PARAM).join(', '),
+  method: choiceValues(METHOD_PARAM).join(', '),
   data: 'a path to a CSV file of delay (ps) and carrier temperature (K), optionally an uncertainty (K)',
   free: 'KEY or KEY:min:max, KEY a simulate flag (n-per-nc, density, lattice-k …) or a material field (loLifetimePs …)',
   starts: `a whole number from 1 to ${MAX_STARTS}`,
@@ -41,33 +43,31 @@ export interface ParsedArgs {
 
 const FLAG_TO_KEY = new Map<string, NumericParamKey>(Object.values(PARAMS).map((p) => [p.flag, p.key]));
 
-/** Switch flags: --no-<name> turns a mechanism off. */
-export const SWITCH_FLAGS: Record<string, keyof MechanismSwitches> = {
-  'no-upconversion': 'upConversion',
-  'no-auger-heating': 'augerHeating',
-  'no-intrinsic-bottleneck': 'intrinsicBottleneck',
-  'no-hot-phonons': 'hotPhonons',
-  'no-screening': 'screening',
-};
+/** Switch flags (declared in params.ts SWITCHES): --no-<name> turns a mechanism off. */
+export const SWITCH_FLAGS: Record<string, keyof MechanismSwitches> = Object.fromEntries(SWITCHES.map((s) => [s.flag, s.key]));
 
-/** Parse a number strictly: the whole text must be a finite decimal or exponent number. */
+/** A value for a message: quoted, and shortened when long (a 100 000-digit value is not echoed whole). */
+export const shownValue = (text: string) => JSON.stringify(text.length > 40 ? `${text.slice(0, 37)}...` : text);
+
+/** Parse a number strictly (length checked first, then one unambiguous pattern): a finite decimal or exponent number. */
 function parseNumber(flag: string, text: string): number {
-  const trimmed = text.trim();
-  const decimal = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed) || /^[+-]?(Infinity|NaN)$/.test(trimmed);
-  const value = decimal ? Number(trimmed) : NaN;
-  if (!Number.isFinite(value)) {
+  const read = readDecimal(text);
+  if ('problem' in read) {
     const key = FLAG_TO_KEY.get(flag);
     const spec = key ? PARAMS[key] : undefined;
     const allowed = spec ? allowedRange(spec) : 'a finite number';
-    throw new UsageError(`--${flag} = ${JSON.stringify(text)} is not a number; allowed: ${allowed}`);
+    throw new UsageError(`--${flag} = ${shownValue(text)} ${decimalProblemText(read.problem)}; allowed: ${allowed}`);
   }
-  return value;
+  return read.value;
 }
+
+/** Own-property lookup: "constructor", "__proto__" or "toString" are not keys of a table. */
+const own = <T>(table: Record<string, T>, key: string): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const args = [...argv];
   const command = args.length > 0 && !args[0].startsWith('-') ? (args.shift() as string) : 'help';
-  const input: SimulationInput = { composition: 'CsPbI3', edgeNm: PARAMS.edgeNm.default };
+  const input: SimulationInput = { composition: COMPOSITION_PARAM.default, edgeNm: PARAMS.edgeNm.default };
   const switches: Partial<MechanismSwitches> = {};
   const given = new Set<string>();
   let format: ParsedArgs['format'] = 'text';
@@ -79,7 +79,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     const v = args.shift();
     if (v === undefined || v.startsWith('--')) {
       const key = FLAG_TO_KEY.get(flag);
-      const allowed = key ? allowedRange(PARAMS[key]) : ALLOWED_TEXT[flag] ?? 'a value';
+      const allowed = key ? allowedRange(PARAMS[key]) : own(ALLOWED_TEXT, flag) ?? 'a value';
       throw new UsageError(`--${flag} needs a value; allowed: ${allowed}`);
     }
     return v;
@@ -104,19 +104,19 @@ export function parseArgs(argv: string[]): ParsedArgs {
     else if (flag === 'free') free.push(value());
     else if (flag === 'starts') {
       const text = value();
-      starts = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
-      if (!(starts >= 1 && starts <= MAX_STARTS)) throw new UsageError(`--starts = ${JSON.stringify(text)} is not allowed; allowed: ${ALLOWED_TEXT.starts}`);
+      starts = text.length <= 16 && /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
+      if (!(starts >= 1 && starts <= MAX_STARTS)) throw new UsageError(`--starts = ${shownValue(text)} is not allowed; allowed: ${ALLOWED_TEXT.starts}`);
     }
     else if (flag === 'bulk') input.edgeNm = null;
     else if (flag === 'acceptor') input.acceptor = value() as AcceptorKind;
     else if (flag === 'auger-statistics') input.augerStatistics = value() as AugerStatistics;
     else if (flag === 'method') input.method = value() as MethodName;
-    else if (flag in SWITCH_FLAGS) switches[SWITCH_FLAGS[flag]] = false;
+    else if (own(SWITCH_FLAGS, flag) !== undefined) switches[SWITCH_FLAGS[flag]] = false;
     else if (FLAG_TO_KEY.has(flag)) {
       const key = FLAG_TO_KEY.get(flag) as NumericParamKey;
       (input as unknown as Record<string, number>)[key] = parseNumber(flag, value());
     } else {
-      throw new UsageError(`unknown option --${flag}; see 'hotcarrier ${command} --help'`);
+      throw new UsageError(`unknown option --${shownValue(flag).slice(1, -1)}; see 'hotcarrier ${command} --help'`);
     }
   }
   if (given.has('bulk') && given.has('edge-nm')) throw new UsageError('--bulk and --edge-nm conflict: a bulk film has no edge length; give one of them');

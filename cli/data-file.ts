@@ -1,10 +1,11 @@
-// --data FILE for the CLI: read a measured carrier-temperature file from disk (size checked on the bytes first),
-// parse it, and format the comparison with the model as text, CSV and JSON.
+// --data FILE for the CLI: read a measured carrier-temperature file from disk (regular files only, the read stopped
+// at the byte cap), parse it, and format the comparison with the model as text, CSV and JSON.
 
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
-  ALLOWED, checkDataFileSize, compareWithModel, DataFileError, modelTcAt, parseMeasuredCsv, type MeasuredComparison, type MeasuredSeries,
+  ALLOWED, MAX_DATA_FILE_BYTES, checkDataFileSize, compareWithModel, DataFileError, modelTcAt, parseMeasuredBytes,
+  type MeasuredComparison, type MeasuredSeries,
 } from '../src/data/measured.ts';
 import type { SimulationResult } from '../src/model/types.ts';
 import { UsageError } from './args.ts';
@@ -20,20 +21,60 @@ function readProblem(error: NodeJS.ErrnoException): string {
   }
 }
 
+/** What a non-regular file is, in words (from the fstat of the open descriptor). */
+function kindOf(stat: ReturnType<typeof fstatSync>): string {
+  if (stat.isDirectory()) return 'a directory';
+  if (stat.isFIFO()) return 'a FIFO (named pipe)';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/**
+ * The bytes of a regular file, at most MAX_DATA_FILE_BYTES + 1 of them (one more than allowed, so an oversized
+ * file is seen as such without reading it all). Opened non-blocking so a FIFO cannot stall the open; the kind is
+ * checked with fstat on the open descriptor (no race with a rename), and the size on the bytes read (a file that
+ * grows, or a /proc file whose stat size is 0, is not trusted).
+ */
+function readCapped(path: string, fail: (problem: string) => UsageError): Uint8Array {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw fail(`is ${kindOf(stat)}, not a regular file; allowed: ${ALLOWED.file}`);
+    checkDataFileSize(stat.size);
+    const cap = MAX_DATA_FILE_BYTES + 1;
+    const chunks: Uint8Array[] = [];
+    let length = 0;
+    while (length < cap) {
+      const chunk = new Uint8Array(Math.min(65536, cap - length));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      length += n;
+    }
+    checkDataFileSize(length);
+    const bytes = new Uint8Array(length);
+    let at = 0;
+    for (const c of chunks) {
+      bytes.set(c, at);
+      at += c.length;
+    }
+    return bytes;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Read and parse `path`. Every failure becomes a UsageError "--data PATH: …" (exit 2): missing or unreadable file,
- * a file above MAX_DATA_FILE_BYTES (refused before reading), or a DataFileError with its line and column.
+ * a directory, FIFO or device, a file above MAX_DATA_FILE_BYTES (the read stops there), bytes that are not UTF-8 or
+ * UTF-16 text, or a DataFileError with its line and column.
  */
 export function readMeasuredFile(path: string): MeasuredSeries {
   const fail = (problem: string) => new UsageError(`--data ${path}: ${problem}`);
   if (path.trim() === '') throw new UsageError(`--data needs a file path; allowed: ${ALLOWED.file}`);
   try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) throw fail(`is a directory, not a file; allowed: ${ALLOWED.file}`);
-    checkDataFileSize(stat.size);
-    const bytes = readFileSync(path);
-    checkDataFileSize(bytes.length);
-    return parseMeasuredCsv(new TextDecoder('utf-8').decode(bytes), basename(path));
+    return parseMeasuredBytes(readCapped(path, fail), basename(path));
   } catch (error) {
     if (error instanceof UsageError) throw error;
     if (error instanceof DataFileError) throw fail(error.message);

@@ -2,13 +2,15 @@
 // on the --data file, and print the fitted values with uncertainties as text or JSON.
 
 import { fitToMeasured, fittableInputKeys, type FitResult, type FreeParameter } from '../src/data/fit.ts';
-import { modelTcAt, type MeasuredSeries } from '../src/data/measured.ts';
+import { compareWithModel, modelTcAt, type MeasuredSeries } from '../src/data/measured.ts';
+import { SimulationError, simulate } from '../src/model/simulate.ts';
 import { resolveMaterial } from '../src/materials/index.ts';
 import { PARAMS } from '../src/model/params.ts';
 import type { SimulationInput } from '../src/model/types.ts';
 import { UsageError, type ParsedArgs } from './args.ts';
 import { readMeasuredFile } from './data-file.ts';
 import { num, toJson } from './format.ts';
+import { stamp } from './build-info.ts';
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -94,6 +96,7 @@ export function fitText(fit: FitResult, data: MeasuredSeries): string {
 export function fitJson(fit: FitResult, data: MeasuredSeries): string {
   const { best, ...rest } = fit;
   return toJson({
+    provenance: stamp({ input: fit.input, measured: { tPs: data.tPs, tcK: data.tcK, sigmaK: data.sigmaK }, parameters: fit.parameters.map((p) => ({ key: p.key, min: p.min, max: p.max, start: p.start })) }),
     ...rest,
     measured: { ...data, modelTcK: best ? Array.from(data.tPs, (t) => modelTcAt(best, t)) : null },
     curve: best ? { t_ps: best.tPs, tc_k: best.tcK, t_lo_k: best.tLoK, t_a_k: best.tAK } : null,
@@ -108,5 +111,24 @@ export function runFit(args: ParsedArgs): string {
   const free = args.free.map(parseFreeSpec);
   const data = readMeasuredFile(args.data);
   const fit = fitToMeasured(args.input, data, free, { starts: args.starts });
+  if (fit.status === 'failed') throw new SimulationError(`fit of ${data.name}: ${failureReason(fit, data)}`);
   return args.format === 'json' ? fitJson(fit, data) : fitText(fit, data);
+}
+
+/** Why no trial of a failed fit counted: the start simulation's own error, or an objective that is not finite. */
+function failureReason(fit: FitResult, data: MeasuredSeries): string {
+  let comparison;
+  try {
+    comparison = compareWithModel(simulate(fit.input), data);
+  } catch (e) {
+    return `${fit.message}; the start point itself fails: ${e instanceof Error ? e.message : String(e)}`;
+  }
+  if (comparison.n === 0) return `${fit.message}; no measured delay lies in the model window`;
+  const rms = comparison.rmsK;
+  const chi2 = comparison.chi2PerPoint;
+  if (rms === null || !Number.isFinite(rms) || (data.sigmaK && (chi2 === null || !Number.isFinite(chi2)))) {
+    const smallest = data.sigmaK ? Math.min(...data.sigmaK) : null;
+    return `the objective overflows (${data.sigmaK ? 'χ²' : 'the sum of squared residuals'} is not a finite number)${smallest !== null ? `; the smallest uncertainty in the file is ${smallest.toExponential(2)} K — check the σ column's unit` : ''}`;
+  }
+  return fit.message;
 }

@@ -2,6 +2,8 @@
 
 import type { SimulationResult, TrendResult } from '../src/model/types.ts';
 import type { MaterialEntry } from '../src/model/catalog.ts';
+import { provenanceCsvLines } from '../src/provenance.ts';
+import { stamp } from './build-info.ts';
 
 /** A number for humans: significant digits, '—' when absent or not finite. */
 export function num(v: number | null | undefined, digits = 4): string {
@@ -28,6 +30,7 @@ export function toJson(value: unknown): string {
 export function simulationJson(r: SimulationResult, extra: Record<string, unknown> = {}): string {
   const { material, ...derived } = r.derived;
   return toJson({
+    provenance: stamp(r.input),
     input: r.input,
     derived: { ...derived, formula: material.formula, toleranceFactor: material.tolerance.t, phase: material.tolerance.phase },
     material,
@@ -48,6 +51,7 @@ export function simulationJson(r: SimulationResult, extra: Record<string, unknow
 export function simulationCsv(r: SimulationResult): string {
   const d = r.derived;
   const head = [
+    ...provenanceCsvLines(stamp(r.input)),
     `# hotcarrier simulate: ${d.material.formula}, ${d.bulk ? 'bulk film' : `${r.input.edgeNm} nm NC`}, n0 = ${num(d.densityCm3)} cm^-3, pump ${num(d.pumpEv)} eV, lattice ${r.input.latticeK ?? 300} K`,
     `# confined gap ${num(d.gapEv)} eV; <N> ${num(d.nPerNc)}; fluence ${num(d.fluenceUJcm2)} uJ cm^-2${d.augerStatistics ? `; NC Auger ${d.augerStatistics} (tau_XX ${num(d.biexcitonAugerPs, 3)} ps)` : ''}; ledger max rel. error ${num(r.energy.maxRelError, 2)}`,
     't_ps,tc_k,t_lo_k,t_a_k,n_cm3,e_carriers_ev_cm3,e_lo_ev_cm3,e_acoustic_ev_cm3,e_surroundings_ev_cm3,e_emitted_ev_cm3,e_extracted_ev_cm3',
@@ -88,8 +92,10 @@ export function simulationText(r: SimulationResult): string {
   }
   lines.push(
     '',
-    `  cooling: 1/e time ${num(m.tau1ePs)} ps, ${fitText(m)}, mean ${num(m.meanCoolingPs)} ps`,
-    `           time to ${m.targetK} K ${num(m.timeToTargetPs)} ps, initial loss ${num(m.initialLossRateMeVps)} meV ps^-1 per e–h pair, peak Tc ${num(m.peakTcK)} K`,
+    m.meanCoolingPs === null
+      ? `  warming: carriers injected at ${num(d.injectionTempK)} K, at or below the lattice; no cooling metrics (see the warning)`
+      : `  cooling: 1/e time ${num(m.tau1ePs)} ps, ${fitText(m)}, mean ${num(m.meanCoolingPs)} ps`,
+    `           time to ${m.targetK} K ${m.timeToTargetPs === null && m.peakTcK <= m.targetK ? `— (Tc never above ${m.targetK} K)` : `${num(m.timeToTargetPs)} ps`}, initial loss ${num(m.initialLossRateMeVps)} meV ps^-1 per e–h pair, peak Tc ${num(m.peakTcK)} K`,
     `  energy ledger max relative error ${num(r.energy.maxRelError, 2)}`,
     `  solver ${r.solver.method}: ${r.solver.nfev} rhs evaluations, ${r.solver.njev} Jacobians, ${r.solver.nAccepted} steps (${r.solver.nRejected} rejected), ${num(r.solver.wallMs, 3)} ms`,
   );

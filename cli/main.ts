@@ -1,22 +1,21 @@
 // The `hotcarrier` command: simulate, fit, trends, materials, sweep (the app layer over src/ and workers/). Exit 0 on success, 2 on bad input, 1 on a solver failure.
 
 import { listMaterials } from '../src/model/catalog.ts';
-import { PARAMS, formatLimit } from '../src/model/params.ts';
+import { ACCEPTOR_PARAM, AUGER_STATISTICS_PARAM, METHOD_PARAM, PARAMS, SWITCHES, formatLimit } from '../src/model/params.ts';
 import { SimulationError, simulate } from '../src/model/simulate.ts';
 import { runTrends } from '../src/model/trends.ts';
 import { InputError } from '../src/model/validate.ts';
 import { compoundSheets, listPresets } from '../src/materials/index.ts';
-import { SWITCH_FLAGS, UsageError, parseArgs } from './args.ts';
+import { UsageError, parseArgs } from './args.ts';
 import { measuredCsv, measuredJson, measuredText, readMeasuredFile } from './data-file.ts';
 import { compareWithModel } from '../src/data/measured.ts';
 import { runFit } from './fit-command.ts';
+import type { Io } from './io.ts';
+import { versionText } from './build-info.ts';
 import { runValidateCommand } from './validate.ts';
 import { materialsText, simulationCsv, simulationJson, simulationText, toJson, trendsText } from './format.ts';
 
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
+export type { Io } from './io.ts';
 
 const defaultIo: Io = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
@@ -32,6 +31,7 @@ function helpText(): string {
     'hotcarrier — hot-carrier cooling in perovskite nanocrystals and films',
     '',
     'Commands:',
+    '  hotcarrier --version                             version and git commit of this build',
     '  hotcarrier simulate [options] [--json | --csv]   carrier temperature vs delay, metrics, energy ledger',
     '  hotcarrier trends [--composition X] [--edge-nm L | --bulk] [--json]   the review\'s trends T1–T13',
     '  hotcarrier materials [--json]                    presets and their parameters with sources',
@@ -49,13 +49,11 @@ function helpText(): string {
     `  --composition X        a preset (${listPresets().slice(0, 5).join(', ')} …) or a formula such as MAPb0.5Sn0.5I3 [default CsPbI3]`,
     '  --bulk                 a bulk film instead of a nanocrystal',
     '  --pump-ev E            pump photon energy in eV (instead of --pump-nm)',
-    '  --acceptor K           none | hot (Bphen-like, energy-selective) | cold (TiO2-like) [default none]',
-    '  --auger-statistics S   NC Auger: poisson (a Poisson ensemble of excitons per NC) | mean-field (every NC holds ⟨N⟩)',
-    '                         [default poisson; films always use k3 n³]',
-    '  --method M             auto | odex | rodas5 [default auto]',
+    ...[ACCEPTOR_PARAM, AUGER_STATISTICS_PARAM, METHOD_PARAM].map((p) =>
+      `  --${`${p.flag} ${p.key === 'method' ? 'M' : p.key === 'acceptor' ? 'K' : 'S'}`.padEnd(21)}${p.meaning}: ${p.choices.map((c) => `${c.value} (${c.meaning})`).join(' | ')} [default ${p.default}]`),
     '  --data FILE            measured carrier temperatures to compare with the model: CSV rows delay (ps), Tc (K)[, sigma (K)];',
     '                         adds a "measured vs model" line (RMS, max |Δ|, χ²/point), a "# measured" CSV block or JSON members',
-    ...Object.keys(SWITCH_FLAGS).map((f) => `  --${f.padEnd(22)} switch the mechanism off (what-if)`),
+    ...SWITCHES.map((sw) => `  --${sw.flag.padEnd(22)} switch off ${sw.meaning} (what-if)`),
     ...rows,
     '',
     'Excitation: give one of --density, --n-per-nc, --fluence-uj-cm2 (default --density 1e18).',
@@ -63,7 +61,26 @@ function helpText(): string {
   ].join('\n');
 }
 
+/** Flags trends and materials read (besides --help); any other flag is refused, never silently ignored. */
+const COMMAND_FLAGS: Record<string, readonly string[]> = {
+  trends: ['composition', 'edge-nm', 'bulk', 'json'],
+  materials: ['json'],
+};
+
+function refuseUnusedFlags(command: string, given: Set<string>): void {
+  const used = Object.hasOwn(COMMAND_FLAGS, command) ? COMMAND_FLAGS[command] : null;
+  if (used === null) return;
+  const unused = [...given].filter((f) => !used.includes(f) && f !== 'help' && f !== 'h');
+  if (unused.length > 0) {
+    throw new UsageError(`${unused.map((f) => `--${f}`).join(', ')} ${unused.length === 1 ? 'does' : 'do'} not apply to ${command} (${command === 'trends' ? 'each trend sets its own excitation, pump and solver options' : 'it lists the presets'}); allowed: ${used.length ? used.map((f) => `--${f}`).join(', ') : 'no options'}`);
+  }
+}
+
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  if (argv[0] === '--version' || argv[0] === 'version') {
+    io.out(versionText());
+    return 0;
+  }
   if (argv[0] === 'sweep') {
     // sweep runs on worker threads: loaded only when asked for, so the other commands start without them
     const { sweepMain } = await import('./sweep.ts');
@@ -77,6 +94,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
     if (args.data !== undefined && args.command !== 'simulate' && args.command !== 'fit') throw new UsageError(`--data applies to simulate only, not ${args.command} (and to fit); allowed: hotcarrier simulate [options] --data FILE or hotcarrier fit [options] --data FILE --free KEY`);
     if (args.free.length > 0 && args.command !== 'fit') throw new UsageError(`--free applies to fit only, not ${args.command}; allowed: hotcarrier fit [options] --data FILE --free KEY[:min:max]`);
+    refuseUnusedFlags(args.command, args.given);
     if (args.starts !== undefined && args.command !== 'fit') throw new UsageError(`--starts applies to fit only, not ${args.command}; allowed: hotcarrier fit [options] --data FILE --free KEY --starts N`);
     switch (args.command) {
       case 'simulate': {

@@ -1,13 +1,17 @@
 // `hotcarrier sweep`: a grid of simulations run in parallel on a pool of Node worker threads.
 // Part of the CLI app layer (cli/), over the engine (src/) and the worker transport (workers/).
 
+import { availableParallelism } from 'node:os';
 import { PARAMS, allowedRange, formatLimit, type NumericParamKey } from '../src/model/params.ts';
-import { UsageError, parseArgs } from './args.ts';
-import { AUGER_STATISTICS, checkNumeric, inputIssues, type InputIssue } from '../src/model/validate.ts';
+import { UsageError, parseArgs, shownValue } from './args.ts';
+import { AUGER_STATISTICS, InputError, checkNumeric, inputIssues, type InputIssue } from '../src/model/validate.ts';
+import { readDecimal } from '../src/data/decimal.ts';
+import { resolveMaterial } from '../src/materials/index.ts';
+import { checkSweepSpec } from '../src/sweep/grid.ts';
 import { toJson } from './format.ts';
-import { SWEEP_COLUMN_NAMES, type SweepAxis, type SweepResult } from '../workers/protocol.ts';
+import { SWEEP_COLUMN_NAMES, type SweepAxis, type SweepResult } from '../src/sweep/types.ts';
 import { createNodeEnginePool } from '../workers/spawn-node.ts';
-import type { Io } from './main.ts';
+import type { Io } from './io.ts';
 
 const FLAG_TO_KEY = new Map<string, NumericParamKey>(Object.values(PARAMS).map((p) => [p.flag, p.key]));
 
@@ -34,6 +38,13 @@ export function parseVary(text: string): SweepAxis {
   if (flag === 'composition') {
     const values = raw.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
     if (values.length === 0) throw new UsageError('--vary composition= needs at least one composition; allowed: presets or formulas, comma-separated');
+    for (const v of values) {
+      try {
+        resolveMaterial(v);
+      } catch (e) {
+        throw new UsageError(`--vary composition: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
     return { key: 'composition', values };
   }
   if (flag === 'auger-statistics') {
@@ -46,18 +57,19 @@ export function parseVary(text: string): SweepAxis {
   if (!key) throw new UsageError(`--vary ${flag}: unknown parameter; allowed: composition, auger-statistics, ${Object.values(PARAMS).map((p) => p.flag).join(', ')}`);
   const spec = PARAMS[key];
   const number = (s: string) => {
-    const v = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s.trim()) ? Number(s) : NaN;
+    const read = readDecimal(s);
+    const v = 'value' in read ? read.value : NaN;
     const issues: InputIssue[] = [];
     checkNumeric(key, v, issues);
-    if (issues.length > 0) throw new UsageError(`--vary ${flag}: ${JSON.stringify(s)} is not allowed; allowed: ${allowedRange(spec)}`);
+    if (issues.length > 0) throw new UsageError(`--vary ${flag}: ${shownValue(s)} is not allowed; allowed: ${allowedRange(spec)}`);
     return v;
   };
   const range = raw.split(':');
   if (range.length === 3) {
     const from = number(range[0]);
     const to = number(range[1]);
-    const count = Number(range[2]);
-    if (!Number.isInteger(count) || count < 1 || count > 10000) throw new UsageError(`--vary ${flag}: count ${JSON.stringify(range[2])} must be a whole number from 1 to 10000`);
+    const count = range[2].length <= 6 ? Number(range[2]) : NaN;
+    if (!Number.isInteger(count) || count < 1 || count > 10000) throw new UsageError(`--vary ${flag}: count ${shownValue(range[2])} must be a whole number from 1 to 10000`);
     const values: number[] = [];
     for (let i = 0; i < count; i++) {
       const f = count === 1 ? 0 : i / (count - 1);
@@ -97,6 +109,39 @@ function csv(result: SweepResult): string {
   return rows.join('\n');
 }
 
+/** Axes that are alternatives of one quantity: varying two of them would let the last silently win. */
+const ALTERNATIVE_AXES: readonly (readonly string[])[] = [['densityCm3', 'nPerNc', 'fluenceUJcm2'], ['pumpNm', 'pumpEv']];
+
+/** Refuse a grid the engine would refuse or read wrongly, before any worker starts: a repeated axis, two
+ *  alternative axes, a spec the grid checker rejects, or an axis value that is bad with the base options. */
+function checkAxes(base: Record<string, unknown>, axes: SweepAxis[]): void {
+  const flagOf = (key: string) => (key in PARAMS ? PARAMS[key as NumericParamKey].flag : key === 'augerStatistics' ? 'auger-statistics' : key);
+  const seen = new Set<string>();
+  for (const a of axes) {
+    if (seen.has(a.key)) throw new UsageError(`--vary ${flagOf(a.key)} is given twice; allowed: each parameter on one --vary (merge the values: --vary ${flagOf(a.key)}=A,B,C)`);
+    seen.add(a.key);
+  }
+  for (const group of ALTERNATIVE_AXES) {
+    const both = group.filter((k) => seen.has(k));
+    if (both.length > 1) throw new UsageError(`--vary ${both.map(flagOf).join(' and --vary ')} are alternatives (one sets the other); allowed: vary one of ${group.map(flagOf).join(', ')}`);
+  }
+  try {
+    checkSweepSpec({ base: base as never, axes });
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+  // Each axis value with the base and the other axes' first values: a bad value fails here, not on a worker.
+  for (const axis of axes) {
+    for (const value of axis.values) {
+      const probe = { ...base } as Record<string, unknown>;
+      for (const a of axes) probe[a.key] = a === axis ? value : a.values[0];
+      for (const group of ALTERNATIVE_AXES) if (group.includes(axis.key)) for (const k of group) if (k !== axis.key) delete probe[k];
+      const issues = inputIssues(probe as never);
+      if (issues.length > 0) throw new UsageError(issues.map((i) => i.message).join('\n'));
+    }
+  }
+}
+
 /** Run the sweep command. Exit 0 when every point ran, 1 if some failed, 2 on bad input. */
 export async function sweepMain(argv: string[], io: Io): Promise<number> {
   const rest: string[] = [];
@@ -110,8 +155,13 @@ export async function sweepMain(argv: string[], io: Io): Promise<number> {
         if (v === undefined) throw new UsageError(`${a} needs a value`);
         if (a === '--vary') axes.push(parseVary(v));
         else {
-          workers = Number(v);
-          if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--workers = ${JSON.stringify(v)} must be a whole number from 1 to 64`);
+          workers = v.length <= 6 ? Number(v) : NaN;
+          if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--workers = ${shownValue(v)} must be a whole number from 1 to 64`);
+          const cores = availableParallelism();
+          if (workers > cores) {
+            io.err(`--workers ${workers}: capped at ${cores}, the cores of this machine (more workers only compete for them)`);
+            workers = cores;
+          }
         }
       } else rest.push(a);
     }
@@ -124,11 +174,7 @@ export async function sweepMain(argv: string[], io: Io): Promise<number> {
     if (axes.length === 0) throw new UsageError('sweep needs at least one --vary FLAG=VALUES; e.g. --vary density=1e16:1e20:9');
     const count = axes.reduce((n, a) => n * a.values.length, 1);
     if (count > 100000) throw new UsageError(`the grid has ${count} points; allowed: at most ${formatLimit(100000)}`);
-    // Validate the base with the first value of each axis, so a bad base option fails before any work.
-    const probe = { ...parsed.input } as Record<string, unknown>;
-    for (const a of axes) probe[a.key] = a.values[0];
-    const issues = inputIssues(probe as never);
-    if (issues.length > 0) throw new UsageError(issues.map((i) => i.message).join('\n'));
+    checkAxes(parsed.input as unknown as Record<string, unknown>, axes);
     const pool = createNodeEnginePool(workers ? { size: workers } : {});
     try {
       const started = performance.now();
@@ -148,7 +194,7 @@ export async function sweepMain(argv: string[], io: Io): Promise<number> {
       pool.close();
     }
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof InputError) {
       io.err(`error: ${e.message}`);
       return 2;
     }

@@ -13,6 +13,7 @@ export { resolveMaterial, listPresets, compoundSheets, frohlichAlpha, toleranceF
 export { parseMeasuredCsv, compareWithModel, modelTcAt, checkDataFileSize, DataFileError, MAX_DATA_FILE_BYTES, MAX_DATA_ROWS, type MeasuredSeries, type MeasuredComparison } from './data/measured.ts';
 export { fitToMeasured, MAX_FREE_PARAMETERS, type FreeParameter, type FitOptions, type FitResult, type FittedParameter, type FitStatus } from './data/fit.ts';
 export { syntheticSeries, mulberry32, gaussian, type SyntheticOptions } from './data/synthetic.ts';
+export { VERSION, provenance, inputHash, canonicalJson, sha256Hex, provenanceCsvLines, type Provenance, type BuildInfo } from './provenance.ts';
 export type * from './model/types.ts';
 export type * from './materials/types.ts';
 

@@ -1,6 +1,7 @@
 // A curve on screen: its input, its result, its label and colour.
 
 import type { SimulationInput, SimulationResult } from '../src/model/types.ts';
+import { SWITCHES } from '../src/model/params.ts';
 import { formatNumber } from './format.ts';
 
 export interface Curve {
@@ -13,13 +14,7 @@ export interface Curve {
 export const PALETTE = ['#d62728', '#1f77b4', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22'];
 
 /** How a switched-off mechanism is named in a curve label ("…, no hot phonons"). */
-const SWITCH_WORDS: Record<string, string> = {
-  upConversion: 'up-conversion',
-  augerHeating: 'Auger heating',
-  intrinsicBottleneck: 'intrinsic bottleneck',
-  hotPhonons: 'hot phonons',
-  screening: 'screening',
-};
+const SWITCH_WORDS: Record<string, string> = Object.fromEntries(SWITCHES.map((sw) => [sw.key, sw.short]));
 
 /** Short label: composition, size (or film), excitation as given, lattice temperature when not 300 K, mechanisms switched off. */
 export function curveLabel(input: SimulationInput): string {

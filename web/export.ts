@@ -3,9 +3,9 @@
 import type uPlot from 'uplot';
 import { compareWithModel, modelTcAt, type MeasuredSeries } from '../src/data/measured.ts';
 import type { Curve } from './curves.ts';
-import type { SweepResult } from '../workers/protocol.ts';
-import { SWEEP_COLUMN_NAMES } from '../workers/protocol.ts';
-import { gridIndices } from '../workers/sweep-grid.ts';
+import type { SweepResult } from '../src/sweep/types.ts';
+import { SWEEP_COLUMN_NAMES } from '../src/sweep/types.ts';
+import { gridIndices } from '../src/sweep/grid.ts';
 
 const csvCell = (v: number | string | null) =>
   typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : v === null ? '' : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;

@@ -1,7 +1,12 @@
 // The input panel: every control (built from PARAMS), one-of groups (excitation measure, pump as nm or eV),
 // enabling rules, converted values, and engine errors shown in the field they concern.
 
-import { PARAMS, type NumericParamKey } from '../src/model/params.ts';
+import {
+  ACCEPTOR_PARAM, AUGER_STATISTICS_PARAM, METHOD_PARAM, PARAMS, SWITCHES, type ChoiceParamSpec, type NumericParamKey,
+} from '../src/model/params.ts';
+
+/** The <option>s of a choice parameter, from its declaration. */
+const options = (spec: ChoiceParamSpec<string, string>) => spec.choices.map((c) => `<option value="${c.value}">${c.label}</option>`).join('');
 import { HC_EV_NM } from '../src/model/constants.ts';
 import type { SimulationInput, SimulationResult } from '../src/model/types.ts';
 import type { MaterialSummary } from '../workers/protocol.ts';
@@ -109,15 +114,14 @@ export function createInputPanel(
   const placed = new Set<NumericParamKey>(['edgeNm', 'latticeK', ...PUMP_KEYS, ...EXCITATION_KEYS]);
   advanced.insertAdjacentHTML('beforeend', `
     <div class="control"><label for="acceptor">Charge acceptor</label>
-      <select id="acceptor"><option value="none">none</option><option value="hot">hot (Bphen-like, high LUMO)</option><option value="cold">cold (TiO2-like)</option></select></div>
+      <select id="acceptor">${options(ACCEPTOR_PARAM)}</select></div>
     <div class="control"><label for="auger-statistics">NC Auger statistics</label>
-      <select id="auger-statistics" aria-describedby="auger-statistics-help"><option value="poisson">Poisson ensemble of excitons per NC</option><option value="mean-field">mean field (every NC holds ⟨N⟩)</option></select>
+      <select id="auger-statistics" aria-describedby="auger-statistics-help">${options(AUGER_STATISTICS_PARAM)}</select>
       <span class="help" id="auger-statistics-help">Films always use k3 n³.</span></div>
     <div class="control"><label for="method">Solver method</label>
-      <select id="method"><option value="auto">auto (stiffness switching)</option><option value="rodas5">rodas5 (stiff)</option><option value="odex">odex (non-stiff)</option></select></div>
+      <select id="method">${options(METHOD_PARAM)}</select></div>
     <fieldset class="control switches"><legend>Mechanisms</legend>
-      ${[['upConversion', 'Acoustic → LO up-conversion'], ['augerHeating', 'Auger heating'], ['intrinsicBottleneck', 'Intrinsic (discrete-level) bottleneck'], ['hotPhonons', 'Hot (finite) LO population']]
-        .map(([k, l]) => `<label class="check"><input type="checkbox" data-switch="${k}"> ${l}</label>`).join('')}
+      ${SWITCHES.map((sw) => `<label class="check"><input type="checkbox" data-switch="${sw.key}"> ${sw.label}</label>`).join('')}
     </fieldset>`);
   for (const key of Object.keys(PARAMS) as NumericParamKey[]) if (!placed.has(key)) numeric(key, advanced);
 

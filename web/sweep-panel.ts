@@ -2,7 +2,7 @@
 
 import uPlot from 'uplot';
 import { POINT_NOT_RUN, POINT_OK, type SweepProgress, type SweepResult } from '../workers/protocol.ts';
-import { gridIndices } from '../workers/sweep-grid.ts';
+import { gridIndices } from '../src/sweep/grid.ts';
 import { PARAMS, type NumericParamKey } from '../src/model/params.ts';
 import { formatNumber, prettyUnit } from './format.ts';
 import { PALETTE } from './curves.ts';

@@ -1,7 +1,7 @@
 // The page state and its URL form: the hash holds the whole state, so a link reproduces the view.
 
 import type { SimulationInput } from '../src/model/types.ts';
-import { PARAMS, type NumericParamKey } from '../src/model/params.ts';
+import { ACCEPTOR_PARAM, AUGER_STATISTICS_PARAM, METHOD_PARAM, PARAMS, isChoice, type NumericParamKey } from '../src/model/params.ts';
 import type { SweepFormState } from './sweep-form.ts';
 import { defaultSweepForm, SWEEP_METRICS } from './sweep-form.ts';
 
@@ -87,11 +87,13 @@ export function decodeState(hash: string): AppState {
   for (const k of EXCITATION_KEYS) if (k !== excitation) delete input[k];
   if (!excitation) input.densityCm3 = PARAMS.densityCm3.default;
   if (input.pumpNm !== undefined) delete input.pumpEv;
+  // Choices read from their declarations (params.ts); the default is left out of the input, as before.
   const acceptor = params.get('acceptor');
-  if (acceptor === 'hot' || acceptor === 'cold') input.acceptor = acceptor;
-  if (params.get('augerStatistics') === 'mean-field') input.augerStatistics = 'mean-field';
+  if (isChoice(ACCEPTOR_PARAM, acceptor) && acceptor !== ACCEPTOR_PARAM.default) input.acceptor = acceptor;
+  const augerStatistics = params.get('augerStatistics');
+  if (isChoice(AUGER_STATISTICS_PARAM, augerStatistics) && augerStatistics !== AUGER_STATISTICS_PARAM.default) input.augerStatistics = augerStatistics;
   const method = params.get('method');
-  if (method === 'odex' || method === 'rodas5') input.method = method;
+  if (isChoice(METHOD_PARAM, method) && method !== METHOD_PARAM.default) input.method = method;
   for (const [key, value] of params) {
     if (key.startsWith('switches.') && value === '0') input.switches = { ...input.switches, [key.slice(9)]: false };
   }

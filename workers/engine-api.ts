@@ -1,24 +1,16 @@
-// The API object an engine worker exposes: the engine's calls, results handed back as transferred Float64Arrays.
+// The API object an engine worker exposes: the engine's calls (the sweep loop is src/sweep/run.ts), results handed
+// back as transferred Float64Arrays. Transport only: no physics and no sweep logic here.
 
 import { releaseProxy, transfer } from 'comlink';
 import { fitToMeasured, listMaterials, resolveMaterial, runTrends, simulate, validateInput } from '../src/index.ts';
 import type { FitOptions, FitResult, FreeParameter } from '../src/data/fit.ts';
 import type { MeasuredSeries } from '../src/data/measured.ts';
 import type { SimulationInput, SimulationResult, TrendOptions, TrendResult } from '../src/model/types.ts';
-import {
-  POINT_BAD_INPUT, POINT_NOT_RUN, POINT_OK, POINT_SOLVER_FAILED, SWEEP_COLUMN_NAMES,
-  type EngineApi, type EngineTestHooks, type MaterialEntry, type MaterialSummary, type ProgressCallback,
-  type SweepColumns, type SweepResult, type SweepSpec,
+import type {
+  EngineApi, EngineTestHooks, MaterialEntry, MaterialSummary, ProgressCallback, SweepResult, SweepSpec,
 } from './protocol.ts';
-import { checkSweepSpec, pointInput } from './sweep-grid.ts';
+import { runSweep } from '../src/sweep/run.ts';
 import { transferablesOf } from './transferables.ts';
-
-/** Yield to the event loop this often during a sweep, so `cancel()` messages get through (ms). */
-const YIELD_EVERY_MS = 50;
-/** Report sweep progress at most this often (ms). */
-const PROGRESS_EVERY_MS = 50;
-
-const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** A clean Error (comlink keeps only name and message) from anything thrown by the engine. */
 function cleanError(error: unknown): Error {
@@ -28,112 +20,6 @@ function cleanError(error: unknown): Error {
     return clean;
   }
   return new Error(String(error));
-}
-
-function allocateColumns(n: number): SweepColumns {
-  const columns = {} as SweepColumns;
-  for (const name of SWEEP_COLUMN_NAMES) columns[name] = new Float64Array(n).fill(Number.NaN);
-  columns.status.fill(POINT_NOT_RUN);
-  return columns;
-}
-
-const orNaN = (value: number | null | undefined): number => (typeof value === 'number' ? value : Number.NaN);
-
-function fillRow(columns: SweepColumns, row: number, r: SimulationResult): void {
-  const m = r.metrics;
-  columns.tau1ePs[row] = orNaN(m.tau1ePs);
-  columns.fastPs[row] = orNaN(m.fastPs);
-  columns.slowPs[row] = orNaN(m.slowPs);
-  columns.fastFraction[row] = orNaN(m.fastFraction);
-  columns.timeToTargetPs[row] = orNaN(m.timeToTargetPs);
-  columns.initialLossRateMeVps[row] = orNaN(m.initialLossRateMeVps);
-  columns.peakTcK[row] = orNaN(m.peakTcK);
-  columns.densityCm3[row] = orNaN(r.derived.densityCm3);
-  columns.nPerNc[row] = orNaN(r.derived.nPerNc);
-  columns.fluenceUJcm2[row] = orNaN(r.derived.fluenceUJcm2);
-  columns.nfev[row] = r.solver.nfev;
-  columns.nAccepted[row] = r.solver.nAccepted;
-  columns.nRejected[row] = r.solver.nRejected;
-  columns.solveMs[row] = r.solver.wallMs;
-  columns.status[row] = r.solver.status === 0 ? POINT_OK : POINT_SOLVER_FAILED;
-}
-
-/** Run a sweep (or its `range` slice) point by point in this thread. */
-async function runSweep(
-  spec: SweepSpec,
-  onProgress: ProgressCallback | undefined,
-  isCancelled: () => boolean,
-): Promise<SweepResult> {
-  const started = performance.now();
-  const count = checkSweepSpec(spec);
-  const [start, end] = spec.range ?? [0, count];
-  const n = end - start;
-  const columns = allocateColumns(n);
-  const errors: Record<number, string> = {};
-  let tPs: Float64Array | undefined;
-  let tcK: Float64Array | undefined;
-  let done = 0;
-  let failed = 0;
-  let lastYield = performance.now();
-  let lastReport = -Infinity;
-  const report = () => {
-    if (!onProgress) return;
-    // Not awaited: progress must never slow the sweep; a closed port only loses a report.
-    Promise.resolve(onProgress({ done, failed, total: n, elapsedMs: performance.now() - started })).catch(() => {});
-  };
-  let cancelled = false;
-  for (let flat = start; flat < end; flat++) {
-    if (isCancelled()) {
-      cancelled = true;
-      break;
-    }
-    const row = flat - start;
-    try {
-      const result = simulate(pointInput(spec, flat));
-      fillRow(columns, row, result);
-      if (result.solver.status !== 0) {
-        errors[flat] = result.solver.message;
-        failed++;
-      }
-      if (spec.curves) {
-        if (!tPs) {
-          tPs = Float64Array.from(result.tPs);
-          tcK = new Float64Array(n * tPs.length).fill(Number.NaN);
-        }
-        if (result.tPs.length !== tPs.length) {
-          throw new Error('sweep: curves need one shared delay grid; do not sweep tStartPs, tEndPs or nPoints with curves on');
-        }
-        tcK!.set(result.tcK, row * tPs.length);
-      }
-    } catch (error) {
-      columns.status[row] = POINT_BAD_INPUT;
-      errors[flat] = error instanceof Error ? error.message : String(error);
-      failed++;
-    }
-    done++;
-    const now = performance.now();
-    if (now - lastReport >= PROGRESS_EVERY_MS) {
-      lastReport = now;
-      report();
-    }
-    if (now - lastYield >= YIELD_EVERY_MS) {
-      await yieldToEvents();
-      lastYield = performance.now();
-    }
-  }
-  report();
-  return {
-    axes: spec.axes,
-    count,
-    range: [start, end],
-    columns,
-    errors,
-    tPs,
-    tcK,
-    cancelled,
-    wallMs: performance.now() - started,
-    workers: 1,
-  };
 }
 
 export interface EngineApiOptions {

@@ -8,7 +8,7 @@ import {
   type EngineApi, type EngineTestHooks, type MaterialEntry, type MaterialSummary, type ProgressCallback,
   type SweepColumns, type SweepProgress, type SweepResult, type SweepSpec,
 } from './protocol.ts';
-import { checkSweepSpec } from './sweep-grid.ts';
+import { checkSweepSpec } from '../src/sweep/grid.ts';
 import type { FitOptions, FitResult, FreeParameter } from '../src/data/fit.ts';
 import type { MeasuredSeries } from '../src/data/measured.ts';
 

@@ -1,8 +1,23 @@
 // Measured carrier temperatures (e.g. from transient absorption): a strict CSV reader with messages naming the
-// line, the column and what is allowed. Pure: takes text, knows nothing of files (the caller checks the size).
+// line, the column and what is allowed. Pure: takes bytes or text, knows nothing of files (the caller caps the read).
+// Linear in the input: line and cell lengths are capped before any pattern runs, and the patterns are unambiguous.
+
+import { DataFileError } from './data-file-error.ts';
+import { MAX_LINE_CHARS, detectSeparator, splitCsvLine } from './csv-line.ts';
+import { MAX_NUMBER_CHARS, looksDecimal } from './decimal.ts';
+import { decodeDataBytes } from './text-decode.ts';
+
+export { DataFileError } from './data-file-error.ts';
+export { decodeDataBytes } from './text-decode.ts';
 
 /** Largest data file accepted (bytes); checked by the caller on the raw bytes with `checkDataFileSize`. */
 export const MAX_DATA_FILE_BYTES = 5 * 1024 * 1024;
+/** Longest header cell read (characters), checked before its unit is looked for. */
+export const MAX_HEADER_CELL_CHARS = 200;
+/** Largest carrier temperature or uncertainty accepted (K): kB·1e5 K ≈ 8.6 eV, far beyond any hot carrier. */
+export const MAX_TEMPERATURE_K = 1e5;
+/** Largest |delay| accepted (ps), after unit conversion: one second. */
+export const MAX_ABS_DELAY_PS = 1e12;
 /** Most data rows accepted. */
 export const MAX_DATA_ROWS = 100_000;
 /** Fewest data rows accepted. */
@@ -16,9 +31,9 @@ const REFUSED_TEMPERATURE_UNITS = new Set(['c', '°c', 'degc', 'f', '°f', 'mk',
 
 export const ALLOWED = {
   file: 'a text file of rows "delay, carrier temperature[, uncertainty]" separated by comma, semicolon or tab, with an optional header row and # comment lines',
-  delay: 'pump–probe delay in ps (a finite number; fs or ns when the header says so)',
-  temperature: 'carrier temperature in K (a positive number)',
-  sigma: 'uncertainty of the carrier temperature in K (a positive number)',
+  delay: 'pump–probe delay in ps (a finite number, |delay| ≤ 1e12 ps; fs or ns when the header says so)',
+  temperature: 'carrier temperature in K (a positive number up to 1e5 K)',
+  sigma: 'uncertainty of the carrier temperature in K (a positive number up to 1e5 K)',
 } as const;
 
 export interface MeasuredSeries {
@@ -38,19 +53,6 @@ export interface MeasuredSeries {
   notes: string[];
 }
 
-/** A data file that cannot be read: where (1-based line and column, null when the whole file), what, what is allowed. */
-export class DataFileError extends Error {
-  readonly line: number | null;
-  readonly column: number | null;
-  constructor(line: number | null, column: number | null, problem: string, allowed: string) {
-    const where = line === null ? '' : column === null ? `line ${line}: ` : `line ${line}, column ${column}: `;
-    super(`${where}${problem}; allowed: ${allowed}`);
-    this.name = 'DataFileError';
-    this.line = line;
-    this.column = column;
-  }
-}
-
 /** Refuse a file of `bytes` bytes above MAX_DATA_FILE_BYTES (call before reading or decoding it). */
 export function checkDataFileSize(bytes: number): void {
   if (bytes > MAX_DATA_FILE_BYTES) {
@@ -58,8 +60,9 @@ export function checkDataFileSize(bytes: number): void {
   }
 }
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const NON_FINITE = /^[+-]?(nan|inf|infinity)$/i;
+const NON_FINITE = /^[+-]?(?:nan|inf|infinity)$/i;
+/** A decimal comma ("0,5", "1,2e3"): digits, one comma, digits, an optional exponent; unambiguous. */
+const DECIMAL_COMMA = /^[+-]?\d+,\d+(?:[eE][+-]?\d+)?$/;
 
 /** Quote a cell for a message, shortened when long. */
 const quote = (cell: string) => JSON.stringify(cell.length > 40 ? `${cell.slice(0, 37)}...` : cell);
@@ -81,6 +84,7 @@ const BARE_UNITS = new Set(['fs', 'ps', 'ns', 's', 'ms', 'us', 'µs', 'μs', 'k'
 
 /** The unit written in a header cell: "t (ps)", "t [ps]", "delay_ps", "t/ps", "delay in ps", "delay ps"; or null. */
 export function headerUnit(cell: string): string | null {
+  if (cell.length > MAX_HEADER_CELL_CHARS) return null;
   const text = cell.trim();
   const match = /\(([^)]*)\)\s*$/.exec(text) ?? /\[([^\]]*)\]\s*$/.exec(text) ?? /\/\s*([^/\s]+)$/.exec(text)
     ?? /\sin\s+(\S+)$/i.exec(text) ?? /_([A-Za-zµμ°]+)$/.exec(text);
@@ -89,23 +93,22 @@ export function headerUnit(cell: string): string | null {
   return word !== undefined && BARE_UNITS.has(word.toLowerCase()) ? word : null;
 }
 
-/** Cells of one line; trailing empty cells (a trailing separator) are dropped. */
-function splitLine(line: string, separator: string | null): string[] {
-  const cells = (separator === null ? line.trim().split(/\s+/) : line.split(separator)).map((c) => c.trim());
-  while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
-  return cells;
-}
-
 /** A header row: no cell is a number (finite or not), and the first cell is not empty. */
 function isHeader(cells: string[]): boolean {
   if (cells.length === 0 || cells[0] === '') return false;
-  return cells.every((c) => !NUMBER.test(c) && !NUMBER.test(c.replace(',', '.')) && !NON_FINITE.test(c));
+  return cells.every((c) => c.length > MAX_NUMBER_CHARS || (!looksDecimal(c) && !DECIMAL_COMMA.test(c) && !NON_FINITE.test(c)));
 }
 
-/** Separator of a line: tab, then semicolon, then comma; null (runs of spaces) when none appears. */
-function detectSeparator(line: string): string | null {
-  for (const s of ['\t', ';', ',']) if (line.includes(s)) return s;
-  return null;
+/**
+ * Read measured carrier temperatures from a file's bytes: decoded with `decodeDataBytes` (UTF-8 or UTF-16, a
+ * byte-order mark dropped; anything else refused), then read by `parseMeasuredCsv`. The CLI and the page call this.
+ */
+export function parseMeasuredBytes(bytes: Uint8Array, name = 'measured'): MeasuredSeries {
+  checkDataFileSize(bytes.length);
+  const { text, encoding } = decodeDataBytes(bytes);
+  const series = parseMeasuredCsv(text, name);
+  if (encoding !== 'utf-8') series.notes.push(`decoded from ${encoding.toUpperCase()}`);
+  return series;
 }
 
 /**
@@ -125,7 +128,7 @@ export function parseMeasuredCsv(text: string, name = 'measured'): MeasuredSerie
   if (text.length > MAX_DATA_FILE_BYTES) checkDataFileSize(text.length);
   if (text.trim() === '') throw new DataFileError(null, null, 'the file is empty', ALLOWED.file);
   if (looksBinary(text)) throw new DataFileError(null, null, 'the file is not text (it holds binary bytes)', ALLOWED.file);
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r\n|\r|\n/);
 
   let separator: string | null | undefined;
   let header: string[] = [];
@@ -141,21 +144,25 @@ export function parseMeasuredCsv(text: string, name = 'measured'): MeasuredSerie
   const rowDelayCell: string[] = [];
 
   const cellNumber = (cell: string, line: number, column: number, allowed: string): number => {
+    if (cell.length > MAX_NUMBER_CHARS) throw new DataFileError(line, column, `${quote(cell)} is ${cell.length} characters long, not a number`, `${allowed}, at most ${MAX_NUMBER_CHARS} characters`);
     let text = cell;
-    if ((separator === ';' || separator === '\t') && /^[+-]?\d+,\d+([eE][+-]?\d+)?$/.test(text)) text = text.replace(',', '.');
+    if ((separator === ';' || separator === '\t') && DECIMAL_COMMA.test(text)) text = text.replace(',', '.');
     if (text === '') throw new DataFileError(line, column, 'the cell is empty', allowed);
     if (NON_FINITE.test(text)) throw new DataFileError(line, column, `${quote(cell)} is not a finite number`, allowed);
-    if (!NUMBER.test(text)) throw new DataFileError(line, column, `${quote(cell)} is not a number`, allowed);
-    return Number(text);
+    if (!looksDecimal(text)) throw new DataFileError(line, column, `${quote(cell)} is not a number`, allowed);
+    const value = Number(text);
+    if (!Number.isFinite(value)) throw new DataFileError(line, column, `${quote(cell)} is not a finite number (it overflows a double)`, allowed);
+    return value;
   };
 
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i];
     const lineNo = i + 1;
+    if (raw.length > MAX_LINE_CHARS) throw new DataFileError(lineNo, null, `the line is ${raw.length} characters long`, `lines of at most ${MAX_LINE_CHARS} characters`);
     const trimmed = raw.trim();
     if (trimmed === '' || trimmed.startsWith('#')) continue;
     if (separator === undefined && header.length === 0 && t.length === 0) {
-      const cells = splitLine(trimmed, detectSeparator(trimmed));
+      const cells = splitCsvLine(trimmed, detectSeparator(trimmed), lineNo);
       if (isHeader(cells)) {
         header = cells;
         readHeaderUnits(cells, lineNo);
@@ -163,7 +170,7 @@ export function parseMeasuredCsv(text: string, name = 'measured'): MeasuredSerie
       }
     }
     if (separator === undefined) separator = detectSeparator(trimmed);
-    const cells = splitLine(trimmed, separator);
+    const cells = splitCsvLine(trimmed, separator, lineNo);
     if (cells.length < 2) {
       throw new DataFileError(lineNo, null, `${cells.length} column${cells.length === 1 ? '' : 's'} (${quote(trimmed)})`, `2 or 3 columns: ${ALLOWED.delay}, ${ALLOWED.temperature}, optional ${ALLOWED.sigma}`);
     }
@@ -178,12 +185,17 @@ export function parseMeasuredCsv(text: string, name = 'measured'): MeasuredSerie
     }
     if (t.length >= MAX_DATA_ROWS) throw new DataFileError(lineNo, null, `more than ${MAX_DATA_ROWS} data rows`, `at most ${MAX_DATA_ROWS} rows`);
     const delay = cellNumber(cells[0], lineNo, 1, ALLOWED.delay) * scale;
+    if (!(Math.abs(delay) <= MAX_ABS_DELAY_PS)) {
+      throw new DataFileError(lineNo, 1, `${quote(cells[0])} ${delayUnit} is ${Number.isFinite(delay) ? `${delay.toExponential(3)} ps` : 'not finite'} after conversion to ps`, ALLOWED.delay);
+    }
     const temperature = cellNumber(cells[1], lineNo, 2, ALLOWED.temperature);
     if (temperature <= 0) throw new DataFileError(lineNo, 2, `${quote(cells[1])} is not positive`, ALLOWED.temperature);
+    if (temperature > MAX_TEMPERATURE_K) throw new DataFileError(lineNo, 2, `${quote(cells[1])} K is above ${MAX_TEMPERATURE_K} K`, ALLOWED.temperature);
     if (columns === 3) {
       const s = cellNumber(cells[2], lineNo, 3, ALLOWED.sigma);
       if (s < 0) throw new DataFileError(lineNo, 3, `${quote(cells[2])} is negative`, ALLOWED.sigma);
       if (s === 0) throw new DataFileError(lineNo, 3, `${quote(cells[2])} is zero (χ² would be infinite)`, ALLOWED.sigma);
+      if (s > MAX_TEMPERATURE_K) throw new DataFileError(lineNo, 3, `${quote(cells[2])} K is above ${MAX_TEMPERATURE_K} K`, ALLOWED.sigma);
       sigma.push(s);
     }
     if (t.length > 0 && !(delay > t[t.length - 1])) {
@@ -213,6 +225,8 @@ export function parseMeasuredCsv(text: string, name = 'measured'): MeasuredSerie
   };
 
   function readHeaderUnits(cells: string[], lineNo: number): void {
+    const long = cells.findIndex((c) => c.length > MAX_HEADER_CELL_CHARS);
+    if (long >= 0) throw new DataFileError(lineNo, long + 1, `the header cell is ${cells[long].length} characters long`, `header cells of at most ${MAX_HEADER_CELL_CHARS} characters`);
     if (cells.length > 3) throw new DataFileError(lineNo, 4, `the header has ${cells.length} columns`, 'delay, carrier temperature and an optional uncertainty column');
     const delayWritten = headerUnit(cells[0]);
     const delay = delayWritten?.toLowerCase() ?? null;

@@ -8,7 +8,7 @@ import { confine, levelSpacingCoefficient } from './confinement.ts';
 import { EV_PER_J, HC_EV_NM, HBAR2_2M0_EV_NM2, HBAR_EV_PS, KB_EV_PER_K, NM3_PER_CM3, PS_PER_S, boseOccupation, photonEnergyEv } from './constants.ts';
 import { convertExcitation } from './excitation.ts';
 import { debyeCoefficient } from './screening.ts';
-import { PARAMS, formatLimit } from "./params.ts";
+import { PARAMS, formatLimit, withinLimits } from "./params.ts";
 import { InputError, type NormalizedInput } from './validate.ts';
 import type { Derived } from './types.ts';
 
@@ -122,7 +122,7 @@ export function build(input: NormalizedInput): Built {
     input,
   );
   const dens = PARAMS.densityCm3;
-  if (!(exc.densityCm3 >= dens.min && exc.densityCm3 <= dens.max)) {
+  if (!withinLimits(exc.densityCm3, dens.min, dens.max)) {
     const from = input.nPerNc !== undefined ? `nPerNc = ${input.nPerNc}` : input.fluenceUJcm2 !== undefined ? `fluenceUJcm2 = ${input.fluenceUJcm2} µJ cm^-2` : `densityCm3`;
     throw new InputError([{
       param: input.nPerNc !== undefined ? 'nPerNc' : input.fluenceUJcm2 !== undefined ? 'fluenceUJcm2' : 'densityCm3',

@@ -29,9 +29,11 @@ const MIN_COMPONENT_SHARE = 0.01;
  * @param taK lattice temperature (K)
  * @param targetK temperature for the time-to-target metric
  * @param lossRateAt energy-loss rate per electron–hole pair (meV ps^-1) at output index k
+ * @param warming true when the carriers are injected at or below the lattice temperature: the curve warms, and the
+ *   cooling metrics (1/e time, bi-exponential fit, mean cooling time, time to target) are null
  */
 export function coolingMetrics(
-  t: Float64Array, tcK: Float64Array, taK: Float64Array, targetK: number, lossRateAt: (k: number) => number,
+  t: Float64Array, tcK: Float64Array, taK: Float64Array, targetK: number, lossRateAt: (k: number) => number, warming = false,
 ): CoolingMetrics {
   const excess = new Float64Array(t.length);
   let peak = 0;
@@ -40,7 +42,7 @@ export function coolingMetrics(
     if (tcK[k] > tcK[peak]) peak = k;
   }
   const peakExcess = excess[peak];
-  const cooling = peakExcess > 1e-6;
+  const cooling = peakExcess > 1e-6 && !warming;
   let meanCoolingPs = 0;
   if (cooling) {
     for (let k = peak + 1; k < t.length; k++) meanCoolingPs += 0.5 * (excess[k] + excess[k - 1]) * (t[k] - t[k - 1]);
@@ -53,11 +55,12 @@ export function coolingMetrics(
     fastPs: fit && fit.fastFraction >= MIN_COMPONENT_SHARE ? fit.fastPs : null,
     slowPs: fit && fit.fastFraction <= 1 - MIN_COMPONENT_SHARE ? fit.slowPs : null,
     fastFraction: fit?.fastFraction ?? null,
-    timeToTargetPs: tcK[0] <= targetK ? t[0] : crossingTime(t, tcK, targetK, 0),
+    // After the peak; null when the curve never lies above the target (nothing cools to it), or when it warms.
+    timeToTargetPs: warming || tcK[peak] <= targetK ? null : crossingTime(t, tcK, targetK, peak),
     targetK,
     initialLossRateMeVps: lossRateAt(peak),
     peakTcK: tcK[peak],
     peakDelayPs: t[peak],
-    meanCoolingPs,
+    meanCoolingPs: warming ? null : meanCoolingPs,
   };
 }

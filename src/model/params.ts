@@ -1,5 +1,9 @@
-// The simulation's numeric parameters, each declared once: default, range, unit and meaning.
-// Validation (validate.ts), the CLI's help and flags, and the web UI's sliders all read this table.
+// The simulation's parameters, each declared once: numeric ones with default, range, unit and meaning; the others
+// (method, acceptor, Auger statistics, switches, composition) with default, allowed values and meaning.
+// Validation (validate.ts), the CLI's help and flags, URL state and the web UI's controls all read these tables.
+
+import type { AcceptorKind, AugerStatistics, MechanismSwitches } from './types.ts';
+import type { MethodName } from '../solver/types.ts';
 
 export interface NumericParamSpec {
   /** Key in SimulationInput. */
@@ -108,10 +112,21 @@ export const PARAMS: Record<NumericParamKey, NumericParamSpec> = {
     scale: 'linear', meaning: 'Temperature for the "time to reach" cooling metric',
   },
   rtol: {
-    key: 'rtol', flag: 'rtol', label: 'Solver relative tolerance', unit: '', default: 1e-6, min: 1e-12, max: 1e-2,
-    scale: 'log', meaning: 'Relative tolerance of the ODE solver',
+    // max 1e-3: looser tolerances break the energy ledger (at 2e-3 a 1e20 cm^-3 film without hot phonons is off
+    // by 2e-3 and its Tc goes negative); the result guard refuses a ledger error above 1e-3 in any case.
+    key: 'rtol', flag: 'rtol', label: 'Solver relative tolerance', unit: '', default: 1e-6, min: 1e-12, max: 1e-3,
+    scale: 'log', meaning: 'Relative tolerance of the ODE solver (at most 1e-3, where the energy ledger still holds)',
   },
 };
+
+/** Relative slack of a range check: a value computed to lie on a limit (1e15 cm^-3 from ⟨N⟩ and back, a sweep's
+ *  last log-spaced point) differs from it in the last bits and is still on it. */
+export const RANGE_REL_TOLERANCE = 1e-9;
+
+/** Is `value` within [min, max], the limits compared with RANGE_REL_TOLERANCE? */
+export function withinLimits(value: number, min: number, max: number): boolean {
+  return value >= min - RANGE_REL_TOLERANCE * Math.abs(min) && value <= max + RANGE_REL_TOLERANCE * Math.abs(max);
+}
 
 /** A number as people write it in a range: 1e+18 rather than 1000000000000000000. */
 export function formatLimit(v: number): string {
@@ -122,3 +137,86 @@ export function formatLimit(v: number): string {
 export function allowedRange(spec: NumericParamSpec): string {
   return `a number from ${formatLimit(spec.min)} to ${formatLimit(spec.max)}${spec.unit ? ' ' + spec.unit : ''}`;
 }
+
+// ---- Non-numeric parameters: each declared once (default, allowed values and what each means). Validation
+// (validate.ts), the CLI's flags and help (cli/args.ts, cli/main.ts), the URL state and the page's selects read these.
+
+/** One allowed value of a choice parameter: the value, a short label for a select, and its meaning for help. */
+export interface Choice<V extends string> {
+  value: V;
+  label: string;
+  meaning: string;
+}
+
+/** A parameter that takes one of a few words. */
+export interface ChoiceParamSpec<K extends string, V extends string> {
+  key: K;
+  flag: string;
+  label: string;
+  default: V;
+  choices: readonly Choice<V>[];
+  /** One-line meaning. */
+  meaning: string;
+}
+
+export const METHOD_PARAM: ChoiceParamSpec<'method', MethodName> = {
+  key: 'method', flag: 'method', label: 'Solver method', default: 'auto', meaning: 'ODE solver',
+  choices: [
+    { value: 'auto', label: 'auto (stiffness switching)', meaning: 'odex while the problem is non-stiff, rodas5 when it turns stiff' },
+    { value: 'rodas5', label: 'rodas5 (stiff)', meaning: 'Rosenbrock method of order 5, for stiff problems' },
+    { value: 'odex', label: 'odex (non-stiff)', meaning: 'Gragg–Bulirsch–Stoer extrapolation, for non-stiff problems' },
+  ],
+};
+
+export const ACCEPTOR_PARAM: ChoiceParamSpec<'acceptor', AcceptorKind> = {
+  key: 'acceptor', flag: 'acceptor', label: 'Charge acceptor', default: 'none', meaning: 'A charge acceptor beside the absorber',
+  choices: [
+    { value: 'none', label: 'none', meaning: 'no acceptor' },
+    { value: 'hot', label: 'hot (Bphen-like, high LUMO)', meaning: 'Bphen-like, energy-selective: takes carriers above a barrier' },
+    { value: 'cold', label: 'cold (TiO2-like)', meaning: 'TiO2-like: takes band-edge electrons' },
+  ],
+};
+
+export const AUGER_STATISTICS_PARAM: ChoiceParamSpec<'augerStatistics', AugerStatistics> = {
+  key: 'augerStatistics', flag: 'auger-statistics', label: 'NC Auger statistics', default: 'poisson',
+  meaning: 'How NC Auger recombination counts excitons per NC (films always use k3 n³)',
+  choices: [
+    { value: 'poisson', label: 'Poisson ensemble of excitons per NC', meaning: 'a Poisson ensemble of excitons per NC' },
+    { value: 'mean-field', label: 'mean field (every NC holds ⟨N⟩)', meaning: 'every NC holds ⟨N⟩' },
+  ],
+};
+
+export const CHOICE_PARAMS = { method: METHOD_PARAM, acceptor: ACCEPTOR_PARAM, augerStatistics: AUGER_STATISTICS_PARAM } as const;
+
+/** The allowed values of a choice parameter. */
+export const choiceValues = <V extends string>(spec: ChoiceParamSpec<string, V>): V[] => spec.choices.map((c) => c.value);
+
+/** Is `value` one of the allowed values (an own, exact match: no prototype keys)? */
+export function isChoice<V extends string>(spec: ChoiceParamSpec<string, V>, value: unknown): value is V {
+  return typeof value === 'string' && spec.choices.some((c) => c.value === value);
+}
+
+/** A mechanism switch: on by default; the CLI flag --no-… turns it off. */
+export interface SwitchSpec {
+  key: keyof MechanismSwitches;
+  flag: string;
+  /** Control label on the page. */
+  label: string;
+  /** The mechanism in a curve label ("…, no hot phonons"). */
+  short: string;
+  meaning: string;
+}
+
+export const SWITCHES: readonly SwitchSpec[] = [
+  { key: 'upConversion', flag: 'no-upconversion', label: 'Acoustic → LO up-conversion', short: 'up-conversion', meaning: 'the acoustic → LO up-conversion term of the Klemens decay' },
+  { key: 'augerHeating', flag: 'no-auger-heating', label: 'Auger heating', short: 'Auger heating', meaning: 'Auger energy returned to the remaining carriers (off: it goes to the lattice)' },
+  { key: 'intrinsicBottleneck', flag: 'no-intrinsic-bottleneck', label: 'Intrinsic (discrete-level) bottleneck', short: 'intrinsic bottleneck', meaning: 'reduced carrier–LO coupling when the NC level spacing exceeds the LO energy' },
+  { key: 'hotPhonons', flag: 'no-hot-phonons', label: 'Hot (finite) LO population', short: 'hot phonons', meaning: 'a finite LO population (off: LO modes held at the lattice temperature)' },
+  { key: 'screening', flag: 'no-screening', label: 'Carrier screening of the Fröhlich coupling', short: 'screening', meaning: 'static (Debye) screening of the carrier–LO coupling by the photo-carriers (films: all pairs; NCs: the other pairs of the same NC)' },
+];
+
+/** The composition: a preset name or a formula. */
+export const COMPOSITION_PARAM = {
+  key: 'composition', flag: 'composition', label: 'Composition', default: 'CsPbI3', maxChars: 100,
+  meaning: 'a preset name or a formula such as CsPbI3, FA0.5Cs0.5PbI3 or MAPb0.5Sn0.5I3',
+} as const;

@@ -9,6 +9,10 @@ import { S, absoluteTolerances, initialState } from './state.ts';
 import { HBAR2_2M0_EV_NM2, KB_EV_PER_K, NM3_PER_CM3 } from './constants.ts';
 import type { SimulationInput, SimulationResult } from './types.ts';
 import { normalizeInput } from './validate.ts';
+import { coldInjectionNote, guardResult, injectedColdK } from './result-guard.ts';
+import { SimulationError } from './simulation-error.ts';
+
+export { SimulationError } from './simulation-error.ts';
 
 /** Above this carrier temperature (kB T ≈ 0.43 eV) the parabolic-band model is stretched. */
 const HOT_LIMIT_K = 5000;
@@ -41,14 +45,8 @@ export function logGrid(startPs: number, endPs: number, count: number): Float64A
   return grid;
 }
 
-export class SimulationError extends Error {
-  constructor(message: string, readonly result?: Partial<SimulationResult>) {
-    super(message);
-    this.name = 'SimulationError';
-  }
-}
-
-/** Simulate hot-carrier cooling. Throws InputError on bad input, SimulationError if the solver fails. */
+/** Simulate hot-carrier cooling. Throws InputError on bad input, SimulationError if the solver fails or the result
+ *  guard (result-guard.ts) finds a value that is not physical. */
 export function simulate(input: SimulationInput): SimulationResult {
   const normalized = normalizeInput(input);
   const { derived, coefficients: c } = build(normalized);
@@ -86,7 +84,9 @@ export function simulate(input: SimulationInput): SimulationResult {
     for (let i = 0; i < model.size; i++) state[i] = y[i][k];
     return 1000 * model.phononLossPerCarrierEvPs(state);
   };
-  const metrics = coolingMetrics(t, y[S.tc], tAK, normalized.targetK, lossRateAt);
+  const coldInjection = injectedColdK(derived, normalized.latticeK);
+  if (coldInjection) derived.warnings.push(coldInjectionNote(derived, normalized.latticeK));
+  const metrics = coolingMetrics(t, y[S.tc], tAK, normalized.targetK, lossRateAt, coldInjection);
   if (metrics.peakTcK > HOT_LIMIT_K) {
     // Name what made the carriers this hot: the pump's excess energy at injection, or heating after it.
     const excitation = derived.nPerNc === null ? `${derived.densityCm3.toExponential(1)} cm^-3` : `⟨N⟩ = ${Number(derived.nPerNc.toPrecision(3))}`;
@@ -110,7 +110,7 @@ export function simulate(input: SimulationInput): SimulationResult {
   }
   const energy = energyLedger(c, t, y);
   const nExt = y[S.nExt][m - 1];
-  return {
+  return guardResult({
     input,
     derived,
     tPs: t,
@@ -122,5 +122,5 @@ export function simulate(input: SimulationInput): SimulationResult {
     metrics,
     extraction: { yield: nExt / c.n0Cm3, meanTcK: nExt > 1e-12 * c.n0Cm3 ? y[S.tcExt][m - 1] / nExt : null },
     solver,
-  };
+  }, normalized.latticeK);
 }

@@ -59,7 +59,7 @@ function level(base: Base, which: 'low' | 'high'): Partial<SimulationInput> {
   return { nPerNc: which === 'low' ? LOW_N_PER_NC : HIGH_N_PER_NC };
 }
 
-const meanCool = (r: SimulationResult) => r.metrics.meanCoolingPs;
+const meanCool = (r: SimulationResult) => r.metrics.meanCoolingPs ?? Number.NaN;
 const tau1e = (r: SimulationResult) => r.metrics.tau1ePs ?? Infinity;
 const round = (v: number, digits = 4) => Number(v.toPrecision(digits));
 

@@ -111,7 +111,8 @@ export interface CoolingMetrics {
   fastPs: number | null;
   slowPs: number | null;
   fastFraction: number | null;
-  /** Time for Tc to reach `targetK` (ps); null if never reached in the window. */
+  /** Time for Tc to fall to `targetK` after its peak (ps); null if not reached in the window, if Tc never exceeds it, or if the
+   *  carriers were injected at or below the lattice temperature (a warming curve). */
   timeToTargetPs: number | null;
   targetK: number;
   /** Initial carrier energy-loss rate at the Tc peak (meV ps^-1 per electron–hole pair: electron and hole together). */
@@ -119,8 +120,9 @@ export interface CoolingMetrics {
   /** Peak carrier temperature (K) and its delay (ps). */
   peakTcK: number;
   peakDelayPs: number;
-  /** ∫ (Tc − T_A) dt / (Tc − T_A)_peak from the peak on (ps): one number for the whole cooling curve. */
-  meanCoolingPs: number;
+  /** ∫ (Tc − T_A) dt / (Tc − T_A)_peak from the peak on (ps): one number for the whole cooling curve; null for a
+   *  warming curve (carriers injected at or below the lattice temperature). */
+  meanCoolingPs: number | null;
 }
 
 /** Energy per volume (eV cm^-3) at each output time. */

@@ -1,7 +1,10 @@
 // Input validation: every check reads the parameter declarations in params.ts and names the parameter,
 // the value and what is allowed. Returns a normalized input with every default filled in.
 
-import { PARAMS, allowedRange, type NumericParamKey } from './params.ts';
+import {
+  ACCEPTOR_PARAM, AUGER_STATISTICS_PARAM, COMPOSITION_PARAM, METHOD_PARAM, PARAMS, SWITCHES, allowedRange, choiceValues, isChoice,
+  withinLimits, type NumericParamKey,
+} from './params.ts';
 import type { AcceptorKind, AugerStatistics, MechanismSwitches, SimulationInput } from './types.ts';
 import type { MethodName } from '../solver/types.ts';
 import { HC_EV_NM } from './constants.ts';
@@ -30,10 +33,9 @@ export type NormalizedInput = Required<Omit<SimulationInput, 'densityCm3' | 'nPe
   switches: MechanismSwitches;
 };
 
-const ACCEPTORS: AcceptorKind[] = ['none', 'hot', 'cold'];
-export const AUGER_STATISTICS: AugerStatistics[] = ['mean-field', 'poisson'];
-const METHODS: MethodName[] = ['auto', 'odex', 'rodas5'];
-const SWITCH_KEYS: (keyof MechanismSwitches)[] = ['upConversion', 'augerHeating', 'intrinsicBottleneck', 'hotPhonons', 'screening'];
+/** The allowed Auger statistics (from AUGER_STATISTICS_PARAM), for messages. */
+export const AUGER_STATISTICS: AugerStatistics[] = choiceValues(AUGER_STATISTICS_PARAM);
+const SWITCH_KEYS: (keyof MechanismSwitches)[] = SWITCHES.map((s) => s.key);
 
 export function formatValue(value: unknown): string {
   if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
@@ -48,7 +50,7 @@ export function checkNumeric(key: NumericParamKey, value: unknown, issues: Input
   const allowed = allowedRange(spec);
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     issues.push({ param: key, value, message: `${key} (--${spec.flag}) = ${formatValue(value)} is not a finite number; allowed: ${allowed}` });
-  } else if (value < spec.min || value > spec.max) {
+  } else if (!withinLimits(value, spec.min, spec.max)) {
     issues.push({ param: key, value, message: `${key} (--${spec.flag}) = ${value}${unit} is out of range; allowed: ${allowed}` });
   }
 }
@@ -63,7 +65,9 @@ export function normalizeInput(input: SimulationInput): NormalizedInput {
   const issues: InputIssue[] = [];
   if (typeof input !== 'object' || input === null) throw new InputError([{ param: 'input', value: input, message: 'input must be an object' }]);
   if (typeof input.composition !== 'string' || input.composition.trim() === '') {
-    issues.push({ param: 'composition', value: input.composition, message: `composition = ${formatValue(input.composition)} is not allowed; give a preset name or a formula such as CsPbI3 or FA0.5Cs0.5PbI3` });
+    issues.push({ param: 'composition', value: input.composition, message: `composition = ${formatValue(input.composition)} is not allowed; give ${COMPOSITION_PARAM.meaning}` });
+  } else if (input.composition.length > COMPOSITION_PARAM.maxChars) {
+    issues.push({ param: 'composition', value: input.composition, message: `composition (--composition) is ${input.composition.length} characters long; allowed: ${COMPOSITION_PARAM.meaning}, at most ${COMPOSITION_PARAM.maxChars} characters` });
   }
   if (input.edgeNm !== null) checkNumeric('edgeNm', input.edgeNm, issues);
   const given = (['densityCm3', 'nPerNc', 'fluenceUJcm2'] as const).filter((k) => input[k] !== undefined);
@@ -86,22 +90,21 @@ export function normalizeInput(input: SimulationInput): NormalizedInput {
   if (Number.isFinite(tStart) && Number.isFinite(tEnd) && tStart >= tEnd) {
     issues.push({ param: 'tStartPs', value: tStart, message: `tStartPs = ${tStart} ps must be below tEndPs = ${tEnd} ps` });
   }
-  const acceptor = input.acceptor ?? 'none';
-  if (!ACCEPTORS.includes(acceptor)) {
-    issues.push({ param: 'acceptor', value: acceptor, message: `acceptor = ${formatValue(acceptor)} is unknown; allowed: ${ACCEPTORS.join(', ')}` });
+  const acceptor: AcceptorKind = input.acceptor ?? ACCEPTOR_PARAM.default;
+  const augerStatistics: AugerStatistics = input.augerStatistics ?? AUGER_STATISTICS_PARAM.default;
+  const method: MethodName = input.method ?? METHOD_PARAM.default;
+  for (const [spec, value] of [[ACCEPTOR_PARAM, acceptor], [AUGER_STATISTICS_PARAM, augerStatistics], [METHOD_PARAM, method]] as const) {
+    if (!isChoice(spec as never, value)) {
+      issues.push({ param: spec.key, value, message: `${spec.key} (--${spec.flag}) = ${formatValue(value)} is unknown; allowed: ${choiceValues(spec as never).join(', ')}` });
+    }
   }
-  const augerStatistics = input.augerStatistics ?? 'poisson';
-  if (!AUGER_STATISTICS.includes(augerStatistics)) {
-    issues.push({ param: 'augerStatistics', value: augerStatistics, message: `augerStatistics = ${formatValue(augerStatistics)} is unknown; allowed: ${AUGER_STATISTICS.join(', ')}` });
+  const switches = Object.fromEntries(SWITCH_KEYS.map((k) => [k, true])) as unknown as MechanismSwitches;
+  if (input.switches !== undefined && (typeof input.switches !== 'object' || input.switches === null || Array.isArray(input.switches))) {
+    issues.push({ param: 'switches', value: input.switches, message: `switches = ${formatValue(input.switches)} must be an object of ${SWITCH_KEYS.join(', ')} (true or false)` });
   }
-  const method = input.method ?? 'auto';
-  if (!METHODS.includes(method)) {
-    issues.push({ param: 'method', value: method, message: `method = ${formatValue(method)} is unknown; allowed: ${METHODS.join(', ')}` });
-  }
-  const switches: MechanismSwitches = { upConversion: true, augerHeating: true, intrinsicBottleneck: true, hotPhonons: true, screening: true };
-  for (const [k, v] of Object.entries(input.switches ?? {})) {
+  for (const [k, v] of Object.entries(typeof input.switches === 'object' && input.switches !== null ? input.switches : {})) {
     if (!SWITCH_KEYS.includes(k as keyof MechanismSwitches)) {
-      issues.push({ param: `switches.${k}`, value: v, message: `switches.${k} is unknown; allowed: ${SWITCH_KEYS.join(', ')}` });
+      issues.push({ param: `switches.${k}`, value: v, message: `switches.${JSON.stringify(k).slice(1, -1).slice(0, 40)} is unknown; allowed: ${SWITCH_KEYS.join(', ')}` });
     } else if (typeof v !== 'boolean') {
       issues.push({ param: `switches.${k}`, value: v, message: `switches.${k} = ${formatValue(v)} must be true or false` });
     } else switches[k as keyof MechanismSwitches] = v;

@@ -98,7 +98,7 @@ describe('simulate --data: refused files exit 2 and name the file', () => {
   it('a line with a non-number names line and column', async () => {
     const path = file('bad.csv', 'delay_ps,Tc_K\n0.1,2000\n0.2,1500\n0.3,1200\n0.4,1100\n0.5,1000\n0.6,abc\n');
     const r = await run([...BASE, '--data', path]);
-    expectRefused(r, path, /: line 7, column 2: "abc" is not a number; allowed: carrier temperature in K \(a positive number\)$/m);
+    expectRefused(r, path, /: line 7, column 2: "abc" is not a number; allowed: carrier temperature in K \(a positive number up to 1e5 K\)$/m);
   });
 
   it('non-increasing delays, negative temperature, fewer than 3 rows', async () => {

@@ -1,8 +1,22 @@
 // `hotcarrier sweep`: a grid on real worker threads, CSV/JSON output, and bad input refused before any work.
 
-import { describe, expect, it } from 'vitest';
+import { availableParallelism } from 'node:os';
+import { describe, expect, it, vi } from 'vitest';
 import { sweepMain } from '../../cli/sweep.ts';
 import { simulate } from '../../src/index.ts';
+
+// Count the worker pools the command starts, so "refused before any worker starts" is checked, not assumed.
+const started = vi.hoisted(() => ({ pools: 0 }));
+vi.mock('../../workers/spawn-node.ts', async (original) => {
+  const actual = await original<typeof import('../../workers/spawn-node.ts')>();
+  return {
+    ...actual,
+    createNodeEnginePool: (...args: Parameters<typeof actual.createNodeEnginePool>) => {
+      started.pools++;
+      return actual.createNodeEnginePool(...args);
+    },
+  };
+});
 
 async function run(argv: string[]) {
   let out = '';
@@ -52,10 +66,18 @@ describe('hotcarrier sweep', () => {
   });
 
   it('a failing point is reported and the exit is 1, the other points still run', async () => {
-    const r = await run(['--vary', 'composition=CsPbI3,CsPbQ3', '--csv']);
+    // ⟨N⟩ = 100 in a 3 nm NC is a density above 1e20 cm^-3: refused when that point is derived, on its worker.
+    const r = await run(['--edge-nm', '3', '--pump-nm', '400', '--vary', 'n-per-nc=0.5,100', '--csv']);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/point 1: .*CsPbQ3/);
-    expect(r.out.trim().split('\n')[1]).toMatch(/^CsPbI3,\d/);
+    expect(r.err).toMatch(/point 1: .*nPerNc = 100 gives an initial density/);
+    expect(r.out.trim().split('\n')[1]).toMatch(/^0\.5,\d/);
+  });
+
+  it('--workers above the core count is capped, with a message', async () => {
+    const cores = availableParallelism();
+    const r = await run(['--vary', 'density=1e16', '--workers', String(cores + 5), '--points', '10', '--t-end-ps', '10']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(new RegExp(`--workers ${cores + 5}: capped at ${cores}, the cores of this machine`));
   });
 
   for (const [label, argv, pattern] of [
@@ -67,13 +89,20 @@ describe('hotcarrier sweep', () => {
     ['bad workers', ['--vary', 'density=1e16,1e17', '--workers', '0'], /--workers = "0"/],
     ['bad base option', ['--vary', 'density=1e16,1e17', '--lattice-k', '-4'], /latticeK \(--lattice-k\) = -4 K is out of range/],
     ['NaN value', ['--vary', 'edge-nm=NaN,8'], /--vary edge-nm: "NaN" is not allowed/],
-    ['unknown Auger statistics', ['--vary', 'auger-statistics=poisson,binomial'], /--vary auger-statistics: "binomial" is not allowed; allowed: mean-field, poisson/],
+    ['unknown Auger statistics', ['--vary', 'auger-statistics=poisson,binomial'], /--vary auger-statistics: "binomial" is not allowed; allowed: poisson, mean-field/],
+    ['the same axis twice', ['--vary', 'density=1e16,1e17', '--vary', 'density=1e18'], /--vary density is given twice/],
+    ['alternative axes', ['--vary', 'density=1e16', '--vary', 'n-per-nc=1'], /--vary density and --vary n-per-nc are alternatives/],
+    ['unknown composition', ['--vary', 'composition=Foo,Bar'], /--vary composition: composition "Foo": unknown ion/],
+    ['a bad value on a later axis', ['--vary', 'density=1e16', '--vary', 'lattice-k=300,900'], /--vary lattice-k: "900" is not allowed/],
   ] as [string, string[], RegExp][]) {
-    it(`bad input: ${label} → exit 2 with a message, no output`, async () => {
+    it(`bad input: ${label} → exit 2 with a message, no output, no worker started`, async () => {
+      const pools = started.pools;
       const r = await run(argv);
       expect(r.code).toBe(2);
       expect(r.out).toBe('');
       expect(r.err).toMatch(pattern);
+      expect(r.err).not.toMatch(/\n\s+at /);
+      expect(started.pools).toBe(pools);
     });
   }
 });

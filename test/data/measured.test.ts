@@ -94,7 +94,7 @@ describe('parseMeasuredCsv: refusals name line, column and what is allowed', () 
 
   it('non-numeric and empty cells', () => {
     const e = refusal('delay_ps,Tc_K\n0.1,2000\n0.2,1500\n0.3,1200\n0.4,1100\n0.5,1000\n0.6,abc\n', 7, 2);
-    expect(e.message).toBe('line 7, column 2: "abc" is not a number; allowed: carrier temperature in K (a positive number)');
+    expect(e.message).toBe('line 7, column 2: "abc" is not a number; allowed: carrier temperature in K (a positive number up to 1e5 K)');
     expect(refusal('0.1,2000\n0.2x,1500\n', 2, 1).message).toMatch(/"0.2x" is not a number; allowed: pump–probe delay in ps/);
     expect(refusal('0.1,2000\n,1500\n', 2, 1).message).toMatch(/the cell is empty/);
     expect(refusal('0.1,2000,5\n0.2,1500,five\n', 2, 3).message).toMatch(/"five" is not a number; allowed: uncertainty of the carrier temperature in K/);
@@ -109,9 +109,9 @@ describe('parseMeasuredCsv: refusals name line, column and what is allowed', () 
   });
 
   it('zero or negative temperature, negative or zero uncertainty', () => {
-    expect(refusal('0.1,2000\n0.2,0\n0.3,300', 2, 2).message).toBe('line 2, column 2: "0" is not positive; allowed: carrier temperature in K (a positive number)');
+    expect(refusal('0.1,2000\n0.2,0\n0.3,300', 2, 2).message).toBe('line 2, column 2: "0" is not positive; allowed: carrier temperature in K (a positive number up to 1e5 K)');
     refusal('0.1,-300\n0.2,200\n0.3,300', 1, 2);
-    expect(refusal('0.1,2000,5\n0.2,1500,-3\n0.3,300,1', 2, 3).message).toMatch(/"-3" is negative; allowed: uncertainty .* in K \(a positive number\)/);
+    expect(refusal('0.1,2000,5\n0.2,1500,-3\n0.3,300,1', 2, 3).message).toMatch(/"-3" is negative; allowed: uncertainty .* in K \(a positive number up to 1e5 K\)/);
     expect(refusal('0.1,2000,0\n0.2,1500,3\n0.3,300,1', 1, 3).message).toMatch(/is zero/);
   });
 

@@ -9,7 +9,7 @@ import { formatNumber, parseNumber, prettyUnit } from '../../web/format.ts';
 import { LatestRunner } from '../../web/latest-runner.ts';
 import { stageMarks } from '../../web/stages.ts';
 import { intensitySeries } from '../../web/intensity-series.ts';
-import { gridCount, gridIndices, pointInput } from '../../workers/sweep-grid.ts';
+import { gridCount, gridIndices, pointInput } from '../../src/sweep/grid.ts';
 import type { SimulationResult } from '../../src/model/types.ts';
 
 describe('URL state', () => {

@@ -55,7 +55,7 @@ describe('excitation conversions', () => {
 
 describe('hot-phonon bottleneck emerges from the finite LO population', () => {
   const meanCooling = (densityCm3: number, hotPhonons: boolean) =>
-    simulate({ composition: 'MAPbI3', edgeNm: null, densityCm3, switches: { hotPhonons } }).metrics.meanCoolingPs;
+    simulate({ composition: 'MAPbI3', edgeNm: null, densityCm3, switches: { hotPhonons } }).metrics.meanCoolingPs as number;
   it('density slows cooling with a finite LO population, far less with an infinite LO bath', () => {
     const finite = meanCooling(1e19, true) / meanCooling(1e17, true);
     const bath = meanCooling(1e19, false) / meanCooling(1e17, false);
@@ -74,6 +74,6 @@ describe('lattice temperature', () => {
   it('the LO lifetime lengthens at low temperature through Klemens decay (no temperature fit put in)', () => {
     const cold = simulate({ composition: 'CsPbI3', edgeNm: null, densityCm3: 1e19, latticeK: 80 });
     const warm = simulate({ composition: 'CsPbI3', edgeNm: null, densityCm3: 1e19, latticeK: 300 });
-    expect(cold.metrics.meanCoolingPs).toBeGreaterThan(warm.metrics.meanCoolingPs);
+    expect(cold.metrics.meanCoolingPs).toBeGreaterThan(warm.metrics.meanCoolingPs!);
   });
 });

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Worker } from 'node:worker_threads';
 import { proxy, wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import { createNodeEnginePool, nodeWorkerFactory } from '../../workers/spawn-node.ts';
+import { createNodeEnginePool, nodeWorkerFactory, workerEntry } from '../../workers/spawn-node.ts';
 import { POINT_NOT_RUN, POINT_OK, type EngineApi, type SweepProgress, type SweepSpec } from '../../workers/protocol.ts';
 import { EnginePool, type WorkerHandle } from '../../workers/pool.ts';
 import { modelTcAt, type MeasuredSeries } from '../../src/data/measured.ts';
@@ -82,22 +82,24 @@ describe('engine worker pool (worker_threads)', () => {
   });
 
   it('cancel stops a sweep at once, keeps finished points, and the pool works afterwards', async () => {
-    const p = pool(2);
-    let firstProgress!: () => void;
-    const started = new Promise<void>((ok) => (firstProgress = ok));
-    // With chunks of 4 on 2 workers, 20 points done means at least 3 chunks finished.
-    const running = p.sweep(bigSweep(), (prog) => prog.done >= 20 && firstProgress(), { chunkSize: 4 });
-    await started;
-    const t0 = performance.now();
-    p.cancel();
-    const result = await running;
-    const cancelMs = performance.now() - t0;
+    const chunkSize = 4;
+    let doneAtCancel = -1;
+    // Cancel from inside the progress report once 20 points are done: an event, not a clock.
+    const result = await shared.sweep(bigSweep(), (prog) => {
+      if (doneAtCancel < 0 && prog.done >= 20) {
+        doneAtCancel = prog.done;
+        shared.cancel();
+      }
+    }, { chunkSize });
     expect(result.cancelled).toBe(true);
-    expect(cancelMs).toBeLessThan(1000); // terminating workers: no waiting for the chunks to end
     const status = Array.from(result.columns.status);
+    const finished = status.filter((s) => s !== POINT_NOT_RUN).length;
     expect(status.filter((s) => s === POINT_OK).length).toBeGreaterThan(0);
+    // "At once": the workers are stopped, so at most the chunks in flight (one per worker) may still have ended;
+    // a cancel that waited for the sweep would leave none of its 400 points unrun.
+    expect(finished).toBeLessThanOrEqual(doneAtCancel + 2 * chunkSize);
     expect(status.filter((s) => s === POINT_NOT_RUN).length).toBeGreaterThan(300);
-    expect((await p.simulate(BASE)).solver.status).toBe(0);
+    expect((await shared.simulate(BASE)).solver.status).toBe(0);
   });
 
   it('a sweep on fewer workers than the pool runs on that many, and the count is checked', async () => {
@@ -116,44 +118,46 @@ describe('engine worker pool (worker_threads)', () => {
   });
 
   it('an AbortSignal cancels one sweep and leaves other work running', async () => {
-    const p = pool(2);
     const abort = new AbortController();
-    const sweep = p.sweep(bigSweep(), undefined, { signal: abort.signal, chunkSize: 4 });
-    const other = p.simulate(BASE);
-    setTimeout(() => abort.abort(), 100);
-    expect((await sweep).cancelled).toBe(true);
+    // Abort on the first progress report (the sweep is running then), not after a fixed sleep.
+    const sweep = shared.sweep(bigSweep(), () => abort.abort(), { signal: abort.signal, chunkSize: 4, workers: 1 });
+    const other = shared.simulate(BASE);
+    const result = await sweep;
+    expect(result.cancelled).toBe(true);
+    expect(Array.from(result.columns.status).filter((s) => s === POINT_NOT_RUN).length).toBeGreaterThan(300);
     expect((await other).solver.status).toBe(0);
   });
 
-  it('a worker that exits turns into an Error, is replaced, and the pool keeps working', async () => {
-    const p = pool(1, { testHooks: true });
-    await expect(p.run((api) => api.crashForTesting!('exit'))).rejects.toThrow(/exited unexpectedly/);
-    expect((await p.simulate(BASE)).solver.status).toBe(0);
-  });
-
-  it('an uncaught error in a worker turns into an Error and the worker is replaced', async () => {
-    const p = pool(1, { testHooks: true });
-    await expect(p.run((api) => api.crashForTesting!('throw'))).rejects.toThrow(/crashed/);
-    expect((await p.simulate(BASE)).solver.status).toBe(0);
-  });
-
-  it('a worker dying in the middle of a sweep rejects the sweep with an Error, not a hang', async () => {
+  describe('crashes (one pool with test hooks, shared by these tests)', () => {
     const handles: WorkerHandle[] = [];
     const factory = nodeWorkerFactory({ testHooks: true });
-    const p = new EnginePool(() => {
+    const crashy = new EnginePool(() => {
       const handle = factory();
       handles.push(handle);
       return handle;
-    }, { size: 2 });
-    pools.push(p);
-    let halfway!: () => void;
-    const started = new Promise<void>((ok) => (halfway = ok));
-    const sweep = p.sweep(bigSweep(), (prog) => prog.done >= 10 && halfway(), { chunkSize: 50 });
-    await started;
-    // The worker yields between points, so it reads this call mid-sweep and exits.
-    void handles[0].api.crashForTesting!('exit').catch(() => {});
-    await expect(sweep).rejects.toThrow(/exited unexpectedly/);
-    expect((await p.simulate(BASE)).solver.status).toBe(0);
+    }, { size: 1 });
+    pools.push(crashy);
+
+    it('a worker that exits turns into an Error, is replaced, and the pool keeps working', async () => {
+      await expect(crashy.run((api) => api.crashForTesting!('exit'))).rejects.toThrow(/exited unexpectedly/);
+      expect((await crashy.simulate(BASE)).solver.status).toBe(0);
+    });
+
+    it('an uncaught error in a worker turns into an Error and the worker is replaced', async () => {
+      await expect(crashy.run((api) => api.crashForTesting!('throw'))).rejects.toThrow(/crashed/);
+      expect((await crashy.simulate(BASE)).solver.status).toBe(0);
+    });
+
+    it('a worker dying in the middle of a sweep rejects the sweep with an Error, not a hang', async () => {
+      let halfway!: () => void;
+      const started = new Promise<void>((ok) => (halfway = ok));
+      const sweep = crashy.sweep(bigSweep(), (prog) => prog.done >= 10 && halfway(), { chunkSize: 50 });
+      await started;
+      // The worker yields between points, so it reads this call mid-sweep and exits.
+      void handles[handles.length - 1].api.crashForTesting!('exit').catch(() => {});
+      await expect(sweep).rejects.toThrow(/exited unexpectedly/);
+      expect((await crashy.simulate(BASE)).solver.status).toBe(0);
+    });
   });
 
   it('a call that outlives the task timeout stops its worker and rejects', async () => {
@@ -181,7 +185,9 @@ describe('engine worker pool (worker_threads)', () => {
 
 describe('fitting in a worker', () => {
   /** Model Tc for ⟨N⟩ = 2 at 12 delays from 0.15 to 15 ps, σ = 2 % (no noise: the optimum is the truth). */
-  const data = (): MeasuredSeries => {
+  let cached: MeasuredSeries | null = null;
+  const data = (): MeasuredSeries => (cached ??= makeData());
+  const makeData = (): MeasuredSeries => {
     const truth = simulate({ ...BASE, densityCm3: undefined, nPerNc: 2, tStartPs: 0.05, tEndPs: 30, nPoints: 1500, rtol: 1e-9 });
     const tPs = Float64Array.from({ length: 12 }, (_, i) => 0.15 * 100 ** (i / 11));
     const tcK = tPs.map((t) => modelTcAt(truth, t) as number);
@@ -189,8 +195,9 @@ describe('fitting in a worker', () => {
   };
   const start = { ...BASE, densityCm3: undefined, nPerNc: 0.5 };
 
+  const p = pool(1); // one worker for both fits (the aborted one is replaced)
+
   it('recovers ⟨N⟩ from model data, with the best-fit curve as Float64Arrays', async () => {
-    const p = pool(1);
     const fit = await p.fit(start, data(), [{ key: 'nPerNc' }]);
     expect(fit.status).toBe('converged');
     expect(fit.parameters[0].value).toBeGreaterThan(1.9);
@@ -200,7 +207,6 @@ describe('fitting in a worker', () => {
   });
 
   it('names a bad free parameter, and an AbortSignal stops a running fit (its worker replaced)', async () => {
-    const p = pool(1);
     await expect(p.fit(start, data(), [{ key: 'bogus' }])).rejects.toThrow(/bogus.*allowed/s);
     const abort = new AbortController();
     // Three free parameters and a 5000-simulation cap: far longer than the test's time limit if it ran to the end.
@@ -213,7 +219,7 @@ describe('fitting in a worker', () => {
 
 describe('the raw worker API over comlink (no pool)', () => {
   it('sweeps with a proxied progress callback and stops on api.cancel()', async () => {
-    const worker = new Worker(new URL('../../workers/node-bootstrap.mjs', import.meta.url));
+    const worker = new Worker(workerEntry());
     try {
       const api = wrap<EngineApi>(nodeEndpoint(worker));
       expect(await api.ping()).toBe('ready');

@@ -1,7 +1,7 @@
 // Sweep grids: count the points of a grid, turn a flat index into axis indices, and build each point's input.
 
-import type { SimulationInput } from '../src/model/types.ts';
-import type { SweepAxis, SweepSpec } from './protocol.ts';
+import type { SimulationInput } from '../model/types.ts';
+import type { SweepAxis, SweepSpec } from './types.ts';
 
 /** Object fields of SimulationInput that a dotted axis key ("switches.augerHeating") may reach into. */
 const NESTED_FIELDS = new Set(['switches', 'materialOverrides']);

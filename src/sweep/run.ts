@@ -1,0 +1,92 @@
+// A sweep run point by point in the calling thread: each grid point simulated, its row filled, failures kept
+// per point; yields to the event loop now and then so a cancel request can arrive. Workers call this.
+
+import { simulate } from '../model/simulate.ts';
+import { allocateColumns, fillRow } from './columns.ts';
+import { checkSweepSpec, pointInput } from './grid.ts';
+import { POINT_BAD_INPUT, type ProgressCallback, type SweepResult, type SweepSpec } from './types.ts';
+
+/** Yield to the event loop this often during a sweep, so `cancel()` messages get through (ms). */
+const YIELD_EVERY_MS = 50;
+/** Report sweep progress at most this often (ms). */
+const PROGRESS_EVERY_MS = 50;
+
+const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Run a sweep (or its `range` slice) point by point in this thread. */
+export async function runSweep(
+  spec: SweepSpec,
+  onProgress: ProgressCallback | undefined,
+  isCancelled: () => boolean,
+): Promise<SweepResult> {
+  const started = performance.now();
+  const count = checkSweepSpec(spec);
+  const [start, end] = spec.range ?? [0, count];
+  const n = end - start;
+  const columns = allocateColumns(n);
+  const errors: Record<number, string> = {};
+  let tPs: Float64Array | undefined;
+  let tcK: Float64Array | undefined;
+  let done = 0;
+  let failed = 0;
+  let lastYield = performance.now();
+  let lastReport = -Infinity;
+  const report = () => {
+    if (!onProgress) return;
+    // Not awaited: progress must never slow the sweep; a closed port only loses a report.
+    Promise.resolve(onProgress({ done, failed, total: n, elapsedMs: performance.now() - started })).catch(() => {});
+  };
+  let cancelled = false;
+  for (let flat = start; flat < end; flat++) {
+    if (isCancelled()) {
+      cancelled = true;
+      break;
+    }
+    const row = flat - start;
+    try {
+      const result = simulate(pointInput(spec, flat));
+      fillRow(columns, row, result);
+      if (result.solver.status !== 0) {
+        errors[flat] = result.solver.message;
+        failed++;
+      }
+      if (spec.curves) {
+        if (!tPs) {
+          tPs = Float64Array.from(result.tPs);
+          tcK = new Float64Array(n * tPs.length).fill(Number.NaN);
+        }
+        if (result.tPs.length !== tPs.length) {
+          throw new Error('sweep: curves need one shared delay grid; do not sweep tStartPs, tEndPs or nPoints with curves on');
+        }
+        tcK!.set(result.tcK, row * tPs.length);
+      }
+    } catch (error) {
+      columns.status[row] = POINT_BAD_INPUT;
+      errors[flat] = error instanceof Error ? error.message : String(error);
+      failed++;
+    }
+    done++;
+    const now = performance.now();
+    if (now - lastReport >= PROGRESS_EVERY_MS) {
+      lastReport = now;
+      report();
+    }
+    if (now - lastYield >= YIELD_EVERY_MS) {
+      await yieldToEvents();
+      lastYield = performance.now();
+    }
+  }
+  report();
+  return {
+    axes: spec.axes,
+    count,
+    range: [start, end],
+    columns,
+    errors,
+    tPs,
+    tcK,
+    cancelled,
+    wallMs: performance.now() - started,
+    workers: 1,
+  };
+}
