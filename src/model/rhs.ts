@@ -86,55 +86,72 @@ export class CoolingModel {
 
   private readonly fe = { f: 1, dfdT: 0 };
   private readonly fh = { f: 1, dfdT: 0 };
-  private readonly se: ScreeningOut = { s: 1, dsdT: 0, dsdA: 0 };
-  private readonly sh: ScreeningOut = { s: 1, dsdT: 0, dsdA: 0 };
+  /** Screening factor of each carrier type with its total partials by Tc, n and o. */
+  private readonly se = { s: 1, dsdT: 0, dsdn: 0, dsdo: 0 };
+  private readonly sh = { s: 1, dsdT: 0, dsdn: 0, dsdo: 0 };
+  private readonly scratch: ScreeningOut = { s: 1, dsdT: 0, dsdA: 0 };
 
   /**
-   * Debye screening of the Fröhlich coupling: S_e, S_h with their partials (S = 1 when switched off). The screening
-   * pairs are all pairs in a film; in an NC only the other pairs of the same NC screen a carrier: (n/o − 1)/V in the
-   * Poisson ensemble (o occupied NCs per volume), n − 1/V with mean-field statistics, none in a singly excited NC.
+   * Debye screening of the Fröhlich coupling (S = 1 when switched off). Films: all pairs screen. NCs: only the other
+   * pairs of the same NC. Poisson NCs hold 1 + Poisson(λ) pairs (λ = n/o − 1); a carrier-weighted share
+   * w1 = e^(−λ)/(1 + λ) of the carriers sits alone with its partner (no screening), the rest see on average
+   * g(λ) = (λ² + 2λ)/(1 + λ − e^(−λ)) other pairs: S = w1 + (1 − w1) S(g/V). Mean-field NCs: n − 1/V.
    */
-  private screening(n: number, o: number, tcK: number): { daSqdT: number; daSqdn: number; daSqdo: number } {
+  private screening(n: number, o: number, tcK: number): void {
     const c = this.c;
-    const out = { daSqdT: 0, daSqdn: 0, daSqdo: 0 };
-    let ns = 0;
-    let dnsdn = 0;
-    let dnsdo = 0;
-    if (c.screeningCoef > 0) {
-      const V = c.ncVolumeCm3;
-      if (V <= 0) {
-        ns = Math.max(n, 0);
-        dnsdn = n > 0 ? 1 : 0;
-      } else if (c.ncAugerPerPs > 0) {
-        if (o > 0 && n > o) {
-          ns = (n / o - 1) / V;
-          dnsdn = 1 / (o * V);
-          dnsdo = -n / (o * o * V);
+    for (const out of [this.se, this.sh]) { out.s = 1; out.dsdT = out.dsdn = out.dsdo = 0; }
+    if (c.screeningCoef <= 0) return;
+    const V = c.ncVolumeCm3;
+    const k = c.screeningCoef / tcK; // q_D² per screening pair density
+    const one = (massM0: number, aSq: number) => {
+      screeningFactor(aSq, tcK, massM0, c.loEv, this.scratch);
+      return this.scratch;
+    };
+    if (V <= 0 || c.ncAugerPerPs <= 0) {
+      // Film: n_s = n. Mean-field NC: n_s = n − 1/V.
+      const ns = V <= 0 ? n : n - 1 / V;
+      if (!(ns > 0)) {
+        if (V <= 0 && n <= 0) {
+          for (const [m, out] of [[c.electronMassM0, this.se], [c.holeMassM0, this.sh]] as const) out.dsdn = one(m, 0).dsdA * k;
         }
-      } else if (n * V > 1) {
-        ns = n - 1 / V;
-        dnsdn = 1;
+        return;
       }
-    }
-    if (ns <= 0) {
-      this.se.s = this.sh.s = 1;
-      this.se.dsdT = this.sh.dsdT = this.se.dsdA = this.sh.dsdA = 0;
-      if (c.screeningCoef > 0) {
-        // At q_D = 0 the factor is 1 but its slope by q_D² is not zero: keep it for the Jacobian.
-        screeningFactor(0, tcK, c.electronMassM0, c.loEv, this.se);
-        screeningFactor(0, tcK, c.holeMassM0, c.loEv, this.sh);
-        out.daSqdn = (c.screeningCoef * dnsdn) / tcK;
-        out.daSqdo = (c.screeningCoef * dnsdo) / tcK;
+      const aSq = k * ns;
+      for (const [m, out] of [[c.electronMassM0, this.se], [c.holeMassM0, this.sh]] as const) {
+        const r = one(m, aSq);
+        out.s = r.s;
+        out.dsdT = r.dsdT - (r.dsdA * aSq) / tcK;
+        out.dsdn = r.dsdA * k;
       }
-      return out;
+      return;
     }
-    const aSq = (c.screeningCoef * ns) / tcK;
-    screeningFactor(aSq, tcK, c.electronMassM0, c.loEv, this.se);
-    screeningFactor(aSq, tcK, c.holeMassM0, c.loEv, this.sh);
-    out.daSqdT = -aSq / tcK;
-    out.daSqdn = (c.screeningCoef * dnsdn) / tcK;
-    out.daSqdo = (c.screeningCoef * dnsdo) / tcK;
-    return out;
+    if (!(o > 0 && n > o)) return; // every occupied NC holds one pair: nothing screens
+    const lam = n / o - 1;
+    const eml = Math.exp(-lam);
+    const w1 = eml / (1 + lam);
+    const dw1 = -w1 * (1 + 1 / (1 + lam));
+    let g: number;
+    let dg: number;
+    if (lam < 1e-4) {
+      g = 1 + 0.75 * lam;
+      dg = 0.75;
+    } else {
+      const num = lam * lam + 2 * lam;
+      const den = 1 + lam - eml;
+      g = num / den;
+      dg = ((2 * lam + 2) * den - num * (1 + eml)) / (den * den);
+    }
+    const aSq = (k * g) / V;
+    const dlamdn = 1 / o;
+    const dlamdo = -n / (o * o);
+    for (const [m, out] of [[c.electronMassM0, this.se], [c.holeMassM0, this.sh]] as const) {
+      const r = one(m, aSq);
+      out.s = w1 + (1 - w1) * r.s;
+      out.dsdT = (1 - w1) * (r.dsdT - (r.dsdA * aSq) / tcK);
+      const dsdlam = dw1 * (1 - r.s) + (1 - w1) * r.dsdA * (k * dg) / V;
+      out.dsdn = dsdlam * dlamdn;
+      out.dsdo = dsdlam * dlamdo;
+    }
   }
 
   /** Evaluate P, D, extraction rate and generation with their partial derivatives. */
@@ -149,16 +166,14 @@ export class CoolingModel {
 
     this.bottleneck(c.spacingCoefElectron, T, this.fe);
     this.bottleneck(c.spacingCoefHole, T, this.fh);
-    const scr = this.screening(y[S.n], y[S.occ], T);
+    this.screening(y[S.n], y[S.occ], T);
     const { fe, fh, se, sh } = this;
     const Re = c.emissionRateElectronPerPs;
     const Rh = c.emissionRateHolePerPs;
     const W = Re * fe.f * se.s + Rh * fh.f * sh.s;
-    const dWdT = Re * (fe.dfdT * se.s + fe.f * (se.dsdT + se.dsdA * scr.daSqdT))
-      + Rh * (fh.dfdT * sh.s + fh.f * (sh.dsdT + sh.dsdA * scr.daSqdT));
-    const dWdaSq = Re * fe.f * se.dsdA + Rh * fh.f * sh.dsdA;
-    const dWdn = dWdaSq * scr.daSqdn;
-    const dWdo = dWdaSq * scr.daSqdo;
+    const dWdT = Re * (fe.dfdT * se.s + fe.f * se.dsdT) + Rh * (fh.dfdT * sh.s + fh.f * sh.dsdT);
+    const dWdn = Re * fe.f * se.dsdn + Rh * fh.f * sh.dsdn;
+    const dWdo = Re * fe.f * se.dsdo + Rh * fh.f * sh.dsdo;
 
     // LO occupation seen by the carriers: the state, or (no hot phonons) the lattice's Bose occupation.
     let N: number;
