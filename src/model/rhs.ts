@@ -99,30 +99,18 @@ export class CoolingModel {
    */
   private screening(n: number, o: number, tcK: number): void {
     const c = this.c;
-    for (const out of [this.se, this.sh]) { out.s = 1; out.dsdT = out.dsdn = out.dsdo = 0; }
+    const se = this.se;
+    const sh = this.sh;
+    se.s = sh.s = 1;
+    se.dsdT = se.dsdn = se.dsdo = sh.dsdT = sh.dsdn = sh.dsdo = 0;
     if (c.screeningCoef <= 0) return;
     const V = c.ncVolumeCm3;
     const k = c.screeningCoef / tcK; // q_D² per screening pair density
-    const one = (massM0: number, aSq: number) => {
-      screeningFactor(aSq, tcK, massM0, c.loEv, this.scratch);
-      return this.scratch;
-    };
     if (V <= 0 || c.ncAugerPerPs <= 0) {
       // Film: n_s = n. Mean-field NC: n_s = n − 1/V.
       const ns = V <= 0 ? n : n - 1 / V;
-      if (!(ns > 0)) {
-        if (V <= 0 && n <= 0) {
-          for (const [m, out] of [[c.electronMassM0, this.se], [c.holeMassM0, this.sh]] as const) out.dsdn = one(m, 0).dsdA * k;
-        }
-        return;
-      }
-      const aSq = k * ns;
-      for (const [m, out] of [[c.electronMassM0, this.se], [c.holeMassM0, this.sh]] as const) {
-        const r = one(m, aSq);
-        out.s = r.s;
-        out.dsdT = r.dsdT - (r.dsdA * aSq) / tcK;
-        out.dsdn = r.dsdA * k;
-      }
+      if (ns > 0) this.screenOne(k * ns, tcK, k, 0, 1, 0, 0, 0);
+      else if (V <= 0 && n <= 0) this.screenOne(0, tcK, k, 0, 1, 0, 0, 0);
       return;
     }
     if (!(o > 0 && n > o)) return; // every occupied NC holds one pair: nothing screens
@@ -141,17 +129,37 @@ export class CoolingModel {
       g = num / den;
       dg = ((2 * lam + 2) * den - num * (1 + eml)) / (den * den);
     }
-    const aSq = (k * g) / V;
-    const dlamdn = 1 / o;
-    const dlamdo = -n / (o * o);
-    for (const [m, out] of [[c.electronMassM0, this.se], [c.holeMassM0, this.sh]] as const) {
-      const r = one(m, aSq);
-      out.s = w1 + (1 - w1) * r.s;
-      out.dsdT = (1 - w1) * (r.dsdT - (r.dsdA * aSq) / tcK);
-      const dsdlam = dw1 * (1 - r.s) + (1 - w1) * r.dsdA * (k * dg) / V;
-      out.dsdn = dsdlam * dlamdn;
-      out.dsdo = dsdlam * dlamdo;
+    this.screenOne((k * g) / V, tcK, (k * dg) / V, w1, 1 / o, -n / (o * o), dw1, 1);
+  }
+
+  /**
+   * Fill se, sh from S(q_D²) of each carrier: S_eff = w1 + (1 − w1) S. Chain factors: dA (∂q_D²/∂x per unit of the
+   * driving variable: n for films, λ for Poisson NCs), dxdn and dxdo (∂x/∂n, ∂x/∂o), dw1 (∂w1/∂x); poisson = 1 when
+   * x = λ (then dA multiplies ∂S/∂q_D² as given), 0 for films (dA = q_D² per n, x = n).
+   */
+  private screenOne(aSq: number, tcK: number, dA: number, w1: number, dxdn: number, dxdo: number, dw1: number, poisson: number): void {
+    const c = this.c;
+    const r = this.scratch;
+    screeningFactor(aSq, tcK, c.electronMassM0, c.loEv, r);
+    this.fillScreening(this.se, aSq, tcK, dA, w1, dxdn, dxdo, dw1, poisson);
+    const e = this.se;
+    const h = this.sh;
+    if (c.holeMassM0 === c.electronMassM0) {
+      h.s = e.s; h.dsdT = e.dsdT; h.dsdn = e.dsdn; h.dsdo = e.dsdo;
+      return;
     }
+    screeningFactor(aSq, tcK, c.holeMassM0, c.loEv, r);
+    this.fillScreening(h, aSq, tcK, dA, w1, dxdn, dxdo, dw1, poisson);
+  }
+
+  private fillScreening(out: { s: number; dsdT: number; dsdn: number; dsdo: number }, aSq: number, tcK: number, dA: number,
+    w1: number, dxdn: number, dxdo: number, dw1: number, poisson: number): void {
+    const r = this.scratch;
+    out.s = w1 + (1 - w1) * r.s;
+    out.dsdT = (1 - w1) * (r.dsdT - (r.dsdA * aSq) / tcK);
+    const dsdx = dw1 * (1 - r.s) + (1 - w1) * r.dsdA * dA;
+    out.dsdn = dsdx * dxdn;
+    out.dsdo = poisson * dsdx * dxdo;
   }
 
   /** Evaluate P, D, extraction rate and generation with their partial derivatives. */

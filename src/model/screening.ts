@@ -13,6 +13,9 @@
 
 import { E_CHARGE_C, EPS0_F_PER_M, HBAR2_2M0_EV_NM2, KB_EV_PER_K } from './constants.ts';
 
+const HBAR2 = HBAR2_2M0_EV_NM2;
+const KB = KB_EV_PER_K;
+
 /** q_D² · Tc / n in nm^-2 K per (cm^-3): q_D² = debyeCoefficient(ε∞) · n / Tc. */
 export function debyeCoefficient(epsInf: number): number {
   // 2 e² / (ε0 ε∞ kB) with n in cm^-3 → m^-3 (1e6) and q² in m^-2 → nm^-2 (1e-18); kB in J/K.
@@ -34,37 +37,27 @@ export interface ScreeningOut {
  * @param aSq q_D² (nm^-2); @param tcK carrier temperature (K); @param massM0 band mass; @param hwEv LO energy (eV)
  */
 export function screeningFactor(aSq: number, tcK: number, massM0: number, hwEv: number, out: ScreeningOut): void {
-  const c = massM0 / HBAR2_2M0_EV_NM2; // k² = c E (nm^-2 per eV)
-  const e = 1.5 * KB_EV_PER_K * tcK + hwEv;
+  const c = massM0 / HBAR2 ; // k² = c E (nm^-2 per eV)
+  const dE = 1.5 * KB;
+  const e = dE * tcK + hwEv;
   const k1 = Math.sqrt(c * e);
   const k2 = Math.sqrt(c * (e - hwEv));
   const qp = k1 + k2;
   const qm = k1 - k2;
   // dk/dT = c · (3/2 kB) / (2k)
-  const dE = 1.5 * KB_EV_PER_K;
   const dk1 = (c * dE) / (2 * k1);
   const dk2 = (c * dE) / (2 * k2);
   const dqp = dk1 + dk2;
   const dqm = dk1 - dk2;
   const i0 = Math.log(qp / qm);
   const di0 = dqp / qp - dqm / qm;
-  if (aSq <= 0) {
-    out.s = 1;
-    out.dsdT = 0;
-    // ∂I/∂a² at a² = 0: [1/q²]_{q−}^{q+}
-    out.dsdA = (1 / (qp * qp) - 1 / (qm * qm)) / i0;
-    return;
-  }
   const up = qp * qp + aSq;
   const um = qm * qm + aSq;
-  const F = (u: number) => 0.5 * Math.log(u) + aSq / (2 * u);
-  const i = F(up) - F(um);
+  // I = F(q+) − F(q−), F(q) = ½ ln(q² + a²) + a²/(2(q² + a²)); ∂F/∂q = q³/(q² + a²)²; ∂F/∂a² = 1/u − a²/(2u²)
+  const i = 0.5 * Math.log(up / um) + 0.5 * aSq * (1 / up - 1 / um);
   const s = i / i0;
-  // ∂F/∂q = q³/(q² + a²)²; ∂F/∂a² = 1/u − a²/(2u²)
-  const fq = (q: number, u: number) => (q * q * q) / (u * u);
-  const fa = (u: number) => 1 / u - aSq / (2 * u * u);
-  const di = fq(qp, up) * dqp - fq(qm, um) * dqm;
-  out.s = s;
-  out.dsdT = (di - s * di0) / i0;
-  out.dsdA = (fa(up) - fa(um)) / i0;
+  const di = ((qp * qp * qp) / (up * up)) * dqp - ((qm * qm * qm) / (um * um)) * dqm;
+  out.s = aSq > 0 ? s : 1;
+  out.dsdT = aSq > 0 ? (di - s * di0) / i0 : 0;
+  out.dsdA = (1 / up - aSq / (2 * up * up) - (1 / um - aSq / (2 * um * um))) / i0;
 }
