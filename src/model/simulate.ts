@@ -23,6 +23,8 @@ const HOT_LIMIT_K = 5000;
  * states near 2–4e18 cm^-3 at 300 K.)
  */
 const DEGENERACY_WARN = 0.5;
+/** LO occupations between −LO_NOISE and 0 are solver noise (atol of N is ≤ 1e-5). */
+const LO_NOISE = 1e-6;
 
 /** Largest degeneracy parameter over the run (lighter carrier) and where it occurs. */
 export function maxDegeneracy(nCm3: Float64Array, tcK: Float64Array, massM0: number): { eta: number; k: number } {
@@ -73,10 +75,11 @@ export function simulate(input: SimulationInput): SimulationResult {
   const tAK = new Float64Array(m);
   for (let k = 0; k < m; k++) {
     tAK[k] = c.ambientK + y[S.ta][k];
-    // An occupation at or below zero is solver noise at a few kelvin (N_eq ≈ e^(−ħω/kT) is below atol there): the LO
-    // modes are then at the lattice temperature, which is what is reported.
+    // A slightly negative occupation (within LO_NOISE) is solver noise at a few kelvin, where N_eq ≈ e^(−ħω/kT) is
+    // below atol: the LO modes are then at the lattice temperature, which is reported. A clearly negative one is a
+    // solver failure and stays NaN for the result guard to refuse.
     const nLo = y[S.nLo][k];
-    tLoK[k] = c.hotPhonons && nLo > 0 ? loTemperatureK(c.loEv, nLo) : tAK[k];
+    tLoK[k] = !c.hotPhonons ? tAK[k] : nLo > 0 ? loTemperatureK(c.loEv, nLo) : nLo > -LO_NOISE ? tAK[k] : Number.NaN;
   }
   const state = new Float64Array(model.size);
   const lossRateAt = (k: number) => {

@@ -106,12 +106,14 @@ describe('no impossible number printed', () => {
     expect(Math.min(...r.tcK)).toBeGreaterThan(0);
   });
 
-  it('the odex MAPbBr3 film at 10 K whose T_LO went NaN fails with exit 1, no row printed', async () => {
+  it('the odex MAPbBr3 film at 10 K whose T_LO once went NaN now runs clean: finite T_LO, exit 0 (the guard itself is tested below)', async () => {
+    // With the temperature-dependent gap, screening and the T_LO noise floor (src/model/simulate.ts) this run no
+    // longer produces a NaN; a NaN that does reach a result is still refused by guardResult (tests below).
     const r = await run(['simulate', '--composition', 'MAPbBr3', '--bulk', '--density', '1e20', '--t-end-ps', '100000', '--target-k', '5000',
       '--lattice-k', '10', '--acceptor', 'cold', '--no-auger-heating', '--method', 'odex', '--csv']);
-    expect(r.code).toBe(1);
-    expect(r.out).toBe('');
-    expect(r.err).toMatch(/^solver error: MAPbBr3 film: T_LO at .* ps is NaN; the result is not physical/);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toMatch(/NaN/);
+    expect(r.err).toBe('');
   }, 60_000);
 
   it('a target above the peak has no "time to target" (was 0.01 ps for a 1309 K peak and a 5000 K target)', () => {
