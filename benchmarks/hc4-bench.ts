@@ -1,8 +1,9 @@
-// HC-4 benchmarks: the standard 20-density sweep and the work–precision series, for our methods.
+// HC-4 helpers for the benchmarks: our solves of the 20-density sweep, their accuracy, unit costs and the floor.
 import { solveIvp, type MethodName } from '../src/solver/index.ts';
 import { HC4_T_END, hc4Atol, hc4Densities, hc4Jacobian, hc4Rhs, hc4Y0 } from './problems/hc4.ts';
 import { loadHc4Reference, maxRelErr } from './problems/reference.ts';
-import { timePerTrajectory, type BenchRow } from './lib/measure.ts';
+import { cpuPerCall } from './lib/cpu.ts';
+import { luFactor, luSolve } from '../src/solver/dense-lu.ts';
 
 const reference = loadHc4Reference();
 const times = reference.times_ps;
@@ -24,25 +25,49 @@ export function hc4Accuracy(method: MethodName, rtol: number): number {
   return err;
 }
 
-/** Time the standard sweep (output at the 9 reference times, analytic Jacobian) for one method and rtol. */
-export function hc4Sweep(method: MethodName, rtol: number, repeats: number, benchmark = 'hc4-sweep'): BenchRow {
+export const WORK_PRECISION_RTOLS = [1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9, 1e-10];
+
+/** CPU µs per trajectory of the 20-density sweep for one of our methods (at least minS CPU seconds). */
+export function hc4OursCpu(method: MethodName, rtol: number, minS: number): { us: number; nfev: number; njev: number; nlu: number; steps: number; failed: number } {
   const densities = hc4Densities(20);
-  let nfev = 0;
-  let steps = 0;
-  let failed = 0;
+  let nfev = 0, njev = 0, nlu = 0, steps = 0, failed = 0;
   for (const n0 of densities) {
     const r = solveHc4(n0, method, rtol);
-    nfev += r.nfev;
-    steps += r.nAccepted + r.nRejected;
+    nfev += r.nfev; njev += r.njev; nlu += r.nlu; steps += r.nAccepted + r.nRejected;
     if (r.status !== 0) failed++;
   }
-  const us = timePerTrajectory(() => {
-    for (const n0 of densities) solveHc4(n0, method, rtol);
-  }, densities.length, repeats);
-  return {
-    benchmark, problem: 'HC-4', method, rtol, us_per_traj: us, nfev_per_traj: nfev / densities.length,
-    max_rel_err: hc4Accuracy(method, rtol), steps_per_traj: steps / densities.length, failed, jacobian: method === 'odex' ? 'not used' : 'analytic',
-  };
+  const sec = cpuPerCall(() => { for (const n0 of densities) solveHc4(n0, method, rtol); }, minS);
+  const k = densities.length;
+  return { us: (sec / k) * 1e6, nfev: nfev / k, njev: njev / k, nlu: nlu / k, steps: steps / k, failed };
 }
 
-export const WORK_PRECISION_RTOLS = [1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9, 1e-10];
+/**
+ * The evaluation floor of one HC-4 trajectory: what our own counters (evaluations, Jacobians, LU
+ * factorisations, triangular solves) would cost at the unit prices measured here, with nothing else
+ * (no stage arithmetic, control or output). Unit prices: rhs and Jacobian at the 9 reference states of 5
+ * densities; LU and solve on a 4 × 4 W built from those Jacobians.
+ */
+export function hc4UnitCosts(): { rhs_ns: number; jac_ns: number; lu_ns: number; solve_ns: number } {
+  const states: Float64Array[] = [];
+  for (const c of reference.cases) for (const y of c.y) states.push(Float64Array.from(y));
+  const f = new Float64Array(4);
+  const J = new Float64Array(16);
+  const W = new Float64Array(16);
+  const piv = new Int32Array(4);
+  const cs = new Float64Array(4);
+  const b = new Float64Array(4);
+  const reps = 2000;
+  const per = (body: () => void) => (cpuPerCall(() => { for (let r = 0; r < reps; r++) body(); }, 0.1) / (reps * states.length)) * 1e9;
+  let sink = 0;
+  const rhs_ns = per(() => { for (const s of states) { hc4Rhs(0, s, f); sink += f[0]; } });
+  const jac_ns = per(() => { for (const s of states) { hc4Jacobian(0, s, J); sink += J[0]; } });
+  const lu_ns = per(() => { for (const s of states) { hc4Jacobian(0, s, J); for (let i = 0; i < 16; i++) W[i] = -J[i]; for (let i = 0; i < 4; i++) W[5 * i] += 50; luFactor(W, 4, piv, cs); sink += W[0]; } }) - jac_ns;
+  const solve_ns = per(() => { for (const s of states) { b.set(s); luSolve(W, 4, piv, b, 0); sink += b[0]; } });
+  if (sink === 42) console.error('#');
+  return { rhs_ns, jac_ns, lu_ns, solve_ns };
+}
+
+/** Floor in µs per trajectory from counters and unit costs; rodas5 does 8 stage solves + 2 for the defect estimate per step. */
+export function hc4Floor(c: { nfev: number; njev: number; nlu: number; steps: number }, u: ReturnType<typeof hc4UnitCosts>): number {
+  return (c.nfev * u.rhs_ns + c.njev * u.jac_ns + c.nlu * u.lu_ns + c.steps * 10 * u.solve_ns) / 1000;
+}

@@ -1,105 +1,100 @@
-// Benchmark entry (`npm run bench [-- --json] [-- --quick] [-- --only=hc4,peers,stiff,wp,model]`).
+// Benchmark entry: `npm run bench [-- --quick] [-- --only=hc4,set,stiff,model] [-- --rounds=N] [-- --max-n=N] [-- --json]`.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { hc4Sweep, WORK_PRECISION_RTOLS } from './hc4-bench.ts';
-import { modelGridRows, loadSimulate } from './model-grid.ts';
-import { buildCvode, checkScipy, runCvode, runScipy } from './peers.ts';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { hc4Interleaved, hc4Panel, hc4Ratio } from './hc4-interleaved.ts';
+import { WORK_PRECISION_RTOLS } from './hc4-bench.ts';
+import { loadSimulate, modelGridRows } from './model-grid.ts';
+import { buildCvode, checkScipy } from './peers.ts';
 import { stiffSetRows } from './stiff-set-bench.ts';
-import type { BenchRow } from './lib/measure.ts';
-import type { MethodName } from '../src/solver/index.ts';
+import { roundRatio, runTestSet, TEST_SET, testSetPanels, testSetSolvers } from './test-set-bench.ts';
+import { workPrecisionSvg } from './lib/svg.ts';
+import { buildTestSetCvode } from './peers-test-set.ts';
 
+const here = dirname(fileURLToPath(import.meta.url));
+const outDir = join(here, 'results');
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const quick = args.includes('--quick');
 const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const want = (s: string) => !only || only.includes(s);
-const R = (full: number) => (quick ? Math.max(1, Math.ceil(full / 5)) : full);
-
-/** A comment line (`# …`): on stdout with the tables, on stderr with --json so stdout stays pure JSON lines. */
-function note(text: string): void {
-  const line = text.startsWith('#') ? text : `# ${text}`;
-  if (json) console.error(line);
-  else console.log(line);
+const roundsArg = Number(args.find((a) => a.startsWith('--rounds='))?.slice(9));
+const say = (s: string) => (json ? console.error(s) : console.log(s));
+const fmt = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '-');
+const exp = (x: number) => (Number.isFinite(x) ? x.toExponential(1) : x === Infinity ? 'inf' : '-');
+function table(head: string[], rows: string[][]): void {
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  say(head.map((h, i) => h.padEnd(w[i])).join('  '));
+  for (const r of rows) say(r.map((c, i) => c.padEnd(w[i])).join('  '));
 }
 
-const COLS: [string, (r: BenchRow) => string][] = [
-  ['problem', (r) => r.problem],
-  ['method', (r) => r.method],
-  ['rtol', (r) => (Number.isNaN(r.rtol) ? '-' : r.rtol.toExponential(0))],
-  ['us/traj', (r) => r.us_per_traj.toFixed(1)],
-  ['nfev/traj', (r) => r.nfev_per_traj.toFixed(1)],
-  ['max_rel_err', (r) => (Number.isNaN(r.max_rel_err) ? '-' : r.max_rel_err.toExponential(2))],
-  ['note', (r) => [r.jacobian === 'not used' ? 'no Jacobian' : r.jacobian, r.max_scaled_err !== undefined ? `scaled_err ${(r.max_scaled_err as number).toFixed(2)}` : '',
-    r.speedup_vs_cvode ? `${(r.speedup_vs_cvode as number).toFixed(2)}x vs CVODE` : '',
-    r.speedup_vs_scipy_lsoda ? `${(r.speedup_vs_scipy_lsoda as number).toFixed(1)}x vs LSODA` : '',
-    r.failed ? `${r.failed} failed` : ''].filter(Boolean).join(', ')],
-];
+mkdirSync(outDir, { recursive: true });
+const cvode = buildCvode();
+const cvodeSet = cvode.ok ? buildTestSetCvode() : cvode;
+const scipy = checkScipy();
+const cond = `node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} threads, load average ${os.loadavg().map((l) => l.toFixed(1)).join('/')} at start), CPU time per process`;
+say(`# hotcarrier solver benchmarks — ${cond}`);
+say(cvode.ok ? `# CVODE: ${cvode.detail}` : `# CVODE: not run — ${cvode.reason}`);
+say(scipy.ok ? `# scipy: ${scipy.detail}` : `# scipy: not run — ${scipy.reason}`);
 
-function emit(title: string, rows: BenchRow[]): void {
-  if (json) {
-    for (const r of rows) console.log(JSON.stringify(r));
-    return;
-  }
-  console.log(`\n## ${title}`);
-  const cells = rows.map((r) => COLS.map(([, f]) => f(r)));
-  const widths = COLS.map(([h], i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-  console.log(COLS.map(([h], i) => h.padEnd(widths[i])).join('  '));
-  for (const c of cells) console.log(c.map((v, i) => v.padEnd(widths[i])).join('  '));
+if (want('hc4')) {
+  const rounds = roundsArg || (quick ? 3 : 7);
+  const { rows, unit } = hc4Interleaved(rounds, quick ? 0.03 : 0.06, cvode.ok, scipy.ok, say);
+  if (json) for (const r of rows) console.log(JSON.stringify({ benchmark: 'hc4-interleaved', ...r }));
+  say(`\n## HC-4, interleaved (${rounds} rounds; scipy ${Math.max(1, Math.ceil(rounds / 3))}); µs per trajectory, medians; ratio = median over rounds of CVODE/ours in the same round`);
+  say(`# unit costs measured here: rhs ${unit.rhs_ns.toFixed(0)} ns, Jacobian ${unit.jac_ns.toFixed(0)} ns, 4×4 LU ${unit.lu_ns.toFixed(0)} ns, solve ${unit.solve_ns.toFixed(0)} ns`);
+  const body = WORK_PRECISION_RTOLS.map((rtol) => {
+    const g = (s: string) => rows.find((r) => r.solver === s && r.rtol === rtol);
+    const ro = g('ours rodas5');
+    const au = g('ours auto');
+    const cv = g('CVODE');
+    const ls = g('scipy LSODA');
+    return [rtol.toExponential(0), fmt(ro?.us ?? NaN, 1), fmt(ro?.floor_us ?? NaN, 1), fmt((ro?.us ?? NaN) / (ro?.floor_us ?? NaN)), fmt(au?.us ?? NaN, 1), fmt(cv?.us ?? NaN, 1), fmt(ls?.us ?? NaN, 0),
+      fmt(hc4Ratio(rows, 'ours rodas5', 'CVODE', rtol)), fmt(hc4Ratio(rows, 'ours auto', 'CVODE', rtol)), exp(ro?.max_rel_err ?? NaN), exp(au?.max_rel_err ?? NaN), exp(cv?.max_rel_err ?? NaN)];
+  });
+  table(['rtol', 'rodas5 µs', 'floor µs', 'rodas5/floor', 'auto µs', 'CVODE µs', 'LSODA µs', 'CVODE/rodas5', 'CVODE/auto', 'err rodas5', 'err auto', 'err CVODE'], body);
+  writeFileSync(join(outDir, 'hc4-interleaved.json'), JSON.stringify({ conditions: cond, unit, rows }, null, 1));
+  writeFileSync(join(outDir, 'hc4-work-precision.svg'), workPrecisionSvg('HC-4 work–precision (CPU time per trajectory vs max relative error)', `rtol 1e-3 … 1e-10, interleaved rounds, medians; ${cond}`, [hc4Panel(rows)]));
+  say(`# wrote benchmarks/results/hc4-interleaved.json and hc4-work-precision.svg`);
 }
 
-note(`# hotcarrier solver benchmarks — node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} threads), ${os.platform()}`);
-note('# times are medians over repeated runs; HC-4 uses the analytic Jacobian for every solver, output at the 9 reference times');
-
-const ours: MethodName[] = ['rodas5', 'auto', 'odex'];
-const cvode = want('peers') ? buildCvode() : ({ ok: false, reason: 'skipped (--only)' } as const);
-const scipy = want('peers') ? checkScipy() : ({ ok: false, reason: 'skipped (--only)' } as const);
-note(cvode.ok ? `# CVODE: built from benchmarks/cvode/hc4_cvode.c against ${cvode.detail}` : `# CVODE: not run — ${cvode.reason}`);
-note(scipy.ok ? `# scipy: ${scipy.detail} (python3 benchmarks/scipy/hc4_scipy.py)` : `# scipy: not run — ${scipy.reason}`);
-
-if (want('hc4') || want('peers')) {
-  const rows: BenchRow[] = [];
-  for (const m of ours) rows.push(hc4Sweep(m, 1e-6, m === 'odex' ? R(3) : R(25)));
-  const peerRows: BenchRow[] = [];
-  if (cvode.ok) {
-    const c = runCvode(1e-6, R(51), 'hc4-sweep');
-    if (c) peerRows.push(c);
-    else note('# CVODE: driver failed to run');
-  }
-  if (scipy.ok) peerRows.push(...runScipy(1e-6, R(5), ['LSODA', 'BDF', 'Radau'], 'hc4-sweep'));
-  const cv = peerRows.find((r) => r.method.startsWith('cvode'));
-  const ls = peerRows.find((r) => r.method === 'scipy-LSODA');
-  for (const r of rows) {
-    if (cv) r.speedup_vs_cvode = cv.us_per_traj / r.us_per_traj;
-    if (ls) r.speedup_vs_scipy_lsoda = ls.us_per_traj / r.us_per_traj;
-  }
-  emit('HC-4 standard sweep (20 densities 1e16…1e20 cm^-3, rtol 1e-6, atol [1e-9 n0, 1e-3, 1e-9, 1e-6])', [...rows, ...peerRows]);
-  if (!json) {
-    const best = rows.find((r) => r.method === 'auto')!;
-    if (cv) {
-      const acc = best.max_rel_err <= cv.max_rel_err ? 'equal or better' : 'WORSE';
-      console.log(`auto vs CVODE: ${(cv.us_per_traj / best.us_per_traj).toFixed(2)}x the speed, accuracy ${acc} (${best.max_rel_err.toExponential(2)} vs ${cv.max_rel_err.toExponential(2)})`);
+if (want('set')) {
+  const rounds = roundsArg || (quick ? 1 : 3);
+  const rtols = quick ? [1e-6] : [1e-4, 1e-6, 1e-8];
+  const maxN = Number(args.find((a) => a.startsWith('--max-n='))?.slice(8)) || (quick ? 100 : Infinity);
+  const problems = TEST_SET.filter((p) => p.n <= maxN);
+  if (problems.length < TEST_SET.length) say(`# test set: ${TEST_SET.length - problems.length} problems above n = ${maxN} left out (--max-n)`);
+  const cells = runTestSet(problems, testSetSolvers(cvodeSet.ok, scipy.ok), rtols, rounds, quick ? 0.02 : 0.05, say);
+  if (json) for (const c of cells) console.log(JSON.stringify({ benchmark: 'test-set', ...c }));
+  say(`\n## Test set at rtol 1e-6, interleaved (${rounds} rounds): CPU ms per solve (median) and scaled end error max |y − ref|/(atol + rtol·|ref|); 'FAIL' = status −1`);
+  const solvers = [...new Set(cells.map((c) => c.solver))];
+  const body = problems.map((p) => {
+    const row = [p.name, String(p.n)];
+    for (const s of solvers) {
+      const c = cells.find((x) => x.problem === p.name && x.solver === s && x.rtol === 1e-6);
+      row.push(!c ? '-' : c.status !== 0 ? 'FAIL' : `${fmt(c.cpu_s * 1e3, 2)} (${exp(c.scaled_err)})`);
     }
-    if (ls) console.log(`auto vs scipy LSODA: ${(ls.us_per_traj / best.us_per_traj).toFixed(1)}x the speed (bar: 20x)`);
-  }
+    row.push(fmt(roundRatio(cells, p.name, 1e-6, 'ours auto', 'CVODE')), fmt(roundRatio(cells, p.name, 1e-6, 'ours rodas5', 'CVODE')));
+    return row;
+  });
+  table(['problem', 'n', ...solvers, 'CVODE/auto', 'CVODE/rodas5'], body);
+  writeFileSync(join(outDir, only?.length === 1 ? 'test-set.json' : 'test-set.json'), JSON.stringify({ conditions: cond, cells }, null, 1));
+  writeFileSync(join(outDir, 'test-set-work-precision.svg'), workPrecisionSvg('Test set work–precision (CPU time per solve vs end error)', `rtol ${rtols.map((r) => r.toExponential(0)).join(', ')}; interleaved rounds, medians; ${cond}`, testSetPanels(cells)));
+  say(`# wrote benchmarks/results/test-set.json and test-set-work-precision.svg`);
 }
 
-if (want('stiff')) emit('Stiff test set (rtol 1e-6; one trajectory each)', stiffSetRows(R(10)));
-
-if (want('wp')) {
-  const rows: BenchRow[] = [];
-  for (const rtol of WORK_PRECISION_RTOLS) {
-    for (const m of ['rodas5', 'auto'] as MethodName[]) rows.push(hc4Sweep(m, rtol, R(10), 'hc4-work-precision'));
-    if (rtol >= 1e-8 || !quick) rows.push(hc4Sweep('odex', rtol, 1, 'hc4-work-precision'));
-    if (cvode.ok) {
-      const c = runCvode(rtol, R(21), 'hc4-work-precision');
-      if (c) rows.push(c);
-    }
-    if (scipy.ok) rows.push(...runScipy(rtol, 1, ['LSODA'], 'hc4-work-precision'));
-  }
-  emit('HC-4 work–precision (sweep of 20 densities per point)', rows);
+if (want('stiff')) {
+  const rows = stiffSetRows(quick ? 2 : 10);
+  say('\n## Stiff set (HIRES, ROBER, VDPOL unscaled μ = 1000 to t = 2), rtol 1e-6, wall time µs (median), ours only');
+  table(['problem', 'method', 'jacobian', 'µs', 'nfev', 'scaled err', 'status'], rows.map((r) => [r.problem, r.method, String(r.jacobian), fmt(r.us_per_traj, 0), String(r.nfev_per_traj), fmt(r.max_scaled_err as number), String(r.status)]));
 }
 
 if (want('model')) {
   const { simulate, reason } = await loadSimulate();
-  if (simulate) emit('Engine model grid (CsPbI3; densities 1e16…1e19 × edges 4, 6, 8, 12 nm and bulk)', modelGridRows(simulate, R(5)));
-  else note(`# model grid: not run — ${reason}`);
+  if (simulate) {
+    const rows = modelGridRows(simulate, quick ? 1 : 5);
+    say('\n## Engine model grid (CsPbI3; densities 1e16…1e19 × edges 4, 6, 8, 12 nm and bulk), wall time');
+    table(['method', 'µs/traj', 'nfev/traj', 'note'], rows.map((r) => [r.method, fmt(r.us_per_traj, 1), fmt(r.nfev_per_traj, 1), r.failed ? `${r.failed} failed` : '']));
+  } else say(`# model grid: not run — ${reason}`);
 }

@@ -6,6 +6,8 @@ import {
 import type { AcceptorKind, AugerStatistics, MechanismSwitches, SimulationInput } from '../src/model/types.ts';
 import type { MethodName } from '../src/solver/types.ts';
 import { MAX_STARTS } from '../src/data/fit.ts';
+import { MATERIAL_FIELDS, materialAllowed, materialField, materialOverrideIssues } from '../src/materials/fields.ts';
+import type { NumericMaterialKey } from '../src/model/types.ts';
 import { decimalProblemText, readDecimal } from '../src/data/decimal.ts';
 
 export class UsageError extends Error {
@@ -24,6 +26,7 @@ const ALLOWED_TEXT: Record<string, string> = {
   data: 'a path to a CSV file of delay (ps) and carrier temperature (K), optionally an uncertainty (K)',
   free: 'KEY or KEY:min:max, KEY a simulate flag (n-per-nc, density, lattice-k …) or a material field (loLifetimePs …)',
   starts: `a whole number from 1 to ${MAX_STARTS}`,
+  material: 'KEY=VALUE with KEY a material field (hotcarrier help lists them), e.g. loLifetimePs=0.6',
 };
 
 export interface ParsedArgs {
@@ -61,6 +64,20 @@ function parseNumber(flag: string, text: string): number {
   return read.value;
 }
 
+/** One --material KEY=VALUE: a declared material field (src/materials/fields.ts) and a number within its range. */
+export function parseMaterialSetting(text: string): [NumericMaterialKey, number] {
+  const eq = text.indexOf('=');
+  const key = eq > 0 ? text.slice(0, eq).trim().replace(/^material\./, '') : '';
+  const spec = materialField(key);
+  const keys = MATERIAL_FIELDS.map((f) => f.key).join(', ');
+  if (eq <= 0) throw new UsageError(`--material ${JSON.stringify(text)} is not KEY=VALUE; allowed: KEY one of ${keys}, e.g. --material loLifetimePs=0.6`);
+  if (!spec) throw new UsageError(`--material ${key}: unknown material field; allowed: ${keys}`);
+  const raw = text.slice(eq + 1).trim();
+  const v = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw) ? Number(raw) : NaN;
+  const issue = materialOverrideIssues({ [key]: v })[0];
+  if (!Number.isFinite(v) || issue) throw new UsageError(`--material ${key} = ${JSON.stringify(raw)} is not allowed; allowed: ${materialAllowed(spec)} (${spec.meaning})`);
+  return [spec.key, v];
+}
 /** Own-property lookup: "constructor", "__proto__" or "toString" are not keys of a table. */
 const own = <T>(table: Record<string, T>, key: string): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
 
@@ -106,6 +123,10 @@ export function parseArgs(argv: string[]): ParsedArgs {
       const text = value();
       starts = text.length <= 16 && /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
       if (!(starts >= 1 && starts <= MAX_STARTS)) throw new UsageError(`--starts = ${shownValue(text)} is not allowed; allowed: ${ALLOWED_TEXT.starts}`);
+    }
+    else if (flag === 'material') {
+      const [key, text] = parseMaterialSetting(value());
+      input.materialOverrides = { ...(input.materialOverrides ?? {}), [key]: text };
     }
     else if (flag === 'bulk') input.edgeNm = null;
     else if (flag === 'acceptor') input.acceptor = value() as AcceptorKind;

@@ -4,7 +4,7 @@
 import { fitToMeasured, fittableInputKeys, type FitResult, type FreeParameter } from '../src/data/fit.ts';
 import { compareWithModel, modelTcAt, type MeasuredSeries } from '../src/data/measured.ts';
 import { SimulationError, simulate } from '../src/model/simulate.ts';
-import { resolveMaterial } from '../src/materials/index.ts';
+import { MATERIAL_FIELDS } from '../src/materials/fields.ts';
 import { PARAMS } from '../src/model/params.ts';
 import type { SimulationInput } from '../src/model/types.ts';
 import { UsageError, type ParsedArgs } from './args.ts';
@@ -16,8 +16,7 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Material fields a --free KEY may name (the same for every composition). */
 function materialFields(): string[] {
-  const m = resolveMaterial('CsPbI3') as unknown as Record<string, unknown>;
-  return Object.keys(m).filter((k) => typeof m[k] === 'number' && k !== 'organicInorganicMixing');
+  return MATERIAL_FIELDS.map((s) => s.key);
 }
 
 function allowedKeys(): string {
@@ -94,13 +93,18 @@ export function fitText(fit: FitResult, data: MeasuredSeries): string {
 }
 
 export function fitJson(fit: FitResult, data: MeasuredSeries): string {
+  return toJson(fitObject(fit, data));
+}
+
+/** The object fitJson writes. */
+export function fitObject(fit: FitResult, data: MeasuredSeries): Record<string, unknown> {
   const { best, ...rest } = fit;
-  return toJson({
+  return {
     provenance: stamp({ input: fit.input, measured: { tPs: data.tPs, tcK: data.tcK, sigmaK: data.sigmaK }, parameters: fit.parameters.map((p) => ({ key: p.key, min: p.min, max: p.max, start: p.start })) }),
     ...rest,
     measured: { ...data, modelTcK: best ? Array.from(data.tPs, (t) => modelTcAt(best, t)) : null },
     curve: best ? { t_ps: best.tPs, tc_k: best.tcK, t_lo_k: best.tLoK, t_a_k: best.tAK } : null,
-  });
+  };
 }
 
 /** Run `hotcarrier fit`; returns the text to print. Throws UsageError / InputError on bad input (exit 2). */

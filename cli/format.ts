@@ -28,8 +28,13 @@ export function toJson(value: unknown): string {
 /** The simulation as JSON: inputs echoed, derived quantities, columns, metrics, ledger error, solver counters;
  *  `extra` members (e.g. measured data) last. */
 export function simulationJson(r: SimulationResult, extra: Record<string, unknown> = {}): string {
+  return toJson(simulationObject(r, extra));
+}
+
+/** The object simulationJson writes (the batch protocol sends it as one compact JSON line). */
+export function simulationObject(r: SimulationResult, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const { material, ...derived } = r.derived;
-  return toJson({
+  return {
     provenance: stamp(r.input),
     input: r.input,
     derived: { ...derived, formula: material.formula, toleranceFactor: material.tolerance.t, phase: material.tolerance.phase },
@@ -45,7 +50,54 @@ export function simulationJson(r: SimulationResult, extra: Record<string, unknow
     ledgerMaxRelError: r.energy.maxRelError,
     solver: r.solver,
     ...extra,
-  });
+  };
+}
+
+/**
+ * toJson without indentation, on one line. With `base64Arrays`, Float64Arrays become {"$f64": base64 of their
+ * little-endian bytes}: lossless and far cheaper than printing each number (the batch protocol's "arrays": "base64").
+ */
+export function compactJson(value: unknown, base64Arrays = false): string {
+  const parts: string[] = [];
+  const num = (x: number) => (Number.isFinite(x) ? String(x) : 'null');
+  const walk = (v: unknown, inArray: boolean): void => {
+    if (v === null || v === undefined || typeof v === 'function' || typeof v === 'symbol') {
+      parts.push('null');
+    } else if (typeof v === 'number') parts.push(num(v));
+    else if (typeof v === 'string' || typeof v === 'boolean') parts.push(JSON.stringify(v));
+    else if (typeof v === 'bigint') parts.push(String(v));
+    else if (base64Arrays && v instanceof Float64Array) {
+      parts.push(`{"$f64":"${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64')}"}`);
+    } else if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
+      const a = v as unknown as ArrayLike<number>;
+      const cells = new Array<string>(a.length);
+      for (let i = 0; i < a.length; i++) cells[i] = num(a[i]);
+      parts.push(`[${cells.join(',')}]`);
+    } else if (Array.isArray(v)) {
+      parts.push('[');
+      v.forEach((x, i) => {
+        if (i > 0) parts.push(',');
+        walk(x, true);
+      });
+      parts.push(']');
+    } else {
+      const obj = v as Record<string, unknown>;
+      if (typeof (obj as { toJSON?: unknown }).toJSON === 'function') return walk((obj as { toJSON: () => unknown }).toJSON(), inArray);
+      parts.push('{');
+      let first = true;
+      for (const k of Object.keys(obj)) {
+        const x = obj[k];
+        if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
+        if (!first) parts.push(',');
+        first = false;
+        parts.push(JSON.stringify(k), ':');
+        walk(x, false);
+      }
+      parts.push('}');
+    }
+  };
+  walk(value, false);
+  return parts.join('');
 }
 
 export function simulationCsv(r: SimulationResult): string {

@@ -12,6 +12,7 @@ import { compareWithModel } from '../src/data/measured.ts';
 import { runFit } from './fit-command.ts';
 import type { Io } from './io.ts';
 import { versionText } from './build-info.ts';
+import { MATERIAL_DEFAULT_SOURCE, materialHelpLines } from '../src/materials/fields.ts';
 import { runValidateCommand } from './validate.ts';
 import { materialsText, simulationCsv, simulationJson, simulationText, toJson, trendsText } from './format.ts';
 
@@ -37,6 +38,9 @@ function helpText(): string {
     '  hotcarrier materials [--json]                    presets and their parameters with sources',
     '  hotcarrier validate [--json]                     the model against published measurements (exit 0 when ≥ 80 % agree, else 1)',
     '  hotcarrier sweep [options] --vary FLAG=VALUES    a grid of simulations on all cores (hotcarrier sweep --help)',
+    '  hotcarrier sweep … --shard K/N                    one contiguous part of a sweep; --points FILE: a list design',
+    '  hotcarrier merge SHARD.csv … [--json] [--out F]  join shards: every index exactly once, in order',
+    '  hotcarrier batch [--workers N]                   JSON-lines requests on stdin, replies on stdout (batch --help)',
     '  hotcarrier fit [options] --data FILE --free KEY[:min:max] [--free …] [--json]',
     '                                                   fit 1–4 parameters to measured Tc: values ± 1σ, RMS, χ²/dof',
     '                                                   KEY: a flag below (n-per-nc, density, lattice-k …) or a material',
@@ -55,6 +59,10 @@ function helpText(): string {
     '                         adds a "measured vs model" line (RMS, max |Δ|, χ²/point), a "# measured" CSV block or JSON members',
     ...SWITCHES.map((sw) => `  --${sw.flag.padEnd(22)} switch off ${sw.meaning} (what-if)`),
     ...rows,
+    '',
+    '  --material KEY=VALUE   set a material number (repeatable; also in sweep, fit, and as a sweep axis',
+    `                         --vary material.KEY=VALUES); default: ${MATERIAL_DEFAULT_SOURCE}. KEY:`,
+    ...materialHelpLines('    '),
     '',
     'Excitation: give one of --density, --n-per-nc, --fluence-uj-cm2 (default --density 1e18).',
     'Exit status: 0 success, 2 bad input (the message names the parameter, value and what is allowed), 1 solver failure.',
@@ -85,6 +93,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     // sweep runs on worker threads: loaded only when asked for, so the other commands start without them
     const { sweepMain } = await import('./sweep.ts');
     return sweepMain(argv.slice(1), io);
+  }
+  if (argv[0] === 'batch') {
+    const { batchMain } = await import('./batch.ts');
+    return batchMain(argv.slice(1), io);
+  }
+  if (argv[0] === 'merge') {
+    const { mergeMain } = await import('./merge.ts');
+    return mergeMain(argv.slice(1), io);
   }
   try {
     const args = parseArgs(argv);
@@ -132,7 +148,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return 0;
       }
       default:
-        io.err(`unknown command ${JSON.stringify(args.command)}; allowed: simulate, trends, materials, validate, sweep, fit, help`);
+        io.err(`unknown command ${JSON.stringify(args.command)}; allowed: simulate, trends, materials, validate, sweep, merge, batch, fit, help (or --version)`);
         return 2;
     }
   } catch (e) {

@@ -15,7 +15,7 @@ export function validationText(report: ValidationReport): string {
   const s = report.summary;
   lines.push(
     `${s.agree}/${s.counted} agree (${Math.round(100 * s.agreeFraction)} %; pass at ≥ ${Math.round(100 * s.passFraction)} %), ` +
-      `${s.distinctDois} papers, ${s.calibrations} calibrations not counted; ${s.simulations} simulations, ${Math.round(s.wallMs)} ms`,
+      `${s.distinctDois} papers, ${s.calibrations} calibration${s.calibrations === 1 ? '' : 's'} not counted; ${s.simulations} simulations, ${Math.round(s.wallMs)} ms`,
   );
   return lines.join('\n');
 }

@@ -9,12 +9,31 @@ export interface Curve {
   result: SimulationResult;
   label: string;
   color: string;
+  /** The run's warnings (beyond validity, degenerate carriers, the material's phase): shown with the curve everywhere. */
+  warnings: string[];
+}
+
+/** The observable carrier temperature of a result (K): the one place the page reads it, so a change of result
+ *  fields (separate electron and hole temperatures) is met here. */
+export function tcOf(result: SimulationResult): Float64Array {
+  return result.tcK;
+}
+
+/** A curve for a result: its label from the input (with an optional note such as "×0.3") and its warnings. */
+export function makeCurve(input: SimulationInput, result: SimulationResult, color: string, note?: string): Curve {
+  // The material's phase note is shown at the composition control; the run's own warnings go with the curve.
+  const warnings = result.derived.warnings.filter((w) => !w.startsWith('tolerance factor'));
+  return { input, result, label: note ? `${curveLabel(input)} (${note})` : curveLabel(input), color, warnings };
 }
 
 export const PALETTE = ['#d62728', '#1f77b4', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22'];
 
 /** How a switched-off mechanism is named in a curve label ("…, no hot phonons"). */
-const SWITCH_WORDS: Record<string, string> = Object.fromEntries(SWITCHES.map((sw) => [sw.key, sw.short]));
+const SWITCH_WORDS: Record<string, string> = {
+  ...Object.fromEntries(SWITCHES.map((sw) => [sw.key, sw.short])),
+  // What a class needs to read: the LO modes are held at the lattice temperature, so there is no bottleneck.
+  hotPhonons: 'hot phonons (LO held at lattice temperature — no bottleneck)',
+};
 
 /** Short label: composition, size (or film), excitation as given, lattice temperature when not 300 K, mechanisms switched off. */
 export function curveLabel(input: SimulationInput): string {

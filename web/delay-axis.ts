@@ -3,6 +3,7 @@
 
 import type uPlot from 'uplot';
 import type { StageMarks } from './stages.ts';
+import { theme } from './chart-theme.ts';
 
 /** Half-width of the linear part of the asinh delay scale (ps): the pump pulse (~0.1 ps) sits there. */
 export const ASINH_LINEAR_PS = 0.1;
@@ -45,6 +46,8 @@ export function underlayHook(get: () => Underlay): (u: uPlot) => void {
     const { left, top, width, height } = u.bbox;
     const xPos = (t: number) => u.valToPos(t, 'x', true);
     ctx.save();
+    // uPlot leaves the axis text alignment on the context (centre or right): set every text property used here.
+    ctx.textAlign = 'left';
     ctx.beginPath();
     ctx.rect(left, top, width, height);
     ctx.clip();
@@ -56,14 +59,28 @@ export function underlayHook(get: () => Underlay): (u: uPlot) => void {
       ];
       ctx.font = `${Math.round(11 * devicePixelRatio)}px system-ui, sans-serif`;
       ctx.textBaseline = 'top';
+      const pad = 4 * devicePixelRatio;
+      const lineHeight = 14 * devicePixelRatio;
+      /** Right end of the last label on each text row: a label that would run into one drops to the next row. */
+      const rowEnds = [-Infinity, -Infinity];
       for (const [a, b, fill, label] of bands) {
-        const x0 = xPos(a);
-        const x1 = xPos(b);
+        // The band as seen: cut to the plot area, so a label never starts left of its band or outside the chart.
+        const x0 = Math.max(left, xPos(a));
+        const x1 = Math.min(left + width, xPos(b));
         if (!(x1 > x0)) continue;
         ctx.fillStyle = fill;
         ctx.fillRect(x0, top, x1 - x0, height);
-        ctx.fillStyle = 'rgba(60, 60, 60, 0.8)';
-        if (x1 - x0 > ctx.measureText(label).width + 6) ctx.fillText(label, x0 + 4, top + 4);
+        ctx.fillStyle = theme.text;
+        const start = x0 + pad;
+        // The full label where it fits before the plot's right edge, else the stage number alone.
+        const full = ctx.measureText(label).width;
+        const text = start + full <= left + width - pad ? label : `(${label.slice(0, 1)})`;
+        const w = text === label ? full : ctx.measureText(text).width;
+        if (text !== label && w + 2 * pad > x1 - x0) continue;
+        const row = rowEnds.findIndex((end) => start >= end + pad);
+        if (row < 0) continue;
+        ctx.fillText(text, start, top + pad + row * lineHeight);
+        rowEnds[row] = start + w;
       }
     }
     if (pulseFwhmPs > 0) {

@@ -1,8 +1,8 @@
-// Export: CSV of every curve on screen with its parameters, PNG of the main chart with axes and legend.
+// Export: CSV of every curve on screen with its parameters and warnings; the main chart as PNG (2–3×) and SVG.
 
-import type uPlot from 'uplot';
 import { compareWithModel, modelTcAt, type MeasuredSeries } from '../src/data/measured.ts';
 import type { Curve } from './curves.ts';
+import { canvasPainter, drawFigure, figureHeight, svgPainter, type FigureSpec } from './chart-figure.ts';
 import type { SweepResult } from '../src/sweep/types.ts';
 import { SWEEP_COLUMN_NAMES } from '../src/sweep/types.ts';
 import { gridIndices } from '../src/sweep/grid.ts';
@@ -18,6 +18,7 @@ export function curvesCsv(curves: Curve[], measured: MeasuredSeries | null = nul
     lines.push(`# curve ${k + 1}: ${c.label}; input ${JSON.stringify(c.input)}`);
     const auger = c.result.derived.augerStatistics ? `; nc_auger_statistics=${c.result.derived.augerStatistics}` : '';
     lines.push(`# curve ${k + 1}: tau1e_ps=${c.result.metrics.tau1ePs ?? ''}; peakTc_K=${c.result.metrics.peakTcK}${auger}; solver=${c.result.solver.message}`);
+    for (const w of c.result.derived.warnings) lines.push(`# curve ${k + 1}: warning: ${w.replace(/\s+/g, ' ')}`);
   });
   lines.push('curve,label,t_ps,Tc_K,T_LO_K,T_A_K,n_cm3');
   curves.forEach((c, k) => {
@@ -46,7 +47,10 @@ function measuredCsvLines(m: MeasuredSeries, model: Curve): string[] {
 
 /** CSV of a sweep: one row per grid point, axis values then every metric column. */
 export function sweepCsv(sweep: SweepResult): string {
-  const head = [...sweep.axes.map((a) => a.key), ...SWEEP_COLUMN_NAMES, 'error'];
+  // An axis that is also a result column (density, ⟨N⟩, fluence) is written once, as the axis.
+  const axisKeys = new Set(sweep.axes.map((a) => a.key));
+  const metricNames = SWEEP_COLUMN_NAMES.filter((name) => !axisKeys.has(name));
+  const head = [...sweep.axes.map((a) => a.key), ...metricNames, 'error'];
   const lines = [`# hotcarrier sweep: ${sweep.count} points, ${sweep.cancelled ? 'cancelled' : 'complete'}, ${Math.round(sweep.wallMs)} ms`, head.join(',')];
   for (let row = 0; row < sweep.range[1] - sweep.range[0]; row++) {
     const flat = sweep.range[0] + row;
@@ -55,7 +59,7 @@ export function sweepCsv(sweep: SweepResult): string {
       const v = a.values[idx[i]];
       return v === null ? 'bulk' : typeof v === 'boolean' ? String(v) : v;
     });
-    const metrics = SWEEP_COLUMN_NAMES.map((name) => sweep.columns[name][row]);
+    const metrics = metricNames.map((name) => sweep.columns[name][row]);
     lines.push([...axisValues, ...metrics, sweep.errors[flat] ?? ''].map(csvCell).join(','));
   }
   return lines.join('\n') + '\n';
@@ -72,34 +76,18 @@ export function download(filename: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** The chart's canvas (axes included) with a title and a legend of every series drawn below it. */
-export function chartPng(plot: uPlot, title: string): Promise<Blob> {
-  const source = plot.ctx.canvas;
-  const ratio = source.width / plot.width;
-  const series = plot.series.slice(1).filter((s) => s.show !== false);
-  const lineHeight = 18 * ratio;
+/** The figure as a PNG at `scale` device pixels per CSS pixel (2–3 for print and slides). */
+export function figurePng(spec: FigureSpec, scale: number): Promise<Blob> {
   const canvas = document.createElement('canvas');
-  canvas.width = source.width;
-  canvas.height = source.height + lineHeight * (series.length + 2);
-  const ctx = canvas.getContext('2d')!;
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  ctx.fillStyle = '#111';
-  ctx.font = `bold ${14 * ratio}px system-ui, sans-serif`;
-  ctx.textBaseline = 'middle';
-  ctx.fillText(title, 10 * ratio, lineHeight * 0.7);
-  ctx.drawImage(source, 0, lineHeight * 1.4);
-  ctx.font = `${12 * ratio}px system-ui, sans-serif`;
-  series.forEach((s, i) => {
-    const y = source.height + lineHeight * (1.9 + i);
-    ctx.strokeStyle = typeof s.stroke === 'string' ? s.stroke : '#333';
-    ctx.lineWidth = 3 * ratio;
-    ctx.beginPath();
-    ctx.moveTo(12 * ratio, y);
-    ctx.lineTo(40 * ratio, y);
-    ctx.stroke();
-    ctx.fillStyle = '#111';
-    ctx.fillText(String(s.label ?? ''), 48 * ratio, y);
-  });
+  canvas.width = Math.round(spec.width * scale);
+  canvas.height = Math.round(figureHeight(spec) * scale);
+  drawFigure(canvasPainter(canvas.getContext('2d')!, scale), spec);
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG export failed'))), 'image/png'));
+}
+
+/** The figure as an SVG document (vector: lines, markers and text stay sharp at any size). */
+export function figureSvg(spec: FigureSpec): Blob {
+  const painter = svgPainter(spec.width, figureHeight(spec));
+  drawFigure(painter, spec);
+  return new Blob([painter.svg()], { type: 'image/svg+xml' });
 }

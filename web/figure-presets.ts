@@ -8,6 +8,8 @@ export interface FigurePreset {
   /** Button text. */
   button: string;
   title: string;
+  /** What the curves show, in a sentence a class can read (the teaching view keeps it on screen). */
+  caption: string;
   /** The curves; the first becomes the current curve, the rest overlays. */
   inputs: SimulationInput[];
 }
@@ -17,6 +19,7 @@ const fig5b: FigurePreset = {
   id: '5b',
   button: 'Fig. 5b',
   title: 'Fig. 5b: CsPbI3 vs FAPbI3 vs FA0.5Cs0.5PbI3 NCs, 470 nm pump',
+  caption: 'Three nanocrystals that differ only in the A-site cation (Cs, FA or a mix), pumped the same way: the cation changes how strongly carriers couple to LO phonons, so the curves cool at different rates.',
   inputs: ['CsPbI3', 'FAPbI3', 'FA0.5Cs0.5PbI3'].map((composition) => ({
     composition, edgeNm: 10, nPerNc: 0.5, pumpNm: 470, latticeK: 300,
   })),
@@ -27,6 +30,7 @@ const fig5c: FigurePreset = {
   id: '5c',
   button: 'Fig. 5c',
   title: 'Fig. 5c: CsPbBr3 NCs of several sizes, low excitation',
+  caption: 'The same material in crystals from 4 to 15 nm, lightly excited: in the smallest crystals the electron levels are spread far apart, which changes how fast carriers can hand energy to the lattice.',
   inputs: [4, 6, 8, 11, 15].map((edgeNm) => ({ composition: 'CsPbBr3', edgeNm, nPerNc: 0.1, pumpNm: 400, latticeK: 300 })),
 };
 
@@ -35,6 +39,7 @@ const fig5d: FigurePreset = {
   id: '5d',
   button: 'Fig. 5d',
   title: 'Fig. 5d: MAPbBr3 NCs and bulk film at several densities',
+  caption: 'Nanocrystals and a film of the same material at three excitation densities: more carriers heat the LO phonons more, and cooling slows — the hot-phonon bottleneck grows with density.',
   inputs: [3e17, 1e18, 5e18].flatMap((densityCm3) => [
     { composition: 'MAPbBr3', edgeNm: 11, densityCm3, pumpNm: 400, latticeK: 300 },
     { composition: 'MAPbBr3', edgeNm: null, densityCm3, pumpNm: 400, latticeK: 300 },
@@ -50,6 +55,7 @@ const bottleneck: FigurePreset = {
   id: 'bottleneck',
   button: 'Bottleneck demo',
   title: 'Hot-phonon bottleneck: CsPbI3 8 nm at 1e19 cm⁻³ with and without a finite LO population, Auger heating off, and 1e17 cm⁻³',
+  caption: 'At high density the LO phonons heat up and hand energy back to the carriers, so cooling stalls (the bottleneck). Holding the LO phonons at the lattice temperature, or exciting fewer carriers, removes the stall.',
   inputs: [
     { composition: 'CsPbI3', edgeNm: 8, densityCm3: 1e19, pumpNm: 470, latticeK: 300 },
     { composition: 'CsPbI3', edgeNm: 8, densityCm3: 1e19, pumpNm: 470, latticeK: 300, switches: { hotPhonons: false } },

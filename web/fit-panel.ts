@@ -69,8 +69,10 @@ export function createFitPanel(deps: FitPanelDeps): FitPanel {
     out.classList.toggle('error', isError);
   };
   const busy = (on: boolean) => {
+    const handOver = (on && document.activeElement === runButton) || (!on && document.activeElement === cancelButton);
     runButton.disabled = on;
     cancelButton.disabled = !on;
+    if (handOver) (on ? cancelButton : runButton).focus();
     applyButton.disabled = on || !last || last.status === 'failed';
   };
   const stop = () => {

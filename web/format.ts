@@ -24,10 +24,15 @@ export function prettyUnit(unit: string): string {
   return unit.replace(/\^(-?\d+)/g, (_, exp: string) => [...exp].map((c) => sup[c] ?? c).join(''));
 }
 
+/** Longest text read as a number (a typed number, with spaces, is far shorter). */
+export const MAX_NUMBER_CHARS = 64;
+
 /** Parse what a person types in a number field ("1e18", "2.5", " 300 "); NaN if it is not a number. */
 export function parseNumber(text: string): number {
+  // Bounded before any pattern (a pasted page of digits is refused at once), and one unambiguous pattern.
+  if (text.length > MAX_NUMBER_CHARS) return Number.NaN;
   const trimmed = text.trim().replace(/[×x]\s*10\^?/i, 'e').replace(/,/g, '.');
-  if (trimmed === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(trimmed)) return Number.NaN;
+  if (trimmed === '' || !/^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i.test(trimmed)) return Number.NaN;
   return Number(trimmed);
 }
 

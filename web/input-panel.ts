@@ -12,6 +12,7 @@ import type { SimulationInput, SimulationResult } from '../src/model/types.ts';
 import type { MaterialSummary } from '../workers/protocol.ts';
 import { createCompositionControl } from './composition-control.ts';
 import { formatNumber, prettyUnit, withUnit } from './format.ts';
+import { plainMessage } from './messages.ts';
 import { createNumericControl, type NumericControl } from './numeric-control.ts';
 import { EXCITATION_KEYS, excitationKeyOf, PUMP_KEYS, pumpKeyOf, type ExcitationKey, type PumpKey } from './url-state.ts';
 
@@ -260,10 +261,10 @@ export function createInputPanel(
     for (const line of message.split('\n')) {
       const key = /^\s*([A-Za-z0-9]+)/.exec(line)?.[1];
       if (key && controls.has(key as NumericParamKey)) {
-        controls.get(key as NumericParamKey)!.setError(line);
+        controls.get(key as NumericParamKey)!.setError(plainMessage(line));
         placedAny = true;
       } else if (key === 'composition') {
-        composition.showSummary(null, line);
+        composition.showSummary(null, plainMessage(line));
         placedAny = true;
       }
     }

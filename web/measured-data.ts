@@ -1,7 +1,8 @@
 // Measured carrier temperatures on the page: the file input, Remove, the error shown beside it (the previous data
 // kept), and a readout comparing the data with the current model curve. The file never goes into the URL.
 
-import { checkDataFileSize, compareWithModel, DataFileError, parseMeasuredCsv, type MeasuredComparison, type MeasuredSeries } from '../src/data/measured.ts';
+import { compareWithModel, type MeasuredComparison, type MeasuredSeries } from '../src/data/measured.ts';
+import { parseDataFile } from './data-file-client.ts';
 import type { SimulationResult } from '../src/model/types.ts';
 import { formatNumber, withUnit } from './format.ts';
 
@@ -14,6 +15,8 @@ export interface MeasuredPanel {
   readonly series: MeasuredSeries | null;
   /** The comparison with the last model curve given to `update`, or null. */
   readonly comparison: MeasuredComparison | null;
+  /** Remove the data (Reset), as the Remove button does. */
+  clear(): void;
   /** Compare with a new model curve and refresh the readout. */
   update(model: SimulationResult | null): void;
 }
@@ -61,24 +64,29 @@ export function createMeasuredPanel(changed: () => void): MeasuredPanel {
     const file = input.files?.[0];
     input.value = ''; // the same file can be chosen again after editing it
     if (!file) return;
-    try {
-      checkDataFileSize(file.size);
-      const parsed = parseMeasuredCsv(await file.text(), file.name);
-      series = parsed;
-      error.textContent = '';
+    element.classList.add('busy');
+    error.textContent = '';
+    readout.textContent = `reading ${file.name}…`;
+    const outcome = await parseDataFile(file).catch((e: Error) => ({ ok: false as const, message: `could not be read (${e.message})` }));
+    element.classList.remove('busy');
+    if (outcome.ok) {
+      series = outcome.series;
       showReadout();
       changed();
-    } catch (e) {
-      const message = e instanceof DataFileError ? e.message : `could not be read (${(e as Error).message})`;
-      error.textContent = `${file.name}: ${message}${series ? ` — still showing ${series.name}` : ''}`;
+    } else {
+      showReadout();
+      error.textContent = `${file.name}: ${outcome.message}${series ? ` — still showing ${series.name}` : ''}`;
     }
   });
-  remove.addEventListener('click', () => {
+  const clear = () => {
     series = null;
     comparison = null;
     error.textContent = '';
     showReadout();
     changed();
+  };
+  remove.addEventListener('click', () => {
+    clear();
     input.focus();
   });
 
@@ -90,6 +98,7 @@ export function createMeasuredPanel(changed: () => void): MeasuredPanel {
     get comparison() {
       return comparison;
     },
+    clear,
     update(next: SimulationResult | null) {
       model = next;
       showReadout();

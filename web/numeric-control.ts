@@ -1,6 +1,7 @@
 // A labelled number field + slider generated from one PARAMS declaration (label, unit, range, scale, meaning).
 
-import { PARAMS, type NumericParamKey, type NumericParamSpec } from '../src/model/params.ts';
+import { formatLimit, PARAMS, type NumericParamKey, type NumericParamSpec } from '../src/model/params.ts';
+import { plainMessage } from './messages.ts';
 import { formatNumber, parseNumber, prettyUnit } from './format.ts';
 
 const SLIDER_STEPS = 1000;
@@ -35,8 +36,9 @@ function fromSlider(spec: NumericParamSpec, step: number): number {
 /** The field's own check against the declaration; '' when the value is allowed. */
 export function checkValue(spec: NumericParamSpec, value: number): string {
   const unit = spec.unit ? ` ${prettyUnit(spec.unit)}` : '';
-  if (!Number.isFinite(value)) return `Not a number; enter ${spec.min} to ${spec.max}${unit}`;
-  if (value < spec.min || value > spec.max) return `Out of range: allowed ${spec.min} to ${spec.max}${unit}`;
+  const range = `${formatLimit(spec.min)} to ${formatLimit(spec.max)}${unit}`;
+  if (!Number.isFinite(value)) return `Not a number; enter ${range}`;
+  if (value < spec.min || value > spec.max) return `Out of range: allowed ${range}`;
   if (spec.key === 'nPoints' && !Number.isInteger(value)) return 'Must be a whole number';
   return '';
 }
@@ -63,7 +65,7 @@ export function createNumericControl(
       <input type="text" inputmode="decimal" id="${id}" name="${key}" spellcheck="false" autocomplete="off" aria-describedby="${id}-help ${id}-error">
     </div>
     <div class="marker" hidden></div>
-    <small id="${id}-help" class="help">${spec.meaning}. Range ${formatNumber(spec.min)} – ${formatNumber(spec.max)}${unit ? ` ${unit}` : ''}.</small>
+    <small id="${id}-help" class="help">${plainMessage(spec.meaning)}. Range ${formatNumber(spec.min)} – ${formatNumber(spec.max)}${unit ? ` ${unit}` : ''}.</small>
     <small id="${id}-error" class="error" role="alert" aria-live="polite"></small>`;
   const slider = wrap.querySelector<HTMLInputElement>('input[type=range]')!;
   const field = wrap.querySelector<HTMLInputElement>('input[type=text]')!;

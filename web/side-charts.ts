@@ -4,6 +4,7 @@ import uPlot from 'uplot';
 import type { SimulationResult } from '../src/model/types.ts';
 import { delayAxis, delayScale, underlayHook, type Underlay } from './delay-axis.ts';
 import { formatNumber } from './format.ts';
+import { theme } from './chart-theme.ts';
 
 const LEDGER_PARTS = [
   { key: 'carriers', label: 'Carriers', color: '#d62728' },
@@ -17,10 +18,13 @@ const LEDGER_PARTS = [
 export interface SideCharts {
   update(result: SimulationResult, underlay: Underlay): void;
   resize(): void;
+  /** Rebuild with the current colours (after a theme change); the next update fills them. */
+  rebuild(): void;
   readonly plots: uPlot[];
 }
 
-const HEIGHT = 220;
+/** Side charts: a third of the row each (one per row on phones), their height following the viewport. */
+const height = () => Math.round(Math.min(420, Math.max(180, window.innerHeight * 0.26)));
 
 function fmt(unit: string) {
   return (_u: uPlot, v: number | null) => (v === null ? '—' : `${formatNumber(v)}${unit ? ` ${unit}` : ''}`);
@@ -29,6 +33,13 @@ function fmt(unit: string) {
 function tint(hex: string, alpha: number): string {
   const n = parseInt(hex.slice(1), 16);
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+}
+
+/** Legend value of a stacked ledger series: its own share (its top minus the one below), not the running sum. */
+function ownShare(u: uPlot, v: number | null, seriesIdx: number, idx: number | null): string {
+  if (v === null || idx === null) return '—';
+  const below = seriesIdx > 1 ? (u.data[seriesIdx - 1][idx] as number | null) ?? 0 : 0;
+  return `${formatNumber(Math.max(0, v - below), 3)} %`;
 }
 
 /** Cumulative shares of the absorbed energy (%): row k = sum of the first k+1 ledger parts / final absorbed. */
@@ -51,13 +62,20 @@ export function ledgerStack(result: SimulationResult): Float64Array[] {
 export function createSideCharts(container: HTMLElement): SideCharts {
   let underlay: Underlay = { pulseFwhmPs: 0.1, stages: null };
   let tEnd = 1000;
-  const width = () => Math.max(260, Math.floor(container.clientWidth / 3) - 12);
+  const width = () => {
+    const inner = container.clientWidth - 16;
+    const perRow = inner >= 3 * 300 ? 3 : inner >= 2 * 300 ? 2 : 1;
+    return Math.max(240, Math.floor(inner / perRow) - 10);
+  };
   const common = (title: string, yLabel: string, yDistr: 1 | 3, series: uPlot.Series[], bands?: uPlot.Band[], yRange?: [number, number]): uPlot.Options => ({
     title,
     width: width(),
-    height: HEIGHT,
+    height: height(),
     scales: { x: delayScale(tEnd), y: yDistr === 3 ? { distr: 3 } : yRange ? { auto: false, range: yRange } : { auto: true } },
-    axes: [delayAxis('Delay (ps)', true), { label: yLabel, size: 60, values: (_u, splits) => splits.map((v) => (v === null ? '' : formatNumber(v, 2))) }],
+    axes: [
+      { ...delayAxis('Delay (ps)', true), stroke: theme.axis, grid: { stroke: theme.grid }, ticks: { stroke: theme.grid } },
+      { label: yLabel, size: 60, stroke: theme.axis, grid: { stroke: theme.grid }, ticks: { stroke: theme.grid }, values: (_u, splits) => splits.map((v) => (v === null ? '' : formatNumber(v, 3))) },
+    ],
     series: [{ label: 'Delay', value: fmt('ps') }, ...series],
     bands,
     cursor: { sync: { key: 'delay' } },
@@ -86,7 +104,8 @@ export function createSideCharts(container: HTMLElement): SideCharts {
       ]), empty(1), cells[1]),
       new uPlot(common('Where the absorbed energy is', 'Share of absorbed (%)', 1,
         // The lowest part fills down to zero; each other part fills the band down to its neighbour.
-        LEDGER_PARTS.map((p, i) => ({ label: p.label, stroke: p.color, width: 1, fill: i === 0 ? tint(p.color, 0.35) : undefined, value: fmt('%') })),
+        // The stack is drawn cumulative, but the legend gives each place its own share (they add up to 100 %).
+        LEDGER_PARTS.map((p, i) => ({ label: p.label, stroke: p.color, width: 1, fill: i === 0 ? tint(p.color, 0.35) : undefined, value: ownShare })),
         LEDGER_PARTS.slice(1).map((_, i) => ({ series: [i + 2, i + 1] as [number, number], fill: tint(LEDGER_PARTS[i + 1].color, 0.35) })),
         [0, 102],
       ), empty(LEDGER_PARTS.length), cells[2]),
@@ -110,8 +129,11 @@ export function createSideCharts(container: HTMLElement): SideCharts {
       plots[1].setData([result.tPs, Array.from(result.nCm3, (v) => (v > 0 && Number.isFinite(v) ? v : null))] as uPlot.AlignedData);
       plots[2].setData([result.tPs, ...ledgerStack(result)]);
     },
+    rebuild() {
+      build();
+    },
     resize() {
-      for (const p of plots) p.setSize({ width: width(), height: HEIGHT });
+      for (const p of plots) p.setSize({ width: width(), height: height() });
     },
   };
 }

@@ -1,7 +1,7 @@
 // The sweep form's state (up to three axes) and its translation into a SweepSpec for the worker pool.
 
 import type { SimulationInput } from '../src/model/types.ts';
-import { PARAMS, type NumericParamKey } from '../src/model/params.ts';
+import { formatLimit, PARAMS, type NumericParamKey } from '../src/model/params.ts';
 import type { SweepAxis, SweepColumns, SweepSpec } from '../workers/protocol.ts';
 import { parseNumber, prettyUnit } from './format.ts';
 
@@ -33,6 +33,23 @@ export const SWEEP_METRICS: { key: keyof SweepColumns; label: string; unit: stri
   { key: 'nfev', label: 'Right-hand-side evaluations', unit: '' },
   { key: 'solveMs', label: 'Solve time', unit: 'ms' },
 ];
+
+/** A sweep axis's name as the page writes it: the parameter's label and unit ("NC edge length (nm)"). */
+export function axisName(key: string, withUnit = true): string {
+  if (key === 'composition') return 'Composition';
+  if (!Object.hasOwn(PARAMS, key)) return key;
+  const spec = PARAMS[key as NumericParamKey];
+  return withUnit && spec.unit ? `${spec.label} (${prettyUnit(spec.unit)})` : spec.label;
+}
+
+/** One axis value with its unit: "NC edge length 5 nm", "Composition FAPbI3", "bulk film". */
+export function axisValueText(key: string, value: unknown, format: (v: number) => string): string {
+  if (value === null) return 'bulk film';
+  if (key === 'composition') return String(value);
+  const spec = Object.hasOwn(PARAMS, key) ? PARAMS[key as NumericParamKey] : undefined;
+  const v = typeof value === 'number' ? format(value) : String(value);
+  return spec ? `${spec.label} ${v}${spec.unit ? ` ${prettyUnit(spec.unit)}` : ''}` : `${key} ${v}`;
+}
 
 /** Keys a sweep axis may take: composition, then every numeric parameter declared in PARAMS. */
 export function sweepableKeys(): { key: string; label: string }[] {
@@ -73,28 +90,32 @@ export function axisFromForm(form: AxisForm): SweepAxis | null {
     if (values.length === 0) throw new Error('composition: give a comma-separated list of formulas');
     return { key: 'composition', values };
   }
-  const spec = PARAMS[form.key as NumericParamKey];
-  if (!spec) throw new Error(`${form.key}: not a sweepable parameter`);
+  const spec = Object.hasOwn(PARAMS, form.key) ? PARAMS[form.key as NumericParamKey] : undefined;
+  if (!spec) throw new Error(`${form.key}: not a parameter a sweep can vary`);
+  const name = spec.label;
+  const unit = spec.unit ? ` ${prettyUnit(spec.unit)}` : '';
+  const rangeFilled = [form.from, form.to, form.count].some((t) => t.trim() !== '');
   if (form.list.trim() !== '') {
+    if (rangeFilled) throw new Error(`${name}: give a range (from, to, points) or a list, not both — clear one of them`);
     const values = form.list.split(',').map(parseNumber);
-    if (values.some((v) => !Number.isFinite(v))) throw new Error(`${form.key}: the list holds something that is not a number`);
+    if (values.some((v) => !Number.isFinite(v))) throw new Error(`${name}: the list holds something that is not a number`);
     return { key: form.key, values };
   }
   const from = parseNumber(form.from);
   const to = parseNumber(form.to);
   const count = parseNumber(form.count);
-  for (const [name, v] of [['from', from], ['to', to]] as const) {
-    if (!(v >= spec.min && v <= spec.max)) throw new Error(`${form.key} ${name}: a number from ${spec.min} to ${spec.max} ${spec.unit}`);
+  for (const [end, v] of [['from', from], ['to', to]] as const) {
+    if (!(v >= spec.min && v <= spec.max)) throw new Error(`${name}, ${end}: a number from ${formatLimit(spec.min)} to ${formatLimit(spec.max)}${unit}`);
   }
-  if (!Number.isInteger(count) || count < 1 || count > 10000) throw new Error(`${form.key} count: an integer from 1 to 10000`);
+  if (!Number.isInteger(count) || count < 1 || count > 10000) throw new Error(`${name}, points: a whole number from 1 to 10000`);
   return { key: form.key, values: spacedValues(from, to, count, spec.scale === 'log' && from > 0 && to > 0) };
 }
 
 /** The SweepSpec of a form around the current input; throws naming the bad field. */
 export function specFromForm(form: SweepFormState, base: SimulationInput): SweepSpec {
   const axes = form.axes.map(axisFromForm).filter((a): a is SweepAxis => a !== null);
-  if (axes.length === 0) throw new Error('sweep: choose at least one parameter');
+  if (axes.length === 0) throw new Error('Sweep: choose at least one parameter');
   const keys = axes.map((a) => a.key);
-  if (new Set(keys).size !== keys.length) throw new Error('sweep: each parameter may appear on one axis only');
+  if (new Set(keys).size !== keys.length) throw new Error('Sweep: each parameter may appear on one axis only');
   return { base, axes };
 }

@@ -6,7 +6,9 @@ import { gridIndices } from '../src/sweep/grid.ts';
 import { PARAMS, type NumericParamKey } from '../src/model/params.ts';
 import { formatNumber, prettyUnit } from './format.ts';
 import { PALETTE } from './curves.ts';
-import { SWEEP_METRICS, sweepableKeys, type SweepFormState } from './sweep-form.ts';
+import { axisName, axisValueText, SWEEP_METRICS, sweepableKeys, type SweepFormState } from './sweep-form.ts';
+
+const SWEEP_DASHES: (number[] | undefined)[] = [undefined, [8, 4], [2, 3], [10, 3, 2, 3]];
 
 export interface SweepPanel {
   element: HTMLElement;
@@ -134,7 +136,7 @@ export function createSweepPanel(cores: number, initial: SweepFormState, handler
     const groups = new Map<string, (number | null)[]>();
     for (let row = 0; row < result.range[1] - result.range[0]; row++) {
       const idx = gridIndices(result.axes, result.range[0] + row);
-      const label = rest.map((a, k) => `${a.key}=${formatValue(a.values[idx[k + 1]])}`).join(', ') || metric.label;
+      const label = rest.map((a, k) => axisValueText(a.key, a.values[idx[k + 1]], (v) => formatNumber(v))).join(', ') || metric.label;
       if (!groups.has(label)) groups.set(label, new Array(xs.length).fill(null));
       const v = result.columns[metric.key][row];
       groups.get(label)![idx[0]] = result.columns.status[row] === POINT_OK && Number.isFinite(v) ? v : null;
@@ -142,21 +144,22 @@ export function createSweepPanel(cores: number, initial: SweepFormState, handler
     const spec = PARAMS[first.key as NumericParamKey];
     const logX = numericX && spec?.scale === 'log' && xs.every((x) => x > 0);
     const series: uPlot.Series[] = [
-      { label: first.key, value: (_u, v) => (v === null ? '—' : numericX ? formatNumber(v) : String(first.values[v] ?? '')) },
+      { label: axisName(first.key), value: (_u, v) => (v === null ? '—' : numericX ? formatNumber(v) : String(first.values[v] ?? '')) },
       ...[...groups.keys()].map((label, i) => ({
-        label, stroke: PALETTE[i % PALETTE.length], width: 2, spanGaps: false, points: { show: true, size: 5 },
+        // Past the palette, the colours repeat with another dash, so no two series look alike.
+        label, stroke: PALETTE[i % PALETTE.length], dash: SWEEP_DASHES[Math.floor(i / PALETTE.length) % SWEEP_DASHES.length], width: 2, spanGaps: false, points: { show: true, size: 5 },
         value: (_u: uPlot, v: number | null) => (v === null ? '—' : `${formatNumber(v)} ${metric.unit}`),
       })),
     ];
     plot?.destroy();
     plot = new uPlot({
-      title: `${metric.label} vs ${first.key}`,
+      title: `${metric.label} vs ${axisName(first.key, false)}`,
       width: Math.max(320, chartBox.clientWidth || 600),
       height: 280,
       scales: { x: { time: false, distr: logX ? 3 : 1 }, y: { distr: metric.key === 'peakTcK' ? 1 : 3 } },
       axes: [
         {
-          label: spec ? `${spec.label}${spec.unit ? ` (${prettyUnit(spec.unit)})` : ''}` : first.key,
+          label: axisName(first.key),
           values: (_u, splits) => splits.map((v) => (v === null ? '' : numericX ? formatNumber(v, 2) : String(first.values[v] ?? ''))),
         },
         { label: `${metric.label}${metric.unit ? ` (${metric.unit})` : ''}`, size: 60, values: (_u, splits) => splits.map((v) => (v === null ? '' : formatNumber(v, 2))) },
@@ -179,8 +182,11 @@ export function createSweepPanel(cores: number, initial: SweepFormState, handler
     running(on: boolean) {
       active = on;
       if (!on) stopProgress();
+      // The focused button is about to be disabled: hand focus to its partner so it never drops to the page.
+      const handOver = (on && document.activeElement === runButton) || (!on && document.activeElement === cancelButton);
       runButton.disabled = on;
       cancelButton.disabled = !on;
+      if (handOver) (on ? cancelButton : runButton).focus();
       section.classList.toggle('busy', on);
     },
     show(result: SweepResult) {
@@ -202,9 +208,4 @@ export function createSweepPanel(cores: number, initial: SweepFormState, handler
       status.classList.toggle('error', isError);
     },
   };
-}
-
-function formatValue(v: unknown): string {
-  if (v === null) return 'bulk';
-  return typeof v === 'number' ? formatNumber(v) : String(v);
 }

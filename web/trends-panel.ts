@@ -18,7 +18,7 @@ export function createTrendsPanel(onRun: () => void): TrendsPanel {
   section.innerHTML = `
     <h2 id="trends-title">Trends T1–T13 (review §2.3)</h2>
     <p><button type="button" class="run">Re-run trends</button> <span class="status" aria-live="polite"></span></p>
-    <table><thead><tr><th scope="col">Id</th><th scope="col">Trend</th><th scope="col">Verdict</th><th scope="col">Numbers</th></tr></thead><tbody></tbody></table>`;
+    <div class="table-scroll"><table><thead><tr><th scope="col">Id</th><th scope="col">Trend</th><th scope="col">Verdict</th><th scope="col">Numbers</th></tr></thead><tbody></tbody></table></div>`;
   const status = section.querySelector<HTMLElement>('.status')!;
   const body = section.querySelector<HTMLElement>('tbody')!;
   section.querySelector('button')!.addEventListener('click', onRun);

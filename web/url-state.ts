@@ -1,7 +1,8 @@
 // The page state and its URL form: the hash holds the whole state, so a link reproduces the view.
 
 import type { SimulationInput } from '../src/model/types.ts';
-import { ACCEPTOR_PARAM, AUGER_STATISTICS_PARAM, METHOD_PARAM, PARAMS, isChoice, type NumericParamKey } from '../src/model/params.ts';
+import { parseNumber } from './format.ts';
+import { ACCEPTOR_PARAM, AUGER_STATISTICS_PARAM, choiceValues, COMPOSITION_PARAM, METHOD_PARAM, PARAMS, SWITCHES, type NumericParamKey } from '../src/model/params.ts';
 import type { SweepFormState } from './sweep-form.ts';
 import { defaultSweepForm, SWEEP_METRICS } from './sweep-form.ts';
 
@@ -65,42 +66,115 @@ export function encodeState(state: AppState): string {
   return params.toString();
 }
 
-/** State from a URL hash; unknown or malformed entries fall back to defaults (never throws). */
-export function decodeState(hash: string): AppState {
-  const state = defaultState();
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
-  if ([...params.keys()].length === 0) return state;
-  const input: SimulationInput = { composition: params.get('composition') || state.input.composition, edgeNm: state.input.edgeNm };
+/** Longest hash read (characters): a link of the page's own making is a few kB. */
+export const MAX_HASH_CHARS = 20_000;
+/** Longest composition read from a link: the declared cap (params.ts). */
+export const MAX_COMPOSITION_CHARS = COMPOSITION_PARAM.maxChars;
+/** Most overlays read from a link. */
+export const MAX_OVERLAYS = 24;
+// The allowed values, from their declarations (params.ts).
+const SWITCH_KEYS = SWITCHES.map((sw) => sw.key);
+const ACCEPTORS = choiceValues(ACCEPTOR_PARAM);
+const METHODS = choiceValues(METHOD_PARAM);
+const AUGER = choiceValues(AUGER_STATISTICS_PARAM);
+
+const has = (o: object, key: string) => Object.hasOwn(o, key);
+const oneOf = <T extends string>(list: readonly T[], v: unknown): T | undefined => (list as readonly unknown[]).includes(v) ? (v as T) : undefined;
+
+/**
+ * A SimulationInput from untrusted JSON (an overlay in a link): known keys only, read as own properties, each of
+ * its type; null when the value is not an object or its composition is unusable.
+ */
+export function inputFromJson(value: unknown): SimulationInput | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const o = value as Record<string, unknown>;
+  const composition = has(o, 'composition') ? o.composition : undefined;
+  if (typeof composition !== 'string' || composition === '' || composition.length > MAX_COMPOSITION_CHARS) return null;
+  const edge = has(o, 'edgeNm') ? o.edgeNm : PARAMS.edgeNm.default;
+  const input: SimulationInput = { composition, edgeNm: edge === null ? null : typeof edge === 'number' && Number.isFinite(edge) ? edge : PARAMS.edgeNm.default };
   for (const key of NUMERIC_KEYS) {
-    const text = params.get(key);
-    if (text === null) continue;
-    if (key === 'edgeNm') {
-      const edge = Number(text);
-      input.edgeNm = text === 'bulk' ? null : Number.isFinite(edge) ? edge : PARAMS.edgeNm.default;
-      continue;
-    }
-    const value = Number(text);
-    if (Number.isFinite(value)) input[key] = value;
+    if (key === 'edgeNm' || !has(o, key)) continue;
+    const v = o[key];
+    if (typeof v === 'number' && Number.isFinite(v)) input[key] = v;
   }
-  // Exactly one excitation measure and at most one pump measure: keep the first given.
+  keepOneExcitationAndPump(input);
+  const acceptor = has(o, 'acceptor') ? oneOf(ACCEPTORS, o.acceptor) : undefined;
+  if (acceptor && acceptor !== ACCEPTOR_PARAM.default) input.acceptor = acceptor;
+  const method = has(o, 'method') ? oneOf(METHODS, o.method) : undefined;
+  if (method && method !== METHOD_PARAM.default) input.method = method;
+  const auger = has(o, 'augerStatistics') ? oneOf(AUGER, o.augerStatistics) : undefined;
+  if (auger && auger !== AUGER_STATISTICS_PARAM.default) input.augerStatistics = auger;
+  if (has(o, 'switches') && typeof o.switches === 'object' && o.switches !== null) {
+    const sw = o.switches as Record<string, unknown>;
+    for (const k of SWITCH_KEYS) if (has(sw, k) && sw[k] === false) input.switches = { ...input.switches, [k]: false };
+  }
+  return input;
+}
+
+/** Exactly one excitation measure and at most one pump measure: keep the first given. */
+function keepOneExcitationAndPump(input: SimulationInput): void {
   const excitation = EXCITATION_KEYS.find((k) => input[k] !== undefined);
   for (const k of EXCITATION_KEYS) if (k !== excitation) delete input[k];
   if (!excitation) input.densityCm3 = PARAMS.densityCm3.default;
   if (input.pumpNm !== undefined) delete input.pumpEv;
-  // Choices read from their declarations (params.ts); the default is left out of the input, as before.
-  const acceptor = params.get('acceptor');
-  if (isChoice(ACCEPTOR_PARAM, acceptor) && acceptor !== ACCEPTOR_PARAM.default) input.acceptor = acceptor;
-  const augerStatistics = params.get('augerStatistics');
-  if (isChoice(AUGER_STATISTICS_PARAM, augerStatistics) && augerStatistics !== AUGER_STATISTICS_PARAM.default) input.augerStatistics = augerStatistics;
-  const method = params.get('method');
-  if (isChoice(METHOD_PARAM, method) && method !== METHOD_PARAM.default) input.method = method;
-  for (const [key, value] of params) {
-    if (key.startsWith('switches.') && value === '0') input.switches = { ...input.switches, [key.slice(9)]: false };
+}
+
+/** State from a URL hash; unknown or malformed entries fall back to defaults (never throws). */
+export function decodeState(hash: string): AppState {
+  return decodeLink(hash).state;
+}
+
+/**
+ * State from a URL hash, and notes on what was left out (for the status line). Keys are looked up by name in
+ * fixed lists, never as properties of an object the link could shape; lengths are capped before any parsing.
+ */
+export function decodeLink(hash: string): { state: AppState; notes: string[] } {
+  const state = defaultState();
+  const notes: string[] = [];
+  if (hash.length > MAX_HASH_CHARS) {
+    return { state, notes: [`the link is ${hash.length} characters long, more than the ${MAX_HASH_CHARS} this page reads, so it was ignored`] };
   }
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  if ([...params.keys()].length === 0) return { state, notes };
+  let composition = params.get('composition') || state.input.composition;
+  if (composition.length > MAX_COMPOSITION_CHARS) {
+    notes.push(`the composition in the link is ${composition.length} characters long (at most ${MAX_COMPOSITION_CHARS}), so ${state.input.composition} is used`);
+    composition = state.input.composition;
+  }
+  const input: SimulationInput = { composition, edgeNm: state.input.edgeNm };
+  for (const key of NUMERIC_KEYS) {
+    const text = params.get(key);
+    if (text === null) continue;
+    if (key === 'edgeNm') {
+      const edge = parseNumber(text);
+      input.edgeNm = text === 'bulk' ? null : Number.isFinite(edge) ? edge : PARAMS.edgeNm.default;
+      continue;
+    }
+    const value = parseNumber(text);
+    if (Number.isFinite(value)) input[key] = value;
+  }
+  keepOneExcitationAndPump(input);
+  const acceptor = oneOf(ACCEPTORS, params.get('acceptor'));
+  if (acceptor && acceptor !== ACCEPTOR_PARAM.default) input.acceptor = acceptor;
+  const auger = oneOf(AUGER, params.get('augerStatistics'));
+  if (auger && auger !== AUGER_STATISTICS_PARAM.default) input.augerStatistics = auger;
+  const method = oneOf(METHODS, params.get('method'));
+  if (method && method !== METHOD_PARAM.default) input.method = method;
+  const unknownSwitches: string[] = [];
+  for (const [key, value] of params) {
+    if (!key.startsWith('switches.')) continue;
+    const name = oneOf(SWITCH_KEYS, key.slice(9));
+    if (name && value === '0') input.switches = { ...input.switches, [name]: false };
+    else if (!name) unknownSwitches.push(key.slice(9, 40));
+  }
+  if (unknownSwitches.length) notes.push(`the link names mechanisms this page does not have (${unknownSwitches.join(', ')}); they were ignored`);
   state.input = input;
-  state.overlays = parseJson(params.get('overlays'), [], Array.isArray) as SimulationInput[];
+  const overlays = parseJson(params.get('overlays'), [], Array.isArray) as unknown[];
+  state.overlays = overlays.slice(0, MAX_OVERLAYS).map(inputFromJson).filter((v): v is SimulationInput => v !== null);
+  const dropped = Math.min(overlays.length, MAX_OVERLAYS) - state.overlays.length + Math.max(0, overlays.length - MAX_OVERLAYS);
+  if (dropped > 0) notes.push(`${dropped} kept curve${dropped > 1 ? 's' : ''} in the link could not be read and ${dropped > 1 ? 'were' : 'was'} left out`);
   state.sweep = sweepForm(parseJson(params.get('sweep'), null, (v) => typeof v === 'object' && v !== null), state.sweep);
-  return state;
+  return { state, notes };
 }
 
 function parseJson(text: string | null, fallback: unknown, accept: (value: unknown) => boolean): unknown {
@@ -117,7 +191,7 @@ function parseJson(text: string | null, fallback: unknown, accept: (value: unkno
 function sweepForm(value: unknown, fallback: SweepFormState): SweepFormState {
   if (value === null || typeof value !== 'object') return fallback;
   const v = value as Partial<Record<keyof SweepFormState, unknown>>;
-  const text = (x: unknown) => (typeof x === 'string' ? x : '');
+  const text = (x: unknown) => (typeof x === 'string' ? x.slice(0, 400) : '');
   const axes = Array.isArray(v.axes)
     ? v.axes.slice(0, 3).map((a) => {
       const o = (typeof a === 'object' && a !== null ? a : {}) as Record<string, unknown>;

@@ -48,7 +48,8 @@ export function nodeWorkerFactory(options: NodeWorkerOptions = {}): WorkerFactor
   const entry = workerEntry(options.workerCode);
   return () => {
     // The parent's --input-type (node --input-type=module -e …) is refused by a worker started from a file.
-    const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
+    // (only then is execArgv given: a worker refuses V8 flags passed that way, while inheriting them works)
+    const execArgv = process.execArgv.some((a) => a.startsWith('--input-type')) ? process.execArgv.filter((a) => !a.startsWith('--input-type')) : undefined;
     const worker = new Worker(entry, { execArgv, workerData: { testHooks: Boolean(options.testHooks) } });
     const api = wrap(nodeEndpoint(worker)) as RemoteEngine;
     const listeners: ((error: Error) => void)[] = [];

@@ -78,7 +78,7 @@ static int jac(sunrealtype t, N_Vector yv, N_Vector fy, SUNMatrix Jm, void *ud, 
 
 static double now_us(void) {
   struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts); /* CPU time of this process, like the other solvers */
   return ts.tv_sec * 1e6 + ts.tv_nsec * 1e-3;
 }
 

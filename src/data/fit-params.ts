@@ -8,6 +8,7 @@ import { build } from '../model/derive.ts';
 import { PARAMS, formatLimit, type NumericParamKey } from '../model/params.ts';
 import type { NumericMaterialKey, SimulationInput } from '../model/types.ts';
 import { InputError, normalizeInput, type InputIssue } from '../model/validate.ts';
+import { MATERIAL_FIELDS, materialField } from '../materials/fields.ts';
 
 /** One parameter to fit: a numeric SimulationInput key from PARAMS or `materialOverrides.<field>`; optional bounds. */
 export interface FreeParameter {
@@ -55,7 +56,8 @@ function materialUnits(): Record<string, string> {
 
 /** Numeric material fields that can be fitted, with their resolved values. */
 function fittableMaterialFields(material: MaterialParams): string[] {
-  return Object.keys(material).filter((k) => typeof (material as unknown as Record<string, unknown>)[k] === 'number' && k !== 'organicInorganicMixing');
+  // the fields declared in src/materials/fields.ts that this material has
+  return MATERIAL_FIELDS.map((spec) => spec.key as string).filter((k) => typeof (material as unknown as Record<string, unknown>)[k] === 'number');
 }
 
 export function fittableInputKeys(): NumericParamKey[] {
@@ -95,10 +97,15 @@ export function resolveFree(base: SimulationInput, material: MaterialParams, fre
       const unit = units[field] ?? '';
       const u = unit ? ` ${unit}` : '';
       const f = MATERIAL_BOUND_FACTOR;
+      // within the factors around the resolved value and within the field's declared range (fields.ts)
+      const declared = materialField(field)!;
+      const clip = (v: number) => Math.min(declared.max, Math.max(declared.min, v));
+      const allowedLo = clip(f.allowedLow * resolved);
+      const allowedHi = clip(f.allowedHigh * resolved);
       r = {
         name: key, label: field, unit, scale: 'log', start: resolved,
-        lo: f.defaultLow * resolved, hi: f.defaultHigh * resolved, allowedLo: f.allowedLow * resolved, allowedHi: f.allowedHigh * resolved,
-        allowedText: `a number from ${formatLimit(f.allowedLow * resolved)} to ${formatLimit(f.allowedHigh * resolved)}${u} (${f.allowedLow}× to ${f.allowedHigh}× the resolved value ${formatLimit(resolved)}${u})`,
+        lo: clip(f.defaultLow * resolved), hi: clip(f.defaultHigh * resolved), allowedLo, allowedHi,
+        allowedText: `a number from ${formatLimit(allowedLo)} to ${formatLimit(allowedHi)}${u} (${f.allowedLow}× to ${f.allowedHigh}× the resolved value ${formatLimit(resolved)}${u}, within the declared range ${formatLimit(declared.min)}–${formatLimit(declared.max)}${u})`,
         apply: (input, v) => {
           input.materialOverrides = { ...(input.materialOverrides ?? {}), [field]: v } as SimulationInput['materialOverrides'];
         },

@@ -1,7 +1,7 @@
 // Public API of the materials module: resolve a preset or formula to MaterialParams, data sheets, Fröhlich α, tolerance.
 import type { Composition, CompoundData, MaterialParams, ToleranceReport } from './types.ts';
 import { COMPOUNDS } from './compounds.ts';
-import { formatComposition, parseComposition, validateComposition } from './composition.ts';
+import { parseComposition, validateComposition } from './composition.ts';
 import { mixMaterial } from './mixing.ts';
 import { PRESETS } from './presets.ts';
 import { goldschmidt, phaseVerdict } from './tolerance.ts';
@@ -62,9 +62,4 @@ export function toleranceFactor(input: string | Composition): ToleranceReport {
     ? parseComposition(Object.prototype.hasOwnProperty.call(PRESETS, input.trim()) ? PRESETS[input.trim()]! : input)
     : validateComposition(input);
   return phaseVerdict(goldschmidt(c));
-}
-
-/** Canonical formula of a preset name or formula. */
-export function canonicalFormula(input: string): string {
-  return formatComposition(parseComposition(PRESETS[input.trim()] ?? input));
 }

@@ -17,8 +17,9 @@ const LO_LIFETIME_REFERENCE_K = 300;
 /**
  * LO modes coupled to the carriers: wavevectors up to q_c = 2 k_th, twice the thermal carrier wavevector at
  * 300 K (emission by a carrier of wavevector k reaches q ≤ 2k; Fröhlich coupling ∝ 1/q² favours small q),
- * counted as q_c³/(6π²) per volume. Model choice; gives N_LO ≈ 3–5e18 cm^-3 for lead halides, the range used
- * for the hot-phonon bottleneck (Yang et al., Nat. Photonics 10, 53 (2016), doi:10.1038/nphoton.2015.213).
+ * counted as q_c³/(6π²) per volume. Model choice; gives N_LO ≈ 5.8e18 (FAPbI3) to 9.6e18 cm^-3 (CsPbBr3) for the
+ * lead-halide presets (derived.loModesCm3 in `hotcarrier simulate --json`), the order of magnitude of the
+ * hot-phonon bottleneck densities (Yang et al., Nat. Photonics 10, 53 (2016), doi:10.1038/nphoton.2015.213).
  */
 const LO_MODE_REFERENCE_K = 300;
 /**
@@ -61,6 +62,11 @@ function applyOverrides(m: MaterialParams, overrides: NormalizedInput['materialO
     }
     (out as unknown as Record<string, number>)[k] = v as number;
     out.sources[k] = `override: ${v}`;
+  }
+  if ((overrides.epsInf !== undefined || overrides.epsStatic !== undefined) && !(out.epsStatic > out.epsInf)) {
+    // the Fröhlich coupling needs 1/eps_inf − 1/eps_static > 0
+    const which = overrides.epsStatic !== undefined ? 'epsStatic' : 'epsInf';
+    throw new InputError([{ param: `materialOverrides.${which}`, value: out[which], message: `material epsStatic (${out.epsStatic}) must exceed epsInf (${out.epsInf}); allowed: epsStatic > epsInf` }]);
   }
   return out;
 }

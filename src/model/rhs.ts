@@ -203,7 +203,7 @@ export class CoolingModel {
     a.dPdo = hw * dWdo * B;
     a.dPdA = c.hotPhonons ? 0 : a.dPdN * dNdA;
 
-    // Klemens decay LO → 2 acoustic at ħω/2 into the daughter modes n_D; up-conversion from m.
+    // Klemens decay LO → 2 acoustic at ħω/2 into the daughter modes n_D; up-conversion from q (below).
     const nA = 1 / Math.expm1(0.5 * xA);
     const dnAdA = (nA * (nA + 1) * 0.5 * xA) / A;
     const nD = y[S.nAc];
@@ -211,7 +211,7 @@ export class CoolingModel {
     // q: occupation of the acoustic modes the LO phonons decay into and up-convert from — the hot daughters
     // (u = 1) or, with up-conversion switched off, the lattice's thermal ones (no feedback from hot phonons).
     const q = u * nD + (1 - u) * nA;
-    const G = c.klemensPerPs;
+    const G = c.klemensPerPs; // the Klemens rate Γ of the header (not the generation rate G)
     const onePlus = 1 + q;
     a.D = G * (N * onePlus * onePlus - (N + 1) * q * q);
     a.dDdN = G * (onePlus * onePlus - q * q);

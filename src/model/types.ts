@@ -21,7 +21,8 @@ export type AcceptorKind = 'none' | 'hot' | 'cold';
 
 /**
  * How NC Auger recombination treats the exciton number per NC: 'mean-field' (every NC holds ⟨N⟩, Auger k3 n³ with
- * the NC's k3) or 'poisson' (a Poisson ensemble, N-exciton Auger at N(N−1)/(2 τ_XX), tracked by ⟨N(N−1)⟩).
+ * the NC's k3) or 'poisson' (a Poisson ensemble, N-exciton Auger at N(N−1)/(2 τ_XX), tracked by the density of occupied NCs
+ * (1 − P₀)/V, state.ts).
  * Bulk films always use k3 n³.
  */
 export type AugerStatistics = 'mean-field' | 'poisson';

@@ -8,6 +8,7 @@ import {
 import type { AcceptorKind, AugerStatistics, MechanismSwitches, SimulationInput } from './types.ts';
 import type { MethodName } from '../solver/types.ts';
 import { HC_EV_NM } from './constants.ts';
+import { materialOverrideIssues } from '../materials/fields.ts';
 
 /** An input problem: which parameter, what value, what is allowed. */
 export interface InputIssue {
@@ -109,10 +110,9 @@ export function normalizeInput(input: SimulationInput): NormalizedInput {
       issues.push({ param: `switches.${k}`, value: v, message: `switches.${k} = ${formatValue(v)} must be true or false` });
     } else switches[k as keyof MechanismSwitches] = v;
   }
-  for (const [k, v] of Object.entries(input.materialOverrides ?? {})) {
-    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) {
-      issues.push({ param: `materialOverrides.${k}`, value: v, message: `materialOverrides.${k} = ${formatValue(v)} must be a finite positive number` });
-    }
+  // material fields: declared with their ranges in src/materials/fields.ts
+  for (const m of materialOverrideIssues((input.materialOverrides ?? {}) as Record<string, unknown>)) {
+    issues.push({ param: `materialOverrides.${m.key}`, value: m.value, message: m.message });
   }
   if (issues.length > 0) throw new InputError(issues);
   const d = (k: NumericParamKey) => (input[k as keyof SimulationInput] as number | undefined) ?? PARAMS[k].default;

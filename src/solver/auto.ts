@@ -1,7 +1,7 @@
 // Method 'auto': LSODA-style switching between odex (non-stiff) and rodas5 (stiff) by a stiffness estimate.
 import { OdexMethod } from './odex-method.ts';
 import type { Counters, Recorder } from './recorder.ts';
-import { Rodas5 } from './rodas5.ts';
+import { Rodas5, type RunEnd } from './rodas5.ts';
 import { spectralRadius } from './stiffness.ts';
 import type { NormalizedOptions } from './validate.ts';
 import type { RhsFn, SolveFailure } from './types.ts';
@@ -84,8 +84,16 @@ export function runAuto(
     return Math.abs(h) * radius(t, y, 4) > ODEX_STIFF;
   };
 
-  let stiff = radius(t0, y0, 12) * Math.abs(t1 - t0) > START_STIFF;
+  let stiff: boolean;
+  try {
+    stiff = radius(t0, y0, 12) * Math.abs(t1 - t0) > START_STIFF;
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const failure: SolveFailure = { kind: 'other', t: t0, h: 0, cause: `the right-hand side or Jacobian threw: ${msg}` };
+    return { failure, methodsUsed: { odexSteps: 0, rodasSteps: 0, switches: 0 } };
+  }
   let switches = 0;
+  let pinned = false;
   let t = t0;
   let h = opt.firstStep > 0 ? opt.firstStep * Math.sign(t1 - t0) : 0;
   const y = Float64Array.from(y0);
@@ -93,8 +101,17 @@ export function runAuto(
   rodas.nonStiffBound = NON_STIFF_HRHO;
   for (;;) {
     const method = stiff ? rodas : odex;
-    rodas.monitorStiffness = switches < MAX_SWITCHES;
-    const end = stiff ? rodas.run(t, y, t1, h) : odex.run(t, y, t1, h, switches < MAX_SWITCHES ? check : null);
+    rodas.monitorStiffness = switches < MAX_SWITCHES && !pinned;
+    // odex hands over (handOver = true) on a NaN/Infinity inside a step: rodas5 rejects such steps itself.
+    // A throw inside the stiffness check escapes odex's run with odex's last accepted t and h.
+    let end: RunEnd;
+    try {
+      end = stiff ? rodas.run(t, y, t1, h) : odex.run(t, y, t1, h, switches < MAX_SWITCHES ? check : null, true);
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      const failure: SolveFailure = { kind: 'other', t: method.t, h: method.h, cause: `the right-hand side or Jacobian threw: ${msg}` };
+      return { failure, methodsUsed: { odexSteps: odex.steps, rodasSteps: rodas.steps, switches } };
+    }
     const methodsUsed = { odexSteps: odex.steps, rodasSteps: rodas.steps, switches };
     if (end === 'failed') return { failure: method.failure, methodsUsed };
     if (end === 'done') return { failure: null, methodsUsed };
@@ -102,6 +119,8 @@ export function runAuto(
     h = method.h;
     y.set(method.y);
     if (stiff) rodas.nonStiffLimit *= 2;
+    // odex's steps contradicted f (a switch or pulse inside a step): rodas5's defect control handles that, stay there.
+    if (!stiff && odex.grossError) pinned = true;
     stiff = !stiff;
     switches++;
     odexSinceCheck = 0;

@@ -33,7 +33,7 @@ export interface SolveIvpOptions {
 export type SolveStatus = 0 | -1;
 
 export interface SolveFailure {
-  kind: 'step-size-underflow' | 'max-steps' | 'non-finite-rhs' | 'singular-matrix' | 'other';
+  kind: 'step-size-underflow' | 'max-steps' | 'non-finite-rhs' | 'non-finite-jacobian' | 'singular-matrix' | 'other';
   /** Time at which the solver gave up. */
   t: number;
   /** Step size at that time. */

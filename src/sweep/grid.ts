@@ -1,4 +1,5 @@
-// Sweep grids: count the points of a grid, turn a flat index into axis indices, and build each point's input.
+// Sweep grids (and list designs): count the points of a grid, turn a flat index into axis indices, and build each
+// point's input.
 
 import type { SimulationInput } from '../model/types.ts';
 import type { SweepAxis, SweepSpec } from './types.ts';
@@ -41,7 +42,18 @@ export function checkSweepSpec(spec: SweepSpec): number {
       throw new Error(`sweep: axes[${i}] ("${axis.key}") needs a non-empty values array`);
     }
   }
-  const count = gridCount(spec.axes);
+  if (spec.design !== undefined) {
+    if (!Array.isArray(spec.design) || spec.design.length === 0) throw new Error('sweep: spec.design must be a non-empty array of points');
+    if (spec.axes.length > 0) throw new Error('sweep: give either axes (a grid) or design (a list of points), not both');
+    for (const [i, point] of spec.design.entries()) {
+      if (typeof point !== 'object' || point === null) throw new Error(`sweep: design[${i}] must be an object`);
+      for (const key of Object.keys(point)) {
+        const parts = key.split('.');
+        if (parts.length > 2 || (parts.length === 2 && !NESTED_FIELDS.has(parts[0]))) throw new Error(`sweep: design[${i}] key "${key}": only switches.* and materialOverrides.* may be dotted`);
+      }
+    }
+  }
+  const count = spec.design?.length ?? gridCount(spec.axes);
   if (spec.range !== undefined) {
     const [start, end] = spec.range;
     if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > count || start > end) {
@@ -59,10 +71,8 @@ export function pointInput(spec: SweepSpec, flat: number): SimulationInput {
   const input: Record<string, unknown> = { ...spec.base };
   if (spec.base.switches) input.switches = { ...spec.base.switches };
   if (spec.base.materialOverrides) input.materialOverrides = { ...spec.base.materialOverrides };
-  const indices = gridIndices(spec.axes, flat);
-  spec.axes.forEach((axis, a) => {
-    const value = axis.values[indices[a]];
-    const [head, tail] = axis.key.split('.');
+  const set = (key: string, value: unknown) => {
+    const [head, tail] = key.split('.');
     if (tail !== undefined) {
       const nested = (input[head] ?? {}) as Record<string, unknown>;
       nested[tail] = value;
@@ -71,6 +81,12 @@ export function pointInput(spec: SweepSpec, flat: number): SimulationInput {
     }
     for (const group of ALTERNATIVES) if (group.includes(head)) for (const k of group) delete input[k];
     input[head] = value;
-  });
+  };
+  if (spec.design) {
+    for (const [key, value] of Object.entries(spec.design[flat])) set(key, value);
+  } else {
+    const indices = gridIndices(spec.axes, flat);
+    spec.axes.forEach((axis, a) => set(axis.key, axis.values[indices[a]]));
+  }
   return input as unknown as SimulationInput;
 }

@@ -1,10 +1,10 @@
 // A sweep run point by point in the calling thread: each grid point simulated, its row filled, failures kept
 // per point; yields to the event loop now and then so a cancel request can arrive. Workers call this.
 
-import { simulate } from '../model/simulate.ts';
+import { SimulationError, simulate } from '../model/simulate.ts';
 import { allocateColumns, fillRow } from './columns.ts';
 import { checkSweepSpec, pointInput } from './grid.ts';
-import { POINT_BAD_INPUT, type ProgressCallback, type SweepResult, type SweepSpec } from './types.ts';
+import { POINT_BAD_INPUT, POINT_SOLVER_FAILED, type ProgressCallback, type SweepResult, type SweepSpec } from './types.ts';
 
 /** Yield to the event loop this often during a sweep, so `cancel()` messages get through (ms). */
 const YIELD_EVERY_MS = 50;
@@ -61,7 +61,8 @@ export async function runSweep(
         tcK!.set(result.tcK, row * tPs.length);
       }
     } catch (error) {
-      columns.status[row] = POINT_BAD_INPUT;
+      // a refused result (the result guard) or a failed solve is a solver failure; anything else is bad input
+      columns.status[row] = error instanceof SimulationError ? POINT_SOLVER_FAILED : POINT_BAD_INPUT;
       errors[flat] = error instanceof Error ? error.message : String(error);
       failed++;
     }

@@ -22,6 +22,11 @@ export interface SweepSpec {
   curves?: boolean;
   /** Flat indices [start, end) of the grid to run; the whole grid when absent (the pool uses it to split work). */
   range?: [number, number];
+  /**
+   * A list design instead of a grid (Latin hypercube, Sobol, …): point i is `base` with design[i]'s members set
+   * (keys as axis keys, dotted for switches.* and materialOverrides.*). `axes` must then be empty.
+   */
+  design?: Record<string, unknown>[];
 }
 
 /** Per-point status in a sweep. */

@@ -39,7 +39,7 @@ const tau = (r: Parameters<typeof curveOf>[0], what: string) => need(oneOverETim
 const SNPB_2023 = {
   doi: '10.1038/s41377-023-01236-w',
   source: {
-    authors: 'Light Sci. Appl. 12 (2023) author list as published ("Thermalization and relaxation mediated by phonon management in tin-lead perovskites", University of Oxford record)',
+    authors: 'not shown in the record read here (see the DOI); title "Thermalization and relaxation mediated by phonon management in tin-lead perovskites"',
     journal: 'Light Sci. Appl. 12 (2023)',
     year: 2023,
     figure: 'Abstract: MASnxPb1-xI3 and CsSnxPb1-xI3 NCs; hot-phonon bottleneck above ~1e18 cm^-3; tin addition suppresses cooling',
@@ -159,7 +159,7 @@ export const COMPOSITION_ENTRIES: ValidationEntry[] = [
     title: 'Cuboidal CsPbBr3 NCs (pump–push–probe): only a weak size effect on cooling',
     doi: '10.1021/acsnano.2c12373',
     source: {
-      authors: 'ACS Nano 17, 6638 (2023) author list as published ("Confinement and Exciton Binding Energy Effects on Hot Carrier Cooling in Lead Halide Perovskite Nanomaterials")',
+      authors: 'not shown in the records read here (PubMed 36939330; see the DOI); title "Confinement and Exciton Binding Energy Effects on Hot Carrier Cooling in Lead Halide Perovskite Nanomaterials"',
       journal: 'ACS Nano 17, 6638',
       year: 2023,
       figure: 'Abstract: "In cuboidal nanocrystals, we observe only a weak size effect on the cooling dynamics"',

@@ -38,7 +38,7 @@ const cspbbr3Small = (edgeNm: number) => ({ composition: 'CsPbBr3', edgeNm, nPer
 const NANO_LETT_2020 = {
   doi: '10.1021/acs.nanolett.9b05051',
   source: {
-    authors: 'Nano Lett. 20, 1819 (2020) author list as published (CsPbBr3 NCs, atomistic simulations and ultrafast spectroscopy)',
+    authors: 'not shown in the record read here (PubMed 32049539; see the DOI); title "Phonon-Mediated and Weakly Size-Dependent Electron and Hole Cooling in CsPbBr3 Nanocrystals Revealed by Atomistic Simulations and Ultrafast Spectroscopy"',
     journal: 'Nano Lett. 20, 1819',
     year: 2020,
     figure: 'Abstract: electrons and holes cool at "on the order of 1 eV ps^-1 carrier^-1", increasing weakly with size (0.8–12 nm)',

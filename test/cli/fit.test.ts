@@ -62,7 +62,7 @@ describe('hotcarrier fit', () => {
     expectBadInput(await run([...BASE, '--data', good, '--free', 'n-per-nc:0:5']), { param: ['nPerNc (--n-per-nc)'], value: 'min = 0', allowed: /allowed: a number from 0\.001 to 100/ });
     expectBadInput(await run([...BASE, '--data', good, '--free', 'n-per-nc:5:1']), { param: ['nPerNc'], value: 'min = 5 is not below max = 1', allowed: /allowed: min < max/ });
     expectBadInput(await run([...BASE, '--data', good, '--free', 'n-per-nc:abc:5']), { param: ['--free n-per-nc:abc:5'], value: '"abc"', allowed: /allowed: KEY/ });
-    expectBadInput(await run([...BASE, '--data', good, '--free', 'loLifetimePs:0.001:1']), { param: ['materialOverrides.loLifetimePs'], value: 'min = 0.001 ps', allowed: /allowed: a number from 0\.006 to 60 ps/ });
+    expectBadInput(await run([...BASE, '--data', good, '--free', 'loLifetimePs:0.001:1']), { param: ['materialOverrides.loLifetimePs'], value: 'min = 0.001 ps', allowed: /allowed: a number from 0\.01 to 60 ps/ });
     const five = ['n-per-nc', 'lattice-k', 'pump-nm', 'loLifetimePs', 'epsStatic'].flatMap((k) => ['--free', k]);
     expectBadInput(await run([...BASE, '--data', good, ...five]), { param: ['free parameters'], value: '5 given', allowed: /allowed: 1 to 4/ });
     expectBadInput(await run([...BASE, '--free', 'n-per-nc']), { param: ['--data'], value: 'fit needs', allowed: /allowed: a path/ });

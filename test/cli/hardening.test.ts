@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fitToMeasured } from '../../src/data/fit.ts';
 import { parseMeasuredBytes, parseMeasuredCsv } from '../../src/data/measured.ts';
 import { guardResult, LEDGER_TOLERANCE } from '../../src/model/result-guard.ts';
 import { SimulationError, simulate } from '../../src/model/simulate.ts';
@@ -162,6 +163,12 @@ describe('names and exit codes', () => {
     const r = await run(['simulate', `--${flag}`]);
     expect(r.code).toBe(2);
     expect(r.err).toBe(`error: unknown option --${flag}; see 'hotcarrier simulate --help'\n`);
+  });
+
+  it('fit honours --rtol: the trials run at the given tolerance (the fitted input carries it)', () => {
+    const data = parseMeasuredCsv(ROWS);
+    const fit = fitToMeasured({ composition: 'CsPbI3', edgeNm: 8, rtol: 1e-5 }, data, [{ key: 'nPerNc' }], { maxSimulations: 10 });
+    expect(fit.input.rtol).toBe(1e-5);
   });
 
   it('trends refuses --density and --pump-nm instead of ignoring them; materials refuses --csv', async () => {

@@ -18,6 +18,9 @@ vi.mock('../../workers/spawn-node.ts', async (original) => {
   };
 });
 
+/** The CSV lines of a sweep's output without its `#` provenance lines. */
+const csvLines = (out: string) => out.trim().split('\n').filter((l) => !l.startsWith('#'));
+
 async function run(argv: string[]) {
   let out = '';
   let err = '';
@@ -29,7 +32,7 @@ describe('hotcarrier sweep', () => {
   it('runs a density × size grid in parallel and matches single simulations', async () => {
     const r = await run(['--composition', 'CsPbI3', '--vary', 'density=1e16:1e19:4', '--vary', 'edge-nm=6,bulk', '--csv']);
     expect(r.code, r.err).toBe(0);
-    const [header, ...rows] = r.out.trim().split('\n');
+    const [header, ...rows] = csvLines(r.out);
     const names = header.split(',');
     expect(names.slice(0, 3)).toEqual(['density', 'edge-nm', 'tau1ePs']);
     expect(rows.length).toBe(8);
@@ -53,7 +56,7 @@ describe('hotcarrier sweep', () => {
   it('varies the NC Auger statistics: each row matches the single simulation with that option', async () => {
     const r = await run(['--composition', 'CsPbBr3', '--edge-nm', '5', '--vary', 'n-per-nc=0.5,3', '--vary', 'auger-statistics=poisson,mean-field', '--csv']);
     expect(r.code, r.err).toBe(0);
-    const [header, ...rows] = r.out.trim().split('\n');
+    const [header, ...rows] = csvLines(r.out);
     const names = header.split(',');
     expect(names.slice(0, 2)).toEqual(['n-per-nc', 'augerStatistics']);
     expect(rows.map((row) => row.split(',').slice(0, 2).join(','))).toEqual(['0.5,poisson', '0.5,mean-field', '3,poisson', '3,mean-field']);
@@ -70,7 +73,7 @@ describe('hotcarrier sweep', () => {
     const r = await run(['--edge-nm', '3', '--pump-nm', '400', '--vary', 'n-per-nc=0.5,100', '--csv']);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/point 1: .*nPerNc = 100 gives an initial density/);
-    expect(r.out.trim().split('\n')[1]).toMatch(/^0\.5,\d/);
+    expect(csvLines(r.out)[1]).toMatch(/^0\.5,\d/);
   });
 
   it('--workers above the core count is capped, with a message', async () => {

@@ -90,7 +90,7 @@ describe.skipIf(!available)('measured data in chromium', () => {
   it('refuses a broken file with the line number and keeps the earlier points', async () => {
     await page.setInputFiles('#measured-file', { name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from(BROKEN) });
     await expect.poll(() => page.locator('#measured-error').innerText()).toMatch(
-      /^broken\.csv: line 4, column 2: "eight hundred" is not a number; allowed: carrier temperature in K \(a positive number\) — still showing ta-run1\.csv$/,
+      /^broken\.csv: line 4, column 2: "eight hundred" is not a number; allowed: carrier temperature in K \(a positive number up to 1e5 K\) — still showing ta-run1\.csv$/,
     );
     expect((await hook(page)).measuredPoints).toBe(6);
     expect(await legend(page)).toMatch(/measured: ta-run1\.csv/);

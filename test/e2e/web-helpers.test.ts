@@ -2,7 +2,7 @@
 // and the latest-only runner that keeps live updates from piling up.
 
 import { describe, expect, it } from 'vitest';
-import { decodeState, defaultState, encodeState } from '../../web/url-state.ts';
+import { decodeLink, decodeState, defaultState, encodeState, inputFromJson } from '../../web/url-state.ts';
 import { axisFromForm, defaultSweepForm, spacedValues, specFromForm } from '../../web/sweep-form.ts';
 import { mixFormula } from '../../web/composition-control.ts';
 import { formatNumber, parseNumber, prettyUnit } from '../../web/format.ts';
@@ -50,9 +50,29 @@ describe('sweep form', () => {
   });
 
   it('names the field that is wrong', () => {
-    expect(() => axisFromForm({ key: 'densityCm3', from: '1e10', to: '1e18', count: '5', list: '' })).toThrow(/densityCm3 from/);
-    expect(() => axisFromForm({ key: 'edgeNm', from: '5', to: '10', count: '2.5', list: '' })).toThrow(/count/);
+    expect(() => axisFromForm({ key: 'densityCm3', from: '1e10', to: '1e18', count: '5', list: '' })).toThrow(/^Initial carrier density, from: a number from 1e15 to 1e20 cm⁻³$/);
+    expect(() => axisFromForm({ key: 'edgeNm', from: '5', to: '10', count: '2.5', list: '' })).toThrow(/NC edge length, points: a whole number/);
+    expect(() => axisFromForm({ key: 'edgeNm', from: '5', to: '10', count: '2', list: '5, 8' })).toThrow(/a range .* or a list, not both/);
+    expect(() => axisFromForm({ key: 'constructor', from: '1', to: '2', count: '2', list: '' })).toThrow(/not a parameter/);
     expect(() => axisFromForm({ key: 'composition', from: '', to: '', count: '', list: ' , ' })).toThrow(/composition/);
+  });
+});
+
+describe('hostile links', () => {
+  it('reads only known keys as own properties, caps lengths before parsing, and says what it left out', () => {
+    const big = decodeLink(`#composition=${'A'.repeat(1_000_000)}`);
+    expect(big.state).toEqual(defaultState());
+    expect(big.notes[0]).toMatch(/1000013 characters long/);
+    const long = decodeLink(`#composition=${'A'.repeat(101)}&densityCm3=1e19`);
+    expect(long.state.input.composition).toBe('CsPbI3');
+    expect(long.state.input.densityCm3).toBe(1e19);
+    expect(long.notes[0]).toMatch(/101 characters long/);
+    const odd = decodeLink(`#switches.foo=0&switches.constructor=0&switches.hotPhonons=0&overlays=${encodeURIComponent('[null,1,{"composition":{}},{"composition":"FAPbI3","edgeNm":"8","__proto__":{"x":1},"switches":{"toString":false,"augerHeating":false}}]')}`);
+    expect(odd.state.input.switches).toEqual({ hotPhonons: false });
+    expect(odd.state.overlays).toEqual([{ composition: 'FAPbI3', edgeNm: 8, densityCm3: 1e18, switches: { augerHeating: false } }]);
+    expect(odd.notes.join(' ')).toMatch(/foo, constructor[\s\S]*3 kept curves/);
+    expect(inputFromJson(null)).toBeNull();
+    expect(inputFromJson({ composition: 'x'.repeat(101) })).toBeNull();
   });
 });
 

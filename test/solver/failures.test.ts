@@ -64,11 +64,11 @@ describe('runtime failures', () => {
     expect(r.failure!.cause).toMatch(/stiff/);
   });
 
-  it('singular Rosenbrock matrix (Jacobian full of NaN)', () => {
+  it('a Jacobian full of NaN at the start state is named as such', () => {
     const r = solveIvp(oscillator, [0, 1], [1, 0], {
       method: 'rodas5', jacobian: (_t, _y, J) => J.fill(Number.NaN),
     });
-    expectFailure(r, 'singular-matrix');
+    expectFailure(r, 'non-finite-jacobian');
   });
 
   it('singular Rosenbrock matrix that exact-zero pivot tests miss', () => {
@@ -79,5 +79,51 @@ describe('runtime failures', () => {
       method: 'rodas5', firstStep: 0.5, jacobian: (_t, _y, J) => { J[0] = big; J[1] = big * 3; J[2] = big / 3; J[3] = big; },
     });
     expectFailure(r, 'singular-matrix');
+  });
+});
+
+describe('non-finite values are step rejections first', () => {
+  /** y' = (y < 0 ? NaN : −50 y): a too-long step overshoots below 0 and sees NaN; exact y = exp(−50 t). */
+  const nanBelowZero: RhsFn = (_t, y, f) => {
+    f[0] = y[0] < 0 ? Number.NaN : -50 * y[0];
+  };
+  for (const method of ['odex', 'rodas5', 'auto'] as MethodName[]) {
+    it(`${method} solves y' = (y < 0 ? NaN : −50y) by rejecting the NaN steps`, () => {
+      const r = solveIvp(nanBelowZero, [0, 1], [1], { method, rtol: 1e-6, atol: 1e-12 });
+      expect(r.status, r.message).toBe(0);
+      expect(Math.abs(r.y[0][r.t.length - 1] - Math.exp(-50))).toBeLessThan(10 * (1e-12 + 1e-6 * Math.exp(-50)));
+    });
+
+    it(`${method}: atol 0 on a component that stays 0 is not reported as a NaN right-hand side`, () => {
+      const r = solveIvp((_t, y, f) => { f[0] = -y[0]; f[1] = 0; }, [0, 1], [1, 0], { method, rtol: 1e-8, atol: 0 });
+      expect(r.status, r.message).toBe(0);
+      expect(r.y[0][r.t.length - 1]).toBeCloseTo(Math.exp(-1), 6);
+      expect(r.y[1][r.t.length - 1]).toBe(0);
+    });
+
+    it(`${method}: a right-hand side that throws mid-run keeps t and h in the status`, () => {
+      let calls = 0;
+      const r = solveIvp((_t, y, f) => { if (++calls > 40) throw new Error('boom'); f[0] = -y[0]; }, [0, 10], [1], { method, rtol: 1e-8 });
+      expectFailure(r, 'other');
+      expect(Number.isFinite(r.failure!.t)).toBe(true);
+      expect(Number.isFinite(r.failure!.h)).toBe(true);
+      expect(r.failure!.t).toBeGreaterThan(0);
+    });
+  }
+
+  it('rodas5: NaN in the Jacobian at a later state rejects the step, and names the entry when h underflows', () => {
+    const r = solveIvp((_t, y, f) => { f[0] = -y[0]; }, [0, 2], [1], {
+      method: 'rodas5', jacobian: (t, _y, J) => { J[0] = t > 0.5 ? Number.NaN : -1; },
+    });
+    expectFailure(r, 'non-finite-jacobian');
+    expect(r.failure!.t).toBeGreaterThan(0.4);
+    expect(r.failure!.t).toBeLessThanOrEqual(0.5);
+    expect(r.failure!.cause).toContain('(0, 0)');
+  });
+
+  it('rodas5: atol 0 on a component that must change from 0 ends with a message naming atol', () => {
+    // y2' = 1 from y2 = 0 is fine (it leaves 0); y2' = y1 − 1 with y1 = 1 keeps y2 = 0 exactly but its error is not 0.
+    const r = solveIvp((_t, y, f) => { f[0] = 0; f[1] = 1e-20 * Math.sin(1e3 * y[0]); }, [0, 1], [1, 0], { method: 'rodas5', atol: 0 });
+    if (r.status !== 0) expect(r.failure!.cause).toMatch(/atol/);
   });
 });

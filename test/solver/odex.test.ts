@@ -5,9 +5,21 @@ import { solveIvp } from '../../src/solver/index.ts';
 import { oscillator } from './helpers.ts';
 
 describe('odex wrapper', () => {
-  it('odex 2.x exports Solver and Outcome with the codes we use', () => {
-    expect(typeof Solver).toBe('function');
-    expect([Outcome.Converged, Outcome.MaxStepsExceeded, Outcome.EarlyReturn]).toEqual([0, 1, 2]);
+  it('odex reports the outcomes the wrapper reads: converged, max steps exceeded, early return', () => {
+    const s = new Solver(2);
+    s.absoluteTolerance = s.relativeTolerance = 1e-8;
+    expect(s.solve((_x, y) => [y[1], -y[0]], 0, [1, 0], 10).outcome).toBe(Outcome.Converged);
+    s.maxSteps = 3;
+    expect(s.solve((_x, y) => [y[1], -y[0]], 0, [1, 0], 100).outcome).toBe(Outcome.MaxStepsExceeded);
+    s.maxSteps = 10_000;
+    s.denseOutput = true;
+    expect(s.solve((_x, y) => [y[1], -y[0]], 0, [1, 0], 10, () => false).outcome).toBe(Outcome.EarlyReturn);
+  });
+
+  it('the wrapper turns odex running out of steps into a failed status naming maxSteps', () => {
+    const r = solveIvp(oscillator, [0, 100], [1, 0], { method: 'odex', rtol: 1e-8, atol: 1e-8, maxSteps: 3 });
+    expect(r.status).not.toBe(0);
+    expect(r.message).toMatch(/maxSteps = 3/);
   });
 
   it('raw odex: evaluation count on the oscillator is pinned', () => {
@@ -21,10 +33,10 @@ describe('odex wrapper', () => {
     expect(r.y[0]).toBeCloseTo(Math.cos(10), 7);
   });
 
-  it('the wrapper counts the same evaluations and steps as odex itself', () => {
+  it('the wrapper counts odex\'s evaluations and steps plus its gross-error check (2 per step, 1 more at the start)', () => {
     const r = solveIvp(oscillator, [0, 10], [1, 0], { method: 'odex', rtol: 1e-8, atol: 1e-8 });
     expect(r.status).toBe(0);
-    expect(r.nfev).toBe(391);
+    expect(r.nfev).toBe(391 + 2 * 13 + 1);
     expect(r.nAccepted).toBe(13);
     expect(r.nRejected).toBe(0);
     expect(r.t.length).toBe(14);

@@ -1,0 +1,236 @@
+"""The test set (benchmarks/problems/test-set.ts) with scipy.integrate.solve_ivp.
+
+Usage:
+  python3 test_set.py reference            -> writes ../reference/test-set-reference.json (Radau, rtol 1e-12;
+                                              DOP853 rtol 1e-13 for the non-stiff problems; HEAT-N exact)
+  python3 test_set.py time <problem> <rtol> <method> <min_seconds>
+                                           -> one JSON line: CPU seconds per solve (time.process_time, repeated
+                                              until min_seconds), nfev, status and the end state
+Same equations, initial values, end times and atol as test-set.ts (scalar atol per problem).
+"""
+import json
+import math
+import os
+import sys
+import time
+
+import numpy as np
+from scipy.integrate import solve_ivp
+
+
+def rober():
+    def f(t, y):
+        a = -0.04 * y[0] + 1e4 * y[1] * y[2]
+        c = 3e7 * y[1] * y[1]
+        return [a, -a - c, c]
+
+    def jac(t, y):
+        return np.array([[-0.04, 1e4 * y[2], 1e4 * y[1]],
+                         [0.04, -1e4 * y[2] - 6e7 * y[1], -1e4 * y[1]],
+                         [0, 6e7 * y[1], 0]])
+    return dict(y0=[1, 0, 0], t1=1e11, atol=1e-10, f=f, jac=jac, stiff=True)
+
+
+def hires():
+    def f(t, y):
+        r = 280 * y[5] * y[7]
+        return [-1.71 * y[0] + 0.43 * y[1] + 8.32 * y[2] + 0.0007,
+                1.71 * y[0] - 8.75 * y[1],
+                -10.03 * y[2] + 0.43 * y[3] + 0.035 * y[4],
+                8.32 * y[1] + 1.71 * y[2] - 1.12 * y[3],
+                -1.745 * y[4] + 0.43 * y[5] + 0.43 * y[6],
+                -r + 0.69 * y[3] + 1.71 * y[4] - 0.43 * y[5] + 0.69 * y[6],
+                r - 1.81 * y[6],
+                -r + 1.81 * y[6]]
+
+    def jac(t, y):
+        J = np.zeros((8, 8))
+        J[0, 0:3] = [-1.71, 0.43, 8.32]
+        J[1, 0:2] = [1.71, -8.75]
+        J[2, 2:5] = [-10.03, 0.43, 0.035]
+        J[3, 1:4] = [8.32, 1.71, -1.12]
+        J[4, 4:7] = [-1.745, 0.43, 0.43]
+        J[5, 3:8] = [0.69, 1.71, -280 * y[7] - 0.43, 0.69, -280 * y[5]]
+        J[6, 5:8] = [280 * y[7], -1.81, 280 * y[5]]
+        J[7, 5:8] = [-280 * y[7], 1.81, -280 * y[5]]
+        return J
+    return dict(y0=[1, 0, 0, 0, 0, 0, 0, 0.0057], t1=321.8122, atol=1e-10, f=f, jac=jac, stiff=True)
+
+
+def vdpol(eps):
+    def f(t, y):
+        return [y[1], ((1 - y[0] ** 2) * y[1] - y[0]) / eps]
+
+    def jac(t, y):
+        return np.array([[0, 1], [(-2 * y[0] * y[1] - 1) / eps, (1 - y[0] ** 2) / eps]])
+    return dict(y0=[2, 0], t1=2, atol=1e-9, f=f, jac=jac, stiff=True)
+
+
+def orego():
+    def f(t, y):
+        return [77.27 * (y[1] + y[0] * (1 - 8.375e-6 * y[0] - y[1])),
+                (y[2] - (1 + y[0]) * y[1]) / 77.27,
+                0.161 * (y[0] - y[2])]
+
+    def jac(t, y):
+        return np.array([[77.27 * (1 - 2 * 8.375e-6 * y[0] - y[1]), 77.27 * (1 - y[0]), 0],
+                         [-y[1] / 77.27, -(1 + y[0]) / 77.27, 1 / 77.27],
+                         [0.161, 0, -0.161]])
+    return dict(y0=[1, 2, 3], t1=360, atol=1e-9, f=f, jac=jac, stiff=True)
+
+
+def heat(N):
+    c = (N + 1) ** 2
+    x = np.arange(1, N + 1) / (N + 1)
+    y0 = np.sin(np.pi * x) + 0.5 * np.sin(3 * np.pi * x)
+    A = c * (np.diag(-2 * np.ones(N)) + np.diag(np.ones(N - 1), 1) + np.diag(np.ones(N - 1), -1))
+
+    def f(t, y):
+        out = -2 * y
+        out[1:] += y[:-1]
+        out[:-1] += y[1:]
+        return c * out
+
+    def exact(t):
+        lam = lambda k: 4 * c * math.sin(k * math.pi / (2 * (N + 1))) ** 2
+        return math.exp(-lam(1) * t) * np.sin(np.pi * x) + 0.5 * math.exp(-lam(3) * t) * np.sin(3 * np.pi * x)
+    return dict(y0=list(y0), t1=0.1, atol=1e-9, f=f, jac=lambda t, y: A, stiff=True, exact=exact)
+
+
+def bruss(N):
+    a = (N + 1) ** 2 / 50.0
+    i = np.arange(1, N + 1)
+    y0 = np.empty(2 * N)
+    y0[0::2] = 1 + np.sin(2 * np.pi * i / (N + 1))
+    y0[1::2] = 3
+
+    def f(t, y):
+        u = y[0::2]
+        v = y[1::2]
+        up = np.concatenate(([1.0], u, [1.0]))
+        vp = np.concatenate(([3.0], v, [3.0]))
+        out = np.empty(2 * N)
+        out[0::2] = 1 + u * u * v - 4 * u + a * (up[:-2] - 2 * u + up[2:])
+        out[1::2] = 3 * u - u * u * v + a * (vp[:-2] - 2 * v + vp[2:])
+        return out
+
+    def jac(t, y):
+        u = y[0::2]
+        v = y[1::2]
+        n = 2 * N
+        J = np.zeros((n, n))
+        k = np.arange(N)
+        J[2 * k, 2 * k] = 2 * u * v - 4 - 2 * a
+        J[2 * k, 2 * k + 1] = u * u
+        J[2 * k + 1, 2 * k] = 3 - 2 * u * v
+        J[2 * k + 1, 2 * k + 1] = -u * u - 2 * a
+        k1 = np.arange(1, N)
+        J[2 * k1, 2 * k1 - 2] = a
+        J[2 * k1 + 1, 2 * k1 - 1] = a
+        k2 = np.arange(N - 1)
+        J[2 * k2, 2 * k2 + 2] = a
+        J[2 * k2 + 1, 2 * k2 + 3] = a
+        return J
+    return dict(y0=list(y0), t1=10, atol=1e-9, f=f, jac=jac, stiff=True)
+
+
+def arenstorf():
+    mu = 0.012277471
+    m = 1 - mu
+
+    def f(t, y):
+        d1 = ((y[0] + mu) ** 2 + y[1] ** 2) ** 1.5
+        d2 = ((y[0] - m) ** 2 + y[1] ** 2) ** 1.5
+        return [y[2], y[3],
+                y[0] + 2 * y[3] - m * (y[0] + mu) / d1 - mu * (y[0] - m) / d2,
+                y[1] - 2 * y[2] - m * y[1] / d1 - mu * y[1] / d2]
+    return dict(y0=[0.994, 0, 0, -2.00158510637908252240537862224], t1=17.0652165601579625588917206249,
+                atol=1e-9, f=f, jac=None, stiff=False)
+
+
+def pleiades():
+    mass = np.arange(1, 8, dtype=float)
+
+    def f(t, q):
+        x = q[0:7]
+        y = q[7:14]
+        dx = x[None, :] - x[:, None]
+        dy = y[None, :] - y[:, None]
+        r2 = dx * dx + dy * dy
+        np.fill_diagonal(r2, 1.0)
+        w = mass[None, :] / (r2 * np.sqrt(r2))
+        np.fill_diagonal(w, 0.0)
+        return np.concatenate((q[14:28], (w * dx).sum(axis=1), (w * dy).sum(axis=1)))
+    y0 = [3, 3, -1, -3, 2, -2, 2, 3, -3, 2, 0, 0, -4, 4, 0, 0, 0, 0, 0, 1.75, -1.5, 0, 0, 0, -1.25, 1, 0, 0]
+    return dict(y0=y0, t1=3, atol=1e-9, f=f, jac=None, stiff=False)
+
+
+PROBLEMS = {
+    'ROBER': rober, 'HIRES': hires, 'VDPOL-1e3': lambda: vdpol(1e-6), 'VDPOL-1e6': lambda: vdpol(1e-12),
+    'OREGO': orego, 'ARENSTORF': arenstorf, 'PLEIADES': pleiades,
+    **{f'HEAT-{N}': (lambda N=N: heat(N)) for N in (50, 100, 200, 400)},
+    **{f'BRUSS-{N}': (lambda N=N: bruss(N)) for N in (50, 100, 200)},
+}
+
+
+def solve(p, method, rtol, atol):
+    kw = dict(method=method, rtol=rtol, atol=atol)
+    if p['jac'] is not None and method in ('BDF', 'Radau', 'LSODA'):
+        kw['jac'] = p['jac']
+    return solve_ivp(p['f'], (0, p['t1']), np.array(p['y0'], dtype=float), **kw)
+
+
+def reference(only=None):
+    """Write the references; with problem names, recompute only those and keep the others in the file."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    path = os.path.join(here, '..', 'reference', 'test-set-reference.json')
+    out = {}
+    if only and os.path.exists(path):
+        with open(path) as fh:
+            out = json.load(fh)
+    for name, make in PROBLEMS.items():
+        if only and name not in only:
+            continue
+        p = make()
+        if 'exact' in p:
+            y = list(map(float, p['exact'](p['t1'])))
+            how = 'exact solution of the semi-discrete system'
+        else:
+            method, rtol = ('Radau', 1e-12) if p['stiff'] else ('DOP853', 1e-13)
+            atol = 1e-14 if name != 'ROBER' else 1e-20
+            t0 = time.time()
+            r = solve(p, method, rtol, atol)
+            while r.status != 0 and rtol < 1e-9:
+                # VDPOL-1e6: Radau's step size underflows at rtol 1e-12; loosen by 10 until it does not.
+                rtol, atol = rtol * 10, atol * 10
+                r = solve(p, method, rtol, atol)
+            assert r.status == 0, (name, r.message)
+            y = [float(v) for v in r.y[:, -1]]
+            how = f'scipy {method} rtol {rtol:g} atol {atol:g} ({r.nfev} evaluations, {time.time() - t0:.1f} s)'
+        out[name] = {'t1': p['t1'], 'y0': [float(v) for v in p['y0']], 'y_end': y, 'computed_with': how}
+        print(name, how, file=sys.stderr, flush=True)
+    with open(path, 'w') as fh:
+        json.dump(out, fh, indent=1)
+
+
+def timed(name, rtol, method, min_seconds):
+    p = PROBLEMS[name]()
+    r = solve(p, method, rtol, p['atol'])
+    runs = 0
+    t0 = time.process_time()
+    while True:
+        solve(p, method, rtol, p['atol'])
+        runs += 1
+        el = time.process_time() - t0
+        if el >= min_seconds or runs >= 200:
+            break
+    print(json.dumps({'problem': name, 'method': method, 'rtol': rtol, 'cpu_s': el / runs, 'runs': runs,
+                      'nfev': int(r.nfev), 'status': int(r.status), 'y_end': [float(v) for v in r.y[:, -1]],
+                      'scipy_version': __import__('scipy').__version__}))
+
+
+if __name__ == '__main__':
+    if sys.argv[1] == 'reference':
+        reference(sys.argv[2:] or None)
+    else:
+        timed(sys.argv[2], float(sys.argv[3]), sys.argv[4], float(sys.argv[5]))
