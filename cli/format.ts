@@ -147,7 +147,7 @@ export function simulationText(r: SimulationResult): string {
     m.meanCoolingPs === null
       ? `  warming: carriers injected at ${num(d.injectionTempK)} K, at or below the lattice; no cooling metrics (see the warning)`
       : `  cooling: 1/e time ${num(m.tau1ePs)} ps, ${fitText(m)}, mean ${num(m.meanCoolingPs)} ps`,
-    `           time to ${m.targetK} K ${m.timeToTargetPs === null && m.peakTcK <= m.targetK ? `— (Tc never above ${m.targetK} K)` : `${num(m.timeToTargetPs)} ps`}, initial loss ${num(m.initialLossRateMeVps)} meV ps^-1 per carrier, peak Tc ${num(m.peakTcK)} K`,
+    `           time to ${m.targetK} K ${m.timeToTargetPs === null && m.peakTcK <= m.targetK ? `— (Tc never above ${m.targetK} K)` : `${num(m.timeToTargetPs)} ps`}, initial loss ${num(m.initialLossRateMeVps)} meV ps^-1 per e–h pair, peak Tc ${num(m.peakTcK)} K`,
     `  energy ledger max relative error ${num(r.energy.maxRelError, 2)}`,
     `  solver ${r.solver.method}: ${r.solver.nfev} rhs evaluations, ${r.solver.njev} Jacobians, ${r.solver.nAccepted} steps (${r.solver.nRejected} rejected), ${num(r.solver.wallMs, 3)} ms`,
   );

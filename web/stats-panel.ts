@@ -31,7 +31,7 @@ export function createStatsPanel(container: HTMLElement): StatsPanel {
           : ['Bi-exp. fast / slow', `${withUnit(m.fastPs, 'ps')} / ${withUnit(m.slowPs, 'ps')}`],
         [`Time to ${formatNumber(m.targetK)} K`, withUnit(m.timeToTargetPs, 'ps')],
         ['Peak Tc', withUnit(m.peakTcK, 'K')],
-        ['Initial loss rate', withUnit(m.initialLossRateMeVps, 'meV ps⁻¹ per carrier')],
+        ['Initial loss rate', withUnit(m.initialLossRateMeVps, 'meV ps⁻¹ per e–h pair')],
         ['Gap (confined)', `${withUnit(d.gapEv, 'eV')} (confinement ${withUnit(d.confinementEv * 1000, 'meV')})`],
         ['Regime', `${d.regime}; Bohr diameter ${withUnit(d.bohrDiameterNm, 'nm')}`],
         ['Level spacing e / h', `${withUnit(d.electronLevelSpacingMeV, 'meV')} / ${withUnit(d.holeLevelSpacingMeV, 'meV')}`],

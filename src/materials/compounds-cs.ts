@@ -8,6 +8,7 @@ const EQUAL_MASS =
 export const CS_PB_I3: CompoundData = {
   formula: 'CsPbI3', a: 'Cs', b: 'Pb', x: 'I',
   gapEv: q(1.73, 'eV', REF.eperonCs, 'black (cubic/pseudo-cubic) α-CsPbI3; the yellow δ phase is not modelled'),
+  gapSlopeMeVPerK: FAMILY.gapSlope('CsPbI3'),
   electronMassM0: q(0.228, 'm0', `calc. from μ = 0.114 m0 (magneto-transmission, ${REF.yangCs})`, EQUAL_MASS),
   holeMassM0: q(0.228, 'm0', `calc. from μ = 0.114 m0 (magneto-transmission, ${REF.yangCs})`, EQUAL_MASS),
   epsInf: q(6.1, '1', `${REF.frostPrb} (PBEsol DFPT, 9×9×9 k-mesh)`),
@@ -30,6 +31,7 @@ export const CS_PB_I3: CompoundData = {
 export const CS_PB_BR3: CompoundData = {
   formula: 'CsPbBr3', a: 'Cs', b: 'Pb', x: 'Br',
   gapEv: q(2.25, 'eV', REF.stoumposCsPbBr3, 'single-crystal optical gap; reports range 2.25–2.36 eV'),
+  gapSlopeMeVPerK: FAMILY.gapSlope('CsPbBr3'),
   electronMassM0: q(0.252, 'm0', `calc. from μ = 0.126 m0 (${REF.yangCs})`, EQUAL_MASS),
   holeMassM0: q(0.252, 'm0', `calc. from μ = 0.126 m0 (${REF.yangCs})`, EQUAL_MASS),
   epsInf: q(4.5, '1', `${REF.iaru} (THz/Raman; values as used by ViennaEMC)`),
@@ -52,6 +54,7 @@ export const CS_PB_BR3: CompoundData = {
 export const CS_PB_CL3: CompoundData = {
   formula: 'CsPbCl3', a: 'Cs', b: 'Pb', x: 'Cl',
   gapEv: q(3.0, 'eV', `${REF.protesescu} (PL of the largest, weakly confined NCs ≈ 410 nm)`, 'bulk taken as the weak-confinement limit'),
+  gapSlopeMeVPerK: q(0, 'meV K^-1', `estimate: the slope of CsPbCl3 NCs is negative (${REF.goniCl}), its size not taken from that work; 0 used`),
   electronMassM0: q(0.404, 'm0', `calc. from μ = 0.202 m0 (${REF.yangCs})`, EQUAL_MASS),
   holeMassM0: q(0.404, 'm0', `calc. from μ = 0.202 m0 (${REF.yangCs})`, EQUAL_MASS),
   epsInf: q(4.0, '1', `estimate: chloride family value (MAPbCl3, ${REF.sendner})`),

@@ -14,6 +14,7 @@ const bohr = (eps: number, mu: number) => Number(hydrogenicBohrNm(eps, mu).toFix
 export const MA_PB_I3: CompoundData = {
   formula: 'MAPbI3', a: 'MA', b: 'Pb', x: 'I',
   gapEv: q(1.57, 'eV', REF.noh, 'same paper as the I–Br bowing; other reports 1.55–1.61 eV (Frost 2017: 1.61)'),
+  gapSlopeMeVPerK: FAMILY.gapSlope('MAPbI3'),
   electronMassM0: q(0.208, 'm0', `calc. from μ = 0.104 m0 (${REF.galkowski})`, `${EQUAL_MASS}; Frost PRB 2017 uses band masses 0.12/0.15`),
   holeMassM0: q(0.208, 'm0', `calc. from μ = 0.104 m0 (${REF.galkowski})`, EQUAL_MASS),
   epsInf: q(5.0, '1', REF.sendner, `${SENDNER_NOTE}; Frost PRB 2017 uses 4.5`),
@@ -36,6 +37,7 @@ export const MA_PB_I3: CompoundData = {
 export const MA_PB_BR3: CompoundData = {
   formula: 'MAPbBr3', a: 'MA', b: 'Pb', x: 'Br',
   gapEv: q(2.29, 'eV', REF.noh, 'end point of Eg(x) = 1.57 + 0.39x + 0.33x²; single crystals 2.31 eV'),
+  gapSlopeMeVPerK: FAMILY.gapSlope('MAPbBr3'),
   electronMassM0: q(0.234, 'm0', `calc. from μ = 0.117 m0 (${REF.galkowski})`, EQUAL_MASS),
   holeMassM0: q(0.234, 'm0', `calc. from μ = 0.117 m0 (${REF.galkowski})`, EQUAL_MASS),
   epsInf: q(4.7, '1', REF.sendner, SENDNER_NOTE),
@@ -58,6 +60,7 @@ export const MA_PB_BR3: CompoundData = {
 export const MA_PB_CL3: CompoundData = {
   formula: 'MAPbCl3', a: 'MA', b: 'Pb', x: 'Cl',
   gapEv: q(3.11, 'eV', REF.kitazawa, 'absorption edge of MAPbCl3 films'),
+  gapSlopeMeVPerK: FAMILY.gapSlope('MAPbCl3'),
   electronMassM0: q(0.4, 'm0', `calc. from μ = 0.2 m0 used by ${REF.sendner}`, EQUAL_MASS),
   holeMassM0: q(0.4, 'm0', `calc. from μ = 0.2 m0 used by ${REF.sendner}`, EQUAL_MASS),
   epsInf: q(4.0, '1', REF.sendner, SENDNER_NOTE),
@@ -79,6 +82,7 @@ export const MA_PB_CL3: CompoundData = {
 export const FA_PB_I3: CompoundData = {
   formula: 'FAPbI3', a: 'FA', b: 'Pb', x: 'I',
   gapEv: q(1.48, 'eV', REF.eperonFa, 'black α phase'),
+  gapSlopeMeVPerK: FAMILY.gapSlope('FAPbI3'),
   electronMassM0: q(0.18, 'm0', `calc. from μ = 0.09 m0 (${REF.galkowski})`, EQUAL_MASS),
   holeMassM0: q(0.18, 'm0', `calc. from μ = 0.09 m0 (${REF.galkowski})`, EQUAL_MASS),
   epsInf: q(5.0, '1', `estimate: MAPbI3 measured value (${REF.sendner})`,
@@ -103,6 +107,7 @@ export const FA_PB_I3: CompoundData = {
 export const FA_PB_BR3: CompoundData = {
   formula: 'FAPbBr3', a: 'FA', b: 'Pb', x: 'Br',
   gapEv: q(2.23, 'eV', REF.eperonFa),
+  gapSlopeMeVPerK: FAMILY.gapSlope('FAPbBr3'),
   electronMassM0: q(0.23, 'm0', `calc. from μ = 0.115 m0 (${REF.galkowski})`, EQUAL_MASS),
   holeMassM0: q(0.23, 'm0', `calc. from μ = 0.115 m0 (${REF.galkowski})`, EQUAL_MASS),
   epsInf: q(4.7, '1', `estimate: MAPbBr3 measured value (${REF.sendner})`, 'electronic, set by the Pb–Br sublattice'),

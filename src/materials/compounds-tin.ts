@@ -18,6 +18,7 @@ function tinRecombination() {
 export const CS_SN_I3: CompoundData = {
   formula: 'CsSnI3', a: 'Cs', b: 'Sn', x: 'I',
   gapEv: q(1.3, 'eV', REF.chung),
+  gapSlopeMeVPerK: q(0.35, 'meV K^-1', `${REF.yuCsSnI3} (excitonic emission 9–300 K, linear)`),
   electronMassM0: q(0.069, 'm0', `estimate: set equal to the hole mass of ${HL}`, 'only the hole mass is used in Frost PRB 2017'),
   holeMassM0: q(0.069, 'm0', HL),
   epsInf: q(6.05, '1', HL),
@@ -39,6 +40,7 @@ function hybridTin(formula: 'MASnI3' | 'FASnI3', a: 'MA' | 'FA', gap: number, ga
   return {
     formula, a, b: 'Sn', x: 'I',
     gapEv: q(gap, 'eV', gapSource),
+    gapSlopeMeVPerK: q(0.35, 'meV K^-1', `estimate: CsSnI3 value (${REF.yuCsSnI3}) used for the hybrid tin iodide`),
     electronMassM0: snMass,
     holeMassM0: snMass,
     epsInf: q(6.05, '1', SN_FAMILY('ε∞')),

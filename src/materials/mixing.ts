@@ -30,7 +30,7 @@ export const ALLOY_LO_LIFETIME = {
 const ORGANIC: readonly ASite[] = ['FA', 'MA'];
 
 const FIELDS: readonly CompoundField[] = [
-  'gapEv', 'electronMassM0', 'holeMassM0', 'epsInf', 'epsStatic', 'loPhononMeV', 'loLifetimePs', 'carrierAcousticPs',
+  'gapEv', 'gapSlopeMeVPerK', 'electronMassM0', 'holeMassM0', 'epsInf', 'epsStatic', 'loPhononMeV', 'loLifetimePs', 'carrierAcousticPs',
   'k1PerS', 'k2Cm3PerS', 'k3Cm6PerS', 'biexcitonAugerPsPerNm3', 'ncRadiativeLifetimeNs', 'bohrRadiusNm',
   'heatCapacityJcm3K', 'thermalConductivityWmK', 'absorptionPerCm',
 ];

@@ -42,6 +42,10 @@ export const REF = {
   yinAlloy: 'W.-J. Yin, Y. Yan, S.-H. Wei, J. Phys. Chem. Lett. 5, 3625 (2014), doi:10.1021/jz501896w',
   rajagopal: 'A. Rajagopal, R. J. Stoddard, H. W. Hillhouse, A. K.-Y. Jen, J. Mater. Chem. A 7 (2019), doi:10.1039/C9TA05308E',
   haoJacs: 'F. Hao et al., J. Am. Chem. Soc. 136, 8094 (2014), doi:10.1021/ja5033259',
+  yuCsSnI3: 'C. Yu et al., J. Appl. Phys. 110, 063526 (2011), doi:10.1063/1.3638699',
+  goniCsPbBr3: 'Absence of anomalous electron–phonon coupling in the temperature renormalization of the gap of CsPbBr3 nanocrystals, arXiv:2409.06374 (2024)',
+  goniCl: 'S. Fasahat et al., sign of the gap temperature dependence in CsPb(Br,Cl)3 nanocrystals, arXiv:2411.13727 (2024)',
+  klemens: 'P. G. Klemens, Phys. Rev. 148, 845 (1966), doi:10.1103/PhysRev.148.845',
   loper: 'P. Löper et al., J. Phys. Chem. Lett. 6, 66 (2015), doi:10.1021/jz502471h',
 } as const;
 
@@ -76,6 +80,9 @@ export function hydrogenicBohrNm(epsEff: number, reducedMassM0: number): number 
 
 /** Shared family values used where a compound has no measurement of its own (each marked as an estimate). */
 export const FAMILY = {
+  gapSlope: (who: string) =>
+    q(0.3, 'meV K^-1', `estimate: lead-halide family value applied to ${who}; CsSnI3 measures +0.35 meV K^-1 (${REF.yuCsSnI3}), and CsPbBr3 NCs share MAPbI3's linear positive slope (${REF.goniCsPbBr3})`,
+      'tetragonal/cubic phases near room temperature; phase transitions (MAPbI3 orthorhombic below ~160 K) are not modelled'),
   loLifetime: (who: string) =>
     q(0.6, 'ps', `estimate: family value, MAPbI3 LO-phonon lifetime 0.6 ± 0.1 ps at 300 K (${REF.fu}) applied to ${who}`,
       'Klemens LO → acoustic decay in lead/tin halides is set by the soft inorganic cage; no own measurement found'),
@@ -84,5 +91,5 @@ export const FAMILY = {
     'carrier → acoustic energy relaxation; weak deformation-potential coupling in soft perovskite lattices; no direct measurement found'),
   augerPerVolume: (who: string, value: number) =>
     q(value, 'ps nm^-3', `estimate: linear τ_XX ∝ V scaling in strong confinement (${REF.castaneda}; ${REF.makarov}) applied to ${who}`,
-      'CsPbX3 QDs of ~8–10 nm edge show τ_XX of tens of ps; slope chosen so a 9 nm cube gives ≈50 ps'),
+      'CsPbX3 QDs of ~8–10 nm edge show τ_XX of tens of ps; slope chosen so a 9 nm cube gives ≈50 ps; the model uses τ_XX = β V under strong confinement and crosses over smoothly to the bulk k3 above the Bohr diameter (src/model/derive.ts)'),
 } as const;

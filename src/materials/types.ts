@@ -30,6 +30,8 @@ export interface CompoundData {
   x: XSite;
   /** Bulk band gap at 300 K (eV). */
   gapEv: Quantity;
+  /** Linear temperature coefficient of the gap near room temperature, dEg/dT (meV K^-1). */
+  gapSlopeMeVPerK: Quantity;
   /** Electron and hole band masses (units of the free-electron mass m0). */
   electronMassM0: Quantity;
   holeMassM0: Quantity;
@@ -78,7 +80,9 @@ export interface MaterialParams {
   /** Canonical formula, e.g. "FA0.5Cs0.5PbI3". */
   formula: string;
   composition: Composition;
+  /** Gap at 300 K (eV); the model shifts it to the lattice temperature with gapSlopeMeVPerK. */
   gapEv: number;
+  gapSlopeMeVPerK: number;
   electronMassM0: number;
   holeMassM0: number;
   epsInf: number;

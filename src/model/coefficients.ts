@@ -29,6 +29,11 @@ export interface ModelCoefficients {
   spacingCoefHole: number;
   /** Sharpness of the energy-gap-law crossover at δ = ħω_LO (dimensionless). */
   bottleneckSharpness: number;
+  /** Debye screening: q_D² = screeningCoef · n / Tc (nm^-2 K cm^3); 0 when screening is switched off. */
+  screeningCoef: number;
+  /** Band masses (m0), for the screened Fröhlich integral. */
+  electronMassM0: number;
+  holeMassM0: number;
   /** Density of LO modes coupled to the carriers (cm^-3). */
   loModesCm3: number;
   hotPhonons: boolean;

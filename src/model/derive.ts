@@ -7,6 +7,7 @@ import type { ModelCoefficients } from './coefficients.ts';
 import { confine, levelSpacingCoefficient } from './confinement.ts';
 import { EV_PER_J, HC_EV_NM, HBAR2_2M0_EV_NM2, HBAR_EV_PS, KB_EV_PER_K, NM3_PER_CM3, PS_PER_S, boseOccupation, photonEnergyEv } from './constants.ts';
 import { convertExcitation } from './excitation.ts';
+import { debyeCoefficient } from './screening.ts';
 import { PARAMS, formatLimit, withinLimits } from "./params.ts";
 import { InputError, type NormalizedInput } from './validate.ts';
 import type { Derived } from './types.ts';
@@ -36,6 +37,17 @@ const BOTTLENECK_SHARPNESS = 4;
  * up-conversion (Yang et al., Nat. Commun. 8, 14120 (2017), doi:10.1038/ncomms14120).
  */
 const DAUGHTER_LIFETIME_PS = 5;
+/**
+ * The hot acoustic daughters at ħω/2 decay anharmonically as well; in the same Klemens picture (two modes at ħω/4;
+ * Klemens, Phys. Rev. 148, 845 (1966), doi:10.1103/PhysRev.148.845) their rate scales as 1 + 2 n(ħω/4, T_L), so
+ * τ_AA(T_L) = τ_AA(300 K) (1 + 2 n(ħω/4, 300 K)) / (1 + 2 n(ħω/4, T_L)), evaluated at the ambient lattice temperature.
+ */
+function daughterLifetimePs(hwEv: number, latticeK: number): number {
+  const rate = (T: number) => 1 + 2 * boseOccupation(hwEv / 4, T);
+  return (DAUGHTER_LIFETIME_PS * rate(LO_LIFETIME_REFERENCE_K)) / rate(latticeK);
+}
+/** Temperature at which the sheets quote the gap (K). */
+const GAP_REFERENCE_K = 300;
 
 export interface Built {
   derived: Derived;
@@ -59,19 +71,30 @@ function applyOverrides(m: MaterialParams, overrides: NormalizedInput['materialO
   return out;
 }
 
-/** NC Auger coefficient (cm^6 ps^-1) from the biexciton lifetime τ_XX = β V (strong confinement):
- *  k3 = V² / (8 τ_XX), so a biexciton (n = 2/V) decays at 1/τ_XX. Above the Bohr diameter D_B the
- *  volume scaling turns sublinear (Castañeda et al., ACS Nano 10, 8603 (2016), doi:10.1021/acsnano.6b03908):
- *  k3 relaxes from its value at D_B toward the bulk value as (D_B / L)². */
-function ncAugerCm6PerPs(m: MaterialParams, edgeNm: number, bohrDiameterNm: number): number {
-  const bulk = m.k3Cm6PerS / PS_PER_S;
-  const strong = (L: number) => {
-    const vCm3 = L ** 3 / NM3_PER_CM3;
-    return (vCm3 * vCm3) / (8 * m.biexcitonAugerPsPerNm3 * L ** 3);
-  };
-  if (edgeNm <= bohrDiameterNm) return Math.max(strong(edgeNm), bulk);
-  const atBohr = Math.max(strong(bohrDiameterNm), bulk);
-  return bulk + (atBohr - bulk) * (bohrDiameterNm / edgeNm) ** 2;
+/**
+ * Sharpness m of the strong → weak confinement crossover of τ_XX at the Bohr diameter. Model choice: large enough
+ * that τ_XX stays within 5 % of β V below half the Bohr diameter, small enough that the crossover is smooth.
+ */
+const AUGER_CROSSOVER_EXPONENT = 6;
+/**
+ * Volume exponent p of τ_XX above the Bohr diameter. Castañeda et al. (ACS Nano 10, 8603 (2016),
+ * doi:10.1021/acsnano.6b03908) find τ_XX linear in V under strong confinement and sublinear beyond the Bohr radius;
+ * the exponent is not taken from their data (only the abstract was read): p = 1/2 is a stated estimate.
+ */
+const AUGER_WEAK_VOLUME_EXPONENT = 0.5;
+
+/**
+ * NC biexciton Auger rate 1/τ_XX (ps^-1), one smooth law for every family (no clamp):
+ *   τ_XX = β V (1 + (L/D_B)^m)^(−3(1−p)/m)
+ * i.e. d ln τ_XX / d ln V = p + (1 − p)/(1 + (L/D_B)^m): β V under strong confinement (Castañeda et al.; Makarov et
+ * al., Nano Lett. 16, 2349 (2016), doi:10.1021/acs.nanolett.5b05077), growing as V^p above the Bohr diameter.
+ * The bulk k3 is not approached: the model's NC sizes (≤ 50 nm) stay within a few Bohr diameters (docs/model.md).
+ */
+export function ncBiexcitonAugerPerPs(m: Pick<MaterialParams, 'biexcitonAugerPsPerNm3'>, edgeNm: number, bohrDiameterNm: number): number {
+  const x = edgeNm / bohrDiameterNm;
+  const mm = AUGER_CROSSOVER_EXPONENT;
+  const tau = m.biexcitonAugerPsPerNm3 * edgeNm ** 3 * Math.pow(1 + x ** mm, (-3 * (1 - AUGER_WEAK_VOLUME_EXPONENT)) / mm);
+  return 1 / tau;
 }
 
 export function build(input: NormalizedInput): Built {
@@ -82,8 +105,10 @@ export function build(input: NormalizedInput): Built {
     throw new InputError([{ param: 'composition', value: input.composition, message: `composition = ${JSON.stringify(input.composition)}: ${(e as Error).message}` }]);
   }
   material = applyOverrides(material, input.materialOverrides);
+  // Gap at the lattice temperature: linear dEg/dT from the material sheet about its 300 K value.
+  const bulkGapEv = material.gapEv + (material.gapSlopeMeVPerK / 1000) * (input.latticeK - GAP_REFERENCE_K);
   const conf = confine({
-    edgeNm: input.edgeNm, gapEv: material.gapEv, electronMassM0: material.electronMassM0,
+    edgeNm: input.edgeNm, gapEv: bulkGapEv, electronMassM0: material.electronMassM0,
     holeMassM0: material.holeMassM0, epsInf: material.epsInf, bohrRadiusNm: material.bohrRadiusNm,
   });
   const pumpEv = photonEnergyEv(input.pumpNm);
@@ -129,10 +154,10 @@ export function build(input: NormalizedInput): Built {
   const heatLossPs = bulk
     ? ((input.filmThicknessNm * 1e-9) ** 2 * material.heatCapacityJcm3K * 1e6) / (Math.PI ** 2 * material.thermalConductivityWmK) * PS_PER_S
     : ((material.heatCapacityJcm3K * 1e6 * (input.edgeNm as number) * 1e-9) / (6 * input.interfaceConductanceMWm2K * 1e6)) * PS_PER_S;
-  const k3Cm6PerPs = bulk ? material.k3Cm6PerS / PS_PER_S : ncAugerCm6PerPs(material, input.edgeNm as number, conf.bohrDiameterNm);
   const ncVolumeCm3 = bulk ? 0 : (conf.volumeNm3 as number) / NM3_PER_CM3;
-  /** NC biexciton Auger lifetime τ_XX (ps) from k3 = V²/(8 τ_XX); null for films. */
-  const biexcitonAugerPs = bulk ? null : ncVolumeCm3 ** 2 / (8 * k3Cm6PerPs);
+  /** NC biexciton Auger lifetime τ_XX (ps); null for films. The mean-field k3 is V²/(8 τ_XX). */
+  const biexcitonAugerPs = bulk ? null : 1 / ncBiexcitonAugerPerPs(material, input.edgeNm as number, conf.bohrDiameterNm);
+  const k3Cm6PerPs = bulk ? material.k3Cm6PerS / PS_PER_S : ncVolumeCm3 ** 2 / (8 * (biexcitonAugerPs as number));
   const sigmaPs = input.pulseFwhmFs / 1000 / (2 * Math.sqrt(2 * Math.LN2));
   const injectionTempK = (pumpEv - conf.gapEv) / (3 * KB_EV_PER_K);
 
@@ -150,13 +175,16 @@ export function build(input: NormalizedInput): Built {
     spacingCoefElectron: useBottleneck ? levelSpacingCoefficient(material.electronMassM0, conf.volumeNm3 as number) : 0,
     spacingCoefHole: useBottleneck ? levelSpacingCoefficient(material.holeMassM0, conf.volumeNm3 as number) : 0,
     bottleneckSharpness: BOTTLENECK_SHARPNESS,
+    screeningCoef: input.switches.screening ? debyeCoefficient(material.epsInf) : 0,
+    electronMassM0: material.electronMassM0,
+    holeMassM0: material.holeMassM0,
     loModesCm3,
     hotPhonons: input.switches.hotPhonons,
     klemensPerPs: 1 / (material.loLifetimePs * (1 + 2 * nARef)),
     upConversion: input.switches.upConversion ? 1 : 0,
     // Organic–inorganic A-site alloys: co-vibrational modes slow phonon relaxation (review §2.3, ref. 99); the
     // same lengthening the materials module applies to the LO lifetime is applied to the hot acoustic phonons.
-    daughterLifetimePs: DAUGHTER_LIFETIME_PS * (1 + ALLOY_LO_LIFETIME.c * material.organicInorganicMixing),
+    daughterLifetimePs: daughterLifetimePs(hwEv, input.latticeK) * (1 + ALLOY_LO_LIFETIME.c * material.organicInorganicMixing),
     carrierAcousticPs: material.carrierAcousticPs,
     k1PerPs: material.k1PerS / PS_PER_S,
     k2Cm3PerPs: bulk ? material.k2Cm3PerS / PS_PER_S : 0,
@@ -175,7 +203,6 @@ export function build(input: NormalizedInput): Built {
 
   const warnings = [...material.warnings];
   if (material.tolerance.warning && !warnings.includes(material.tolerance.warning)) warnings.push(material.tolerance.warning);
-  if (exc.densityCm3 > 2e19) warnings.push(`initial density ${exc.densityCm3.toExponential(2)} cm^-3: carriers approach degeneracy; Boltzmann statistics are approximate`);
   const derived: Derived = {
     material,
     bulk,

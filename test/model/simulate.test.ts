@@ -108,3 +108,20 @@ describe('bad input', () => {
     expect(msgs.join('\n')).toMatch(/latticeK.*Infinity/);
   });
 });
+
+describe('warnings name their cause', () => {
+  it('a hot injection at low density is not called Auger heating; Auger heating is named when it raised Tc', () => {
+    const inj = simulate({ composition: 'MAPbI3', edgeNm: null, densityCm3: 1e17, pumpNm: 300 });
+    const hot = inj.derived.warnings.find((w) => w.startsWith('carrier temperature reached'));
+    expect(hot).toMatch(/at injection/);
+    expect(hot).not.toMatch(/Auger/);
+    const auger = simulate({ composition: 'CsPbBr3', edgeNm: 5, nPerNc: 10 });
+    expect(auger.derived.warnings.find((w) => w.startsWith('carrier temperature reached'))).toMatch(/Auger heating at ⟨N⟩ = 10/);
+  });
+  it('degenerate carriers are flagged from the degeneracy parameter along the run, dilute ones are not', () => {
+    const dense = simulate({ composition: 'MAPbI3', edgeNm: null, densityCm3: 2e19, latticeK: 80 });
+    expect(dense.derived.warnings.some((w) => w.startsWith('degenerate carriers'))).toBe(true);
+    const dilute = simulate({ composition: 'MAPbI3', edgeNm: null, densityCm3: 1e17 });
+    expect(dilute.derived.warnings.some((w) => w.startsWith('degenerate carriers'))).toBe(false);
+  });
+});
