@@ -153,7 +153,7 @@ describe('fitToMeasured: refused input', () => {
     refused([{ key: 'rtol' }], /"rtol" is unknown or cannot be fitted/);
     refused([{ key: 'nPerNc', min: 5, max: 1 }], /nPerNc \(--n-per-nc\): min = 5 is not below max = 1/);
     refused([{ key: 'nPerNc', min: 0, max: 1 }], /nPerNc \(--n-per-nc\): min = 0 is out of range; allowed: a number from 0\.001 to 100/);
-    refused([{ key: 'materialOverrides.loLifetimePs', max: 1000 }], /loLifetimePs: max = 1000 ps is out of range; allowed: a number from 0\.006 to 60 ps \(0\.01× to 100× the resolved value 0\.6 ps\)/);
+    refused([{ key: 'materialOverrides.loLifetimePs', max: 1000 }], /loLifetimePs: max = 1000 ps is out of range; allowed: a number from 0\.01 to 60 ps \(0\.01× to 100× the resolved value 0\.6 ps, within the declared range 0\.01–100 ps\)/);
     refused([{ key: 'nPerNc', max: Number.NaN }], /max = NaN is not a finite number/);
     refused([{ key: 'nPerNc' }, { key: 'nPerNc' }], /nPerNc is given twice/);
     refused([{ key: 'nPerNc' }, { key: 'densityCm3' }], /free parameters densityCm3 and nPerNc both set the excitation; allowed: free at most one of densityCm3, nPerNc, fluenceUJcm2/);
