@@ -153,12 +153,17 @@ describe.skipIf(!available)('issue 13 page defects in chromium', () => {
   });
 
   it('3: the energy legend gives each place its own share, adding up to 100 %', async () => {
-    const over = page.locator('#side-charts .side-chart').nth(2).locator('.u-over');
-    const box = (await over.boundingBox())!;
-    await page.mouse.move(box.x + box.width * 0.95, box.y + box.height / 2);
-    const text = await page.locator('#side-charts .side-chart').nth(2).locator('.u-legend').innerText();
-    const shares = [...text.matchAll(/([\d.]+(?:e-?\d+)?) %/g)].map((m) => Number(m[1]));
-    expect(shares.length).toBe(6);
+    const readShares = async () => {
+      // hover near the end of the delay axis (re-measured each time: the chart may still be settling after Clear)
+      const over = page.locator('#side-charts .side-chart').nth(2).locator('.u-over');
+      await over.scrollIntoViewIfNeeded(); // the mouse reaches only what is on screen
+      const box = (await over.boundingBox())!;
+      await page.mouse.move(box.x + box.width * 0.95, box.y + box.height / 2);
+      const text = await page.locator('#side-charts .side-chart').nth(2).locator('.u-legend').innerText();
+      return [...text.matchAll(/([\d.]+(?:e-?\d+)?) %/g)].map((m) => Number(m[1]));
+    };
+    await expect.poll(async () => (await readShares()).length, { timeout: 8_000 }).toBe(6);
+    const shares = await readShares();
     const sum = shares.reduce((a, b) => a + b, 0);
     expect(sum).toBeGreaterThan(97);
     expect(sum).toBeLessThan(103);
