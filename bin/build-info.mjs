@@ -3,8 +3,9 @@
 // repository are present (null otherwise; never fails), the build time and the newest source modification time
 // (bin/hotcarrier.mjs compares it with the sources to tell a stale build in a checkout).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { newestSource } from './newest-source.mjs';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,16 +22,6 @@ function git(args) {
   } catch {
     return null;
   }
-}
-
-function newestSource(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (/\.(ts|mjs)$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
 }
 
 const commit = git(['rev-parse', 'HEAD']);

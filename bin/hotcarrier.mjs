@@ -2,23 +2,13 @@
 // The `hotcarrier` command. Runs the compiled CLI in lib/ (built by `npm run build:lib`, which `npm ci` and
 // `npm pack` run through `prepare`). In a source checkout where lib/ is missing or older than the sources (or with
 // HOTCARRIER_FROM_SOURCE=1) it runs the TypeScript through tsx instead, so an edit is never run stale.
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
+import { newestSource } from './newest-source.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE_DIRS = ['src', 'cli', 'workers'];
-
-/** Newest modification time (ms) of the TypeScript sources under `dir`, 0 when there are none. */
-function newestSource(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (/\.(ts|mjs)$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
 
 /** True when lib/ holds a build at least as new as the sources beside it (an installed package has no sources). */
 function builtIsCurrent() {
