@@ -59,6 +59,8 @@ export interface ModelCoefficients {
    * N(N−1)/(2 τ_XX) (statistical scaling). 0 for bulk films and for mean-field statistics (then k3 n³).
    */
   ncAugerPerPs: number;
+  /** Poisson NCs: below this pair count (cm^-3) a carrier class counts as empty in its temperature equation. */
+  classFloorCm3: number;
   /** NC volume (cm^3); 0 for bulk films. */
   ncVolumeCm3: number;
   /** 1: Auger energy heats the remaining carriers; 0: it goes to the lattice. */

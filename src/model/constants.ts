@@ -2,6 +2,8 @@
 
 /** Boltzmann constant (eV K^-1). */
 export const KB_EV_PER_K = 8.617333262e-5;
+/** 3 kB (eV K^-1): the kinetic energy of an electron–hole pair at temperature T is THREE_KB · T (Boltzmann). */
+export const THREE_KB = 3 * KB_EV_PER_K;
 /** Reduced Planck constant (eV ps). */
 export const HBAR_EV_PS = 6.582119569e-4;
 /** Reduced Planck constant (J s). */

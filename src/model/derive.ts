@@ -1,6 +1,7 @@
 // From a validated input and a resolved material to the derived quantities a user sees and the
 // coefficients the right-hand side uses. All model-level constants are defined and sourced here.
 
+import { CLASS_FLOOR_REL } from './ensemble.ts';
 import { ALLOY_LO_LIFETIME, frohlichAlpha, resolveMaterial } from '../materials/index.ts';
 import type { MaterialParams } from '../materials/types.ts';
 import type { ModelCoefficients } from './coefficients.ts';
@@ -192,6 +193,7 @@ export function build(input: NormalizedInput): Built {
     k3Cm6PerPs,
     ncAugerPerPs: bulk || input.augerStatistics !== 'poisson' ? 0 : (8 * k3Cm6PerPs) / ncVolumeCm3 ** 2, // = 1/τ_XX
     ncVolumeCm3,
+    classFloorCm3: CLASS_FLOOR_REL * exc.densityCm3,
     augerHeating: input.switches.augerHeating ? 1 : 0,
     heatCapacityEvCm3K,
     heatLossPs,

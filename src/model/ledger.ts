@@ -1,12 +1,12 @@
 // The energy ledger: where the absorbed pump energy is at each output time, and how well it balances.
 
 import type { ModelCoefficients } from './coefficients.ts';
-import { KB_EV_PER_K, boseOccupation } from './constants.ts';
+import { KB_EV_PER_K, THREE_KB, boseOccupation } from './constants.ts';
 import { S, absorbedFraction } from './state.ts';
 import type { EnergyLedger } from './types.ts';
 
 /**
- * absorbed(t) = n0 hν Φ(t/σ) must equal carriers n(Eg + 3kB Tc) + LO N_LO ħω (N − N_eq(T0))
+ * absorbed(t) = n0 hν Φ(t/σ) must equal carriers Σ_c n_c (Eg + 3kB T_c) + LO N_LO ħω (N − N_eq(T0))
  * + acoustic [C (T_A − T0) + N_LO ħω (n_D − n_A(T0))] + surroundings + emitted + extracted (all eV cm^-3).
  * @param t output times (ps); @param y state columns y[i][k]
  */
@@ -24,7 +24,7 @@ export function energyLedger(c: ModelCoefficients, t: Float64Array, y: Float64Ar
   let worst = 0;
   for (let k = 0; k < m; k++) {
     const absorbed = total * absorbedFraction(c, t[k]);
-    const carriers = y[S.n][k] * (c.gapEv + 3 * KB_EV_PER_K * y[S.tc][k]);
+    const carriers = carrierEnergy(c, y[S.n][k], y[S.single][k], y[S.tc][k], y[S.tcMulti][k]);
     const lo = loModeEnergy * (y[S.nLo][k] - nEq0);
     const acoustic = c.heatCapacityEvCm3K * y[S.ta][k] + loModeEnergy * (y[S.nAc][k] - nAcEq0);
     ledger.absorbed[k] = absorbed;
@@ -39,6 +39,15 @@ export function energyLedger(c: ModelCoefficients, t: Float64Array, y: Float64Ar
   }
   ledger.maxRelError = worst;
   return ledger;
+}
+
+/**
+ * Energy of the carriers (eV cm^-3): n (Eg + 3kB Tc), or for Poisson NCs s (Eg + 3kB T_1) + (n − s)(Eg + 3kB T_m)
+ * over the singly and multiply excited NCs' classes.
+ */
+export function carrierEnergy(c: ModelCoefficients, n: number, s: number, t1K: number, tmK: number): number {
+  if (!(c.ncAugerPerPs > 0)) return n * (c.gapEv + THREE_KB * t1K);
+  return s * (c.gapEv + THREE_KB * t1K) + (n - s) * (c.gapEv + THREE_KB * tmK);
 }
 
 /** LO-phonon temperature from its occupation: T_LO = ħω / (kB ln(1 + 1/N)). */

@@ -9,6 +9,7 @@ import { S, absoluteTolerances, initialState } from './state.ts';
 import { HBAR2_2M0_EV_NM2, KB_EV_PER_K, NM3_PER_CM3 } from './constants.ts';
 import type { SimulationInput, SimulationResult } from './types.ts';
 import { normalizeInput } from './validate.ts';
+import { tailFitTemperatureK } from './observable.ts';
 import { coldInjectionNote, guardResult, injectedColdK } from './result-guard.ts';
 import { SimulationError } from './simulation-error.ts';
 
@@ -81,6 +82,20 @@ export function simulate(input: SimulationInput): SimulationResult {
     const nLo = y[S.nLo][k];
     tLoK[k] = !c.hotPhonons ? tAK[k] : nLo > 0 ? loTemperatureK(c.loEv, nLo) : nLo > -LO_NOISE ? tAK[k] : Number.NaN;
   }
+  const poisson = c.ncAugerPerPs > 0;
+  const tcObs = poisson ? new Float64Array(m) : y[S.tc];
+  const tcMean = poisson ? new Float64Array(m) : y[S.tc];
+  const classes = poisson ? { singleK: y[S.tc], multiK: y[S.tcMulti], multiShare: new Float64Array(m) } : null;
+  if (classes) {
+    for (let k = 0; k < m; k++) {
+      const n = y[S.n][k];
+      const s1 = Math.min(Math.max(y[S.single][k], 0), n);
+      const x = n - s1;
+      tcObs[k] = tailFitTemperatureK(s1, y[S.tc][k], x, y[S.tcMulti][k]);
+      tcMean[k] = n > 0 ? (s1 * y[S.tc][k] + x * y[S.tcMulti][k]) / n : y[S.tc][k];
+      classes.multiShare[k] = n > 0 ? x / n : 0;
+    }
+  }
   const state = new Float64Array(model.size);
   const lossRateAt = (k: number) => {
     // Carrier energy lost to phonons per electron–hole pair (LO net emission + acoustic), meV ps^-1.
@@ -89,7 +104,7 @@ export function simulate(input: SimulationInput): SimulationResult {
   };
   const coldInjection = injectedColdK(derived, normalized.latticeK);
   if (coldInjection) derived.warnings.push(coldInjectionNote(derived, normalized.latticeK));
-  const metrics = coolingMetrics(t, y[S.tc], tAK, normalized.targetK, lossRateAt, coldInjection);
+  const metrics = coolingMetrics(t, tcObs, tAK, normalized.targetK, lossRateAt, coldInjection);
   if (metrics.peakTcK > HOT_LIMIT_K) {
     // Name what made the carriers this hot: the pump's excess energy at injection, or heating after it.
     const excitation = derived.nPerNc === null ? `${derived.densityCm3.toExponential(1)} cm^-3` : `⟨N⟩ = ${Number(derived.nPerNc.toPrecision(3))}`;
@@ -104,10 +119,10 @@ export function simulate(input: SimulationInput): SimulationResult {
     );
   }
   const lightMass = Math.min(derived.material.electronMassM0, derived.material.holeMassM0);
-  const degeneracy = maxDegeneracy(y[S.n], y[S.tc], lightMass);
+  const degeneracy = maxDegeneracy(y[S.n], tcMean, lightMass);
   if (degeneracy.eta > DEGENERACY_WARN) {
     derived.warnings.push(
-      `degenerate carriers: n λ_th³/2 reaches ${degeneracy.eta.toFixed(2)} at ${Number(t[degeneracy.k].toPrecision(3))} ps (n ${y[S.n][degeneracy.k].toExponential(2)} cm^-3, Tc ${Math.round(y[S.tc][degeneracy.k])} K); ` +
+      `degenerate carriers: n λ_th³/2 reaches ${degeneracy.eta.toFixed(2)} at ${Number(t[degeneracy.k].toPrecision(3))} ps (n ${y[S.n][degeneracy.k].toExponential(2)} cm^-3, Tc ${Math.round(tcMean[degeneracy.k])} K); ` +
       `above ${DEGENERACY_WARN} Boltzmann statistics misstate the carrier energy at a given Tc by more than 9 % (Fermi–Dirac statistics are not modelled)`,
     );
   }
@@ -117,7 +132,9 @@ export function simulate(input: SimulationInput): SimulationResult {
     input,
     derived,
     tPs: t,
-    tcK: y[S.tc],
+    tcK: tcObs,
+    tcMeanK: tcMean,
+    classes,
     tLoK,
     tAK,
     nCm3: y[S.n],

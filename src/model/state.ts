@@ -8,7 +8,7 @@ import { normalCdf } from './special.ts';
 export const S = {
   /** Electron–hole pair density (cm^-3). */
   n: 0,
-  /** Carrier temperature Tc (K). */
+  /** Carrier temperature Tc (K): of all carriers (films, mean-field NCs), or T_1 of the singly excited NCs' (Poisson NCs). */
   tc: 1,
   /** LO-phonon occupation of the coupled modes (dimensionless). */
   nLo: 2,
@@ -32,9 +32,19 @@ export const S = {
    * Unused (0) for films and mean-field statistics.
    */
   occ: 10,
+  /**
+   * Poisson NCs: singly occupied NCs per volume, s (cm^-3) = the pairs of carrier class 1. Counted by their own
+   * flows (absorption, Auger and first-order decay of biexcitons, decay), not by a closure. 0 otherwise.
+   */
+  single: 11,
+  /**
+   * Poisson NCs: temperature of the carriers in multiply excited NCs, T_m (K), the pairs x = n − s. S.tc is then
+   * the temperature T_1 of the carriers of singly excited NCs. Held at injection (unused) otherwise.
+   */
+  tcMulti: 12,
 } as const;
 
-export const STATE_SIZE = 11;
+export const STATE_SIZE = 13;
 
 /** Fraction of the pulse absorbed by time t (ps). */
 export function absorbedFraction(c: ModelCoefficients, tPs: number): number {
@@ -50,7 +60,12 @@ export function initialState(c: ModelCoefficients): Float64Array {
   y[S.nAc] = boseOccupation(c.loEv / 2, c.ambientK);
   y[S.ta] = 0;
   // Poisson ensemble: P₀ = e^(−⟨N⟩).
-  y[S.occ] = c.ncAugerPerPs > 0 ? -Math.expm1(-y[S.n] * c.ncVolumeCm3) / c.ncVolumeCm3 : 0;
+  // Poisson ensemble: P₀ = e^(−⟨N⟩), singles per volume P₁/V = n e^(−⟨N⟩).
+  const poisson = c.ncAugerPerPs > 0;
+  const nV = y[S.n] * c.ncVolumeCm3;
+  y[S.occ] = poisson ? -Math.expm1(-nV) / c.ncVolumeCm3 : 0;
+  y[S.single] = poisson ? y[S.n] * Math.exp(-nV) : 0;
+  y[S.tcMulti] = c.injectionTempK;
   return y;
 }
 
@@ -65,6 +80,7 @@ export function stateScale(c: ModelCoefficients): Float64Array {
   s[S.nExt] = c.n0Cm3;
   s[S.tcExt] = c.n0Cm3;
   s[S.occ] = c.n0Cm3;
+  s[S.single] = c.n0Cm3;
   return s;
 }
 
@@ -84,5 +100,7 @@ export function absoluteTolerances(c: ModelCoefficients, rtol: number): Float64A
   atol[S.nExt] = a;
   atol[S.tcExt] = 300 * a;
   atol[S.occ] = a;
+  atol[S.single] = a;
+  atol[S.tcMulti] = 1000 * a;
   return atol;
 }

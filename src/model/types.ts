@@ -158,12 +158,30 @@ export interface ExtractionStats {
   meanTcK: number | null;
 }
 
+/** The two carrier classes of a Poisson NC ensemble at each delay. */
+export interface CarrierClasses {
+  /** Temperature of the carriers of singly excited NCs (K). */
+  singleK: Float64Array;
+  /** Temperature of the carriers of multiply excited NCs (K); meaningful where multiShare > 0. */
+  multiK: Float64Array;
+  /** Share of the pairs that sit in multiply excited NCs (0–1). */
+  multiShare: Float64Array;
+}
+
 export interface SimulationResult {
   input: SimulationInput;
   derived: Derived;
   /** Delay after the pump peak (ps), log-spaced. */
   tPs: Float64Array;
+  /**
+   * Carrier temperature as a transient-absorption tail fit would read it (K): for Poisson NCs the tail fit of the
+   * mixture of the singly and multiply excited NCs' carriers (observable.ts); otherwise the one carrier temperature.
+   */
   tcK: Float64Array;
+  /** Energy-weighted mean carrier temperature over all pairs (K): the ledger's temperature. */
+  tcMeanK: Float64Array;
+  /** Poisson NCs: the carrier classes by exciton number; null for films and mean-field statistics. */
+  classes: CarrierClasses | null;
   tLoK: Float64Array;
   tAK: Float64Array;
   nCm3: Float64Array;

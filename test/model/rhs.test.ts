@@ -15,6 +15,10 @@ function equilibriumState(model: ReturnType<typeof modelFor>, temperatureK: numb
   y[S.nLo] = boseOccupation(c.loEv, temperatureK);
   y[S.nAc] = boseOccupation(c.loEv / 2, temperatureK);
   y[S.ta] = temperatureK - c.ambientK;
+  // Poisson NCs: every occupied NC singly excited (the multi-exciton class empty, at the same temperature).
+  y[S.occ] = c.ncAugerPerPs > 0 ? nCm3 : 0;
+  y[S.single] = c.ncAugerPerPs > 0 ? nCm3 : 0;
+  y[S.tcMulti] = temperatureK;
   return y;
 }
 
@@ -82,10 +86,37 @@ describe('analytic Jacobian matches central differences', () => {
       y[S.eEnv] = 1e15;
       y[S.nExt] = 0.05 * model.c.n0Cm3;
       y[S.occ] = 0.8 * y[S.n]; // Poisson NCs: 80 % as many occupied NCs as excitons (unused otherwise)
+      y[S.single] = 0.7 * y[S.n]; // 70 % of the pairs alone in their NC: 0.1 n NCs hold the other 0.3 n (μ = 1)
+      y[S.tcMulti] = 2100;
       expect(jacobianMismatch(model, t, y, true)).toBeLessThan(1e-5);
       // The scaled (solver-facing) system too.
       const ys = y.map((v, i) => v / model.scale[i]);
       expect(jacobianMismatch(model, t, ys, false)).toBeLessThan(1e-5);
+    });
+  }
+});
+
+describe('carrier classes near empty (below the class floor) keep an exact Jacobian', () => {
+  // The floor raised to 0.1 n0 so that central differences resolve the class below it (at the production floor,
+  // 1e-9 n0, a difference step that small is lost to rounding in the O(n0) states).
+  for (const [label, single, multiShare] of [['singles class emptying', 0.04, 0.9], ['multi class emptying', 0.7, 0.04]] as const) {
+    it(label, () => {
+      const model = modelFor({ composition: 'CsPbBr3', edgeNm: 6, nPerNc: 3, augerStatistics: 'poisson' });
+      const n0 = model.c.n0Cm3;
+      model.c.classFloorCm3 = 0.1 * n0;
+      const y = new Float64Array(model.size);
+      y[S.n] = 0.7 * n0;
+      y[S.tc] = 1400;
+      y[S.tcMulti] = 2100;
+      y[S.nLo] = 3.1;
+      y[S.nAc] = 4.2;
+      y[S.ta] = 2.5;
+      y[S.single] = single * y[S.n];
+      // Class m: multiShare of the pairs, in NCs of ~3 (so o − s ≈ x/3).
+      const x = multiShare * y[S.n];
+      y[S.n] = y[S.single] + x;
+      y[S.occ] = y[S.single] + x / 3;
+      for (const t of [0.02, 2]) expect(jacobianMismatch(model, t, y, true)).toBeLessThan(1e-5);
     });
   }
 });

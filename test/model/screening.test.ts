@@ -50,8 +50,11 @@ describe('screened Fröhlich coupling', () => {
     y[S.nAc] = 1.5;
     y[S.n] = 1e18;
     y[S.occ] = 1e18; // every occupied NC holds exactly one pair
+    y[S.single] = 1e18;
+    y[S.tcMulti] = 1500;
     const single = model.phononLossPerCarrierEvPs(y);
-    y[S.occ] = 0.25e18; // four pairs per occupied NC on average
+    y[S.occ] = 0.25e18; // four pairs in each occupied NC: all in the multi-exciton class
+    y[S.single] = 0;
     const multi = model.phononLossPerCarrierEvPs(y);
     const off = modelFor({ composition: 'CsPbBr3', edgeNm: 8, nPerNc: 1, switches: { screening: false } }).phononLossPerCarrierEvPs(y);
     expect(single / off).toBeCloseTo(1, 12);

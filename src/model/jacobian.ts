@@ -1,0 +1,201 @@
+// The analytic Jacobian of the cooling model (rhs.ts, whose header has the equations), from the rates one
+// evaluation computed. Row-major, physical units; checked against central differences in test/model/rhs.test.ts.
+
+import type { ModelCoefficients } from './coefficients.ts';
+import { THREE_KB } from './constants.ts';
+import type { Aux } from './rates.ts';
+import { STATE_SIZE, S } from './state.ts';
+
+const M = STATE_SIZE;
+/** Scratch rows (the engine is single-threaded per model instance and this file keeps no state between calls). */
+const Ev = new Float64Array(M);
+const Q = new Float64Array(M);
+const EMISSION_COLUMNS = [S.n, S.single, S.occ, S.tc, S.tcMulti];
+const Fv = new Float64Array(M);
+const Hv = new Float64Array(M);
+
+export function assembleJacobian(c: ModelCoefficients, a: Aux, y: Float64Array, jac: Float64Array): void {
+  jac.fill(0);
+  const n = y[S.n];
+  const T1 = y[S.tc];
+  const Tm = y[S.tcMulti];
+  const A = c.ambientK + y[S.ta];
+  const h = c.augerHeating;
+  const tau = c.carrierAcousticPs;
+  const C = c.heatCapacityEvCm3K;
+  const L = c.loModesCm3 * c.loEv;
+  const eg3 = c.gapEv / THREE_KB;
+  const pair1 = c.gapEv + THREE_KB * T1;
+  const pairM = c.gapEv + THREE_KB * Tm;
+  const { c1, x, dc1dn, dc1ds, dxdn, dxds, e1, em, ens } = a;
+  const set = (i: number, j: number, v: number) => { jac[i * M + j] += v; };
+  // The LO occupation the carriers see: the state (hot phonons) or the lattice's Bose value (a function of T_A).
+  const hot = c.hotPhonons;
+
+  // Carrier temperatures: emission, relaxation to the lattice.
+  set(S.tc, S.tc, -e1.dPdT / THREE_KB - 1 / tau);
+  set(S.tc, S.ta, 1 / tau);
+  if (hot) set(S.tc, S.nLo, -e1.dPdN / THREE_KB);
+  else set(S.tc, S.ta, (-e1.dPdN * a.dNdA) / THREE_KB);
+
+  // Emitted power per volume Σ n_c P_c: its partials, used by the LO row (hot phonons) or the lattice row.
+  Ev.fill(0);
+  Ev[S.n] = dc1dn * e1.P + c1 * a.dP1dn + dxdn * em.P;
+  Ev[S.single] = dc1ds * e1.P + dxds * em.P;
+  Ev[S.tc] = c1 * e1.dPdT;
+  const dEdN = c1 * e1.dPdN + x * em.dPdN;
+
+  let pairA = pair1; // energy per Auger-recombined pair
+  if (a.poisson) {
+    const o = y[S.occ];
+    const s = y[S.single];
+    const V = c.ncVolumeCm3;
+    const G = a.gen;
+    const GV = G * V;
+    const kA = c.ncAugerPerPs;
+    const kb = c.k1PerPs + c.kRadPerPs;
+    const k11 = kb + a.kx1;
+    const k1m = kb + a.kxm;
+    const Gq = G * (1 - o * V);
+    const d = ens.d;
+    // dn/dt = G − k11 s − k1m x − R_A
+    set(S.n, S.n, -k1m - ens.RAn);
+    set(S.n, S.single, -k11 + k1m - ens.RAs);
+    set(S.n, S.occ, -ens.RAo);
+    set(S.n, S.tc, -a.dkx1 * s);
+    set(S.n, S.tcMulti, -a.dkxm * x);
+    // do/dt = G (1 − oV) − k11 s
+    set(S.occ, S.occ, -GV);
+    set(S.occ, S.single, -k11);
+    set(S.occ, S.tc, -a.dkx1 * s);
+    // ds/dt = G(1 − oV) − GV s − k11 s + kA d + 2 k1m d
+    const kd = kA + 2 * k1m;
+    set(S.single, S.n, kd * ens.dn);
+    set(S.single, S.occ, -GV + kd * ens.do);
+    set(S.single, S.single, -GV - k11 + kd * ens.ds);
+    set(S.single, S.tc, -a.dkx1 * s);
+    set(S.single, S.tcMulti, 2 * a.dkxm * d);
+    // In-flow heat F1 (class 1) and H (class m) with their partials by n, o, s, T1, Tm (columns in Fv, Hv).
+    const z1 = (1 + h) * Tm + h * eg3 - T1;
+    const dm1 = Tm - T1;
+    const F1 = Gq * (c.injectionTempK - T1) + kA * d * z1 + 2 * k1m * d * dm1;
+    const w = kA * z1 + 2 * k1m * dm1; // ∂F1/∂d
+    Fv.fill(0);
+    Fv[S.n] = w * ens.dn;
+    Fv[S.occ] = -GV * (c.injectionTempK - T1) + w * ens.do;
+    Fv[S.single] = w * ens.ds;
+    Fv[S.tc] = -Gq - kA * d - 2 * k1m * d;
+    Fv[S.tcMulti] = kA * d * (1 + h) + 2 * a.dkxm * d * dm1 + 2 * k1m * d;
+    const q3 = eg3 + Tm;
+    const RA3 = ens.RA - kA * d;
+    const H = GV * s * (T1 - Tm) + GV * o * (c.injectionTempK - Tm) + h * RA3 * q3;
+    Hv.fill(0);
+    Hv[S.n] = h * (ens.RAn - kA * ens.dn) * q3;
+    Hv[S.occ] = GV * (c.injectionTempK - Tm) + h * (ens.RAo - kA * ens.do) * q3;
+    Hv[S.single] = GV * (T1 - Tm) + h * (ens.RAs - kA * ens.ds) * q3;
+    Hv[S.tc] = GV * s;
+    Hv[S.tcMulti] = -GV * (s + o) + h * RA3;
+    // dT1/dt ⊃ F1/s1 + H (1 − x/x1)/s1,  dTm/dt ⊃ H/x1 + F1 (1 − s/s1)/x1,  s1 = max(s, floor), x1 = max(x, floor)
+    const floor = c.classFloorCm3;
+    const sLow = s < floor;
+    const xLow = x < floor;
+    const s1 = sLow ? floor : s;
+    const x1 = xLow ? floor : x;
+    const rho1 = 1 - s / s1; // 0 unless class 1 is below the floor
+    const rhoM = 1 - x / x1;
+    for (const j of EMISSION_COLUMNS) {
+      // ∂s1/∂s = 1 above the floor; ∂x1/∂(n, s) = (1, −1) above it; ∂ρ1/∂s = −1/floor below; ∂ρm/∂(n, s) = (−1, 1)/floor below.
+      const ds1 = j === S.single && !sLow ? 1 : 0;
+      const dx1 = xLow ? 0 : j === S.n ? 1 : j === S.single ? -1 : 0;
+      const dRho1 = sLow && j === S.single ? -1 / floor : 0;
+      const dRhoM = xLow ? (j === S.n ? -1 / floor : j === S.single ? 1 / floor : 0) : 0;
+      set(S.tc, j, Fv[j] / s1 - (F1 * ds1) / (s1 * s1) + (Hv[j] * rhoM + H * dRhoM) / s1 - (H * rhoM * ds1) / (s1 * s1));
+      set(S.tcMulti, j, Hv[j] / x1 - (H * dx1) / (x1 * x1) + (Fv[j] * rho1 + F1 * dRho1) / x1 - (F1 * rho1 * dx1) / (x1 * x1));
+    }
+    const gV = 1 / V;
+    set(S.tcMulti, S.tcMulti, -em.dPdT / THREE_KB - 1 / tau);
+    set(S.tcMulti, S.ta, 1 / tau);
+    set(S.tcMulti, S.n, (-em.dPdns * ens.gn * gV) / THREE_KB);
+    set(S.tcMulti, S.occ, (-em.dPdns * ens.go * gV) / THREE_KB);
+    set(S.tcMulti, S.single, (-em.dPdns * ens.gs * gV) / THREE_KB);
+    if (hot) set(S.tcMulti, S.nLo, -em.dPdN / THREE_KB);
+    else set(S.tcMulti, S.ta, (-em.dPdN * a.dNdA) / THREE_KB);
+    // Class m's emission through its screening density g/V.
+    Ev[S.n] += x * em.dPdns * ens.gn * gV;
+    Ev[S.occ] += x * em.dPdns * ens.go * gV;
+    Ev[S.single] += x * em.dPdns * ens.gs * gV;
+    Ev[S.tcMulti] = x * em.dPdT;
+    pairA = pairM;
+  } else {
+    const G = a.gen;
+    // dn/dt = G − k1 n − k2 n² − k_rad n − k3 n³ − k_x n
+    set(S.n, S.n, -c.k1PerPs - 2 * c.k2Cm3PerPs * n - c.kRadPerPs - ens.RAn - a.kx1);
+    set(S.n, S.tc, -a.dkx1 * n);
+    // dT1/dt ⊃ (G/n)(T_inj − T1) + h (R_A/n)(Eg/3kB + T1) − P_1/3kB with P_1 screened by n
+    if (G !== 0) {
+      set(S.tc, S.n, (-G / (n * n)) * (c.injectionTempK - T1));
+      set(S.tc, S.tc, -G / n);
+    }
+    if (n > 0) {
+      const k3 = c.k3Cm6PerPs;
+      set(S.tc, S.n, h * 2 * k3 * n * (eg3 + T1));
+      set(S.tc, S.tc, h * k3 * n * n);
+    }
+    set(S.tc, S.n, -a.dP1dn / THREE_KB);
+  }
+
+  // LO and daughter phonons; with hot phonons off the emitted power heats the lattice directly.
+  Q.fill(0); // ∂(C dT_A/dt)/∂y
+  if (hot) {
+    for (const j of EMISSION_COLUMNS) set(S.nLo, j, Ev[j] / L);
+    set(S.nLo, S.nLo, dEdN / L - a.dDdN);
+    set(S.nLo, S.nAc, -a.dDdD);
+    set(S.nLo, S.ta, -a.dDdA);
+    set(S.nAc, S.nLo, a.dDdN);
+    set(S.nAc, S.nAc, a.dDdD - 1 / c.daughterLifetimePs);
+    set(S.nAc, S.ta, a.dDdA - a.dRddA);
+    Q[S.nAc] += L / c.daughterLifetimePs;
+    Q[S.ta] += L * a.dRddA;
+  } else {
+    for (const j of EMISSION_COLUMNS) Q[j] += Ev[j];
+    Q[S.ta] += dEdN * a.dNdA;
+  }
+  // Lattice: carrier–acoustic relaxation, trap heat, Auger without heating, loss to the surroundings.
+  const k1 = c.k1PerPs;
+  Q[S.n] += (THREE_KB * (dc1dn * (T1 - A) + dxdn * (Tm - A))) / tau + k1 * (dc1dn * pair1 + dxdn * pairM);
+  Q[S.single] += (THREE_KB * (dc1ds * (T1 - A) + dxds * (Tm - A))) / tau + k1 * (dc1ds * pair1 + dxds * pairM);
+  Q[S.tc] += (THREE_KB * c1) / tau + k1 * c1 * THREE_KB;
+  Q[S.tcMulti] += (THREE_KB * x) / tau + k1 * x * THREE_KB;
+  Q[S.ta] += (-THREE_KB * (c1 + x)) / tau - C / c.heatLossPs;
+  const noHeat = 1 - h;
+  Q[S.n] += noHeat * ens.RAn * pairA;
+  if (a.poisson) {
+    Q[S.occ] += noHeat * ens.RAo * pairA;
+    Q[S.single] += noHeat * ens.RAs * pairA;
+    Q[S.tcMulti] += noHeat * ens.RA * THREE_KB;
+  } else {
+    Q[S.tc] += noHeat * ens.RA * THREE_KB;
+  }
+  for (let j = 0; j < M; j++) if (Q[j] !== 0) set(S.ta, j, Q[j] / C);
+
+  // Ledger rows.
+  set(S.eEnv, S.ta, C / c.heatLossPs);
+  const kr = c.kRadPerPs;
+  set(S.eEmit, S.n, 2 * c.k2Cm3PerPs * n * pair1 + kr * (dc1dn * pair1 + dxdn * pairM));
+  set(S.eEmit, S.single, kr * (dc1ds * pair1 + dxds * pairM));
+  set(S.eEmit, S.tc, (c.k2Cm3PerPs * n * n + kr * c1) * THREE_KB);
+  set(S.eEmit, S.tcMulti, kr * x * THREE_KB);
+  const { kx1, dkx1, kxm, dkxm } = a;
+  set(S.eExt, S.n, kx1 * dc1dn * pair1 + kxm * dxdn * pairM);
+  set(S.eExt, S.single, kx1 * dc1ds * pair1 + kxm * dxds * pairM);
+  set(S.eExt, S.tc, dkx1 * c1 * pair1 + kx1 * c1 * THREE_KB);
+  set(S.eExt, S.tcMulti, dkxm * x * pairM + kxm * x * THREE_KB);
+  set(S.nExt, S.n, kx1 * dc1dn + kxm * dxdn);
+  set(S.nExt, S.single, kx1 * dc1ds + kxm * dxds);
+  set(S.nExt, S.tc, dkx1 * c1);
+  set(S.nExt, S.tcMulti, dkxm * x);
+  set(S.tcExt, S.n, kx1 * dc1dn * T1 + kxm * dxdn * Tm);
+  set(S.tcExt, S.single, kx1 * dc1ds * T1 + kxm * dxds * Tm);
+  set(S.tcExt, S.tc, dkx1 * c1 * T1 + kx1 * c1);
+  set(S.tcExt, S.tcMulti, dkxm * x * Tm + kxm * x);
+}

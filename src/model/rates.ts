@@ -1,0 +1,27 @@
+// The rates one evaluation of the cooling model computes (rhs.ts), shared by its right-hand side and its
+// Jacobian (jacobian.ts). Units: ps, eV, K, cm^-3.
+
+import type { EmissionOut } from './emission.ts';
+import type { EnsembleOut } from './ensemble.ts';
+
+/** Everything one evaluation computes, shared by the right-hand side and the Jacobian (no allocation per call). */
+export interface Aux {
+  /** Pair generation by the pump (cm^-3 ps^-1). */
+  gen: number;
+  /** Poisson NCs (two carrier classes). */
+  poisson: boolean;
+  /** Pairs of class 1 and class m and their derivatives by n and s. */
+  c1: number; x: number; dc1dn: number; dc1ds: number; dxdn: number; dxds: number;
+  /** LO occupation seen by the carriers and its derivative by T_A (without hot phonons the lattice's Bose value). */
+  nLo: number; dNdA: number;
+  /** Net LO emission per pair of each class (P_m unused without class m). */
+  e1: EmissionOut; em: EmissionOut;
+  /** ∂P_1/∂n through screening (films, mean-field NCs). */
+  dP1dn: number;
+  /** Klemens decay D and its partials by N, n_D and T_A; daughter relaxation Rd and ∂Rd/∂T_A. */
+  D: number; dDdN: number; dDdD: number; dDdA: number; Rd: number; dRddA: number;
+  /** Extraction rate of each class's carriers and its derivative by that class's temperature. */
+  kx1: number; dkx1: number; kxm: number; dkxm: number;
+  /** Films and mean-field NCs: Auger R_A = k3 n³. Poisson NCs: the ensemble (R_A, d, g). */
+  ens: EnsembleOut;
+}
