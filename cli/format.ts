@@ -40,7 +40,9 @@ export function simulationObject(r: SimulationResult, extra: Record<string, unkn
     derived: { ...derived, formula: material.formula, toleranceFactor: material.tolerance.t, phase: material.tolerance.phase },
     material,
     columns: {
-      t_ps: r.tPs, tc_k: r.tcK, t_lo_k: r.tLoK, t_a_k: r.tAK, n_cm3: r.nCm3,
+      t_ps: r.tPs, tc_k: r.tcK, tc_mean_k: r.tcMeanK,
+      tc_single_k: r.classes?.singleK ?? null, tc_multi_k: r.classes?.multiK ?? null, multi_share: r.classes?.multiShare ?? null,
+      t_lo_k: r.tLoK, t_a_k: r.tAK, n_cm3: r.nCm3,
       e_absorbed_ev_cm3: r.energy.absorbed, e_carriers_ev_cm3: r.energy.carriers, e_lo_ev_cm3: r.energy.lo,
       e_acoustic_ev_cm3: r.energy.acoustic, e_surroundings_ev_cm3: r.energy.surroundings,
       e_emitted_ev_cm3: r.energy.emitted, e_extracted_ev_cm3: r.energy.extracted,
@@ -106,12 +108,15 @@ export function simulationCsv(r: SimulationResult): string {
     ...provenanceCsvLines(stamp(r.input)),
     `# hotcarrier simulate: ${d.material.formula}, ${d.bulk ? 'bulk film' : `${r.input.edgeNm} nm NC`}, n0 = ${num(d.densityCm3)} cm^-3, pump ${num(d.pumpEv)} eV, lattice ${r.input.latticeK ?? 300} K`,
     `# confined gap ${num(d.gapEv)} eV; <N> ${num(d.nPerNc)}; fluence ${num(d.fluenceUJcm2)} uJ cm^-2${d.augerStatistics ? `; NC Auger ${d.augerStatistics} (tau_XX ${num(d.biexcitonAugerPs, 3)} ps)` : ''}; ledger max rel. error ${num(r.energy.maxRelError, 2)}`,
-    't_ps,tc_k,t_lo_k,t_a_k,n_cm3,e_carriers_ev_cm3,e_lo_ev_cm3,e_acoustic_ev_cm3,e_surroundings_ev_cm3,e_emitted_ev_cm3,e_extracted_ev_cm3',
+    `# tc_k: ${r.classes ? 'the transient-absorption tail fit of the singly and multiply excited NCs\' carriers (tc_single_k, tc_multi_k; multi_share of the pairs in multiply excited NCs)' : 'the carrier temperature'}; tc_mean_k: the energy-weighted mean`,
+    't_ps,tc_k,tc_mean_k,tc_single_k,tc_multi_k,multi_share,t_lo_k,t_a_k,n_cm3,e_carriers_ev_cm3,e_lo_ev_cm3,e_acoustic_ev_cm3,e_surroundings_ev_cm3,e_emitted_ev_cm3,e_extracted_ev_cm3',
   ];
   const rows: string[] = [];
   const e = r.energy;
+  const cls = r.classes;
   for (let k = 0; k < r.tPs.length; k++) {
-    rows.push([r.tPs[k], r.tcK[k], r.tLoK[k], r.tAK[k], r.nCm3[k], e.carriers[k], e.lo[k], e.acoustic[k], e.surroundings[k], e.emitted[k], e.extracted[k]]
+    rows.push([r.tPs[k], r.tcK[k], r.tcMeanK[k], cls ? cls.singleK[k] : Number.NaN, cls ? cls.multiK[k] : Number.NaN, cls ? cls.multiShare[k] : Number.NaN,
+      r.tLoK[k], r.tAK[k], r.nCm3[k], e.carriers[k], e.lo[k], e.acoustic[k], e.surroundings[k], e.emitted[k], e.extracted[k]]
       .map((v) => (Number.isFinite(v) ? v.toPrecision(8) : '')).join(','));
   }
   return [...head, ...rows].join('\n');
@@ -133,15 +138,18 @@ export function simulationText(r: SimulationResult): string {
     `  n0 ${num(d.densityCm3)} cm^-3, <N> ${num(d.nPerNc)}, fluence ${num(d.fluenceUJcm2)} µJ cm^-2, tolerance factor ${num(d.material.tolerance.t, 3)} (${d.material.tolerance.phase})`,
     `  Fröhlich α e/h ${num(d.frohlichAlphaElectron, 3)}/${num(d.frohlichAlphaHole, 3)}, LO emission ${num(d.loEmissionFs, 3)} fs, LO modes ${num(d.loModesCm3, 3)} cm^-3, Auger ${num(d.augerCm6PerS, 3)} cm^6 s^-1${d.biexcitonAugerPs === null ? '' : ` (τ_XX ${num(d.biexcitonAugerPs, 3)} ps, ${d.augerStatistics})`}, heat loss ${num(d.heatLossPs, 3)} ps`,
     '',
-    '  delay (ps)   Tc (K)    T_LO (K)   T_A (K)    n (cm^-3)',
+    `  delay (ps)   Tc (K)    T_LO (K)   T_A (K)    n (cm^-3)${r.classes ? '   T_1 (K)   T_m (K)  multi' : ''}`,
   ];
   const picks = [0.01, 0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000];
   for (const target of picks) {
     let k = 0;
     while (k < r.tPs.length - 1 && r.tPs[k] < target * 0.999) k++;
     if (r.tPs[k] < target * 0.999 || r.tPs[k] > target * 1.5) continue;
-    lines.push(`  ${num(r.tPs[k]).padStart(10)}  ${num(r.tcK[k]).padStart(8)}  ${num(r.tLoK[k]).padStart(9)}  ${num(r.tAK[k], 6).padStart(9)}  ${num(r.nCm3[k]).padStart(10)}`);
+    const cls = r.classes;
+    const extra = cls ? `  ${num(cls.singleK[k]).padStart(8)}  ${num(cls.multiK[k]).padStart(8)}  ${num(100 * cls.multiShare[k], 2).padStart(4)} %` : '';
+    lines.push(`  ${num(r.tPs[k]).padStart(10)}  ${num(r.tcK[k]).padStart(8)}  ${num(r.tLoK[k]).padStart(9)}  ${num(r.tAK[k], 6).padStart(9)}  ${num(r.nCm3[k]).padStart(10)}${extra}`);
   }
+  if (r.classes) lines.push('  Tc: what a TA tail fit reads of the mixture of T_1 (singly excited NCs) and T_m (multiply excited); multi: pairs in multiply excited NCs');
   lines.push(
     '',
     m.meanCoolingPs === null
