@@ -15,9 +15,8 @@ export interface ModelCoefficients {
   ambientK: number;
   /** Gaussian pulse standard deviation (ps); 0 for impulsive excitation. */
   pulseSigmaPs: number;
-  /** Integration start (ps): −4σ, or 0 for impulsive excitation. Not SimulationInput.tStartPs (the first output
-   *  delay of the log grid): the same name for two times, kept until derive.ts is next rewritten. */
-  tStartPs: number;
+  /** Integration start (ps): −4σ, or 0 for impulsive excitation (not the first output delay, SimulationInput.tStartPs). */
+  integrationStartPs: number;
 
   /** LO-phonon energy (eV). */
   loEv: number;

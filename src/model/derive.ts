@@ -169,7 +169,7 @@ export function build(input: NormalizedInput): Built {
     injectionTempK,
     ambientK: input.latticeK,
     pulseSigmaPs: sigmaPs,
-    tStartPs: sigmaPs > 0 ? -4 * sigmaPs : 0,
+    integrationStartPs: sigmaPs > 0 ? -4 * sigmaPs : 0,
     loEv: hwEv,
     emissionRateElectronPerPs: alphaE * omegaLoPerPs,
     emissionRateHolePerPs: alphaH * omegaLoPerPs,

@@ -13,21 +13,21 @@ export interface PulseSolveOptions {
   method: MethodName;
   rtol: number;
   atol: Float64Array;
-  tStartPs: number;
+  integrationStartPs: number;
   tEndPs: number;
   pulseSigmaPs: number;
   tEval: Float64Array;
 }
 
-/** Solve from tStartPs to tEndPs, sampling at tEval; the first leg (pulse) uses maxStep = σ/2. */
+/** Solve from integrationStartPs to tEndPs, sampling at tEval; the first leg (pulse) uses maxStep = σ/2. */
 export function solveThroughPulse(model: CoolingModel, y0: Float64Array, o: PulseSolveOptions): SolveIvpResult {
   const common = { method: o.method, rtol: o.rtol, atol: o.atol, jacobian: model.jacobian };
   const split = 4 * o.pulseSigmaPs;
-  if (!(o.pulseSigmaPs > 0) || !(split > o.tStartPs && split < o.tEndPs)) {
-    return solveIvp(model.rhs, [o.tStartPs, o.tEndPs], y0, { ...common, tEval: o.tEval });
+  if (!(o.pulseSigmaPs > 0) || !(split > o.integrationStartPs && split < o.tEndPs)) {
+    return solveIvp(model.rhs, [o.integrationStartPs, o.tEndPs], y0, { ...common, tEval: o.tEval });
   }
   const firstEval = o.tEval.filter((t) => t < split);
-  const first = solveIvp(model.rhs, [o.tStartPs, split], y0, {
+  const first = solveIvp(model.rhs, [o.integrationStartPs, split], y0, {
     ...common, maxStep: o.pulseSigmaPs / 2, tEval: Float64Array.from([...firstEval, split]),
   });
   if (first.status !== 0) return first;

@@ -59,7 +59,7 @@ export function simulate(input: SimulationInput): SimulationResult {
   const started = performance.now();
   const sol = solveThroughPulse(model, y0, {
     method: normalized.method, rtol: normalized.rtol, atol: absoluteTolerances(c, normalized.rtol),
-    tStartPs: c.tStartPs, tEndPs: normalized.tEndPs, pulseSigmaPs: c.pulseSigmaPs, tEval,
+    integrationStartPs: c.integrationStartPs, tEndPs: normalized.tEndPs, pulseSigmaPs: c.pulseSigmaPs, tEval,
   });
   const wallMs = performance.now() - started;
   const solver = {

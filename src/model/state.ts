@@ -51,10 +51,10 @@ export function absorbedFraction(c: ModelCoefficients, tPs: number): number {
   return c.pulseSigmaPs > 0 ? normalCdf(tPs / c.pulseSigmaPs) : tPs >= 0 ? 1 : 0;
 }
 
-/** Physical state at c.tStartPs: the pairs absorbed so far at the injection temperature, phonons at ambient. */
+/** Physical state at c.integrationStartPs: the pairs absorbed so far at the injection temperature, phonons at ambient. */
 export function initialState(c: ModelCoefficients): Float64Array {
   const y = new Float64Array(STATE_SIZE);
-  y[S.n] = c.n0Cm3 * absorbedFraction(c, c.tStartPs);
+  y[S.n] = c.n0Cm3 * absorbedFraction(c, c.integrationStartPs);
   y[S.tc] = c.injectionTempK;
   y[S.nLo] = boseOccupation(c.loEv, c.ambientK);
   y[S.nAc] = boseOccupation(c.loEv / 2, c.ambientK);

@@ -81,8 +81,8 @@ describe('NC Auger statistics', () => {
       };
       const p0 = new Float64Array(K);
       p0[0] = 1;
-      const times = [0.5, 2, 10, 50, 200].filter((t) => t > c.tStartPs);
-      const exact = solveIvp(rhs, [c.tStartPs, 200], p0, { method: 'rodas5', rtol: 1e-9, atol: 1e-13, tEval: times });
+      const times = [0.5, 2, 10, 50, 200].filter((t) => t > c.integrationStartPs);
+      const exact = solveIvp(rhs, [c.integrationStartPs, 200], p0, { method: 'rodas5', rtol: 1e-9, atol: 1e-13, tEval: times });
       expect(exact.status).toBe(0);
       times.forEach((t, i) => {
         let mean = 0;
