@@ -26,6 +26,8 @@ export interface ModelCoefficients {
   /** Intrinsic-bottleneck level-spacing coefficients c with δ(E) = c/√E (eV^1.5); 0 for bulk or switched off. */
   spacingCoefElectron: number;
   spacingCoefHole: number;
+  /** Ligand bypass rate k_lig (ps^-1) of the energy the intrinsic bottleneck blocks (ligand.ts); 0 for films or off. */
+  ligandBypassPerPs: number;
   /** Sharpness of the energy-gap-law crossover at δ = ħω_LO (dimensionless). */
   bottleneckSharpness: number;
   /** Debye screening: q_D² = screeningCoef · n / Tc (nm^-2 K cm^3); 0 when screening is switched off. */

@@ -2,6 +2,7 @@
 // coefficients the right-hand side uses. All model-level constants are defined and sourced here.
 
 import { CLASS_FLOOR_REL } from './ensemble.ts';
+import { ligandBypassPerPs } from './ligand.ts';
 import { ALLOY_LO_LIFETIME, frohlichAlpha, resolveMaterial } from '../materials/index.ts';
 import type { MaterialParams } from '../materials/types.ts';
 import type { ModelCoefficients } from './coefficients.ts';
@@ -176,6 +177,7 @@ export function build(input: NormalizedInput): Built {
     spacingCoefElectron: useBottleneck ? levelSpacingCoefficient(material.electronMassM0, conf.volumeNm3 as number) : 0,
     spacingCoefHole: useBottleneck ? levelSpacingCoefficient(material.holeMassM0, conf.volumeNm3 as number) : 0,
     bottleneckSharpness: BOTTLENECK_SHARPNESS,
+    ligandBypassPerPs: !bulk && input.switches.ligandBypass && input.edgeNm !== null ? ligandBypassPerPs(input.edgeNm) : 0,
     screeningCoef: input.switches.screening ? debyeCoefficient(material.epsInf) : 0,
     electronMassM0: material.electronMassM0,
     holeMassM0: material.holeMassM0,

@@ -19,10 +19,13 @@ export interface EmissionOut {
   dPdN: number;
   /** ∂P/∂n_s, the screening pair density (eV ps^-1 cm^3). */
   dPdns: number;
+  /** Share of the unscreened coupling the intrinsic bottleneck blocks, b = 1 − Σ R_c f_c / Σ R_c, and ∂b/∂T. */
+  blocked: number;
+  dBlockeddT: number;
 }
 
 export function emptyEmission(): EmissionOut {
-  return { P: 0, dPdT: 0, dPdN: 0, dPdns: 0 };
+  return { P: 0, dPdT: 0, dPdN: 0, dPdns: 0, blocked: 0, dBlockeddT: 0 };
 }
 
 interface Factor { f: number; dfdT: number }
@@ -63,6 +66,8 @@ export class CarrierEmission {
     out.dPdT = hw * (dWdT * B + (W * (nLo + 1) * ec * xc) / tK);
     out.dPdN = hw * W * (ec - 1);
     out.dPdns = hw * dWdns * B;
+    out.blocked = 1 - (Re * fe.f + Rh * fh.f) / (Re + Rh);
+    out.dBlockeddT = -(Re * fe.dfdT + Rh * fh.dfdT) / (Re + Rh);
   }
 
   /** Intrinsic-bottleneck factor f and df/dT for one carrier type (energy-gap law, smooth at δ = ħω). */

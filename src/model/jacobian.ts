@@ -33,8 +33,8 @@ export function assembleJacobian(c: ModelCoefficients, a: Aux, y: Float64Array, 
   const hot = c.hotPhonons;
 
   // Carrier temperatures: emission, relaxation to the lattice.
-  set(S.tc, S.tc, -e1.dPdT / THREE_KB - 1 / tau);
-  set(S.tc, S.ta, 1 / tau);
+  set(S.tc, S.tc, -(e1.dPdT + a.dLig1dT) / THREE_KB - 1 / tau);
+  set(S.tc, S.ta, 1 / tau - a.dLig1dA / THREE_KB);
   if (hot) set(S.tc, S.nLo, -e1.dPdN / THREE_KB);
   else set(S.tc, S.ta, (-e1.dPdN * a.dNdA) / THREE_KB);
 
@@ -113,8 +113,8 @@ export function assembleJacobian(c: ModelCoefficients, a: Aux, y: Float64Array, 
       set(S.tcMulti, j, Hv[j] / x1 - (H * dx1) / (x1 * x1) + (Fv[j] * rho1 + F1 * dRho1) / x1 - (F1 * rho1 * dx1) / (x1 * x1));
     }
     const gV = 1 / V;
-    set(S.tcMulti, S.tcMulti, -em.dPdT / THREE_KB - 1 / tau);
-    set(S.tcMulti, S.ta, 1 / tau);
+    set(S.tcMulti, S.tcMulti, -(em.dPdT + a.dLigMdT) / THREE_KB - 1 / tau);
+    set(S.tcMulti, S.ta, 1 / tau - a.dLigMdA / THREE_KB);
     set(S.tcMulti, S.n, (-em.dPdns * ens.gn * gV) / THREE_KB);
     set(S.tcMulti, S.occ, (-em.dPdns * ens.go * gV) / THREE_KB);
     set(S.tcMulti, S.single, (-em.dPdns * ens.gs * gV) / THREE_KB);
@@ -167,6 +167,12 @@ export function assembleJacobian(c: ModelCoefficients, a: Aux, y: Float64Array, 
   Q[S.tc] += (THREE_KB * c1) / tau + k1 * c1 * THREE_KB;
   Q[S.tcMulti] += (THREE_KB * x) / tau + k1 * x * THREE_KB;
   Q[S.ta] += (-THREE_KB * (c1 + x)) / tau - C / c.heatLossPs;
+  // Ligand bypass: Σ n_c P_lig,c into the lattice.
+  Q[S.n] += dc1dn * a.lig1 + dxdn * a.ligM;
+  Q[S.single] += dc1ds * a.lig1 + dxds * a.ligM;
+  Q[S.tc] += c1 * a.dLig1dT;
+  Q[S.tcMulti] += x * a.dLigMdT;
+  Q[S.ta] += c1 * a.dLig1dA + x * a.dLigMdA;
   const noHeat = 1 - h;
   Q[S.n] += noHeat * ens.RAn * pairA;
   if (a.poisson) {

@@ -16,6 +16,8 @@ export interface Aux {
   nLo: number; dNdA: number;
   /** Net LO emission per pair of each class (P_m unused without class m). */
   e1: EmissionOut; em: EmissionOut;
+  /** Ligand bypass per pair of each class, P_lig (eV ps^-1), with partials by the class temperature and T_A. */
+  lig1: number; dLig1dT: number; dLig1dA: number; ligM: number; dLigMdT: number; dLigMdA: number;
   /** ∂P_1/∂n through screening (films, mean-field NCs). */
   dP1dn: number;
   /** Klemens decay D and its partials by N, n_D and T_A; daughter relaxation Rd and ∂Rd/∂T_A. */

@@ -42,7 +42,7 @@ export class CoolingModel {
   private readonly emission: CarrierEmission;
   private readonly aux: Aux = {
     gen: 0, poisson: false, c1: 0, x: 0, dc1dn: 1, dc1ds: 0, dxdn: 0, dxds: 0, nLo: 0, dNdA: 0,
-    e1: emptyEmission(), em: emptyEmission(), dP1dn: 0, D: 0, dDdN: 0, dDdD: 0, dDdA: 0, Rd: 0, dRddA: 0,
+    e1: emptyEmission(), em: emptyEmission(), lig1: 0, dLig1dT: 0, dLig1dA: 0, ligM: 0, dLigMdT: 0, dLigMdA: 0, dP1dn: 0, D: 0, dDdN: 0, dDdD: 0, dDdA: 0, Rd: 0, dRddA: 0,
     kx1: 0, dkx1: 0, kxm: 0, dkxm: 0, ens: emptyEnsemble(),
   };
 
@@ -121,6 +121,19 @@ export class CoolingModel {
       e.RAn = 3 * k3 * n * n;
     }
     this.extraction(T1, 1);
+    // Ligand bypass of the blocked coupling (ligand.ts): P_lig = k_lig b(T) 3kB (T − T_A) per pair of each class.
+    const kL = c.ligandBypassPerPs;
+    if (kL > 0) {
+      a.lig1 = kL * a.e1.blocked * THREE_KB * (T1 - A);
+      a.dLig1dT = kL * THREE_KB * (a.e1.dBlockeddT * (T1 - A) + a.e1.blocked);
+      a.dLig1dA = -kL * THREE_KB * a.e1.blocked;
+      if (a.poisson) {
+        const Tm = Math.max(y[S.tcMulti], MIN_TC_K);
+        a.ligM = kL * a.em.blocked * THREE_KB * (Tm - A);
+        a.dLigMdT = kL * THREE_KB * (a.em.dBlockeddT * (Tm - A) + a.em.blocked);
+        a.dLigMdA = -kL * THREE_KB * a.em.blocked;
+      }
+    }
 
     // Klemens decay LO → 2 acoustic at ħω/2 into the daughter modes n_D; up-conversion from q.
     const nA = 1 / Math.expm1(0.5 * xA);
@@ -147,9 +160,9 @@ export class CoolingModel {
     const a = this.evaluate(0, y);
     const c = this.c;
     const A = c.ambientK + y[S.ta];
-    const loss1 = a.e1.P + (THREE_KB * (y[S.tc] - A)) / c.carrierAcousticPs;
+    const loss1 = a.e1.P + a.lig1 + (THREE_KB * (y[S.tc] - A)) / c.carrierAcousticPs;
     if (!a.poisson) return loss1;
-    const lossM = a.em.P + (THREE_KB * (y[S.tcMulti] - A)) / c.carrierAcousticPs;
+    const lossM = a.em.P + a.ligM + (THREE_KB * (y[S.tcMulti] - A)) / c.carrierAcousticPs;
     const n = y[S.n];
     return n > 0 ? (a.c1 * loss1 + a.x * lossM) / n : loss1;
   }
@@ -217,14 +230,14 @@ export class CoolingModel {
       const floor = c.classFloorCm3;
       const s1 = Math.max(s, floor);
       const x1 = Math.max(x, floor);
-      dydt[S.tc] = F1 / s1 + (H * (1 - x / x1)) / s1 - a.e1.P / THREE_KB - (T1 - A) / tau;
-      dydt[S.tcMulti] = H / x1 + (F1 * (1 - s / s1)) / x1 - a.em.P / THREE_KB - (Tm - A) / tau;
+      dydt[S.tc] = F1 / s1 + (H * (1 - x / x1)) / s1 - (a.e1.P + a.lig1) / THREE_KB - (T1 - A) / tau;
+      dydt[S.tcMulti] = H / x1 + (F1 * (1 - s / s1)) / x1 - (a.em.P + a.ligM) / THREE_KB - (Tm - A) / tau;
       pairA = c.gapEv + THREE_KB * Tm;
     } else {
       dydt[S.n] = G - c.k1PerPs * n - c.k2Cm3PerPs * n * n - c.kRadPerPs * n - RA - a.kx1 * n;
       const inject = G === 0 ? 0 : (G / n) * (c.injectionTempK - T1);
       const heat = n > 0 ? h * (RA / n) * (eg3 + T1) : 0;
-      dydt[S.tc] = inject + heat - a.e1.P / THREE_KB - (T1 - A) / tau;
+      dydt[S.tc] = inject + heat - (a.e1.P + a.lig1) / THREE_KB - (T1 - A) / tau;
       dydt[S.occ] = 0;
       dydt[S.single] = 0;
       dydt[S.tcMulti] = 0;
@@ -232,7 +245,7 @@ export class CoolingModel {
     const Tm = y[S.tcMulti];
     const pairM = c.gapEv + THREE_KB * Tm;
     const nphHw = c.loModesCm3 * c.loEv;
-    let heatIn = THREE_KB * (c1 * (T1 - A) + x * (Tm - A)) / tau + c.k1PerPs * (c1 * pair1 + x * pairM) + (1 - h) * RA * pairA;
+    let heatIn = THREE_KB * (c1 * (T1 - A) + x * (Tm - A)) / tau + c1 * a.lig1 + x * a.ligM + c.k1PerPs * (c1 * pair1 + x * pairM) + (1 - h) * RA * pairA;
     const emitted = c1 * a.e1.P + x * a.em.P;
     if (c.hotPhonons) {
       dydt[S.nLo] = emitted / nphHw - a.D;

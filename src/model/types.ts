@@ -15,6 +15,8 @@ export interface MechanismSwitches {
   hotPhonons: boolean;
   /** Static (Debye) screening of the Fröhlich coupling by the photo-carriers. */
   screening: boolean;
+  /** Strongly confined NCs: energy the intrinsic bottleneck blocks, lost through the surface ligands. */
+  ligandBypass: boolean;
 }
 
 export type AcceptorKind = 'none' | 'hot' | 'cold';

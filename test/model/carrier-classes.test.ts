@@ -3,7 +3,8 @@
 // Reference: NCs holding N = 0 … K−1 excitons, fractions p_N and one carrier temperature T_N per class. Impulsive
 // excitation (p_N(0) Poisson, every T_N at injection), LO modes at the lattice (hotPhonons off) and the lattice at
 // ambient. An N-exciton NC Auger-decays at k_A N(N−1)/2, the recombined pair's Eg + 3kB T_N heating the N − 1 left;
-// first-order decay at N k_1; each class emits LO phonons at P(T_N) screened by its N − 1 other pairs. The model
+// first-order decay at N k_1; each class emits LO phonons at P(T_N) screened by its N − 1 other pairs (and loses
+// the energy its discrete levels block through the ligands, src/model/ligand.ts). The model
 // keeps the singles exactly and closes the multi-exciton NCs into one class; this checks that closure.
 
 import { describe, expect, it } from 'vitest';
@@ -44,7 +45,8 @@ function exactClasses(input: SimulationInput, nPerNc: number, times: number[]) {
       const pairs = N * p;
       const T = pairs > 1e-200 ? Math.min(Math.max(U / pairs, 1), 1e5) : c.ambientK;
       emission.evaluate(T, nLo, (N - 1) / V, N > 1, out);
-      let dU = -(aug + N * k1) * U - pairs * (out.P / THREE_KB) - (U - pairs * c.ambientK) / tau;
+      const ligand = c.ligandBypassPerPs * out.blocked * (T - c.ambientK); // the ligand bypass, P_lig / 3kB
+      let dU = -(aug + N * k1) * U - pairs * (out.P / THREE_KB + ligand) - (U - pairs * c.ambientK) / tau;
       if (up) {
         const pUp = y[N + 1];
         const uUp = y[K + N + 1];

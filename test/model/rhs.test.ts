@@ -70,6 +70,8 @@ describe('analytic Jacobian matches central differences', () => {
     ['screened Fröhlich coupling, dense film, no hot phonons', { composition: 'MAPbI3', edgeNm: null, densityCm3: 5e19, switches: { hotPhonons: false } }, 1],
     ['screened coupling inside multiexciton NCs (Poisson), no hot phonons', { composition: 'CsPbBr3', edgeNm: 6, nPerNc: 4, switches: { hotPhonons: false } }, 2],
     ['screened coupling inside multiexciton NCs (mean field)', { composition: 'CsPbI3', edgeNm: 7, nPerNc: 4, augerStatistics: 'mean-field' }, 2],
+    ['ligand bypass in a strongly confined NC (Poisson)', { composition: 'CsPbBr3', edgeNm: 3, nPerNc: 2, pumpNm: 350 }, 1],
+    ['ligand bypass in a strongly confined NC, no hot phonons, mean field', { composition: 'CsPbBr3', edgeNm: 3.5, nPerNc: 2, pumpNm: 350, augerStatistics: 'mean-field', switches: { hotPhonons: false } }, 1],
     ['screening switched off', { composition: 'CsPbBr3', edgeNm: 6, densityCm3: 1e19, switches: { screening: false } }, 1],
     ['Poisson Auger statistics during the pulse', { composition: 'CsPbBr3', edgeNm: 5, nPerNc: 3, augerStatistics: 'poisson' }, 0.02],
     ['Poisson Auger statistics, hot acceptor, no Auger heating', { composition: 'CsPbI3', edgeNm: 7, nPerNc: 1.5, augerStatistics: 'poisson', acceptor: 'hot', switches: { augerHeating: false } }, 3],
