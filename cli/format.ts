@@ -108,14 +108,14 @@ export function simulationCsv(r: SimulationResult): string {
     ...provenanceCsvLines(stamp(r.input)),
     `# hotcarrier simulate: ${d.material.formula}, ${d.bulk ? 'bulk film' : `${r.input.edgeNm} nm NC`}, n0 = ${num(d.densityCm3)} cm^-3, pump ${num(d.pumpEv)} eV, lattice ${r.input.latticeK ?? 300} K`,
     `# confined gap ${num(d.gapEv)} eV; <N> ${num(d.nPerNc)}; fluence ${num(d.fluenceUJcm2)} uJ cm^-2${d.augerStatistics ? `; NC Auger ${d.augerStatistics} (tau_XX ${num(d.biexcitonAugerPs, 3)} ps)` : ''}; ledger max rel. error ${num(r.energy.maxRelError, 2)}`,
-    `# tc_k: ${r.classes ? 'the transient-absorption tail fit of the singly and multiply excited NCs\' carriers (tc_single_k, tc_multi_k; multi_share of the pairs in multiply excited NCs)' : 'the carrier temperature'}; tc_mean_k: the energy-weighted mean`,
-    't_ps,tc_k,tc_mean_k,tc_single_k,tc_multi_k,multi_share,t_lo_k,t_a_k,n_cm3,e_carriers_ev_cm3,e_lo_ev_cm3,e_acoustic_ev_cm3,e_surroundings_ev_cm3,e_emitted_ev_cm3,e_extracted_ev_cm3',
+    `# tc_k: ${r.classes ? 'the transient-absorption tail fit of the singly and multiply excited NCs\' carriers (tc_single_k, tc_multi_k; multi_share: the pairs in multiply excited NCs)' : 'the carrier temperature'}; tc_mean_k: the energy-weighted mean`,
+    `t_ps,tc_k,tc_mean_k,${r.classes ? 'tc_single_k,tc_multi_k,multi_share,' : ''}t_lo_k,t_a_k,n_cm3,e_carriers_ev_cm3,e_lo_ev_cm3,e_acoustic_ev_cm3,e_surroundings_ev_cm3,e_emitted_ev_cm3,e_extracted_ev_cm3`,
   ];
   const rows: string[] = [];
   const e = r.energy;
   const cls = r.classes;
   for (let k = 0; k < r.tPs.length; k++) {
-    rows.push([r.tPs[k], r.tcK[k], r.tcMeanK[k], cls ? cls.singleK[k] : Number.NaN, cls ? cls.multiK[k] : Number.NaN, cls ? cls.multiShare[k] : Number.NaN,
+    rows.push([r.tPs[k], r.tcK[k], r.tcMeanK[k], ...(cls ? [cls.singleK[k], cls.multiK[k], cls.multiShare[k]] : []),
       r.tLoK[k], r.tAK[k], r.nCm3[k], e.carriers[k], e.lo[k], e.acoustic[k], e.surroundings[k], e.emitted[k], e.extracted[k]]
       .map((v) => (Number.isFinite(v) ? v.toPrecision(8) : '')).join(','));
   }

