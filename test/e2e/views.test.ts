@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { CHROMIUM, hasChromium, openApp, ROOT, type OpenApp } from './harness.ts';
+import { formatNumber } from '../../web/format.ts';
 
 const RESULTS = join(ROOT, 'test-results');
 const available = hasChromium();
@@ -166,11 +167,25 @@ describe.skipIf(!available)('page views in chromium', () => {
     await t.click('.player .play');
     await expect.poll(() => t.locator('.player .now').innerText()).not.toBe(b);
     await t.click('.player .play');
-    // The guided comparison: step 2 holds the LO phonons at the lattice temperature.
-    await t.click('[data-step="1"]');
-    await settled(t);
+    // The guided comparison: each caption quotes its own curve's 1/e time (read back from the engine's result on the
+    // chart), and the claims in its words hold: the tail shrinks with LO held, and is absent with few carriers.
+    const tau = () => t.evaluate(() => (window as unknown as { hotcarrier: { tau1ePs: number | null } }).hotcarrier.tau1ePs);
+    const runStep = async (k: number, kept: number) => {
+      await t.click(`[data-step="${k}"]`);
+      await t.waitForSelector('.step-caption[data-tau1e-ps]', { timeout: 20_000 });
+      await settled(t);
+      await curves(t, kept + 1);
+      return { tau: (await tau())!, caption: await t.locator('.step-caption').innerText() };
+    };
+    const s1 = await runStep(0, 0);
+    expect(s1.caption).toContain(`takes ${formatNumber(s1.tau)} ps to fall to 1/e`);
+    const s2 = await runStep(1, 1);
     expect(await t.locator('#main-chart .u-legend').innerText()).toMatch(/LO held at lattice temperature/);
-    expect(await t.locator('.step-caption').innerText()).toMatch(/shoulder is gone/);
+    expect(s2.caption).toContain(`1/e in ${formatNumber(s2.tau)} ps instead of ${formatNumber(s1.tau)} ps`);
+    expect(s2.tau).toBeLessThan(0.5 * s1.tau); // "the slow tail is gone"
+    const s3 = await runStep(2, 2);
+    expect(s3.caption).toContain(`Tc falls to 1/e in ${formatNumber(s3.tau)} ps, against ${formatNumber(s1.tau)} ps in step 1`);
+    expect(s3.tau).toBeLessThan(s2.tau); // "still slower than in step 3"
     expect(await axeViolations(t)).toEqual([]);
     await t.evaluate(() => window.scrollTo(0, 0));
     await t.screenshot({ path: join(RESULTS, 'teaching-1024x768.png') });
