@@ -1,6 +1,7 @@
 // The teaching view's guided bottleneck comparison: three curves and what each shows. The densities were chosen by
 // measuring the engine's curves (CsPbI3, 8 nm, 470 nm pump, 300 K): at 5e18 cm⁻³ the hot-LO curve's 1/e time is
-// about 3× the one with LO held at the lattice temperature; at 1e17 cm⁻³ the two agree within a few %. At 1e19 cm⁻³
+// about 3× the one with LO held at the lattice temperature (15.9 vs 4.5 ps; with Auger heating off instead, 4.2 ps:
+// the tail needs both); at 1e17 cm⁻³ the two agree within a few % (1.08 vs 1.06 ps). At 1e19 cm⁻³
 // (the earlier choice) the dense carriers' screening of the Fröhlich coupling keeps Tc near 3000 K for picoseconds
 // even with LO held, so "cooling is fast" was false there. The captions quote the numbers of the curves drawn, and
 // test/e2e/web-helpers.test.ts checks the claims in their words against the engine.
@@ -44,7 +45,7 @@ export const BOTTLENECK_STEPS: BottleneckStep[] = [
   {
     title: 'Step 2: same carriers, LO held at the lattice temperature — no bottleneck',
     input: { ...SAMPLE, densityCm3: 5e18, switches: { hotPhonons: false } },
-    caption: ([s1, s2]) => `Same sample and density (step 1 is the other curve), but the LO modes are held at the lattice temperature: they cannot heat up. The slow tail is gone: 1/e in ${ps(s2.tau1ePs)} instead of ${ps(s1.tau1ePs)}. So the tail in step 1 came from hot LO phonons. The cooling that remains is still slower than in step 3: this many carriers also screen their own pull on the lattice.`,
+    caption: ([s1, s2]) => `Same sample and density (step 1 is the other curve), but the LO modes are held at the lattice temperature: they cannot heat up. The slow tail is gone: 1/e in ${ps(s2.tau1ePs)} instead of ${ps(s1.tau1ePs)}. So the tail in step 1 needs hot LO phonons. (It needs Auger heating too: Auger recombination hands energy back to the remaining carriers, and the Bottleneck demo preset also shows that switch.) What remains is still slower than in step 3: this many carriers screen their own pull on the lattice.`,
   },
   {
     title: 'Step 3: few carriers',

@@ -61,9 +61,13 @@ function logTicks(min: number, max: number): number[] {
   return out;
 }
 
-function delayTicks(min: number, max: number): number[] {
-  const out = [0, 0.1, 1, 10, 100, 1000, 10000, 100000].filter((v) => v >= min && v <= max);
-  return min < -0.05 ? [-0.1, ...out] : out;
+/** Delay ticks: 0, ±0.1 and the decades; 1–2–5 steps when a zoomed range holds fewer than three of those. */
+export function delayTicks(min: number, max: number): number[] {
+  const decades = [-0.1, 0, 0.1, 1, 10, 100, 1000, 10000, 100000].filter((v) => v >= min && v <= max);
+  if (decades.length >= 3) return decades;
+  const fine = [-0.1, -0.05, 0, 0.05];
+  for (let e = -1; e <= 5; e++) for (const m of [1, 2, 5]) fine.push(Number((m * 10 ** e).toPrecision(3)));
+  return fine.filter((v) => v >= min && v <= max);
 }
 
 /** Draw the figure: title, stage bands, curves, measured points with bars, axes, and the legend below. */

@@ -130,8 +130,9 @@ model.status.link(({ text, isError }) => {
   status.classList.toggle('error', isError);
 });
 // Kept curves changed (kept, removed, cleared, computed): chart and link follow (the list: overlay-controls.ts).
+// Redrawn under the current curve's own change number: a newer change still being computed stays pending.
 model.overlays.lazyLink(() => {
-  display.redraw(model.inputSeq);
+  display.redraw(model.drawnSeq);
   scheduleUrl();
 });
 

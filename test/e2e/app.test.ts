@@ -253,9 +253,9 @@ describe.skipIf(!available)('web app in chromium', () => {
     await page.waitForFunction(() => (window as unknown as { hotcarrier?: Hook }).hotcarrier?.curves === 4, null, { timeout: 20_000 });
     await settled(page);
     const legend = await page.locator('#main-chart .u-legend').innerText();
-    expect(legend).toMatch(/CsPbI3 8 nm, 1e19 cm⁻³ \(current\)/);
-    expect(legend).toMatch(/CsPbI3 8 nm, 1e19 cm⁻³, no hot phonons/);
-    expect(legend).toMatch(/CsPbI3 8 nm, 1e19 cm⁻³, no Auger heating/);
+    expect(legend).toMatch(/CsPbI3 8 nm, 5e18 cm⁻³ \(current\)/);
+    expect(legend).toMatch(/CsPbI3 8 nm, 5e18 cm⁻³, no hot phonons/);
+    expect(legend).toMatch(/CsPbI3 8 nm, 5e18 cm⁻³, no Auger heating/);
     expect(legend).toMatch(/CsPbI3 8 nm, 1e17 cm⁻³/);
     await expect.poll(() => decodeURIComponent(page.url())).toMatch(/hotPhonons/);
   });

@@ -182,6 +182,7 @@ describe.skipIf(!available)('page views in chromium', () => {
     const remove = await phone.locator('#overlay-list button').first().boundingBox();
     expect(remove!.width).toBeGreaterThanOrEqual(44);
     expect(remove!.height).toBeGreaterThanOrEqual(44);
+    await phone.evaluate(() => window.scrollTo(0, 0));
     await phone.screenshot({ path: join(RESULTS, 'phone-busy-390x844.png') });
     await phone.close();
   });
@@ -216,6 +217,7 @@ describe.skipIf(!available)('page views in chromium', () => {
     expect(await axeViolations(big)).toEqual([]);
     await big.screenshot({ path: join(RESULTS, 'view-dark-1920x1080.png') });
     await big.click('#theme-toggle');
+    await big.evaluate(() => localStorage.removeItem('hotcarrier-theme')); // the next page follows prefers-color-scheme again
     await big.close();
   });
 

@@ -14,6 +14,7 @@ import { gridCount, gridIndices, pointInput } from '../../src/sweep/grid.ts';
 import type { SimulationResult } from '../../src/model/types.ts';
 import { simulate } from '../../src/model/simulate.ts';
 import { BOTTLENECK_STEPS, stepNumbers } from '../../web/bottleneck-steps.ts';
+import { delayTicks } from '../../web/chart-figure.ts';
 
 describe('URL state', () => {
   it('round-trips the whole state: input, switches, overlays and the sweep form', () => {
@@ -192,5 +193,12 @@ describe('the teaching view\'s bottleneck steps', () => {
     expect(BOTTLENECK_STEPS[0].caption([hot])).toContain(`${formatNumber(hot.tau1ePs)} ps`);
     expect(BOTTLENECK_STEPS[1].caption([hot, held])).toContain(`${formatNumber(held.tau1ePs)} ps instead of ${formatNumber(hot.tau1ePs)} ps`);
     expect(BOTTLENECK_STEPS[2].caption([hot, held, few])).toContain(`${formatNumber(few.tau1ePs)} ps`);
+  });
+});
+
+describe('figure delay ticks', () => {
+  it('keep 0, ±0.1 and the decades on the full range, and add 1–2–5 steps when a zoom leaves fewer than three', () => {
+    expect(delayTicks(-0.3, 1000)).toEqual([-0.1, 0, 0.1, 1, 10, 100, 1000]);
+    expect(delayTicks(0.3, 5)).toEqual([0.5, 1, 2, 5]);
   });
 });
