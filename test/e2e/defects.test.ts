@@ -1,5 +1,6 @@
-// End to end in chromium, one test per page defect of issue 13: stage labels, PNG export, ledger legend, links that
-// do not draw, warnings with every curve, Intensity series and Reset, plain-language messages, keyboard access.
+// End to end in chromium, one test per page defect of issue 13: stage labels, PNG export, ledger legend, words that
+// stay, links that do not draw, warnings with every curve, Intensity series and Reset, plain-language messages,
+// keyboard access. (Defects 5 and 12, phones and big screens, and 7, zoom, are in views.test.ts.)
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { CHROMIUM, hasChromium, openApp, ROOT, type OpenApp } from './harness.ts';
 import { readMeasuredFile } from '../../cli/data-file.ts';
 import { provenance, VERSION } from '../../src/provenance.ts';
+import { FIGURE_PRESETS } from '../../web/figure-presets.ts';
 
 /** A PNG's tEXt chunks, keyword → text. */
 function pngTextChunks(png: Buffer): Map<string, string> {
@@ -200,6 +202,26 @@ describe.skipIf(!available)('issue 13 page defects in chromium', () => {
     const sum = shares.reduce((a, b) => a + b, 0);
     expect(sum).toBeGreaterThan(97);
     expect(sum).toBeLessThan(103);
+  });
+
+  it('4: the physics in words that stay: a preset\'s caption stays on screen in the teaching view; the phase warning shows once', async () => {
+    // The default sample (CsPbI3) has the tolerance-factor warning: shown once, at the composition (was twice).
+    const text = await page.evaluate(() => document.body.innerText);
+    expect(text.match(/black perovskite phase is unstable/g)?.length).toBe(1);
+    const t = await app.browser.context.newPage();
+    await t.goto(`${app.server.url}#view=teaching`);
+    await settled(t);
+    const preset = FIGURE_PRESETS.find((p) => p.id === '5b')!;
+    await t.click('button[data-preset="5b"]');
+    await curves(t, 3);
+    await settled(t);
+    await t.waitForTimeout(1000); // the status line has moved on ("Computed: …"); the caption has not
+    expect(await t.locator('#status').innerText()).not.toContain(preset.caption);
+    const caption = t.locator('#preset-caption');
+    expect(await caption.isVisible()).toBe(true);
+    expect(await caption.innerText()).toBe(preset.caption);
+    expect(await caption.getAttribute('title')).toBeNull(); // words on the page, not a tooltip
+    await t.close();
   });
 
   it('6: a link that cannot draw opens with a clear message and the defaults drawn; a bad field never reaches the URL', async () => {
