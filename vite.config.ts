@@ -1,6 +1,16 @@
 // Vite builds the web UI from web/ (its worker from workers/); vitest runs test/.
+import { execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+/** The git commit the page is built from (its exports' provenance, web/build-info.ts); null without git. */
+function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: import.meta.dirname, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).trim() || null;
+  } catch {
+    return null;
+  }
+}
 
 export default defineConfig({
   root: 'web',
@@ -8,6 +18,7 @@ export default defineConfig({
   build: { outDir: '../dist', emptyOutDir: true, target: 'es2022' },
   worker: { format: 'es' },
   server: { fs: { allow: ['..'] } },
+  define: { __HOTCARRIER_COMMIT__: JSON.stringify(gitCommit()) },
   test: {
     root: '.',
     include: ['test/**/*.test.ts'],

@@ -20,6 +20,8 @@ export interface FigureSpec {
   theme: ChartTheme;
   /** Logical width (CSS px); the height follows. */
   width: number;
+  /** Version, commit and input hash, printed at the figure's foot (web/build-info.ts provenanceLine). */
+  provenance: string;
 }
 
 /** What a figure is drawn with: the canvas and the SVG painters implement it in logical units. */
@@ -37,7 +39,7 @@ const MARGIN = { left: 74, right: 16, top: 40, bottom: 46 };
 const PLOT_HEIGHT = 420;
 
 export function figureHeight(spec: FigureSpec): number {
-  return MARGIN.top + PLOT_HEIGHT + MARGIN.bottom + ROW * (spec.curves.length + (spec.measured ? 1 : 0)) + 12;
+  return MARGIN.top + PLOT_HEIGHT + MARGIN.bottom + ROW * (spec.curves.length + (spec.measured ? 1 : 0) + 1) + 12;
 }
 
 const asinhPs = (t: number) => Math.asinh(t / ASINH_LINEAR_PS);
@@ -59,9 +61,13 @@ function logTicks(min: number, max: number): number[] {
   return out;
 }
 
-function delayTicks(min: number, max: number): number[] {
-  const out = [0, 0.1, 1, 10, 100, 1000, 10000, 100000].filter((v) => v >= min && v <= max);
-  return min < -0.05 ? [-0.1, ...out] : out;
+/** Delay ticks: 0, ±0.1 and the decades; 1–2–5 steps when a zoomed range holds fewer than three of those. */
+export function delayTicks(min: number, max: number): number[] {
+  const decades = [-0.1, 0, 0.1, 1, 10, 100, 1000, 10000, 100000].filter((v) => v >= min && v <= max);
+  if (decades.length >= 3) return decades;
+  const fine = [-0.1, -0.05, 0, 0.05];
+  for (let e = -1; e <= 5; e++) for (const m of [1, 2, 5]) fine.push(Number((m * 10 ** e).toPrecision(3)));
+  return fine.filter((v) => v >= min && v <= max);
 }
 
 /** Draw the figure: title, stage bands, curves, measured points with bars, axes, and the legend below. */
@@ -145,7 +151,9 @@ export function drawFigure(p: Painter, spec: FigureSpec): void {
   if (m) {
     p.circle(28, y, 4, theme.measured, theme.markerFill, 2);
     p.text(60, y + 4, `measured: ${m.name}${m.sigmaK ? ' (bars ±1σ)' : ''}`, theme.axis, 12);
+    y += ROW;
   }
+  p.text(12, y + 4, spec.provenance, theme.text, 11);
 }
 
 /** A warning cut to its first clause, for legends ("carrier temperature reached 13358 K …"). */

@@ -15,6 +15,8 @@ export function installDebugHook(model: PageModel, mainChart: MainChart, measure
     get solveMs() { return current()?.result.solver.wallMs ?? null; },
     get roundTripMs() { return model.timing.roundTripMs; },
     get renderMs() { return model.timing.renderMs; },
+    /** The inputs of every curve on screen, the current one first (what an export's input hash covers). */
+    curvesInputs() { return model.curves.map((c) => structuredClone(c.input)); },
     get currentInput() { const c = current(); return c ? structuredClone(c.input) : null; },
     get curves() { return model.curves.length; },
     get tau1ePs() { return current()?.result.metrics.tau1ePs ?? null; },

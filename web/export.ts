@@ -1,7 +1,8 @@
 // Export: CSV of every curve on screen with its parameters and warnings; the main chart as PNG (2–3×) and SVG.
 
 import { compareWithModel, modelTcAt, type MeasuredSeries } from '../src/data/measured.ts';
-import { provenance, provenanceCsvLines } from '../src/provenance.ts';
+import { provenanceCsvLines, type Provenance } from '../src/provenance.ts';
+import { pageProvenance } from './build-info.ts';
 import type { Curve } from './curves.ts';
 import { canvasPainter, drawFigure, figureHeight, svgPainter, type FigureSpec } from './chart-figure.ts';
 import type { SweepResult } from '../src/sweep/types.ts';
@@ -14,7 +15,7 @@ const csvCell = (v: number | string | null) =>
 /** Long-format CSV: one row per curve and delay; parameters of each curve in '#' header lines; measured data (with
  *  the current curve's Tc at its delays) in a block of its own after a blank line. */
 export function curvesCsv(curves: Curve[], measured: MeasuredSeries | null = null): string {
-  const lines = ['# hotcarrier: carrier cooling curves', `# exported ${new Date().toISOString()}`, ...provenanceCsvLines(provenance(curves.map((c) => c.input)))];
+  const lines = ['# hotcarrier: carrier cooling curves', `# exported ${new Date().toISOString()}`, ...provenanceCsvLines(pageProvenance(curves.map((c) => c.input)))];
   curves.forEach((c, k) => {
     lines.push(`# curve ${k + 1}: ${c.label}; input ${JSON.stringify(c.input)}`);
     const auger = c.result.derived.augerStatistics ? `; nc_auger_statistics=${c.result.derived.augerStatistics}` : '';
@@ -77,18 +78,56 @@ export function download(filename: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** The figure as a PNG at `scale` device pixels per CSS pixel (2–3 for print and slides). */
-export function figurePng(spec: FigureSpec, scale: number): Promise<Blob> {
+/** The figure as a PNG at `scale` device pixels per CSS pixel (2–3 for print and slides), its provenance also in a
+ *  tEXt chunk (keyword "hotcarrier", the JSON of `prov`) for programs that read PNG metadata. */
+export async function figurePng(spec: FigureSpec, scale: number, prov: Provenance): Promise<Blob> {
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(spec.width * scale);
   canvas.height = Math.round(figureHeight(spec) * scale);
   drawFigure(canvasPainter(canvas.getContext('2d')!, scale), spec);
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG export failed'))), 'image/png'));
+  const png = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG export failed'))), 'image/png'));
+  return new Blob([withTextChunk(new Uint8Array(await png.arrayBuffer()), 'hotcarrier', JSON.stringify(prov))], { type: 'image/png' });
 }
 
-/** The figure as an SVG document (vector: lines, markers and text stay sharp at any size). */
-export function figureSvg(spec: FigureSpec): Blob {
+/** The figure as an SVG document (vector: lines, markers and text stay sharp at any size), its provenance also in
+ *  <metadata>. */
+export function figureSvg(spec: FigureSpec, prov: Provenance): Blob {
   const painter = svgPainter(spec.width, figureHeight(spec));
   drawFigure(painter, spec);
-  return new Blob([painter.svg()], { type: 'image/svg+xml' });
+  const json = JSON.stringify(prov).replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+  const svg = painter.svg().replace(/(<svg[^>]*>\n)/, `$1<metadata id="hotcarrier-provenance">${json}</metadata>\n`);
+  return new Blob([svg], { type: 'image/svg+xml' });
+}
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+/** CRC-32 as PNG chunks use it (ISO 3309, over the chunk type and data). */
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** `png` with a tEXt chunk (Latin-1 keyword and text; the JSON here is ASCII) inserted after IHDR. */
+export function withTextChunk(png: Uint8Array, keyword: string, text: string): Uint8Array<ArrayBuffer> {
+  const body = new TextEncoder().encode(`tEXt${keyword}\0${text}`);
+  const chunk = new Uint8Array(8 + body.length);
+  const view = new DataView(chunk.buffer);
+  view.setUint32(0, body.length - 4);
+  chunk.set(body, 4);
+  view.setUint32(4 + body.length, crc32(body));
+  const ihdrEnd = 8 + 8 + 13 + 4; // signature, IHDR length + type, IHDR data, CRC
+  const out = new Uint8Array(png.length + chunk.length);
+  out.set(png.subarray(0, ihdrEnd));
+  out.set(chunk, ihdrEnd);
+  out.set(png.subarray(ihdrEnd), ihdrEnd + chunk.length);
+  return out;
 }

@@ -260,7 +260,16 @@ export function createInputPanel(
     let placedAny = false;
     for (const line of message.split('\n')) {
       const key = /^\s*([A-Za-z0-9]+)/.exec(line)?.[1];
-      if (key && controls.has(key as NumericParamKey)) {
+      const edgeNm = input().edgeNm;
+      if ((key === 'nPerNc' || key === 'fluenceUJcm2') && edgeNm !== null && /gives an initial density/.test(line)) {
+        // The density ⟨N⟩ or a fluence gives depends on the NC's size: the edge is as much the cause as the excitation
+        // (most often the edge was just made smaller). Both fields are marked, each message naming the other.
+        const edgeText = `${formatNumber(edgeNm)} nm`;
+        const excitation = key === 'nPerNc' ? '⟨N⟩' : 'fluence';
+        controls.get('edgeNm')!.setError(`At this edge length (${edgeText}): ${plainMessage(line)}. A larger edge or a smaller ${excitation} draws.`);
+        controls.get(key)!.setError(`${plainMessage(line)} at the NC edge length of ${edgeText}. A smaller value or a larger edge draws.`);
+        placedAny = true;
+      } else if (key && controls.has(key as NumericParamKey)) {
         controls.get(key as NumericParamKey)!.setError(plainMessage(line));
         placedAny = true;
       } else if (key === 'composition') {

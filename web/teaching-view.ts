@@ -6,6 +6,8 @@ import type { SimulationInput, SimulationResult } from '../src/model/types.ts';
 import { formatNumber } from './format.ts';
 import { stageMarks } from './stages.ts';
 import { tcOf } from './curves.ts';
+import { BOTTLENECK_STEPS, stepNumbers } from './bottleneck-steps.ts';
+import { plainMessage } from './messages.ts';
 
 export interface TeachingView {
   readonly element: HTMLElement;
@@ -18,8 +20,10 @@ export interface TeachingView {
 export interface TeachingHandlers {
   /** Put the marker at a delay (ps) on the chart, or remove it (null). */
   marker(tPs: number | null): void;
-  /** Make `input` the current curve (a step of the guided comparison). */
-  useInput(input: SimulationInput, caption: string): void;
+  /** Make `input` the current curve (a step of the guided comparison), with `overlays` (the steps before it) kept. */
+  useInput(input: SimulationInput, caption: string, overlays: { input: SimulationInput; note: string }[]): void;
+  /** A step's curve, computed off the live worker (for the numbers its caption quotes). */
+  simulate(input: SimulationInput): Promise<SimulationResult>;
 }
 
 /** What each stage means, in the words a class needs. */
@@ -28,25 +32,6 @@ export const STAGE_CAPTIONS = [
   ['2 · LO phonons → acoustic phonons', 'The LO phonons decay into acoustic phonons (ordinary heat in the lattice). If carriers make LO phonons faster than they decay, the LO modes stay hot and give energy back: the hot-phonon bottleneck, which slows cooling.'],
   ['3 · Lattice → surroundings', 'Carriers, phonons and lattice are now at nearly one temperature, a little above the start, and that heat leaks slowly into the ligands, solvent or substrate.'],
 ] as const;
-
-/** The guided bottleneck comparison: three steps, each a curve and what to look for. */
-export const BOTTLENECK_STEPS: { title: string; caption: string; input: SimulationInput }[] = [
-  {
-    title: 'Step 1: many carriers, finite LO population',
-    caption: 'At 1e19 cm⁻³ the carriers emit LO phonons faster than those decay. Look for the shoulder: Tc stays high for picoseconds — the hot-phonon bottleneck.',
-    input: { composition: 'CsPbI3', edgeNm: 8, densityCm3: 1e19, pumpNm: 470, latticeK: 300 },
-  },
-  {
-    title: 'Step 2: LO held at the lattice temperature — no bottleneck',
-    caption: 'Same sample and density, but the LO modes are held at the lattice temperature (they can never heat up). The shoulder is gone: cooling is fast. So the shoulder in step 1 came from hot LO phonons.',
-    input: { composition: 'CsPbI3', edgeNm: 8, densityCm3: 1e19, pumpNm: 470, latticeK: 300, switches: { hotPhonons: false } },
-  },
-  {
-    title: 'Step 3: few carriers',
-    caption: 'At 1e17 cm⁻³ the carriers make too few LO phonons to heat them: cooling is fast even with a finite LO population. The bottleneck is a high-density effect.',
-    input: { composition: 'CsPbI3', edgeNm: 8, densityCm3: 1e17, pumpNm: 470, latticeK: 300 },
-  },
-];
 
 const PARTS = [
   { key: 'carriers', label: 'Carriers', color: '#d62728' },
@@ -134,12 +119,30 @@ export function createTeachingView(handlers: TeachingHandlers): TeachingView {
   });
   q('.step').addEventListener('click', () => step(1));
   q('.step-back').addEventListener('click', () => step(-1));
+  const stepCaption = q<HTMLElement>('.step-caption');
+  let stepSeq = 0;
   for (const b of element.querySelectorAll<HTMLButtonElement>('[data-step]')) {
-    b.addEventListener('click', () => {
-      const s = BOTTLENECK_STEPS[Number(b.dataset.step)];
+    b.addEventListener('click', async () => {
+      const k = Number(b.dataset.step);
+      const seq = ++stepSeq;
       for (const other of element.querySelectorAll('[data-step]')) other.setAttribute('aria-pressed', String(other === b));
-      q('.step-caption').textContent = s.caption;
-      handlers.useInput(structuredClone(s.input), s.caption);
+      stepCaption.textContent = 'Computing the curves of this step…';
+      delete stepCaption.dataset.tau1ePs;
+      // The caption quotes this step's curve and the ones before it: compute them all, then show them together.
+      const wanted = BOTTLENECK_STEPS.slice(0, k + 1);
+      let numbers;
+      try {
+        numbers = (await Promise.all(wanted.map((s) => handlers.simulate(structuredClone(s.input))))).map(stepNumbers);
+      } catch (error) {
+        if (seq === stepSeq) stepCaption.textContent = `This step cannot be drawn: ${plainMessage((error as Error).message)}`;
+        return;
+      }
+      if (seq !== stepSeq) return; // another step was chosen meanwhile
+      const caption = wanted[k].caption(numbers);
+      stepCaption.textContent = caption;
+      stepCaption.dataset.tau1ePs = String(numbers[k].tau1ePs);
+      const overlays = wanted.slice(0, k).map((s, i) => ({ input: structuredClone(s.input), note: `step ${i + 1}` }));
+      handlers.useInput(structuredClone(wanted[k].input), caption, overlays);
     });
   }
 

@@ -229,7 +229,8 @@ describe.skipIf(!available)('web app in chromium', () => {
     const evil = await app.browser.context.newPage();
     await evil.goto(`${app.server.url}#composition=${encodeURIComponent('<img src=x onerror="window.pwned=1">')}&overlays=${encodeURIComponent(JSON.stringify([{ composition: '<b>x</b>', edgeNm: 8, densityCm3: 1e18 }]))}`);
     // The link cannot be drawn: the status says so, quoting the composition as text, and the defaults are drawn.
-    await expect.poll(() => evil.locator('#status').innerText()).toMatch(/composition[\s\S]*img src=x/i);
+    // (The first curve may take seconds on a loaded machine; a kept curve's refusal can show first.)
+    await expect.poll(() => evil.locator('#status').innerText(), { timeout: 15_000 }).toMatch(/composition[\s\S]*img src=x/i);
     expect(await evil.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
     expect(await evil.locator('#composition-select img, #overlay-list b').count()).toBe(0);
     await evil.close();
@@ -253,9 +254,9 @@ describe.skipIf(!available)('web app in chromium', () => {
     await page.waitForFunction(() => (window as unknown as { hotcarrier?: Hook }).hotcarrier?.curves === 4, null, { timeout: 20_000 });
     await settled(page);
     const legend = await page.locator('#main-chart .u-legend').innerText();
-    expect(legend).toMatch(/CsPbI3 8 nm, 1e19 cm⁻³ \(current\)/);
-    expect(legend).toMatch(/CsPbI3 8 nm, 1e19 cm⁻³, no hot phonons/);
-    expect(legend).toMatch(/CsPbI3 8 nm, 1e19 cm⁻³, no Auger heating/);
+    expect(legend).toMatch(/CsPbI3 8 nm, 5e18 cm⁻³ \(current\)/);
+    expect(legend).toMatch(/CsPbI3 8 nm, 5e18 cm⁻³, no hot phonons/);
+    expect(legend).toMatch(/CsPbI3 8 nm, 5e18 cm⁻³, no Auger heating/);
     expect(legend).toMatch(/CsPbI3 8 nm, 1e17 cm⁻³/);
     await expect.poll(() => decodeURIComponent(page.url())).toMatch(/hotPhonons/);
   });

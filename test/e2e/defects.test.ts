@@ -1,5 +1,6 @@
-// End to end in chromium, one test per page defect of issue 13: stage labels, PNG export, ledger legend, links that
-// do not draw, warnings with every curve, Intensity series and Reset, plain-language messages, keyboard access.
+// End to end in chromium, one test per page defect of issue 13: stage labels, PNG export, ledger legend, words that
+// stay, links that do not draw, warnings with every curve, Intensity series and Reset, plain-language messages,
+// keyboard access. (Defects 5 and 12, phones and big screens, and 7, zoom, are in views.test.ts.)
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,6 +9,24 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { CHROMIUM, hasChromium, openApp, ROOT, type OpenApp } from './harness.ts';
 import { readMeasuredFile } from '../../cli/data-file.ts';
+import { provenance, VERSION } from '../../src/provenance.ts';
+import { FIGURE_PRESETS } from '../../web/figure-presets.ts';
+
+/** A PNG's tEXt chunks, keyword → text. */
+function pngTextChunks(png: Buffer): Map<string, string> {
+  const out = new Map<string, string>();
+  for (let at = 8; at + 8 <= png.length;) {
+    const length = png.readUInt32BE(at);
+    const type = png.toString('latin1', at + 4, at + 8);
+    if (type === 'tEXt') {
+      const data = png.subarray(at + 8, at + 8 + length);
+      const nul = data.indexOf(0);
+      out.set(data.toString('latin1', 0, nul), data.toString('latin1', nul + 1));
+    }
+    at += 12 + length;
+  }
+  return out;
+}
 
 const available = hasChromium();
 if (!available) console.warn(`e2e skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
@@ -147,6 +166,22 @@ describe.skipIf(!available)('issue 13 page defects in chromium', () => {
     expect(report.blue).toBeGreaterThan(20);
     // The only dark swatch is the measured marker: a round point, about as wide as tall (a line is 10× wider).
     expect(report.darkW).toBeLessThan(1.6 * report.darkH);
+    // Provenance in the figures as in the CSV: version, commit (when the build knew it) and the input hash of the
+    // curves drawn, in a PNG tEXt chunk and in the SVG's metadata, and printed at the figure's foot.
+    const inputs = await page.evaluate(() => (window as unknown as { hotcarrier: { curvesInputs(): unknown[] } }).hotcarrier.curvesInputs());
+    const want = provenance(inputs);
+    const text = pngTextChunks(bytes).get('hotcarrier');
+    expect(text).toBeDefined();
+    const fromPng = JSON.parse(text!);
+    expect(fromPng).toMatchObject({ generator: 'hotcarrier', version: VERSION, inputHash: want.inputHash });
+    expect(fromPng.commit === null || /^[0-9a-f]{40}$/.test(fromPng.commit)).toBe(true);
+    const [svgFile] = await Promise.all([page.waitForEvent('download'), page.click('#export-svg')]);
+    const svg = readFileSync((await svgFile.path())!, 'utf8');
+    const meta = /<metadata id="hotcarrier-provenance">([^<]*)<\/metadata>/.exec(svg);
+    expect(JSON.parse(meta![1].replace(/&amp;/g, '&'))).toEqual(fromPng);
+    expect(svg).toContain(`input hash ${want.inputHash}`);
+    const [csvFile] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    expect(readFileSync((await csvFile.path())!, 'utf8')).toContain(`input hash ${want.inputHash}`);
     await page.click('#measured-remove');
     await page.click('#clear');
     await curves(page, 1);
@@ -167,6 +202,26 @@ describe.skipIf(!available)('issue 13 page defects in chromium', () => {
     const sum = shares.reduce((a, b) => a + b, 0);
     expect(sum).toBeGreaterThan(97);
     expect(sum).toBeLessThan(103);
+  });
+
+  it('4: the physics in words that stay: a preset\'s caption stays on screen in the teaching view; the phase warning shows once', async () => {
+    // The default sample (CsPbI3) has the tolerance-factor warning: shown once, at the composition (was twice).
+    const text = await page.evaluate(() => document.body.innerText);
+    expect(text.match(/black perovskite phase is unstable/g)?.length).toBe(1);
+    const t = await app.browser.context.newPage();
+    await t.goto(`${app.server.url}#view=teaching`);
+    await settled(t);
+    const preset = FIGURE_PRESETS.find((p) => p.id === '5b')!;
+    await t.click('button[data-preset="5b"]');
+    await curves(t, 3);
+    await settled(t);
+    await t.waitForTimeout(1000); // the status line has moved on ("Computed: …"); the caption has not
+    expect(await t.locator('#status').innerText()).not.toContain(preset.caption);
+    const caption = t.locator('#preset-caption');
+    expect(await caption.isVisible()).toBe(true);
+    expect(await caption.innerText()).toBe(preset.caption);
+    expect(await caption.getAttribute('title')).toBeNull(); // words on the page, not a tooltip
+    await t.close();
   });
 
   it('6: a link that cannot draw opens with a clear message and the defaults drawn; a bad field never reaches the URL', async () => {
@@ -269,6 +324,24 @@ describe.skipIf(!available)('issue 13 page defects in chromium', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('.sweep .csv')]);
     const head = readFileSync((await download.path())!, 'utf8').split('\n')[1].split(',');
     expect(new Set(head).size).toBe(head.length);
+    // ⟨N⟩ = 20 draws at 8 nm (3.9e19 cm⁻³); making the NC 4 nm gives 3.1e20 cm⁻³: the edge that caused it is marked,
+    // naming ⟨N⟩, and ⟨N⟩'s own mark names the edge (was: only ⟨N⟩ marked).
+    await page.check('input[name="excitation-unit"][value="nPerNc"]');
+    await setField(page, '#param-nPerNc', '20');
+    await settled(page);
+    await setField(page, '#param-edgeNm', '4');
+    const edgeError = page.locator('[data-param="edgeNm"] .error');
+    await expect.poll(() => edgeError.innerText()).toMatch(/4 nm/);
+    expect(await edgeError.innerText()).toMatch(/⟨N⟩/);
+    expect(await edgeError.innerText()).toMatch(/1e20 cm⁻³/);
+    expect(await page.getAttribute('#param-edgeNm', 'aria-invalid')).toBe('true');
+    expect(await page.locator('[data-param="nPerNc"] .error').innerText()).toMatch(/edge length of 4 nm/);
+    await setField(page, '#param-edgeNm', '8');
+    await settled(page);
+    expect(await edgeError.innerText()).toBe('');
+    await page.check('input[name="excitation-unit"][value="densityCm3"]');
+    await setField(page, '#param-densityCm3', '1e18');
+    await settled(page);
   });
 
   it('11: focus stays put after Remove and Run sweep; the chart has keyboard access, a data table and roles', async () => {

@@ -12,6 +12,9 @@ import { stageMarks } from '../../web/stages.ts';
 import { intensitySeries } from '../../web/intensity-series.ts';
 import { gridCount, gridIndices, pointInput } from '../../src/sweep/grid.ts';
 import type { SimulationResult } from '../../src/model/types.ts';
+import { simulate } from '../../src/model/simulate.ts';
+import { BOTTLENECK_STEPS, stepNumbers } from '../../web/bottleneck-steps.ts';
+import { delayTicks } from '../../web/chart-figure.ts';
 
 describe('URL state', () => {
   it('round-trips the whole state: input, switches, overlays and the sweep form', () => {
@@ -168,5 +171,34 @@ describe('intensity series', () => {
     for (const s of series) expect({ ...s, nPerNc: 0.5 }).toEqual(base);
     expect(intensitySeries({ composition: 'CsPbI3', edgeNm: 8, densityCm3: 3e19 }).map((s) => s.densityCm3)).toEqual([3e18, 9e18, 9e19]); // ×10 would exceed 1e20
     expect(intensitySeries({ composition: 'CsPbI3', edgeNm: null, fluenceUJcm2: 10 }).map((s) => s.fluenceUJcm2)).toEqual([1, 3, 30, 100]);
+  });
+});
+
+describe('the teaching view\'s bottleneck steps', () => {
+  it('say what the engine computes: a slow tail with hot LO, gone with LO held, fast at low density', () => {
+    const results = BOTTLENECK_STEPS.map((s) => simulate(structuredClone(s.input)));
+    const [hot, held, few] = results.map(stepNumbers);
+    for (const s of [hot, held, few]) expect(s.tau1ePs).not.toBeNull();
+    // Step 1 → 2: holding LO at the lattice removes the tail (1/e time at least halved); the LO modes did heat up.
+    expect(held.tau1ePs!).toBeLessThan(0.5 * hot.tau1ePs!);
+    expect(hot.peakLoK).toBeGreaterThan(600);
+    expect(held.peakLoK).toBeLessThan(310);
+    // Step 2's "still slower than step 3" and step 3's "LO phonons barely heat": the two hold.
+    expect(few.tau1ePs!).toBeLessThan(held.tau1ePs!);
+    expect(few.peakLoK).toBeLessThan(400);
+    // Step 3 is the high-density effect's absence: holding LO changes its 1/e time by under 10 %.
+    const fewHeld = simulate({ ...structuredClone(BOTTLENECK_STEPS[2].input), switches: { hotPhonons: false } }).metrics.tau1ePs!;
+    expect(Math.abs(fewHeld - few.tau1ePs!) / few.tau1ePs!).toBeLessThan(0.1);
+    // The captions quote these numbers.
+    expect(BOTTLENECK_STEPS[0].caption([hot])).toContain(`${formatNumber(hot.tau1ePs)} ps`);
+    expect(BOTTLENECK_STEPS[1].caption([hot, held])).toContain(`${formatNumber(held.tau1ePs)} ps instead of ${formatNumber(hot.tau1ePs)} ps`);
+    expect(BOTTLENECK_STEPS[2].caption([hot, held, few])).toContain(`${formatNumber(few.tau1ePs)} ps`);
+  });
+});
+
+describe('figure delay ticks', () => {
+  it('keep 0, ±0.1 and the decades on the full range, and add 1–2–5 steps when a zoom leaves fewer than three', () => {
+    expect(delayTicks(-0.3, 1000)).toEqual([-0.1, 0, 0.1, 1, 10, 100, 1000]);
+    expect(delayTicks(0.3, 5)).toEqual([0.5, 1, 2, 5]);
   });
 });
