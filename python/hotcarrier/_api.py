@@ -127,8 +127,9 @@ def simulate(**params):
     """One simulation. Keywords: composition='CsPbI3', edge_nm=8 (or bulk=True), n_per_nc / density_cm3 /
     fluence_uj_cm2, pump_nm, lattice_k, …, material={'loLifetimePs': 0.3} (or lo_lifetime_ps=0.3).
 
-    Returns a Result (a dict with attribute access): arrays t_ps, tc_k, t_lo_k, t_a_k, n_cm3 and the energy ledger
-    e_*_ev_cm3; metrics, derived, material, solver, provenance (version, commit, input hash)."""
+    Returns a Result (a dict with attribute access): arrays t_ps, tc_k (for NCs with Poisson statistics the
+    transient-absorption tail fit of the two carrier classes), tc_mean_k, tc_single_k / tc_multi_k / multi_share
+    (None for films), t_lo_k, t_a_k, n_cm3 and the energy ledger e_*_ev_cm3; metrics, derived, material, solver, provenance (version, commit, input hash)."""
     names = _declared()
     return _simulation(default_client().request("simulate", input=names.input(params)))
 
