@@ -34,6 +34,16 @@ export function runAuto(
   rhs: RhsFn, n: number, opt: NormalizedOptions, cnt: Counters, rec: Recorder, t0: number, y0: Float64Array, t1: number,
 ): AutoOutcome {
   const rodas = new Rodas5(rhs, n, opt, cnt, rec);
+  try {
+    return switching(rodas, rhs, n, opt, cnt, rec, t0, y0, t1);
+  } finally {
+    rodas.release();
+  }
+}
+
+function switching(
+  rodas: Rodas5, rhs: RhsFn, n: number, opt: NormalizedOptions, cnt: Counters, rec: Recorder, t0: number, y0: Float64Array, t1: number,
+): AutoOutcome {
   const odex = new OdexMethod(rhs, n, opt, cnt, rec);
   const jac = new Float64Array(n * n);
   const v = new Float64Array(n);

@@ -61,9 +61,10 @@ export class Recorder {
     }
   }
 
-  /** The recorded columns, trimmed to the points written. */
+  /** The recorded columns, trimmed to the points written (no copy when the storage is exactly full, as with a completed tEval grid). */
   finish(): { t: Float64Array; y: Float64Array[] } {
     const k = this.count;
+    if (k === this.ts.length) return { t: this.ts, y: this.cols };
     return { t: this.ts.slice(0, k), y: this.cols.map((c) => c.slice(0, k)) };
   }
 }

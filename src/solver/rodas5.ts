@@ -6,6 +6,7 @@ import { denseCoefficients, midpoint } from './rodas5-dense.ts';
 import { RODAS5_A, RODAS5_C, RODAS5_CT, RODAS5_D, RODAS5_GAMMA, RODAS5_STAGES } from './rodas5-tableau.ts';
 import { FAC_MAX, FAC_MIN, SAFETY, errorNorm, firstNonFinite, initialStep, worstComponent } from './step-control.ts';
 import { spectralRadius } from './stiffness.ts';
+import { acquireWork, releaseWork, type Rodas5Work } from './rodas5-work.ts';
 import type { RhsFn, SolveFailure } from './types.ts';
 
 const S = RODAS5_STAGES;
@@ -30,7 +31,7 @@ const enum Reject { None, Error, NonFiniteStage, NonFiniteState, NonFiniteJacobi
 /**
  * Rodas5 integrator (Hairer & Wanner II, Sec. IV.7; tableau in rodas5-tableau.ts).
  *
- * All work space is allocated once in the constructor. The Jacobian and ∂f/∂t are evaluated at each accepted
+ * All work space comes from a pool in the constructor (rodas5-work.ts) and goes back with release(). The Jacobian and ∂f/∂t are evaluated at each accepted
  * state (before the step is accepted, so a non-finite value there rejects the step) and reused across rejected
  * steps; only W = I/(hγ) − J is refactored with the new h.
  *
@@ -87,33 +88,46 @@ export class Rodas5 {
   private readonly pw: Float64Array;
   private jacBad = -1;
 
+  private readonly work: Rodas5Work;
+
   constructor(rhs: RhsFn, n: number, options: NormalizedOptions, counters: Counters, recorder: Recorder) {
     this.rhs = rhs;
     this.n = n;
     this.opt = options;
     this.cnt = counters;
     this.rec = recorder;
-    this.y = new Float64Array(n);
-    this.yNew = new Float64Array(n);
-    this.f0 = new Float64Array(n);
-    this.f1 = new Float64Array(n);
-    this.fs = new Float64Array(n);
-    this.ys = new Float64Array(n);
-    this.dfdt = new Float64Array(n);
-    this.u = new Float64Array(S * n);
-    this.e2 = new Float64Array(n);
-    this.e3 = new Float64Array(n);
-    this.jac = new Float64Array(n * n);
-    this.w = new Float64Array(n * n);
-    this.piv = new Int32Array(n);
-    this.colScale = new Float64Array(n);
-    this.weight = new Float64Array(n);
-    this.k1 = new Float64Array(n);
-    this.k2 = new Float64Array(n);
-    this.k3 = new Float64Array(n);
-    this.dense = new Float64Array(n);
-    this.pv = new Float64Array(n);
-    this.pw = new Float64Array(n);
+    const wk = acquireWork(n);
+    this.work = wk;
+    this.y = wk.y;
+    this.yNew = wk.yNew;
+    this.f0 = wk.f0;
+    this.f1 = wk.f1;
+    this.fs = wk.fs;
+    this.ys = wk.ys;
+    this.dfdt = wk.dfdt;
+    this.u = wk.u;
+    this.e2 = wk.e2;
+    this.e3 = wk.e3;
+    this.jac = wk.jac;
+    this.w = wk.w;
+    this.piv = wk.piv;
+    this.colScale = wk.colScale;
+    this.weight = wk.weight;
+    this.k1 = wk.k1;
+    this.k2 = wk.k2;
+    this.k3 = wk.k3;
+    this.dense = wk.dense;
+    this.pv = wk.pv;
+    this.pw = wk.pw;
+    // A pooled set holds the last solve's values: ∂f/∂t must read 0 for an autonomous problem, and the
+    // stiffness monitor's warm start must not depend on an earlier, unrelated solve.
+    this.dfdt.fill(0);
+    this.pv.fill(0);
+  }
+
+  /** Hand the work space back to the pool; the integrator (and its `y`) must not be used afterwards. */
+  release(): void {
+    releaseWork(this.work);
   }
 
   /**
