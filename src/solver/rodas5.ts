@@ -3,7 +3,8 @@ import { luFactor, luSolve } from './dense-lu.ts';
 import type { NormalizedOptions } from './validate.ts';
 import type { Counters, Recorder } from './recorder.ts';
 import { denseCoefficients, midpoint } from './rodas5-dense.ts';
-import { RODAS5_A, RODAS5_C, RODAS5_CT, RODAS5_D, RODAS5_GAMMA, RODAS5_STAGES } from './rodas5-tableau.ts';
+import { stageInput } from './rodas5-stages.ts';
+import { RODAS5_CT, RODAS5_D, RODAS5_GAMMA, RODAS5_STAGES } from './rodas5-tableau.ts';
 import { FAC_MAX, FAC_MIN, SAFETY, errorNorm, firstNonFinite, initialStep, worstComponent } from './step-control.ts';
 import { spectralRadius } from './stiffness.ts';
 import { acquireWork, releaseWork, type Rodas5Work } from './rodas5-work.ts';
@@ -12,6 +13,8 @@ import type { RhsFn, SolveFailure } from './types.ts';
 const S = RODAS5_STAGES;
 const EPS = 2.220446049250313e-16;
 const STIFF_CHECK_EVERY = 4;
+/** (1e-2)^(1/5): the controller's floor on the previous error (Hairer's rodas.f), as a fifth root. */
+const P_FLOOR = Math.pow(1e-2, 0.2);
 /**
  * Weight of the non-stiff part of the defect estimate: e₂ = z + (DEFECT_WEIGHT − 1)·(I − hγJ)⁻¹z, z = W⁻¹δ.
  * The second solve damps stiff components (there z already is the interpolation error), so the weight acts
@@ -244,8 +247,6 @@ export class Rodas5 {
     const k2 = this.k2;
     const k3 = this.k3;
     // Local aliases: imported module bindings cost a context load (and hole check) per access in V8.
-    const A = RODAS5_A;
-    const C = RODAS5_C;
     const CT = RODAS5_CT;
     const D = RODAS5_D;
     const dir = tEnd > t0 ? 1 : -1;
@@ -269,7 +270,7 @@ export class Rodas5 {
     let rejectedLast = false;
     let firstStep = true;
     let hAcc = 0;
-    let errAcc = 1;
+    let pAcc = 1;
     let nonStiffRun = 0;
     let rho = 0;
     let why = Reject.None;
@@ -319,40 +320,24 @@ export class Rodas5 {
         h *= 0.25;
         continue;
       }
-      // Stages. Y_s = y + Σ_j a_sj u_j and the coupling Σ_j c_sj u_j share one pass over the earlier
-      // increments; stages 7 and 8 (a_6j, a_7j = the previous row plus a 1) extend the running sum instead.
+      // Stages: the argument Y_s = y + Σ_j a_sj u_j and the coupling Σ_j c_sj u_j (into e3) from rodas5-stages.ts.
       const invH = 1 / h;
-      {
+      const auto = this.opt.autonomous;
+      if (auto) for (let i = 0; i < n; i++) u[i] = f0[i] * weight[i];
+      else {
         const dh = D[0] * h;
         for (let i = 0; i < n; i++) u[i] = (f0[i] + dh * dfdt[i]) * weight[i];
-        luSolve(w, n, piv, u, 0);
       }
+      luSolve(w, n, piv, u, 0);
       for (let s = 1; s < S; s++) {
         const us = s * n;
-        const ar = s * S;
-        if (s < S - 2) {
-          for (let i = 0; i < n; i++) {
-            let acc = y[i];
-            let cc = 0;
-            for (let j = 0, ji = i; j < s; j++, ji += n) {
-              const uj = u[ji];
-              acc += A[ar + j] * uj;
-              cc += C[ar + j] * uj;
-            }
-            ys[i] = acc;
-            e3[i] = cc;
-          }
-        } else {
-          for (let i = 0; i < n; i++) {
-            let cc = 0;
-            for (let j = 0, ji = i; j < s; j++, ji += n) cc += C[ar + j] * u[ji];
-            ys[i] += u[us - n + i];
-            e3[i] = cc;
-          }
-        }
+        stageInput(s, n, y, u, ys, e3);
         rhs(t + CT[s] * h, ys, fs);
-        const dh = D[s] * h;
-        for (let i = 0; i < n; i++) u[us + i] = (fs[i] + dh * dfdt[i] + e3[i] * invH) * weight[i];
+        if (auto) for (let i = 0; i < n; i++) u[us + i] = (fs[i] + e3[i] * invH) * weight[i];
+        else {
+          const dh = D[s] * h;
+          for (let i = 0; i < n; i++) u[us + i] = (fs[i] + dh * dfdt[i] + e3[i] * invH) * weight[i];
+        }
         luSolve(w, n, piv, u, us);
       }
       cnt.nfev += S - 1;
@@ -420,14 +405,16 @@ export class Rodas5 {
         why = Reject.None;
         if (rec.tEval) this.denseOutput(t, h, tNew, last);
         // Gustafsson predictive controller.
-        let fac = Math.min(1 / FAC_MIN, Math.max(1 / FAC_MAX, Math.pow(err, 0.2) / SAFETY));
+        // err^(1/5) once per step: (err²/errPrev)^(1/5) = p²/pAcc, pAcc = max(1e-2, errPrev)^(1/5) kept from the last step.
+        const p = Math.exp(0.2 * Math.log(err));
+        let fac = Math.min(1 / FAC_MIN, Math.max(1 / FAC_MAX, p / SAFETY));
         if (!firstStep) {
-          let facGus = (hAcc / h) * Math.pow((err * err) / errAcc, 0.2) / SAFETY;
+          let facGus = ((hAcc / h) * ((p * p) / pAcc)) / SAFETY;
           facGus = Math.min(1 / FAC_MIN, Math.max(1 / FAC_MAX, facGus));
           if (facGus > fac) fac = facGus;
         }
         hAcc = h;
-        errAcc = Math.max(1e-2, err);
+        pAcc = p > P_FLOOR ? p : P_FLOOR;
         let hNew = h / fac;
         if (rejectedLast && Math.abs(hNew) > Math.abs(h)) hNew = h;
         rejectedLast = false;
