@@ -1,37 +1,9 @@
 // Rodas5's dense-output polynomial: its coefficients, its value and its slope at θ = ½ (for the defect estimate).
-import { RODAS5_H, RODAS5_STAGES } from './rodas5-tableau.ts';
-
-if (RODAS5_STAGES !== 8) throw new Error('rodas5-dense.ts is written out for 8 stages');
-
-const H = RODAS5_H;
-const h00 = H[0];
-const h01 = H[1];
-const h02 = H[2];
-const h03 = H[3];
-const h04 = H[4];
-const h05 = H[5];
-const h06 = H[6];
-const h07 = H[7];
-const h10 = H[8];
-const h11 = H[9];
-const h12 = H[10];
-const h13 = H[11];
-const h14 = H[12];
-const h15 = H[13];
-const h16 = H[14];
-const h17 = H[15];
-const h20 = H[16];
-const h21 = H[17];
-const h22 = H[18];
-const h23 = H[19];
-const h24 = H[20];
-const h25 = H[21];
-const h26 = H[22];
-const h27 = H[23];
 
 /**
  * K_r = Σ_j H[r][j] u_j for r = 1, 2, 3 (u: S × n stage increments), so that
- * y(θ) = (1−θ) y0 + θ (y1 + (1−θ)(K1 + θ (K2 + θ K3))). Written out over the S = 8 stages (constant coefficients).
+ * y(θ) = (1−θ) y0 + θ (y1 + (1−θ)(K1 + θ (K2 + θ K3))). Written out over the S = 8 stages with RODAS5_H's numbers as literals
+ * (checked against the tableau in test/solver/rodas5-stages.test.ts).
  */
 export function denseCoefficients(u: Float64Array, n: number, k1: Float64Array, k2: Float64Array, k3: Float64Array): void {
   for (let i = 0; i < n; i++) {
@@ -43,9 +15,9 @@ export function denseCoefficients(u: Float64Array, n: number, k1: Float64Array, 
     const u5 = u[5 * n + i];
     const u6 = u[6 * n + i];
     const u7 = u[7 * n + i];
-    k1[i] = h00 * u0 + h01 * u1 + h02 * u2 + h03 * u3 + h04 * u4 + h05 * u5 + h06 * u6 + h07 * u7;
-    k2[i] = h10 * u0 + h11 * u1 + h12 * u2 + h13 * u3 + h14 * u4 + h15 * u5 + h16 * u6 + h17 * u7;
-    k3[i] = h20 * u0 + h21 * u1 + h22 * u2 + h23 * u3 + h24 * u4 + h25 * u5 + h26 * u6 + h27 * u7;
+    k1[i] = 27.354592673333357 * u0 - 6.925207756232857 * u1 + 26.40037733258859 * u2 + 0.5635230501052979 * u3 - 4.699151156849391 * u4 - 1.6008677469422725 * u5 - 1.5306074446748028 * u6 - 1.3929872940716344 * u7;
+    k2[i] = 44.19024239501722 * u0 + 1.3677947663381929e-13 * u1 + 202.93261852171622 * u2 - 35.5669339789154 * u3 - 181.91095152160645 * u4 + 3.4116351403665033 * u5 + 2.5793540257308067 * u6 + 2.2435122582734066 * u7;
+    k3[i] = -44.0988150021747 * u0 - 5.755396159656812e-13 * u1 - 181.26175034586677 * u2 + 56.99302194811676 * u3 + 183.21182741427398 * u4 - 7.480257918273637 * u5 - 5.792426076169686 * u6 - 5.32503859794143 * u7;
   }
 }
 
