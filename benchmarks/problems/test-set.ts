@@ -18,7 +18,13 @@ export interface TestProblem {
   atol: number;
   stiff: boolean;
   source: string;
+  /** Bandwidths of the Jacobian when it is banded (the PDE problems), with the analytic Jacobian in band layout. */
+  band?: { lower: number; upper: number };
+  bandJacobian?: JacobianFn;
 }
+
+/** Writer for a band-layout Jacobian (src/solver/band-lu.ts): entry (i, j) at i·(lower + upper + 1) + j − i + lower. */
+const bandIndex = (lower: number, upper: number) => (i: number, j: number) => i * (lower + upper + 1) + j - i + lower;
 
 const stiff = (name: 'HIRES' | 'ROBER' | 'VDPOL') => STIFF_SET.find((p) => p.name === name)!;
 
@@ -69,6 +75,15 @@ function heat(N: number): TestProblem {
         f[i] = c * (l - 2 * y[i] + r);
       }
     },
+    band: { lower: 1, upper: 1 },
+    bandJacobian: (_t, _y, J) => {
+      const at = bandIndex(1, 1);
+      for (let i = 0; i < N; i++) {
+        J[at(i, i)] = -2 * c;
+        if (i > 0) J[at(i, i - 1)] = c;
+        if (i < N - 1) J[at(i, i + 1)] = c;
+      }
+    },
     jacobian: (_t, _y, J) => {
       J.fill(0);
       for (let i = 0; i < N; i++) {
@@ -111,6 +126,22 @@ function bruss(N: number): TestProblem {
         const vr = i < N - 1 ? y[2 * i + 3] : 3;
         f[2 * i] = 1 + u * u * v - 4 * u + a * (ul - 2 * u + ur);
         f[2 * i + 1] = 3 * u - u * u * v + a * (vl - 2 * v + vr);
+      }
+    },
+    band: { lower: 2, upper: 2 },
+    bandJacobian: (_t, y, J) => {
+      const at = bandIndex(2, 2);
+      for (let i = 0; i < N; i++) {
+        const u = y[2 * i];
+        const v = y[2 * i + 1];
+        const iu = 2 * i;
+        const iv = 2 * i + 1;
+        J[at(iu, iu)] = 2 * u * v - 4 - 2 * a;
+        J[at(iu, iv)] = u * u;
+        J[at(iv, iu)] = 3 - 2 * u * v;
+        J[at(iv, iv)] = -u * u - 2 * a;
+        if (i > 0) { J[at(iu, iu - 2)] = a; J[at(iv, iv - 2)] = a; }
+        if (i < N - 1) { J[at(iu, iu + 2)] = a; J[at(iv, iv + 2)] = a; }
       }
     },
     jacobian: (_t, y, J) => {

@@ -2,7 +2,7 @@
 import { OdexMethod } from './odex-method.ts';
 import type { Counters, Recorder } from './recorder.ts';
 import { Rodas5, type RunEnd } from './rodas5.ts';
-import { spectralRadius } from './stiffness.ts';
+import { bandSpectralRadius, spectralRadius } from './stiffness.ts';
 import type { NormalizedOptions } from './validate.ts';
 import type { RhsFn, SolveFailure } from './types.ts';
 
@@ -45,7 +45,8 @@ function switching(
   rodas: Rodas5, rhs: RhsFn, n: number, opt: NormalizedOptions, cnt: Counters, rec: Recorder, t0: number, y0: Float64Array, t1: number,
 ): AutoOutcome {
   const odex = new OdexMethod(rhs, n, opt, cnt, rec);
-  const jac = new Float64Array(n * n);
+  const band = opt.band;
+  const jac = new Float64Array(band ? n * (band.lower + band.upper + 1) : n * n);
   const v = new Float64Array(n);
   const w = new Float64Array(n);
   const f0 = new Float64Array(n);
@@ -57,7 +58,7 @@ function switching(
     if (opt.jacobian) {
       opt.jacobian(t, y, jac);
       cnt.njev++;
-      return spectralRadius(jac, n, v, w, iters);
+      return band ? bandSpectralRadius(jac, n, band.lower, band.upper, v, w, iters) : spectralRadius(jac, n, v, w, iters);
     }
     rhs(t, y, f0);
     cnt.nfev++;

@@ -29,11 +29,18 @@ export class Rodas5Work {
   readonly jac: Float64Array;
   readonly w: Float64Array;
   readonly piv: Int32Array;
+  /** Bandwidths when the Jacobian is banded (jac, w in band layouts of band-lu.ts; m the multipliers), else null. */
+  readonly band: { lower: number; upper: number } | null;
+  readonly m: Float64Array;
 
-  constructor(n: number) {
+  constructor(n: number, band: { lower: number; upper: number } | null = null) {
     this.n = n;
+    this.band = band;
     const vectors = 18 + RODAS5_STAGES;
-    const buf = new Float64Array(vectors * n + 2 * n * n);
+    const jacLen = band ? n * (band.lower + band.upper + 1) : n * n;
+    const wLen = band ? n * (2 * band.lower + band.upper + 1) : n * n;
+    const mLen = band ? n * band.lower : 0;
+    const buf = new Float64Array(vectors * n + jacLen + wLen + mLen);
     let off = 0;
     const take = (len: number) => {
       const v = buf.subarray(off, off + len);
@@ -58,8 +65,9 @@ export class Rodas5Work {
     this.dense = take(n);
     this.pv = take(n);
     this.pw = take(n);
-    this.jac = take(n * n);
-    this.w = take(n * n);
+    this.jac = take(jacLen);
+    this.w = take(wLen);
+    this.m = take(mLen);
     this.piv = new Int32Array(n);
   }
 }
@@ -69,8 +77,12 @@ const POOL_MAX_N = 64;
 const POOL_PER_N = 4;
 const pool = new Map<number, Rodas5Work[]>();
 
-/** A work set for size n: a released one when available (its contents are stale; Rodas5 initialises what it reads). */
-export function acquireWork(n: number): Rodas5Work {
+/**
+ * A work set for size n: a released one when available (its contents are stale; Rodas5 initialises what it
+ * reads). Banded sets are not pooled (they serve large problems, where set-up is a small share).
+ */
+export function acquireWork(n: number, band: { lower: number; upper: number } | null = null): Rodas5Work {
+  if (band) return new Rodas5Work(n, band);
   const free = pool.get(n);
   const w = free?.pop();
   if (w) return w;
@@ -79,7 +91,7 @@ export function acquireWork(n: number): Rodas5Work {
 
 /** Return a set to the pool; the caller must not use it (or any view of it) afterwards. */
 export function releaseWork(w: Rodas5Work): void {
-  if (w.n > POOL_MAX_N) return;
+  if (w.n > POOL_MAX_N || w.band) return;
   let free = pool.get(w.n);
   if (!free) {
     free = [];

@@ -1,12 +1,14 @@
 // Rodas5 step logic: adaptive, L-stable Rosenbrock integration with dense output, allocation-free per step.
+import { bandFactor, bandSolve } from './band-lu.ts';
 import { luFactor, luSolve } from './dense-lu.ts';
+import { bandJacobianFd, buildBandW } from './rodas5-band.ts';
 import type { NormalizedOptions } from './validate.ts';
 import type { Counters, Recorder } from './recorder.ts';
 import { denseCoefficients, midpoint } from './rodas5-dense.ts';
 import { stageInput } from './rodas5-stages.ts';
 import { RODAS5_CT, RODAS5_D, RODAS5_GAMMA, RODAS5_STAGES } from './rodas5-tableau.ts';
 import { FAC_MAX, FAC_MIN, SAFETY, errorNorm, firstNonFinite, initialStep, worstComponent } from './step-control.ts';
-import { spectralRadius } from './stiffness.ts';
+import { bandSpectralRadius, spectralRadius } from './stiffness.ts';
 import { acquireWork, releaseWork, type Rodas5Work } from './rodas5-work.ts';
 import type { RhsFn, SolveFailure } from './types.ts';
 
@@ -92,6 +94,11 @@ export class Rodas5 {
   private jacBad = -1;
 
   private readonly work: Rodas5Work;
+  /** Jacobian bandwidths (jacobianBand), or −1 for a dense Jacobian. */
+  private readonly kl: number;
+  private readonly ku: number;
+  /** Band LU multipliers (band-lu.ts). */
+  private readonly mult: Float64Array;
 
   constructor(rhs: RhsFn, n: number, options: NormalizedOptions, counters: Counters, recorder: Recorder) {
     this.rhs = rhs;
@@ -99,7 +106,10 @@ export class Rodas5 {
     this.opt = options;
     this.cnt = counters;
     this.rec = recorder;
-    const wk = acquireWork(n);
+    const wk = acquireWork(n, options.band);
+    this.kl = options.band ? options.band.lower : -1;
+    this.ku = options.band ? options.band.upper : -1;
+    this.mult = wk.m;
     this.work = wk;
     this.y = wk.y;
     this.yNew = wk.yNew;
@@ -143,6 +153,9 @@ export class Rodas5 {
     if (this.opt.jacobian) {
       this.opt.jacobian(t, y, jac);
       this.cnt.njev++;
+    } else if (this.kl >= 0) {
+      this.cnt.nfev += bandJacobianFd(this.rhs, t, y, f0, n, this.kl, this.ku, this.opt.atol, jac, this.ys, this.fs, this.e3);
+      this.cnt.njev++;
     } else {
       const ys = this.ys;
       const fs = this.fs;
@@ -163,7 +176,8 @@ export class Rodas5 {
       this.cnt.njev++;
     }
     let bad = -1;
-    for (let k = 0; k < n * n; k++) {
+    const nj = jac.length;
+    for (let k = 0; k < nj; k++) {
       const v = jac[k];
       if (v - v !== 0) {
         bad = k;
@@ -178,7 +192,7 @@ export class Rodas5 {
       for (let i = 0; i < n; i++) {
         const d = (this.fs[i] - f0[i]) / dt;
         this.dfdt[i] = d;
-        if (bad < 0 && d - d !== 0) bad = n * n + i;
+        if (bad < 0 && d - d !== 0) bad = nj + i;
       }
     }
     this.jacBad = bad;
@@ -186,9 +200,13 @@ export class Rodas5 {
   }
 
   private jacBadText(): string {
-    const n = this.n;
+    const nj = this.jac.length;
     const k = this.jacBad;
-    return k >= n * n ? `∂f/∂t (finite difference) in component ${k - n * n}` : `the Jacobian entry (${Math.floor(k / n)}, ${k % n})`;
+    if (k >= nj) return `∂f/∂t (finite difference) in component ${k - nj}`;
+    if (this.kl < 0) return `the Jacobian entry (${Math.floor(k / this.n)}, ${k % this.n})`;
+    const wb = this.kl + this.ku + 1;
+    const i = Math.floor(k / wb);
+    return `the Jacobian entry (${i}, ${i - this.kl + (k % wb)}) (band storage index ${k})`;
   }
 
   /** Row weights for W at state y: w_i = 1/(atol_i + rtol·|y_i|), or 1 where that scale is 0. */
@@ -242,6 +260,9 @@ export class Rodas5 {
     const jac = this.jac;
     const dfdt = this.dfdt;
     const piv = this.piv;
+    const kl = this.kl;
+    const ku = this.ku;
+    const mult = this.mult;
     const weight = this.weight;
     const k1 = this.k1;
     const k2 = this.k2;
@@ -265,7 +286,7 @@ export class Rodas5 {
     if (h0 === 0) cnt.nfev++;
     this.h = h;
     if (!this.derivatives(t, y, f0, h)) {
-      return this.fail('non-finite-jacobian', t, h, `${this.jacBadText()} is ${this.jacBad < n * n ? jac[this.jacBad] : dfdt[this.jacBad - n * n]} at the start state`);
+      return this.fail('non-finite-jacobian', t, h, `${this.jacBadText()} is ${this.jacBad < jac.length ? jac[this.jacBad] : dfdt[this.jacBad - jac.length]} at the start state`);
     }
     let rejectedLast = false;
     let firstStep = true;
@@ -302,15 +323,21 @@ export class Rodas5 {
       // picks the pivots (and passes the pivot test) of D⁻¹WD, D = diag(atol + rtol·|y|), which does not
       // change when a component's unit changes and atol follows it (test/solver/scaling.test.ts).
       const dgamma = 1 / (h * RODAS5_GAMMA);
-      for (let i = 0; i < n; i++) {
-        const r = i * n;
-        const wi = weight[i];
-        for (let j = 0; j < n; j++) w[r + j] = -jac[r + j] * wi;
-        w[r + i] += dgamma * wi;
+      let bad: number;
+      if (kl < 0) {
+        for (let i = 0; i < n; i++) {
+          const r = i * n;
+          const wi = weight[i];
+          for (let j = 0; j < n; j++) w[r + j] = -jac[r + j] * wi;
+          w[r + i] += dgamma * wi;
+        }
+        bad = luFactor(w, n, piv, this.colScale);
+      } else {
+        buildBandW(jac, w, n, kl, ku, dgamma, weight);
+        bad = bandFactor(w, mult, n, kl, ku, piv, this.colScale);
       }
       cnt.nlu++;
-      const bad = luFactor(w, n, piv, this.colScale);
-      if (bad < 0 && w[0] === w[0]) singularRun = 0;
+      if (bad < 0 && w[kl < 0 ? 0 : kl] === w[kl < 0 ? 0 : kl]) singularRun = 0;
       else {
         cnt.nRejected++;
         why = Reject.Singular;
@@ -328,7 +355,8 @@ export class Rodas5 {
         const dh = D[0] * h;
         for (let i = 0; i < n; i++) u[i] = (f0[i] + dh * dfdt[i]) * weight[i];
       }
-      luSolve(w, n, piv, u, 0);
+      if (kl < 0) luSolve(w, n, piv, u, 0);
+      else bandSolve(w, mult, n, kl, ku, piv, u, 0);
       for (let s = 1; s < S; s++) {
         const us = s * n;
         stageInput(s, n, y, u, ys, e3);
@@ -338,7 +366,8 @@ export class Rodas5 {
           const dh = D[s] * h;
           for (let i = 0; i < n; i++) u[us + i] = (fs[i] + dh * dfdt[i] + e3[i] * invH) * weight[i];
         }
-        luSolve(w, n, piv, u, us);
+        if (kl < 0) luSolve(w, n, piv, u, us);
+        else bandSolve(w, mult, n, kl, ku, piv, u, us);
       }
       cnt.nfev += S - 1;
       const u8 = (S - 1) * n;
@@ -376,9 +405,11 @@ export class Rodas5 {
         rhs(t + 0.5 * h, ys, fs);
         cnt.nfev++;
         for (let i = 0; i < n; i++) e2[i] = (fs[i] - e2[i] * invH) * weight[i];
-        luSolve(w, n, piv, e2, 0);
+        if (kl < 0) luSolve(w, n, piv, e2, 0);
+        else bandSolve(w, mult, n, kl, ku, piv, e2, 0);
         for (let i = 0; i < n; i++) e3[i] = e2[i] * weight[i] * dgamma;
-        luSolve(w, n, piv, e3, 0);
+        if (kl < 0) luSolve(w, n, piv, e3, 0);
+        else bandSolve(w, mult, n, kl, ku, piv, e3, 0);
         for (let i = 0; i < n; i++) e2[i] += (DEFECT_WEIGHT - 1) * e3[i];
         const errMid = errorNorm(e2, y, yNew, atol, rtol, n, 0);
         if (errMid !== errMid) {
@@ -438,7 +469,7 @@ export class Rodas5 {
         // Stiffness monitor for 'auto': a 3-product power iteration on the step's Jacobian every
         // STIFF_CHECK_EVERY accepted steps (warm-started, so it tracks the dominant mode cheaply).
         if (this.monitorStiffness && this.steps % STIFF_CHECK_EVERY === 0) {
-          rho = spectralRadius(jac, n, this.pv, this.pw, 3);
+          rho = kl < 0 ? spectralRadius(jac, n, this.pv, this.pw, 3) : bandSpectralRadius(jac, n, kl, ku, this.pv, this.pw, 3);
           nonStiffRun = Math.abs(h) * rho < this.nonStiffBound ? nonStiffRun + STIFF_CHECK_EVERY : 0;
           if (nonStiffRun >= this.nonStiffLimit) {
             this.t = t;
