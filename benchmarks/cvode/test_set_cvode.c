@@ -1,7 +1,9 @@
 /* The test set (benchmarks/problems/test-set.ts) with SUNDIALS CVODE: one problem, one rtol, CPU time per solve. */
 /*
- * Usage: test_set_cvode <problem> <rtol> <min_seconds>
+ * Usage: test_set_cvode <problem> <rtol> <min_seconds> [band]
  *   Stiff problems: BDF, dense direct linear solver, analytic Jacobian (the same as ours).
+ *   With `band` (HEAT-N: bandwidths 1, 1; BRUSS-N: 2, 2): the band matrix and band direct solver instead,
+ *   with the same analytic Jacobian written into the band matrix (what ours does with jacobianBand).
  *   Non-stiff problems (ARENSTORF, PLEIADES): Adams with fixed-point iteration, no Jacobian.
  *   The solver memory is created once and re-initialised (CVodeReInit) per solve; solves repeat until
  *   min_seconds of process CPU time (CLOCK_PROCESS_CPUTIME_ID) have passed. Prints one JSON line with the
@@ -16,13 +18,15 @@
 #include <cvode/cvode.h>
 #include <nvector/nvector_serial.h>
 #include <sundials/sundials_types.h>
+#include <sunlinsol/sunlinsol_band.h>
 #include <sunlinsol/sunlinsol_dense.h>
+#include <sunmatrix/sunmatrix_band.h>
 #include <sunmatrix/sunmatrix_dense.h>
 #include <sunnonlinsol/sunnonlinsol_fixedpoint.h>
 
-typedef struct { const char *name; int n; double t1; double atol; int stiff; int N; } Problem;
+typedef struct { const char *name; int n; double t1; double atol; int stiff; int N; int band; int bw; } Problem;
 static Problem P;
-#define J(i, j) SM_ELEMENT_D(Jm, i, j)
+#define J(i, j) (*(P.band ? &SM_ELEMENT_B(Jm, i, j) : &SM_ELEMENT_D(Jm, i, j)))
 
 static int rhs(sunrealtype t, N_Vector yv, N_Vector fv, void *ud) {
   (void)t; (void)ud;
@@ -139,10 +143,10 @@ static double cpu_s(void) {
 }
 
 int main(int argc, char **argv) {
-  if (argc < 4) { fprintf(stderr, "usage: test_set_cvode <problem> <rtol> <min_seconds>\n"); return 2; }
+  if (argc < 4) { fprintf(stderr, "usage: test_set_cvode <problem> <rtol> <min_seconds> [band]\n"); return 2; }
   P.name = argv[1];
   double rtol = atof(argv[2]), minS = atof(argv[3]);
-  P.atol = 1e-9; P.stiff = 1; P.N = 0;
+  P.atol = 1e-9; P.stiff = 1; P.N = 0; P.band = argc > 4 && !strcmp(argv[4], "band"); P.bw = 0;
   const char *s = P.name;
   if (!strcmp(s, "ROBER")) { P.n = 3; P.t1 = 1e11; P.atol = 1e-10; }
   else if (!strcmp(s, "HIRES")) { P.n = 8; P.t1 = 321.8122; P.atol = 1e-10; }
@@ -153,6 +157,11 @@ int main(int argc, char **argv) {
   else if (!strcmp(s, "ARENSTORF")) { P.n = 4; P.t1 = 17.0652165601579625588917206249; P.stiff = 0; }
   else if (!strcmp(s, "PLEIADES")) { P.n = 28; P.t1 = 3; P.stiff = 0; }
   else { fprintf(stderr, "unknown problem %s\n", s); return 2; }
+  if (P.band) {
+    if (!strncmp(s, "HEAT-", 5)) P.bw = 1;
+    else if (!strncmp(s, "BRUSS-", 6)) P.bw = 2;
+    else { fprintf(stderr, "no band structure declared for %s\n", s); return 2; }
+  }
   SUNContext ctx;
 #if SUNDIALS_VERSION_MAJOR >= 7
   SUNContext_Create(SUN_COMM_NULL, &ctx);
@@ -168,8 +177,8 @@ int main(int argc, char **argv) {
   SUNLinearSolver LS = NULL;
   SUNNonlinearSolver NLS = NULL;
   if (P.stiff) {
-    A = SUNDenseMatrix(P.n, P.n, ctx);
-    LS = SUNLinSol_Dense(y, A, ctx);
+    A = P.band ? SUNBandMatrix(P.n, P.bw, P.bw, ctx) : SUNDenseMatrix(P.n, P.n, ctx);
+    LS = P.band ? SUNLinSol_Band(y, A, ctx) : SUNLinSol_Dense(y, A, ctx);
     CVodeSetLinearSolver(mem, LS, A);
     CVodeSetJacFn(mem, jac);
   } else {
@@ -194,8 +203,8 @@ int main(int argc, char **argv) {
     el = cpu_s() - t0;
     if (el >= minS || runs >= 200 || flag < 0) break;
   }
-  printf("{\"problem\":\"%s\",\"solver\":\"cvode\",\"version\":\"%d.%d.%d\",\"rtol\":%g,\"cpu_s\":%.9g,\"runs\":%d,\"nfev\":%ld,\"njev\":%ld,\"steps\":%ld,\"status\":%d,\"y_end\":[",
-         P.name, SUNDIALS_VERSION_MAJOR, SUNDIALS_VERSION_MINOR, SUNDIALS_VERSION_PATCH, rtol, el / runs, runs, nf + nfl, nj, ns, status);
+  printf("{\"problem\":\"%s\",\"solver\":\"%s\",\"version\":\"%d.%d.%d\",\"rtol\":%g,\"cpu_s\":%.9g,\"runs\":%d,\"nfev\":%ld,\"njev\":%ld,\"steps\":%ld,\"status\":%d,\"y_end\":[",
+         P.name, P.band ? "cvode band" : "cvode", SUNDIALS_VERSION_MAJOR, SUNDIALS_VERSION_MINOR, SUNDIALS_VERSION_PATCH, rtol, el / runs, runs, nf + nfl, nj, ns, status);
   for (int i = 0; i < P.n; i++) printf("%s%.17g", i ? "," : "", N_VGetArrayPointer(y)[i]);
   printf("]}\n");
   if (LS) SUNLinSolFree(LS);

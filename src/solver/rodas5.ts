@@ -209,6 +209,34 @@ export class Rodas5 {
     return `the Jacobian entry (${i}, ${i - this.kl + (k % wb)}) (band storage index ${k})`;
   }
 
+  /**
+   * W = I/(hγ) − J (dgamma = 1/(hγ)), equilibrated and factored in place: we factor diag(w)·W and solve
+   * diag(w)·W u = diag(w)·b, with w the error weights. Partial pivoting ignores column scaling, so this
+   * picks the pivots (and passes the pivot test) of D⁻¹WD, D = diag(atol + rtol·|y|), which does not
+   * change when a component's unit changes and atol follows it (test/solver/scaling.test.ts).
+   * @returns -1, or the column of a too-small pivot.
+   */
+  private factorW(dgamma: number): number {
+    const { n, kl, w, jac, weight } = this;
+    if (kl >= 0) {
+      buildBandW(jac, w, n, kl, this.ku, dgamma, weight);
+      return bandFactor(w, this.mult, n, kl, this.ku, this.piv, this.colScale);
+    }
+    for (let i = 0; i < n; i++) {
+      const r = i * n;
+      const wi = weight[i];
+      for (let j = 0; j < n; j++) w[r + j] = -jac[r + j] * wi;
+      w[r + i] += dgamma * wi;
+    }
+    return luFactor(w, n, this.piv, this.colScale);
+  }
+
+  /** Solve the factored W in place on b[off .. off + n) (right-hand side already row-weighted). */
+  private solveW(b: Float64Array, off: number): void {
+    if (this.kl < 0) luSolve(this.w, this.n, this.piv, b, off);
+    else bandSolve(this.w, this.mult, this.n, this.kl, this.ku, this.piv, b, off);
+  }
+
   /** Row weights for W at state y: w_i = 1/(atol_i + rtol·|y_i|), or 1 where that scale is 0. */
   private errorWeights(y: Float64Array): void {
     const { atol, rtol } = this.opt;
@@ -262,7 +290,6 @@ export class Rodas5 {
     const piv = this.piv;
     const kl = this.kl;
     const ku = this.ku;
-    const mult = this.mult;
     const weight = this.weight;
     const k1 = this.k1;
     const k2 = this.k2;
@@ -318,24 +345,9 @@ export class Rodas5 {
         this.derivatives(t, y, f0, h);
         needJac = false;
       }
-      // W = I/(hγ) − J, equilibrated and factored in place: we factor diag(w)·W and solve
-      // diag(w)·W u = diag(w)·b, with w the error weights. Partial pivoting ignores column scaling, so this
-      // picks the pivots (and passes the pivot test) of D⁻¹WD, D = diag(atol + rtol·|y|), which does not
-      // change when a component's unit changes and atol follows it (test/solver/scaling.test.ts).
+      // W = I/(hγ) − J, row-equilibrated and factored (factorW).
       const dgamma = 1 / (h * RODAS5_GAMMA);
-      let bad: number;
-      if (kl < 0) {
-        for (let i = 0; i < n; i++) {
-          const r = i * n;
-          const wi = weight[i];
-          for (let j = 0; j < n; j++) w[r + j] = -jac[r + j] * wi;
-          w[r + i] += dgamma * wi;
-        }
-        bad = luFactor(w, n, piv, this.colScale);
-      } else {
-        buildBandW(jac, w, n, kl, ku, dgamma, weight);
-        bad = bandFactor(w, mult, n, kl, ku, piv, this.colScale);
-      }
+      const bad = this.factorW(dgamma);
       cnt.nlu++;
       if (bad < 0 && w[kl < 0 ? 0 : kl] === w[kl < 0 ? 0 : kl]) singularRun = 0;
       else {
@@ -355,8 +367,7 @@ export class Rodas5 {
         const dh = D[0] * h;
         for (let i = 0; i < n; i++) u[i] = (f0[i] + dh * dfdt[i]) * weight[i];
       }
-      if (kl < 0) luSolve(w, n, piv, u, 0);
-      else bandSolve(w, mult, n, kl, ku, piv, u, 0);
+      this.solveW(u, 0);
       for (let s = 1; s < S; s++) {
         const us = s * n;
         stageInput(s, n, y, u, ys, e3);
@@ -366,8 +377,7 @@ export class Rodas5 {
           const dh = D[s] * h;
           for (let i = 0; i < n; i++) u[us + i] = (fs[i] + dh * dfdt[i] + e3[i] * invH) * weight[i];
         }
-        if (kl < 0) luSolve(w, n, piv, u, us);
-        else bandSolve(w, mult, n, kl, ku, piv, u, us);
+        this.solveW(u, us);
       }
       cnt.nfev += S - 1;
       const u8 = (S - 1) * n;
@@ -405,11 +415,9 @@ export class Rodas5 {
         rhs(t + 0.5 * h, ys, fs);
         cnt.nfev++;
         for (let i = 0; i < n; i++) e2[i] = (fs[i] - e2[i] * invH) * weight[i];
-        if (kl < 0) luSolve(w, n, piv, e2, 0);
-        else bandSolve(w, mult, n, kl, ku, piv, e2, 0);
+        this.solveW(e2, 0);
         for (let i = 0; i < n; i++) e3[i] = e2[i] * weight[i] * dgamma;
-        if (kl < 0) luSolve(w, n, piv, e3, 0);
-        else bandSolve(w, mult, n, kl, ku, piv, e3, 0);
+        this.solveW(e3, 0);
         for (let i = 0; i < n; i++) e2[i] += (DEFECT_WEIGHT - 1) * e3[i];
         const errMid = errorNorm(e2, y, yNew, atol, rtol, n, 0);
         if (errMid !== errMid) {

@@ -60,7 +60,7 @@ export interface SolveCounters {
 export interface SolveIvpResult extends SolveCounters {
   /** Output times: `tEval` when given, else every accepted step (t0 included). */
   t: Float64Array;
-  /** One column per state component: y[i][k] is component i at t[k]. */
+  /** One column per state component: y[i][k] is component i at t[k]. The columns are views of one shared buffer. */
   y: Float64Array[];
   status: SolveStatus;
   message: string;
