@@ -23,6 +23,56 @@
  * @returns -1 on success, else the column index whose pivot was too small.
  */
 export function luFactor(a: Float64Array, n: number, piv: Int32Array, colScale: Float64Array, pivotTol = 1e-14): number {
+  if (n === 4) return luFactor4(a, piv, colScale, pivotTol);
+  for (let j = 0; j < n; j++) {
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const v = Math.abs(a[i * n + j]);
+      if (v > m) m = v;
+    }
+    colScale[j] = m;
+  }
+  for (let k = 0; k < n; k++) {
+    let p = k;
+    let best = Math.abs(a[k * n + k]);
+    let decoupled = k < n - 1 && best > 0 && Number.isFinite(colScale[k] / best);
+    for (let j = k + 1; decoupled && j < n; j++) if (a[k * n + j] !== 0) decoupled = false;
+    if (!decoupled) {
+      for (let i = k + 1; i < n; i++) {
+        const v = Math.abs(a[i * n + k]);
+        if (v > best) {
+          best = v;
+          p = i;
+        }
+      }
+    }
+    piv[k] = p;
+    if (!decoupled && (!(best > pivotTol * colScale[k]) || best === 0)) return k;
+    if (p !== k) {
+      const rp = p * n;
+      const rk = k * n;
+      for (let j = 0; j < n; j++) {
+        const t = a[rk + j];
+        a[rk + j] = a[rp + j];
+        a[rp + j] = t;
+      }
+    }
+    const rk = k * n;
+    const inv = 1 / a[rk + k];
+    a[rk + k] = inv;
+    for (let i = k + 1; i < n; i++) {
+      const ri = i * n;
+      const l = a[ri + k] * inv;
+      a[ri + k] = l;
+      if (l !== 0 && !decoupled) for (let j = k + 1; j < n; j++) a[ri + j] -= l * a[rk + j];
+    }
+  }
+  return -1;
+}
+
+/** luFactor for n = 4 with the size a constant (bounds known to the compiler); the same operations in the same order. */
+function luFactor4(a: Float64Array, piv: Int32Array, colScale: Float64Array, pivotTol: number): number {
+  const n = 4;
   for (let j = 0; j < n; j++) {
     let m = 0;
     for (let i = 0; i < n; i++) {
