@@ -28,12 +28,53 @@ typedef struct { const char *name; int n; double t1; double atol; int stiff; int
 static Problem P;
 #define J(i, j) (*(P.band ? &SM_ELEMENT_B(Jm, i, j) : &SM_ELEMENT_D(Jm, i, j)))
 
+/* POLLU (Verwer 1994; IVP test set): rate k·y[a]·y[b] (b < 0: k·y[a]), net changes nu[] of species sp[]. */
+typedef struct { double k; int a, b, m; int sp[5]; int nu[5]; } Reaction;
+static const Reaction POLLU[25] = {
+  {0.35, 0, -1, 3, {0, 1, 2}, {-1, 1, 1}},
+  {26.6, 1, 3, 3, {0, 1, 3}, {1, -1, -1}},
+  {12300.0, 4, 1, 4, {0, 1, 4, 5}, {1, -1, -1, 1}},
+  {0.00086, 6, -1, 3, {4, 6, 7}, {2, -1, 1}},
+  {0.00082, 6, -1, 2, {6, 7}, {-1, 1}},
+  {15000.0, 6, 5, 4, {4, 5, 6, 7}, {1, -1, -1, 1}},
+  {0.00013, 8, -1, 4, {4, 7, 8, 9}, {1, 1, -1, 1}},
+  {24000.0, 8, 5, 3, {5, 8, 10}, {-1, -1, 1}},
+  {16500.0, 10, 1, 5, {0, 1, 9, 10, 11}, {1, -1, 1, -1, 1}},
+  {9000.0, 10, 0, 3, {0, 10, 12}, {-1, -1, 1}},
+  {0.022, 12, -1, 3, {0, 10, 12}, {1, 1, -1}},
+  {12000.0, 9, 1, 4, {0, 1, 9, 13}, {1, -1, -1, 1}},
+  {1.88, 13, -1, 3, {4, 6, 13}, {1, 1, -1}},
+  {16300.0, 0, 5, 3, {0, 5, 14}, {-1, -1, 1}},
+  {4800000.0, 2, -1, 2, {2, 3}, {-1, 1}},
+  {0.00035, 3, -1, 2, {3, 15}, {-1, 1}},
+  {0.0175, 3, -1, 2, {2, 3}, {1, -1}},
+  {100000000.0, 15, -1, 2, {5, 15}, {2, -1}},
+  {444000000000.0, 15, -1, 2, {2, 15}, {1, -1}},
+  {1240.0, 16, 5, 4, {4, 5, 16, 17}, {1, -1, -1, 1}},
+  {2.1, 18, -1, 2, {1, 18}, {1, -1}},
+  {5.78, 18, -1, 3, {0, 2, 18}, {1, 1, -1}},
+  {0.0474, 0, 3, 3, {0, 3, 18}, {-1, -1, 1}},
+  {1780.0, 18, 0, 3, {0, 18, 19}, {-1, -1, 1}},
+  {3.12, 19, -1, 3, {0, 18, 19}, {1, 1, -1}},
+};
+
+static void pollu_rhs(const double *y, double *f) {
+  for (int i = 0; i < 20; i++) f[i] = 0;
+  for (int r = 0; r < 25; r++) {
+    const Reaction *R = &POLLU[r];
+    double rate = R->k * y[R->a] * (R->b >= 0 ? y[R->b] : 1.0);
+    for (int m = 0; m < R->m; m++) f[R->sp[m]] += R->nu[m] * rate;
+  }
+}
+
 static int rhs(sunrealtype t, N_Vector yv, N_Vector fv, void *ud) {
   (void)t; (void)ud;
   const sunrealtype *y = N_VGetArrayPointer(yv);
   sunrealtype *f = N_VGetArrayPointer(fv);
   const char *s = P.name;
-  if (!strcmp(s, "ROBER")) {
+  if (!strcmp(s, "POLLU")) {
+    pollu_rhs(y, f);
+  } else if (!strcmp(s, "ROBER")) {
     f[0] = -0.04 * y[0] + 1e4 * y[1] * y[2]; f[2] = 3e7 * y[1] * y[1]; f[1] = -f[0] - f[2];
   } else if (!strcmp(s, "HIRES")) {
     double r = 280 * y[5] * y[7];
@@ -85,7 +126,16 @@ static int jac(sunrealtype t, N_Vector yv, N_Vector fy, SUNMatrix Jm, void *ud, 
   const sunrealtype *y = N_VGetArrayPointer(yv);
   const char *s = P.name;
   SUNMatZero(Jm);
-  if (!strcmp(s, "ROBER")) {
+  if (!strcmp(s, "POLLU")) {
+    for (int r = 0; r < 25; r++) {
+      const Reaction *R = &POLLU[r];
+      for (int q = 0; q < (R->b >= 0 ? 2 : 1); q++) {
+        int col = q == 0 ? R->a : R->b;
+        double d = R->b >= 0 ? R->k * y[q == 0 ? R->b : R->a] : R->k;
+        for (int m = 0; m < R->m; m++) J(R->sp[m], col) += R->nu[m] * d;
+      }
+    }
+  } else if (!strcmp(s, "ROBER")) {
     J(0, 0) = -0.04; J(0, 1) = 1e4 * y[2]; J(0, 2) = 1e4 * y[1];
     J(1, 0) = 0.04; J(1, 1) = -1e4 * y[2] - 6e7 * y[1]; J(1, 2) = -1e4 * y[1];
     J(2, 1) = 6e7 * y[1];
@@ -121,7 +171,10 @@ static int jac(sunrealtype t, N_Vector yv, N_Vector fy, SUNMatrix Jm, void *ud, 
 
 static void init_state(double *v) {
   const char *s = P.name;
-  if (!strcmp(s, "ROBER")) { v[0] = 1; v[1] = 0; v[2] = 0; }
+  if (!strcmp(s, "POLLU")) {
+    for (int i = 0; i < 20; i++) v[i] = 0;
+    v[1] = 0.2; v[3] = 0.04; v[6] = 0.1; v[7] = 0.3; v[8] = 0.01; v[16] = 0.007;
+  } else if (!strcmp(s, "ROBER")) { v[0] = 1; v[1] = 0; v[2] = 0; }
   else if (!strcmp(s, "HIRES")) { for (int i = 0; i < 8; i++) v[i] = 0; v[0] = 1; v[7] = 0.0057; }
   else if (!strncmp(s, "VDPOL", 5)) { v[0] = 2; v[1] = 0; }
   else if (!strcmp(s, "OREGO")) { v[0] = 1; v[1] = 2; v[2] = 3; }
@@ -149,6 +202,7 @@ int main(int argc, char **argv) {
   P.atol = 1e-9; P.stiff = 1; P.N = 0; P.band = argc > 4 && !strcmp(argv[4], "band"); P.bw = 0;
   const char *s = P.name;
   if (!strcmp(s, "ROBER")) { P.n = 3; P.t1 = 1e11; P.atol = 1e-10; }
+  else if (!strcmp(s, "POLLU")) { P.n = 20; P.t1 = 60; P.atol = 1e-10; }
   else if (!strcmp(s, "HIRES")) { P.n = 8; P.t1 = 321.8122; P.atol = 1e-10; }
   else if (!strncmp(s, "VDPOL", 5)) { P.n = 2; P.t1 = 2; }
   else if (!strcmp(s, "OREGO")) { P.n = 3; P.t1 = 360; }

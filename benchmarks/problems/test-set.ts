@@ -1,5 +1,6 @@
 // The public test set for the solver benchmarks: classic stiff and non-stiff IVPs with their sources.
 import type { JacobianFn, RhsFn } from '../../src/solver/types.ts';
+import { POLLU_Y0, polluJacobian, polluRhs } from './pollu.ts';
 import { STIFF_SET } from './stiff-set.ts';
 
 /**
@@ -205,6 +206,8 @@ export const TEST_SET: TestProblem[] = [
     source: 'van der Pol, scaled form, ε = 1e-12 (μ = 1e6)' },
   { name: 'OREGO', n: 3, t1: 360, y0: [1, 2, 3], ...orego, atol: 1e-9, stiff: true,
     source: 'Oregonator (Field & Noyes 1974); Hairer & Wanner II, Sec. IV.1' },
+  { name: 'POLLU', n: 20, t1: 60, y0: POLLU_Y0, rhs: polluRhs, jacobian: polluJacobian, atol: 1e-10, stiff: true,
+    source: 'Verwer (1994), SIAM J. Sci. Comput. 15, 1243; IVP test set (Mazzia & Magherini, Bari), problem POLLU' },
   ...[50, 100, 200, 400].map(heat),
   ...[50, 100, 200].map(bruss),
   { name: 'ARENSTORF', n: 4, t1: 17.0652165601579625588917206249, y0: [0.994, 0, 0, -2.00158510637908252240537862224], rhs: arenstorf, atol: 1e-9, stiff: false,
