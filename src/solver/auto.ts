@@ -44,7 +44,9 @@ export function runAuto(
 function switching(
   rodas: Rodas5, rhs: RhsFn, n: number, opt: NormalizedOptions, cnt: Counters, rec: Recorder, t0: number, y0: Float64Array, t1: number,
 ): AutoOutcome {
-  const odex = new OdexMethod(rhs, n, opt, cnt, rec);
+  // odex is built on first use: a problem found stiff at the start may never need it.
+  const lazy: { odex: OdexMethod | null } = { odex: null };
+  const odexOf = (): OdexMethod => (lazy.odex ??= new OdexMethod(rhs, n, opt, cnt, rec));
   const band = opt.band;
   const jac = new Float64Array(band ? n * (band.lower + band.upper + 1) : n * n);
   const v = new Float64Array(n);
@@ -111,19 +113,19 @@ function switching(
   rodas.nonStiffLimit = NON_STIFF_STEPS;
   rodas.nonStiffBound = NON_STIFF_HRHO;
   for (;;) {
-    const method = stiff ? rodas : odex;
+    const method = stiff ? rodas : odexOf();
     rodas.monitorStiffness = switches < MAX_SWITCHES && !pinned;
     // odex hands over (handOver = true) on a NaN/Infinity inside a step: rodas5 rejects such steps itself.
     // A throw inside the stiffness check escapes odex's run with odex's last accepted t and h.
     let end: RunEnd;
     try {
-      end = stiff ? rodas.run(t, y, t1, h) : odex.run(t, y, t1, h, switches < MAX_SWITCHES ? check : null, true);
+      end = stiff ? rodas.run(t, y, t1, h) : odexOf().run(t, y, t1, h, switches < MAX_SWITCHES ? check : null, true);
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       const failure: SolveFailure = { kind: 'other', t: method.t, h: method.h, cause: `the right-hand side or Jacobian threw: ${msg}` };
-      return { failure, methodsUsed: { odexSteps: odex.steps, rodasSteps: rodas.steps, switches } };
+      return { failure, methodsUsed: { odexSteps: lazy.odex?.steps ?? 0, rodasSteps: rodas.steps, switches } };
     }
-    const methodsUsed = { odexSteps: odex.steps, rodasSteps: rodas.steps, switches };
+    const methodsUsed = { odexSteps: lazy.odex?.steps ?? 0, rodasSteps: rodas.steps, switches };
     if (end === 'failed') return { failure: method.failure, methodsUsed };
     if (end === 'done') return { failure: null, methodsUsed };
     t = method.t;
@@ -131,7 +133,7 @@ function switching(
     y.set(method.y);
     if (stiff) rodas.nonStiffLimit *= 2;
     // odex's steps contradicted f (a switch or pulse inside a step): rodas5's defect control handles that, stay there.
-    if (!stiff && odex.grossError) pinned = true;
+    if (!stiff && odexOf().grossError) pinned = true;
     stiff = !stiff;
     switches++;
     odexSinceCheck = 0;
