@@ -38,6 +38,9 @@ export function bandFactor(
       if (v > colScale[j]) colScale[j] = v;
     }
   }
+  // reach = the largest original row swapped in so far: U's row k (and so every update it makes) ends at column
+  // reach + ku or before, which is k + ku when no row was swapped (most W matrices): no work on the fill columns.
+  let reach = 0;
   for (let k = 0; k < n; k++) {
     const iEnd = k + kl < n - 1 ? k + kl : n - 1;
     let p = k;
@@ -51,7 +54,8 @@ export function bandFactor(
     }
     piv[k] = p;
     if (!(best > pivotTol * colScale[k]) || best === 0) return k;
-    const jEnd = k + ku + kl < n - 1 ? k + ku + kl : n - 1;
+    if (p > reach) reach = p;
+    const jEnd = reach + ku < n - 1 ? reach + ku : n - 1;
     const rk = k * wf - k + kl;
     if (p !== k) {
       const rp = p * wf - p + kl;
@@ -74,9 +78,23 @@ export function bandFactor(
   return -1;
 }
 
-/** Solve with the factors of bandFactor, in place on b[off .. off + n). */
+/**
+ * Upper bandwidth of U after bandFactor: ku plus the largest row interchange distance (ku when nothing was
+ * swapped). Row k of U ends at column k + this or before; bandSolve skips the columns beyond.
+ */
+export function bandUpperWidth(piv: Int32Array, n: number, ku: number): number {
+  let fill = 0;
+  for (let k = 0; k < n; k++) if (piv[k] - k > fill) fill = piv[k] - k;
+  return ku + fill;
+}
+
+/**
+ * Solve with the factors of bandFactor, in place on b[off .. off + n).
+ * @param uw U's upper bandwidth (bandUpperWidth), at most ku + kl (the default).
+ */
 export function bandSolve(
   F: Float64Array, M: Float64Array, n: number, kl: number, ku: number, piv: Int32Array, b: Float64Array, off = 0,
+  uw = ku + kl,
 ): void {
   const wf = 2 * kl + ku + 1;
   for (let k = 0; k < n; k++) {
@@ -96,7 +114,7 @@ export function bandSolve(
   }
   for (let i = n - 1; i >= 0; i--) {
     const ri = i * wf - i + kl;
-    const jEnd = i + ku + kl < n - 1 ? i + ku + kl : n - 1;
+    const jEnd = i + uw < n - 1 ? i + uw : n - 1;
     let s = b[off + i];
     for (let j = i + 1; j <= jEnd; j++) s -= F[ri + j] * b[off + j];
     b[off + i] = s * F[ri + i];

@@ -1,5 +1,5 @@
 // Rodas5 step logic: adaptive, L-stable Rosenbrock integration with dense output, allocation-free per step.
-import { bandFactor, bandSolve } from './band-lu.ts';
+import { bandFactor, bandSolve, bandUpperWidth } from './band-lu.ts';
 import { luFactor, luSolve } from './dense-lu.ts';
 import { bandJacobianFd, buildBandW } from './rodas5-band.ts';
 import type { NormalizedOptions } from './validate.ts';
@@ -97,8 +97,9 @@ export class Rodas5 {
   /** Jacobian bandwidths (jacobianBand), or −1 for a dense Jacobian. */
   private readonly kl: number;
   private readonly ku: number;
-  /** Band LU multipliers (band-lu.ts). */
+  /** Band LU multipliers (band-lu.ts) and U's upper bandwidth after the last factorisation. */
   private readonly mult: Float64Array;
+  private uw = 0;
 
   constructor(rhs: RhsFn, n: number, options: NormalizedOptions, counters: Counters, recorder: Recorder) {
     this.rhs = rhs;
@@ -220,7 +221,9 @@ export class Rodas5 {
     const { n, kl, w, jac, weight } = this;
     if (kl >= 0) {
       buildBandW(jac, w, n, kl, this.ku, dgamma, weight);
-      return bandFactor(w, this.mult, n, kl, this.ku, this.piv, this.colScale);
+      const bad = bandFactor(w, this.mult, n, kl, this.ku, this.piv, this.colScale);
+      this.uw = bandUpperWidth(this.piv, n, this.ku);
+      return bad;
     }
     for (let i = 0; i < n; i++) {
       const r = i * n;
@@ -234,7 +237,7 @@ export class Rodas5 {
   /** Solve the factored W in place on b[off .. off + n) (right-hand side already row-weighted). */
   private solveW(b: Float64Array, off: number): void {
     if (this.kl < 0) luSolve(this.w, this.n, this.piv, b, off);
-    else bandSolve(this.w, this.mult, this.n, this.kl, this.ku, this.piv, b, off);
+    else bandSolve(this.w, this.mult, this.n, this.kl, this.ku, this.piv, b, off, this.uw);
   }
 
   /** Row weights for W at state y: w_i = 1/(atol_i + rtol·|y_i|), or 1 where that scale is 0. */

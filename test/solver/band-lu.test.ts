@@ -1,6 +1,6 @@
 // The banded LU against the dense LU on random band systems (pivoting included), and its singularity check.
 import { describe, expect, it } from 'vitest';
-import { bandFactor, bandMatVec, bandSolve, bandWidth, factorWidth } from '../../src/solver/band-lu.ts';
+import { bandFactor, bandMatVec, bandSolve, bandUpperWidth, bandWidth, factorWidth } from '../../src/solver/band-lu.ts';
 import { luFactor, luSolve } from '../../src/solver/dense-lu.ts';
 
 function random(seed: number): () => number {
@@ -46,6 +46,12 @@ describe('band LU', () => {
       expect(bandFactor(F, M, n, kl, ku, piv, new Float64Array(n))).toBe(-1);
       const x = Float64Array.from(b);
       bandSolve(F, M, n, kl, ku, piv, x);
+      // The narrower back substitution (U's actual upper bandwidth) gives the same solution.
+      const uw = bandUpperWidth(piv, n, ku);
+      expect(uw).toBeLessThanOrEqual(ku + kl);
+      const xu = Float64Array.from(b);
+      bandSolve(F, M, n, kl, ku, piv, xu, 0, uw);
+      for (let i = 0; i < n; i++) expect(xu[i]).toBe(x[i]);
       const pd = new Int32Array(n);
       expect(luFactor(dense, n, pd, new Float64Array(n))).toBe(-1);
       const xd = Float64Array.from(b);
@@ -67,6 +73,7 @@ describe('band LU', () => {
     const piv = new Int32Array(2);
     expect(bandFactor(F, new Float64Array(2), 2, 1, 1, piv, new Float64Array(2))).toBe(-1);
     expect(piv[0]).toBe(1);
+    expect(bandUpperWidth(piv, 2, 1)).toBe(2);
   });
 
   it('flags a singular band matrix and NaN pivots', () => {
