@@ -8,7 +8,7 @@ import type { Availability } from './peers.ts';
 const here = dirname(fileURLToPath(import.meta.url));
 const SRC = join(here, 'cvode', 'test_set_cvode.c');
 const BIN = join(here, 'build', 'test_set_cvode');
-const LIBS = ['-lsundials_cvode', '-lsundials_nvecserial', '-lsundials_sunmatrixdense', '-lsundials_sunlinsoldense', '-lsundials_sunnonlinsolfixedpoint', '-lm'];
+const LIBS = ['-lsundials_cvode', '-lsundials_nvecserial', '-lsundials_sunmatrixdense', '-lsundials_sunlinsoldense', '-lsundials_sunmatrixband', '-lsundials_sunlinsolband', '-lsundials_sunnonlinsolfixedpoint', '-lm'];
 
 export function buildTestSetCvode(): Availability {
   if (existsSync(BIN) && statSync(BIN).mtimeMs >= statSync(SRC).mtimeMs) return { ok: true, detail: 'cached build' };

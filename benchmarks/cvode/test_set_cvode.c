@@ -1,7 +1,9 @@
 /* The test set (benchmarks/problems/test-set.ts) with SUNDIALS CVODE: one problem, one rtol, CPU time per solve. */
 /*
- * Usage: test_set_cvode <problem> <rtol> <min_seconds>
+ * Usage: test_set_cvode <problem> <rtol> <min_seconds> [band]
  *   Stiff problems: BDF, dense direct linear solver, analytic Jacobian (the same as ours).
+ *   With `band` (HEAT-N: bandwidths 1, 1; BRUSS-N: 2, 2): the band matrix and band direct solver instead,
+ *   with the same analytic Jacobian written into the band matrix (what ours does with jacobianBand).
  *   Non-stiff problems (ARENSTORF, PLEIADES): Adams with fixed-point iteration, no Jacobian.
  *   The solver memory is created once and re-initialised (CVodeReInit) per solve; solves repeat until
  *   min_seconds of process CPU time (CLOCK_PROCESS_CPUTIME_ID) have passed. Prints one JSON line with the
@@ -16,20 +18,63 @@
 #include <cvode/cvode.h>
 #include <nvector/nvector_serial.h>
 #include <sundials/sundials_types.h>
+#include <sunlinsol/sunlinsol_band.h>
 #include <sunlinsol/sunlinsol_dense.h>
+#include <sunmatrix/sunmatrix_band.h>
 #include <sunmatrix/sunmatrix_dense.h>
 #include <sunnonlinsol/sunnonlinsol_fixedpoint.h>
 
-typedef struct { const char *name; int n; double t1; double atol; int stiff; int N; } Problem;
+typedef struct { const char *name; int n; double t1; double atol; int stiff; int N; int band; int bw; } Problem;
 static Problem P;
-#define J(i, j) SM_ELEMENT_D(Jm, i, j)
+#define J(i, j) (*(P.band ? &SM_ELEMENT_B(Jm, i, j) : &SM_ELEMENT_D(Jm, i, j)))
+
+/* POLLU (Verwer 1994; IVP test set): rate k·y[a]·y[b] (b < 0: k·y[a]), net changes nu[] of species sp[]. */
+typedef struct { double k; int a, b, m; int sp[5]; int nu[5]; } Reaction;
+static const Reaction POLLU[25] = {
+  {0.35, 0, -1, 3, {0, 1, 2}, {-1, 1, 1}},
+  {26.6, 1, 3, 3, {0, 1, 3}, {1, -1, -1}},
+  {12300.0, 4, 1, 4, {0, 1, 4, 5}, {1, -1, -1, 1}},
+  {0.00086, 6, -1, 3, {4, 6, 7}, {2, -1, 1}},
+  {0.00082, 6, -1, 2, {6, 7}, {-1, 1}},
+  {15000.0, 6, 5, 4, {4, 5, 6, 7}, {1, -1, -1, 1}},
+  {0.00013, 8, -1, 4, {4, 7, 8, 9}, {1, 1, -1, 1}},
+  {24000.0, 8, 5, 3, {5, 8, 10}, {-1, -1, 1}},
+  {16500.0, 10, 1, 5, {0, 1, 9, 10, 11}, {1, -1, 1, -1, 1}},
+  {9000.0, 10, 0, 3, {0, 10, 12}, {-1, -1, 1}},
+  {0.022, 12, -1, 3, {0, 10, 12}, {1, 1, -1}},
+  {12000.0, 9, 1, 4, {0, 1, 9, 13}, {1, -1, -1, 1}},
+  {1.88, 13, -1, 3, {4, 6, 13}, {1, 1, -1}},
+  {16300.0, 0, 5, 3, {0, 5, 14}, {-1, -1, 1}},
+  {4800000.0, 2, -1, 2, {2, 3}, {-1, 1}},
+  {0.00035, 3, -1, 2, {3, 15}, {-1, 1}},
+  {0.0175, 3, -1, 2, {2, 3}, {1, -1}},
+  {100000000.0, 15, -1, 2, {5, 15}, {2, -1}},
+  {444000000000.0, 15, -1, 2, {2, 15}, {1, -1}},
+  {1240.0, 16, 5, 4, {4, 5, 16, 17}, {1, -1, -1, 1}},
+  {2.1, 18, -1, 2, {1, 18}, {1, -1}},
+  {5.78, 18, -1, 3, {0, 2, 18}, {1, 1, -1}},
+  {0.0474, 0, 3, 3, {0, 3, 18}, {-1, -1, 1}},
+  {1780.0, 18, 0, 3, {0, 18, 19}, {-1, -1, 1}},
+  {3.12, 19, -1, 3, {0, 18, 19}, {1, 1, -1}},
+};
+
+static void pollu_rhs(const double *y, double *f) {
+  for (int i = 0; i < 20; i++) f[i] = 0;
+  for (int r = 0; r < 25; r++) {
+    const Reaction *R = &POLLU[r];
+    double rate = R->k * y[R->a] * (R->b >= 0 ? y[R->b] : 1.0);
+    for (int m = 0; m < R->m; m++) f[R->sp[m]] += R->nu[m] * rate;
+  }
+}
 
 static int rhs(sunrealtype t, N_Vector yv, N_Vector fv, void *ud) {
   (void)t; (void)ud;
   const sunrealtype *y = N_VGetArrayPointer(yv);
   sunrealtype *f = N_VGetArrayPointer(fv);
   const char *s = P.name;
-  if (!strcmp(s, "ROBER")) {
+  if (!strcmp(s, "POLLU")) {
+    pollu_rhs(y, f);
+  } else if (!strcmp(s, "ROBER")) {
     f[0] = -0.04 * y[0] + 1e4 * y[1] * y[2]; f[2] = 3e7 * y[1] * y[1]; f[1] = -f[0] - f[2];
   } else if (!strcmp(s, "HIRES")) {
     double r = 280 * y[5] * y[7];
@@ -81,7 +126,16 @@ static int jac(sunrealtype t, N_Vector yv, N_Vector fy, SUNMatrix Jm, void *ud, 
   const sunrealtype *y = N_VGetArrayPointer(yv);
   const char *s = P.name;
   SUNMatZero(Jm);
-  if (!strcmp(s, "ROBER")) {
+  if (!strcmp(s, "POLLU")) {
+    for (int r = 0; r < 25; r++) {
+      const Reaction *R = &POLLU[r];
+      for (int q = 0; q < (R->b >= 0 ? 2 : 1); q++) {
+        int col = q == 0 ? R->a : R->b;
+        double d = R->b >= 0 ? R->k * y[q == 0 ? R->b : R->a] : R->k;
+        for (int m = 0; m < R->m; m++) J(R->sp[m], col) += R->nu[m] * d;
+      }
+    }
+  } else if (!strcmp(s, "ROBER")) {
     J(0, 0) = -0.04; J(0, 1) = 1e4 * y[2]; J(0, 2) = 1e4 * y[1];
     J(1, 0) = 0.04; J(1, 1) = -1e4 * y[2] - 6e7 * y[1]; J(1, 2) = -1e4 * y[1];
     J(2, 1) = 6e7 * y[1];
@@ -117,7 +171,10 @@ static int jac(sunrealtype t, N_Vector yv, N_Vector fy, SUNMatrix Jm, void *ud, 
 
 static void init_state(double *v) {
   const char *s = P.name;
-  if (!strcmp(s, "ROBER")) { v[0] = 1; v[1] = 0; v[2] = 0; }
+  if (!strcmp(s, "POLLU")) {
+    for (int i = 0; i < 20; i++) v[i] = 0;
+    v[1] = 0.2; v[3] = 0.04; v[6] = 0.1; v[7] = 0.3; v[8] = 0.01; v[16] = 0.007;
+  } else if (!strcmp(s, "ROBER")) { v[0] = 1; v[1] = 0; v[2] = 0; }
   else if (!strcmp(s, "HIRES")) { for (int i = 0; i < 8; i++) v[i] = 0; v[0] = 1; v[7] = 0.0057; }
   else if (!strncmp(s, "VDPOL", 5)) { v[0] = 2; v[1] = 0; }
   else if (!strcmp(s, "OREGO")) { v[0] = 1; v[1] = 2; v[2] = 3; }
@@ -139,12 +196,13 @@ static double cpu_s(void) {
 }
 
 int main(int argc, char **argv) {
-  if (argc < 4) { fprintf(stderr, "usage: test_set_cvode <problem> <rtol> <min_seconds>\n"); return 2; }
+  if (argc < 4) { fprintf(stderr, "usage: test_set_cvode <problem> <rtol> <min_seconds> [band]\n"); return 2; }
   P.name = argv[1];
   double rtol = atof(argv[2]), minS = atof(argv[3]);
-  P.atol = 1e-9; P.stiff = 1; P.N = 0;
+  P.atol = 1e-9; P.stiff = 1; P.N = 0; P.band = argc > 4 && !strcmp(argv[4], "band"); P.bw = 0;
   const char *s = P.name;
   if (!strcmp(s, "ROBER")) { P.n = 3; P.t1 = 1e11; P.atol = 1e-10; }
+  else if (!strcmp(s, "POLLU")) { P.n = 20; P.t1 = 60; P.atol = 1e-10; }
   else if (!strcmp(s, "HIRES")) { P.n = 8; P.t1 = 321.8122; P.atol = 1e-10; }
   else if (!strncmp(s, "VDPOL", 5)) { P.n = 2; P.t1 = 2; }
   else if (!strcmp(s, "OREGO")) { P.n = 3; P.t1 = 360; }
@@ -153,6 +211,11 @@ int main(int argc, char **argv) {
   else if (!strcmp(s, "ARENSTORF")) { P.n = 4; P.t1 = 17.0652165601579625588917206249; P.stiff = 0; }
   else if (!strcmp(s, "PLEIADES")) { P.n = 28; P.t1 = 3; P.stiff = 0; }
   else { fprintf(stderr, "unknown problem %s\n", s); return 2; }
+  if (P.band) {
+    if (!strncmp(s, "HEAT-", 5)) P.bw = 1;
+    else if (!strncmp(s, "BRUSS-", 6)) P.bw = 2;
+    else { fprintf(stderr, "no band structure declared for %s\n", s); return 2; }
+  }
   SUNContext ctx;
 #if SUNDIALS_VERSION_MAJOR >= 7
   SUNContext_Create(SUN_COMM_NULL, &ctx);
@@ -168,8 +231,8 @@ int main(int argc, char **argv) {
   SUNLinearSolver LS = NULL;
   SUNNonlinearSolver NLS = NULL;
   if (P.stiff) {
-    A = SUNDenseMatrix(P.n, P.n, ctx);
-    LS = SUNLinSol_Dense(y, A, ctx);
+    A = P.band ? SUNBandMatrix(P.n, P.bw, P.bw, ctx) : SUNDenseMatrix(P.n, P.n, ctx);
+    LS = P.band ? SUNLinSol_Band(y, A, ctx) : SUNLinSol_Dense(y, A, ctx);
     CVodeSetLinearSolver(mem, LS, A);
     CVodeSetJacFn(mem, jac);
   } else {
@@ -194,8 +257,8 @@ int main(int argc, char **argv) {
     el = cpu_s() - t0;
     if (el >= minS || runs >= 200 || flag < 0) break;
   }
-  printf("{\"problem\":\"%s\",\"solver\":\"cvode\",\"version\":\"%d.%d.%d\",\"rtol\":%g,\"cpu_s\":%.9g,\"runs\":%d,\"nfev\":%ld,\"njev\":%ld,\"steps\":%ld,\"status\":%d,\"y_end\":[",
-         P.name, SUNDIALS_VERSION_MAJOR, SUNDIALS_VERSION_MINOR, SUNDIALS_VERSION_PATCH, rtol, el / runs, runs, nf + nfl, nj, ns, status);
+  printf("{\"problem\":\"%s\",\"solver\":\"%s\",\"version\":\"%d.%d.%d\",\"rtol\":%g,\"cpu_s\":%.9g,\"runs\":%d,\"nfev\":%ld,\"njev\":%ld,\"steps\":%ld,\"status\":%d,\"y_end\":[",
+         P.name, P.band ? "cvode band" : "cvode", SUNDIALS_VERSION_MAJOR, SUNDIALS_VERSION_MINOR, SUNDIALS_VERSION_PATCH, rtol, el / runs, runs, nf + nfl, nj, ns, status);
   for (int i = 0; i < P.n; i++) printf("%s%.17g", i ? "," : "", N_VGetArrayPointer(y)[i]);
   printf("]}\n");
   if (LS) SUNLinSolFree(LS);

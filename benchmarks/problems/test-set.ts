@@ -1,5 +1,6 @@
 // The public test set for the solver benchmarks: classic stiff and non-stiff IVPs with their sources.
 import type { JacobianFn, RhsFn } from '../../src/solver/types.ts';
+import { POLLU_Y0, polluJacobian, polluRhs } from './pollu.ts';
 import { STIFF_SET } from './stiff-set.ts';
 
 /**
@@ -18,7 +19,13 @@ export interface TestProblem {
   atol: number;
   stiff: boolean;
   source: string;
+  /** Bandwidths of the Jacobian when it is banded (the PDE problems), with the analytic Jacobian in band layout. */
+  band?: { lower: number; upper: number };
+  bandJacobian?: JacobianFn;
 }
+
+/** Writer for a band-layout Jacobian (src/solver/band-lu.ts): entry (i, j) at i·(lower + upper + 1) + j − i + lower. */
+const bandIndex = (lower: number, upper: number) => (i: number, j: number) => i * (lower + upper + 1) + j - i + lower;
 
 const stiff = (name: 'HIRES' | 'ROBER' | 'VDPOL') => STIFF_SET.find((p) => p.name === name)!;
 
@@ -69,6 +76,15 @@ function heat(N: number): TestProblem {
         f[i] = c * (l - 2 * y[i] + r);
       }
     },
+    band: { lower: 1, upper: 1 },
+    bandJacobian: (_t, _y, J) => {
+      const at = bandIndex(1, 1);
+      for (let i = 0; i < N; i++) {
+        J[at(i, i)] = -2 * c;
+        if (i > 0) J[at(i, i - 1)] = c;
+        if (i < N - 1) J[at(i, i + 1)] = c;
+      }
+    },
     jacobian: (_t, _y, J) => {
       J.fill(0);
       for (let i = 0; i < N; i++) {
@@ -111,6 +127,22 @@ function bruss(N: number): TestProblem {
         const vr = i < N - 1 ? y[2 * i + 3] : 3;
         f[2 * i] = 1 + u * u * v - 4 * u + a * (ul - 2 * u + ur);
         f[2 * i + 1] = 3 * u - u * u * v + a * (vl - 2 * v + vr);
+      }
+    },
+    band: { lower: 2, upper: 2 },
+    bandJacobian: (_t, y, J) => {
+      const at = bandIndex(2, 2);
+      for (let i = 0; i < N; i++) {
+        const u = y[2 * i];
+        const v = y[2 * i + 1];
+        const iu = 2 * i;
+        const iv = 2 * i + 1;
+        J[at(iu, iu)] = 2 * u * v - 4 - 2 * a;
+        J[at(iu, iv)] = u * u;
+        J[at(iv, iu)] = 3 - 2 * u * v;
+        J[at(iv, iv)] = -u * u - 2 * a;
+        if (i > 0) { J[at(iu, iu - 2)] = a; J[at(iv, iv - 2)] = a; }
+        if (i < N - 1) { J[at(iu, iu + 2)] = a; J[at(iv, iv + 2)] = a; }
       }
     },
     jacobian: (_t, y, J) => {
@@ -174,6 +206,8 @@ export const TEST_SET: TestProblem[] = [
     source: 'van der Pol, scaled form, ε = 1e-12 (μ = 1e6)' },
   { name: 'OREGO', n: 3, t1: 360, y0: [1, 2, 3], ...orego, atol: 1e-9, stiff: true,
     source: 'Oregonator (Field & Noyes 1974); Hairer & Wanner II, Sec. IV.1' },
+  { name: 'POLLU', n: 20, t1: 60, y0: POLLU_Y0, rhs: polluRhs, jacobian: polluJacobian, atol: 1e-10, stiff: true,
+    source: 'Verwer (1994), SIAM J. Sci. Comput. 15, 1243; IVP test set (Mazzia & Magherini, Bari), problem POLLU' },
   ...[50, 100, 200, 400].map(heat),
   ...[50, 100, 200].map(bruss),
   { name: 'ARENSTORF', n: 4, t1: 17.0652165601579625588917206249, y0: [0.994, 0, 0, -2.00158510637908252240537862224], rhs: arenstorf, atol: 1e-9, stiff: false,

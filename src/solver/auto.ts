@@ -2,7 +2,7 @@
 import { OdexMethod } from './odex-method.ts';
 import type { Counters, Recorder } from './recorder.ts';
 import { Rodas5, type RunEnd } from './rodas5.ts';
-import { spectralRadius } from './stiffness.ts';
+import { bandSpectralRadius, spectralRadius } from './stiffness.ts';
 import type { NormalizedOptions } from './validate.ts';
 import type { RhsFn, SolveFailure } from './types.ts';
 
@@ -34,8 +34,21 @@ export function runAuto(
   rhs: RhsFn, n: number, opt: NormalizedOptions, cnt: Counters, rec: Recorder, t0: number, y0: Float64Array, t1: number,
 ): AutoOutcome {
   const rodas = new Rodas5(rhs, n, opt, cnt, rec);
-  const odex = new OdexMethod(rhs, n, opt, cnt, rec);
-  const jac = new Float64Array(n * n);
+  try {
+    return switching(rodas, rhs, n, opt, cnt, rec, t0, y0, t1);
+  } finally {
+    rodas.release();
+  }
+}
+
+function switching(
+  rodas: Rodas5, rhs: RhsFn, n: number, opt: NormalizedOptions, cnt: Counters, rec: Recorder, t0: number, y0: Float64Array, t1: number,
+): AutoOutcome {
+  // odex is built on first use: a problem found stiff at the start may never need it.
+  const lazy: { odex: OdexMethod | null } = { odex: null };
+  const odexOf = (): OdexMethod => (lazy.odex ??= new OdexMethod(rhs, n, opt, cnt, rec));
+  const band = opt.band;
+  const jac = new Float64Array(band ? n * (band.lower + band.upper + 1) : n * n);
   const v = new Float64Array(n);
   const w = new Float64Array(n);
   const f0 = new Float64Array(n);
@@ -47,7 +60,7 @@ export function runAuto(
     if (opt.jacobian) {
       opt.jacobian(t, y, jac);
       cnt.njev++;
-      return spectralRadius(jac, n, v, w, iters);
+      return band ? bandSpectralRadius(jac, n, band.lower, band.upper, v, w, iters) : spectralRadius(jac, n, v, w, iters);
     }
     rhs(t, y, f0);
     cnt.nfev++;
@@ -100,19 +113,19 @@ export function runAuto(
   rodas.nonStiffLimit = NON_STIFF_STEPS;
   rodas.nonStiffBound = NON_STIFF_HRHO;
   for (;;) {
-    const method = stiff ? rodas : odex;
+    const method = stiff ? rodas : odexOf();
     rodas.monitorStiffness = switches < MAX_SWITCHES && !pinned;
     // odex hands over (handOver = true) on a NaN/Infinity inside a step: rodas5 rejects such steps itself.
     // A throw inside the stiffness check escapes odex's run with odex's last accepted t and h.
     let end: RunEnd;
     try {
-      end = stiff ? rodas.run(t, y, t1, h) : odex.run(t, y, t1, h, switches < MAX_SWITCHES ? check : null, true);
+      end = stiff ? rodas.run(t, y, t1, h) : odexOf().run(t, y, t1, h, switches < MAX_SWITCHES ? check : null, true);
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       const failure: SolveFailure = { kind: 'other', t: method.t, h: method.h, cause: `the right-hand side or Jacobian threw: ${msg}` };
-      return { failure, methodsUsed: { odexSteps: odex.steps, rodasSteps: rodas.steps, switches } };
+      return { failure, methodsUsed: { odexSteps: lazy.odex?.steps ?? 0, rodasSteps: rodas.steps, switches } };
     }
-    const methodsUsed = { odexSteps: odex.steps, rodasSteps: rodas.steps, switches };
+    const methodsUsed = { odexSteps: lazy.odex?.steps ?? 0, rodasSteps: rodas.steps, switches };
     if (end === 'failed') return { failure: method.failure, methodsUsed };
     if (end === 'done') return { failure: null, methodsUsed };
     t = method.t;
@@ -120,7 +133,7 @@ export function runAuto(
     y.set(method.y);
     if (stiff) rodas.nonStiffLimit *= 2;
     // odex's steps contradicted f (a switch or pulse inside a step): rodas5's defect control handles that, stay there.
-    if (!stiff && odex.grossError) pinned = true;
+    if (!stiff && odexOf().grossError) pinned = true;
     stiff = !stiff;
     switches++;
     odexSinceCheck = 0;

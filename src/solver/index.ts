@@ -27,7 +27,11 @@ const METHODS: Record<MethodName, MethodRunner> = {
   rodas5(rhs, n, opt, cnt, rec, t0, y0, t1) {
     const m = new Rodas5(rhs, n, opt, cnt, rec);
     const h0 = opt.firstStep > 0 ? opt.firstStep * Math.sign(t1 - t0) : 0;
-    return { failure: m.run(t0, y0, t1, h0) === 'failed' ? m.failure : null };
+    try {
+      return { failure: m.run(t0, y0, t1, h0) === 'failed' ? m.failure : null };
+    } finally {
+      m.release();
+    }
   },
   auto: runAuto,
 };

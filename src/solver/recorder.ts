@@ -14,8 +14,11 @@ export function newCounters(): Counters {
 }
 
 /**
- * Output store. With a tEval grid the storage is sized once; for per-step output the columns grow by
- * doubling (amortised: O(log steps) allocations per solve, none in an ordinary step).
+ * Output store, one Float64Array for all components. With a tEval grid it is sized once and written column by
+ * column (component i at i·cap + k), and the result's columns are views of it. For per-step output it is
+ * written row by row (point k at k·n) and grows by doubling (O(log steps) allocations per solve, none in an
+ * ordinary step); finish() transposes it once into one column-major array. Either way a solve allocates a
+ * few arrays, not one per component.
  */
 export class Recorder {
   readonly n: number;
@@ -24,24 +27,33 @@ export class Recorder {
   next = 0;
   private count = 0;
   private ts: Float64Array;
-  private cols: Float64Array[];
+  private buf: Float64Array;
 
   constructor(n: number, tEval: Float64Array | null) {
     this.n = n;
     this.tEval = tEval;
     const cap = tEval ? tEval.length : 64;
     this.ts = new Float64Array(cap);
-    this.cols = [];
-    for (let i = 0; i < n; i++) this.cols.push(new Float64Array(cap));
+    this.buf = new Float64Array(cap * n);
   }
 
   /** Append (t, y) as an output point (per-step mode, or a tEval point in order). */
   push(t: number, y: Float64Array): void {
+    const n = this.n;
+    const buf = this.buf;
+    if (this.tEval) {
+      const cap = this.ts.length;
+      const k = this.count++;
+      this.ts[k] = t;
+      for (let i = 0; i < n; i++) buf[i * cap + k] = y[i];
+      this.next++;
+      return;
+    }
     if (this.count === this.ts.length) this.grow();
     const k = this.count++;
     this.ts[k] = t;
-    for (let i = 0; i < this.n; i++) this.cols[i][k] = y[i];
-    if (this.tEval) this.next++;
+    const r = k * n;
+    for (let i = 0; i < n; i++) this.buf[r + i] = y[i];
   }
 
   /** Write component values for the next tEval point directly (used by dense output). */
@@ -54,16 +66,28 @@ export class Recorder {
     const ts = new Float64Array(cap);
     ts.set(this.ts);
     this.ts = ts;
-    for (let i = 0; i < this.n; i++) {
-      const c = new Float64Array(cap);
-      c.set(this.cols[i]);
-      this.cols[i] = c;
-    }
+    const buf = new Float64Array(cap * this.n);
+    buf.set(this.buf);
+    this.buf = buf;
   }
 
-  /** The recorded columns, trimmed to the points written. */
+  /** The recorded columns (views of one array), trimmed to the points written. */
   finish(): { t: Float64Array; y: Float64Array[] } {
     const k = this.count;
-    return { t: this.ts.slice(0, k), y: this.cols.map((c) => c.slice(0, k)) };
+    const n = this.n;
+    const y: Float64Array[] = new Array(n);
+    if (this.tEval) {
+      const cap = this.ts.length;
+      for (let i = 0; i < n; i++) y[i] = this.buf.subarray(i * cap, i * cap + k);
+      return { t: k === cap ? this.ts : this.ts.slice(0, k), y };
+    }
+    const out = new Float64Array(k * n);
+    const buf = this.buf;
+    for (let i = 0; i < n; i++) {
+      const c = i * k;
+      for (let j = 0; j < k; j++) out[c + j] = buf[j * n + i];
+      y[i] = out.subarray(c, c + k);
+    }
+    return { t: this.ts.slice(0, k), y };
   }
 }

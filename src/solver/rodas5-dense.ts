@@ -1,27 +1,23 @@
 // Rodas5's dense-output polynomial: its coefficients, its value and its slope at θ = ½ (for the defect estimate).
-import { RODAS5_H, RODAS5_STAGES } from './rodas5-tableau.ts';
-
-const S = RODAS5_STAGES;
 
 /**
  * K_r = Σ_j H[r][j] u_j for r = 1, 2, 3 (u: S × n stage increments), so that
- * y(θ) = (1−θ) y0 + θ (y1 + (1−θ)(K1 + θ (K2 + θ K3))).
+ * y(θ) = (1−θ) y0 + θ (y1 + (1−θ)(K1 + θ (K2 + θ K3))). Written out over the S = 8 stages with RODAS5_H's numbers as literals
+ * (checked against the tableau in test/solver/rodas5-stages.test.ts).
  */
 export function denseCoefficients(u: Float64Array, n: number, k1: Float64Array, k2: Float64Array, k3: Float64Array): void {
-  const H = RODAS5_H;
   for (let i = 0; i < n; i++) {
-    let a = 0;
-    let b = 0;
-    let c = 0;
-    for (let j = 0; j < S; j++) {
-      const uj = u[j * n + i];
-      a += H[j] * uj;
-      b += H[S + j] * uj;
-      c += H[2 * S + j] * uj;
-    }
-    k1[i] = a;
-    k2[i] = b;
-    k3[i] = c;
+    const u0 = u[i];
+    const u1 = u[n + i];
+    const u2 = u[2 * n + i];
+    const u3 = u[3 * n + i];
+    const u4 = u[4 * n + i];
+    const u5 = u[5 * n + i];
+    const u6 = u[6 * n + i];
+    const u7 = u[7 * n + i];
+    k1[i] = 27.354592673333357 * u0 - 6.925207756232857 * u1 + 26.40037733258859 * u2 + 0.5635230501052979 * u3 - 4.699151156849391 * u4 - 1.6008677469422725 * u5 - 1.5306074446748028 * u6 - 1.3929872940716344 * u7;
+    k2[i] = 44.19024239501722 * u0 + 1.3677947663381929e-13 * u1 + 202.93261852171622 * u2 - 35.5669339789154 * u3 - 181.91095152160645 * u4 + 3.4116351403665033 * u5 + 2.5793540257308067 * u6 + 2.2435122582734066 * u7;
+    k3[i] = -44.0988150021747 * u0 - 5.755396159656812e-13 * u1 - 181.26175034586677 * u2 + 56.99302194811676 * u3 + 183.21182741427398 * u4 - 7.480257918273637 * u5 - 5.792426076169686 * u6 - 5.32503859794143 * u7;
   }
 }
 

@@ -1,4 +1,5 @@
 // Spectral-radius estimates used by method 'auto' to decide whether a problem is stiff.
+import { bandMatVec } from './band-lu.ts';
 
 /**
  * Power iteration on a row-major n × n matrix: estimates |λ_max(J)|.
@@ -29,6 +30,32 @@ export function spectralRadius(jac: Float64Array, n: number, v: Float64Array, w:
       w[i] = acc;
       s += acc * acc;
     }
+    rho = Math.sqrt(s);
+    if (!(rho > 0) || !Number.isFinite(rho)) return rho > 0 ? rho : 0;
+    for (let i = 0; i < n; i++) v[i] = w[i] / rho;
+  }
+  return rho;
+}
+
+/** spectralRadius for a Jacobian in band layout (band-lu.ts): the same power iteration with a band product. */
+export function bandSpectralRadius(
+  jac: Float64Array, n: number, kl: number, ku: number, v: Float64Array, w: Float64Array, iterations: number,
+): number {
+  let norm = 0;
+  for (let i = 0; i < n; i++) norm += v[i] * v[i];
+  norm = Math.sqrt(norm);
+  if (!(norm > 0) || !Number.isFinite(norm)) {
+    for (let i = 0; i < n; i++) v[i] = 1 + i / n;
+    norm = 0;
+    for (let i = 0; i < n; i++) norm += v[i] * v[i];
+    norm = Math.sqrt(norm);
+  }
+  for (let i = 0; i < n; i++) v[i] /= norm;
+  let rho = 0;
+  for (let it = 0; it < iterations; it++) {
+    bandMatVec(jac, n, kl, ku, v, w);
+    let s = 0;
+    for (let i = 0; i < n; i++) s += w[i] * w[i];
     rho = Math.sqrt(s);
     if (!(rho > 0) || !Number.isFinite(rho)) return rho > 0 ? rho : 0;
     for (let i = 0; i < n; i++) v[i] = w[i] / rho;

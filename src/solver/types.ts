@@ -3,7 +3,7 @@
 /** Right-hand side: writes f(t, y) into `dydt` in place. Must not keep references to `y` or `dydt`. */
 export type RhsFn = (t: number, y: Float64Array, dydt: Float64Array) => void;
 
-/** Jacobian: writes ∂f_i/∂y_j into `jac[i * n + j]` (row-major, n × n). */
+/** Jacobian: writes ∂f_i/∂y_j into `jac[i * n + j]` (row-major, n × n); with `jacobianBand`, the band layout given there. */
 export type JacobianFn = (t: number, y: Float64Array, jac: Float64Array) => void;
 
 export type MethodName = 'odex' | 'rodas5' | 'auto';
@@ -27,6 +27,13 @@ export interface SolveIvpOptions {
   maxStep?: number;
   /** Declares that f does not depend on t, so rodas5 skips the ∂f/∂t evaluation. Default false. */
   autonomous?: boolean;
+  /**
+   * Declares the Jacobian banded: ∂f_i/∂y_j = 0 unless −lower ≤ j − i ≤ upper. rodas5 (alone or inside 'auto')
+   * then factors W with a banded LU (work O(n·lower·(lower + upper)) per step instead of O(n³)) and, without an
+   * analytic Jacobian, forms it from lower + upper + 1 evaluations instead of n. With this option `jacobian`
+   * writes the band only: ∂f_i/∂y_j into jac[i * (lower + upper + 1) + (j − i + lower)] (see band-lu.ts).
+   */
+  jacobianBand?: { lower: number; upper: number };
 }
 
 /** 0: reached t1; -1: failed (see `failure`). */
@@ -53,7 +60,7 @@ export interface SolveCounters {
 export interface SolveIvpResult extends SolveCounters {
   /** Output times: `tEval` when given, else every accepted step (t0 included). */
   t: Float64Array;
-  /** One column per state component: y[i][k] is component i at t[k]. */
+  /** One column per state component: y[i][k] is component i at t[k]. The columns are views of one shared buffer. */
   y: Float64Array[];
   status: SolveStatus;
   message: string;

@@ -14,6 +14,8 @@ export interface NormalizedOptions {
   firstStep: number;
   maxStep: number;
   autonomous: boolean;
+  /** Jacobian bandwidths when declared banded, else null. */
+  band: { lower: number; upper: number } | null;
 }
 
 function fail(option: string, value: unknown, allowed: string): never {
@@ -106,5 +108,17 @@ export function validateOptions(
   }
   const autonomous = options.autonomous ?? false;
   if (typeof autonomous !== 'boolean') fail('autonomous', autonomous, 'expected true or false');
-  return { method, rtol, atol, jacobian, tEval, maxSteps, firstStep, maxStep: Math.min(maxStep, span), autonomous };
+  let band: NormalizedOptions['band'] = null;
+  if (options.jacobianBand !== undefined) {
+    const b = options.jacobianBand;
+    if (b === null || typeof b !== 'object') fail('jacobianBand', b, 'expected { lower, upper } (bandwidths below and above the diagonal)');
+    for (const side of ['lower', 'upper'] as const) {
+      const v = b[side];
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > n - 1) {
+        fail(`jacobianBand.${side}`, v, `expected an integer in [0, ${n - 1}] (n − 1 for n = ${n} components)`);
+      }
+    }
+    band = { lower: b.lower, upper: b.upper };
+  }
+  return { method, rtol, atol, jacobian, tEval, maxSteps, firstStep, maxStep: Math.min(maxStep, span), autonomous, band };
 }

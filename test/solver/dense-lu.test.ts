@@ -59,6 +59,21 @@ describe('dense LU', () => {
     expect(x[1] + 4 * x[2] + 3).toBeCloseTo(4, 14);
   });
 
+  it('n = 4 (its own code path): a decoupled first row, pivoting below it, and a singular case', () => {
+    const rows = [[1e-20, 0, 0, 0], [1, 2, 1, 0], [3, 1, 4, 1], [0, 5, 1, 2]];
+    const a = Float64Array.from(rows.flat());
+    const piv = new Int32Array(4);
+    expect(luFactor(a, 4, piv, new Float64Array(4))).toBe(-1);
+    expect(piv[0]).toBe(0);
+    expect(piv[1]).toBe(3); // |5| is the largest entry of column 1 below the diagonal after step 0
+    const b = [1e-20, 4, 9, 8];
+    const x = Float64Array.from(b);
+    luSolve(a, 4, piv, x);
+    const ref = new LuDecomposition(new Matrix(rows)).solve(Matrix.columnVector(b)).to1DArray();
+    for (let i = 0; i < 4; i++) expect(x[i]).toBeCloseTo(ref[i], 12);
+    expect(luFactor(Float64Array.from([1, 2, 3, 4, 2, 4, 6, 8, 0, 1, 0, 0, 0, 0, 1, 0]), 4, piv, new Float64Array(4))).toBe(3);
+  });
+
   it('flags NaN pivots', () => {
     expect(luFactor(Float64Array.from([Number.NaN, 1, 1, 1]), 2, new Int32Array(2), new Float64Array(2))).toBe(0);
   });

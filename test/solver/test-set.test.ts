@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { solveIvp, type MethodName } from '../../src/solver/index.ts';
 import { TEST_SET, heatExact } from '../../benchmarks/problems/test-set.ts';
+import { polluJacobian, polluJacobianTable, polluRhs, polluRhsTable } from '../../benchmarks/problems/pollu.ts';
 import { errors, loadTestSetReference } from '../../benchmarks/test-set-bench.ts';
 
 const ref = loadTestSetReference();
@@ -9,12 +10,15 @@ const RTOL = 1e-6;
 
 /**
  * Published reference values (IVP test set, Mazzia & Magherini, Bari; Hairer's test-set pages):
- * VDPOL ε = 1e-6 from [2, 0] at t = 2; OREGO at t = 360; HIRES y1 at t = 321.8122.
+ * VDPOL ε = 1e-6 from [2, 0] at t = 2; OREGO at t = 360; HIRES y1 at t = 321.8122; POLLU at t = 60
+ * (y1, y2, y4, y7, y8, y9, y15, y17 of the test set's RADAU5 reference in extended precision; Verwer 1994).
  */
 const PUBLISHED: Record<string, [number, number][]> = {
   'VDPOL-1e3': [[0, 1.706167732170483], [1, -0.8928097010247975]],
   OREGO: [[0, 1.000814870318523], [1, 1228.178521549917], [2, 132.0554942846706]],
   HIRES: [[0, 0.7371312573325668e-3]],
+  POLLU: [[0, 0.5646255480022769e-1], [1, 0.1342484130422339], [3, 0.5523140207484359e-2], [6, 0.7784249118997964e-1],
+    [7, 0.3245075353396018], [8, 0.7494013383880406e-2], [14, 0.8964884856898295e-2], [16, 0.6899219696263405e-2]],
 };
 
 describe('test-set references', () => {
@@ -28,6 +32,21 @@ describe('test-set references', () => {
     for (const N of [50, 100]) {
       const ex = heatExact(N, 0.1);
       ref[`HEAT-${N}`].y_end.forEach((v, i) => expect(Math.abs(v - ex[i])).toBeLessThan(1e-14));
+    }
+  });
+
+  it('POLLU: the written-out rhs and Jacobian equal the reaction table at random states', () => {
+    let seed = 5;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const fa = new Float64Array(20), fb = new Float64Array(20), Ja = new Float64Array(400), Jb = new Float64Array(400);
+    for (let trial = 0; trial < 5; trial++) {
+      const y = Float64Array.from({ length: 20 }, () => rnd() * 0.3);
+      polluRhs(0, y, fa);
+      polluRhsTable(0, y, fb);
+      polluJacobian(0, y, Ja);
+      polluJacobianTable(0, y, Jb);
+      for (let i = 0; i < 20; i++) expect(Math.abs(fa[i] - fb[i])).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(fb[i])));
+      for (let i = 0; i < 400; i++) expect(Math.abs(Ja[i] - Jb[i])).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(Jb[i])));
     }
   });
 
