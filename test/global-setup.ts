@@ -1,5 +1,5 @@
-// Runs once before the test files: compiles the package into lib/ (as `npm run build:lib` does) unless lib/ is
-// already as new as the sources, so that worker threads load compiled JavaScript (vite.config.ts sets
+// Runs once before the test files: compiles the package into lib/ and bundles the CLI (as `npm run build:lib` does)
+// unless lib/ is already as new as the sources, so that worker threads load compiled JavaScript (vite.config.ts sets
 // HOTCARRIER_WORKER_CODE=built) instead of each compiling the TypeScript engine through tsx when it starts.
 
 import { execFileSync } from 'node:child_process';
@@ -22,7 +22,7 @@ function newest(dir: string): number {
 
 function builtIsCurrent(): boolean {
   const info = join(ROOT, 'lib', 'build-info.json');
-  if (!existsSync(info) || !existsSync(join(ROOT, 'lib', 'workers', 'engine.node.js'))) return false;
+  if (!existsSync(info) || !['workers/engine.node.js', 'cli/main.bundle.js'].every((f) => existsSync(join(ROOT, 'lib', f)))) return false;
   try {
     const { sourceMtimeMs } = JSON.parse(readFileSync(info, 'utf8')) as { sourceMtimeMs: number };
     return SOURCES.every((d) => newest(join(ROOT, d)) <= sourceMtimeMs);
@@ -37,5 +37,6 @@ export default function setup(): void {
   const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   node(['bin/build-info.mjs', '--clean']);
   node([tsc, '-p', 'tsconfig.build.json']);
+  node(['bin/bundle-cli.mjs']);
   node(['bin/build-info.mjs']);
 }

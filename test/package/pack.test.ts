@@ -54,10 +54,10 @@ afterAll(() => {
 });
 
 describe('the packed package installed in an empty folder', () => {
-  it('is built by prepare when packed from a checkout (npm run build:lib: clean, tsc, build info)', () => {
+  it('is built by prepare when packed from a checkout (npm run build:lib: clean, tsc, the CLI bundle, build info)', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(pkg.scripts.prepare).toBe('npm run build:lib');
-    expect(pkg.scripts['build:lib']).toBe('node bin/build-info.mjs --clean && tsc -p tsconfig.build.json && node bin/build-info.mjs');
+    expect(pkg.scripts['build:lib']).toBe('node bin/build-info.mjs --clean && tsc -p tsconfig.build.json && node bin/bundle-cli.mjs && node bin/build-info.mjs');
   });
 
   it('says which build it is: the version, and no commit when built without git', () => {
