@@ -117,7 +117,7 @@ const STALE_LOCK_MS = 180_000;
  * web/, src/ or workers/ (or vite.config.ts) is newer than the build. A lock directory (mkdir is atomic) keeps two
  * files running at once from building into it together; the second waits for the first's build, then reuses it.
  */
-async function sharedBuild(): Promise<string> {
+export async function sharedBuild(): Promise<string> {
   const results = join(ROOT, 'test-results');
   mkdirSync(results, { recursive: true });
   const dist = join(results, 'e2e-app');
