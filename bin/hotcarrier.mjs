@@ -23,11 +23,13 @@ function builtIsCurrent() {
   }
 }
 
-// One bundled module (bin/bundle-cli.mjs) starts faster than the ~50 it is made of; sweep, batch and merge start
-// worker threads that load lib/workers/*.js by path, so they run from the unbundled lib/cli/main.js (as every
-// command does with HOTCARRIER_NO_BUNDLE=1, which benchmarks/cli-startup.ts compares).
+// One bundled module (bin/bundle-cli.mjs) starts faster than the ~50 it is made of. Not for sweep, batch and merge:
+// they start worker threads that load lib/workers/*.js by path; nor for --version, which loads 6 small modules
+// unbundled. Those run from lib/cli/main.js, as every command does with HOTCARRIER_NO_BUNDLE=1 (which
+// benchmarks/cli-startup.ts compares).
 const bundle = join(root, 'lib', 'cli', 'main.bundle.js');
-const unbundled = ['sweep', 'batch', 'merge'].includes(process.argv[2]) || process.env.HOTCARRIER_NO_BUNDLE === '1';
+const UNBUNDLED = ['sweep', 'batch', 'merge', '--version', 'version'];
+const unbundled = UNBUNDLED.includes(process.argv[2]) || process.env.HOTCARRIER_NO_BUNDLE === '1';
 let entry = !unbundled && existsSync(bundle) ? bundle : join(root, 'lib', 'cli', 'main.js');
 if (process.env.HOTCARRIER_FROM_SOURCE === '1' || !builtIsCurrent()) {
   const { register } = await import('tsx/esm/api');
