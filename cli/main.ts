@@ -1,23 +1,10 @@
-// The `hotcarrier` command: simulate, fit, trends, materials, sweep (the app layer over src/ and workers/). Exit 0 on success, 2 on bad input, 1 on a solver failure.
+// The `hotcarrier` command: simulate, fit, trends, materials, sweep (the app layer over src/ and workers/). Exit 0 on
+// success, 2 on bad input, 1 on a solver failure. Each command's modules are imported when it is run, so a process
+// that runs one command (`simulate`, `--version`) loads only what that command needs: start-up time is mostly
+// module loading (benchmarks/cli-startup.ts).
 
-import { listMaterials } from '../src/model/catalog.ts';
-import { ACCEPTOR_PARAM, AUGER_STATISTICS_PARAM, METHOD_PARAM, PARAMS, SWITCHES, formatLimit } from '../src/model/params.ts';
-import { SimulationError, simulate } from '../src/model/simulate.ts';
-import { runTrends } from '../src/model/trends.ts';
-import { InputError } from '../src/model/validate.ts';
-import { compoundSheets, listPresets } from '../src/materials/index.ts';
-import { UsageError, parseArgs } from './args.ts';
-import { measuredCsv, measuredJson, measuredText, readMeasuredFile } from './data-file.ts';
-import { compareWithModel } from '../src/data/measured.ts';
-import { runFit } from './fit-command.ts';
-import { taInspectMain } from './ta-inspect.ts';
-import { tcExtractMain } from './tc-extract.ts';
-import { TA_SIMULATE_HELP, simulatedTaText, splitTaFlags } from './ta-simulate.ts';
 import type { Io } from './io.ts';
 import { versionText } from './build-info.ts';
-import { MATERIAL_DEFAULT_SOURCE, materialHelpLines } from '../src/materials/fields.ts';
-import { runValidateCommand } from './validate.ts';
-import { materialsText, simulationCsv, simulationJson, simulationText, toJson, trendsText } from './format.ts';
 
 export type { Io } from './io.ts';
 
@@ -26,75 +13,18 @@ const defaultIo: Io = {
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
 };
 
-function helpText(): string {
-  const rows = Object.values(PARAMS).map((p) => {
-    const unit = p.unit ? ` ${p.unit}` : '';
-    return `  --${p.flag.padEnd(18)} ${p.meaning} [${formatLimit(p.min)}–${formatLimit(p.max)}${unit}; default ${formatLimit(p.default)}]`;
-  });
-  return [
-    'hotcarrier — hot-carrier cooling in perovskite nanocrystals and films',
-    '',
-    'Commands:',
-    '  hotcarrier --version                             version and git commit of this build',
-    '  hotcarrier simulate [options] [--json | --csv]   carrier temperature vs delay, metrics, energy ledger',
-    '  hotcarrier trends [--composition X] [--edge-nm L | --bulk] [--json]   the review\'s trends T1–T13',
-    '  hotcarrier materials [--json]                    presets and their parameters with sources',
-    '  hotcarrier validate [--json]                     the model against published measurements (exit 0 when ≥ 80 % agree, else 1)',
-    '  hotcarrier sweep [options] --vary FLAG=VALUES    a grid of simulations on all cores (hotcarrier sweep --help)',
-    '  hotcarrier sweep … --shard K/N                    one contiguous part of a sweep; --points FILE: a list design',
-    '  hotcarrier merge SHARD.csv … [--json] [--out F]  join shards: every index exactly once, in order',
-    '  hotcarrier batch [--workers N]                   JSON-lines requests on stdin, replies on stdout (batch --help)',
-    '  hotcarrier fit [options] --data FILE --free KEY[:min:max] [--free …] [--json]',
-    '                                                   fit 1–4 parameters to measured Tc: values ± 1σ, RMS, χ²/dof',
-    '                                                   KEY: a flag below (n-per-nc, density, lattice-k …) or a material',
-    '                                                   field (loLifetimePs, carrierAcousticPs, epsStatic …); bounds',
-    '                                                   default to the flag\'s range, or 0.2×–5× the material value',
-    '                                                   --starts N: N optimiser runs (the first from the given values, the',
-    '                                                   others spread over the search box); the best is kept [default 1]',
-    '  hotcarrier fit [options] --data FILE@EXCITATION=V --data FILE@EXCITATION=V … --free KEY …   a global fit: shared',
-    '                                                   parameters over a fluence series, the excitation per file',
-    '                                                   (n-per-nc, density or fluence-uj-cm2); FILE a Tc(t) CSV or a TA',
-    '                                                   map (add ,signal-unit=OD,method=fermi-dirac …); --free t0-ps and',
-    '                                                   --free irf-fs add a time-zero offset and a Gaussian response',
-    '  hotcarrier ta-inspect FILE [--layout L] [--orientation O] [--json]   how a transient-absorption file is read:',
-    '                                                   layout, wavelengths × delays, units and where each came from',
-    '  hotcarrier tc-extract FILE [options] [--json]    carrier temperature per delay from the bleach tail of a TA map,',
-    '                                                   as the Tc(t) CSV that --data reads (hotcarrier tc-extract --help)',
-    '',
-    'Options (simulate):',
-    `  --composition X        a preset (${listPresets().slice(0, 5).join(', ')} …) or a formula such as MAPb0.5Sn0.5I3 [default CsPbI3]`,
-    '  --bulk                 a bulk film instead of a nanocrystal',
-    '  --pump-ev E            pump photon energy in eV (instead of --pump-nm)',
-    ...[ACCEPTOR_PARAM, AUGER_STATISTICS_PARAM, METHOD_PARAM].map((p) =>
-      `  --${`${p.flag} ${p.key === 'method' ? 'M' : p.key === 'acceptor' ? 'K' : 'S'}`.padEnd(21)}${p.meaning}: ${p.choices.map((c) => `${c.value} (${c.meaning})`).join(' | ')} [default ${p.default}]`),
-    '  --data FILE            measured carrier temperatures to compare with the model: CSV rows delay (ps), Tc (K)[, sigma (K)];',
-    '                         adds a "measured vs model" line (RMS, max |Δ|, χ²/point), a "# measured" CSV block or JSON members',
-    TA_SIMULATE_HELP,
-    ...SWITCHES.map((sw) => `  --${sw.flag.padEnd(22)} switch off ${sw.meaning} (what-if)`),
-    ...rows,
-    '',
-    '  --material KEY=VALUE   set a material number (repeatable; also in sweep, fit, and as a sweep axis',
-    `                         --vary material.KEY=VALUES); default: ${MATERIAL_DEFAULT_SOURCE}. KEY:`,
-    ...materialHelpLines('    '),
-    '',
-    'Excitation: give one of --density, --n-per-nc, --fluence-uj-cm2 (default --density 1e18).',
-    'Exit status: 0 success, 2 bad input (the message names the parameter, value and what is allowed), 1 solver failure.',
-  ].join('\n');
-}
-
 /** Flags trends and materials read (besides --help); any other flag is refused, never silently ignored. */
 const COMMAND_FLAGS: Record<string, readonly string[]> = {
   trends: ['composition', 'edge-nm', 'bulk', 'json'],
   materials: ['json'],
 };
 
-function refuseUnusedFlags(command: string, given: Set<string>): void {
+/** The refusal of flags `command` does not read, or null when it reads them all. */
+function unusedFlagsProblem(command: string, given: Set<string>): string | null {
   const used = Object.hasOwn(COMMAND_FLAGS, command) ? COMMAND_FLAGS[command] : null;
-  if (used === null) return;
+  if (used === null) return null;
   const unused = [...given].filter((f) => !used.includes(f) && f !== 'help' && f !== 'h');
-  if (unused.length > 0) {
-    throw new UsageError(`${unused.map((f) => `--${f}`).join(', ')} ${unused.length === 1 ? 'does' : 'do'} not apply to ${command} (${command === 'trends' ? 'each trend sets its own excitation, pump and solver options' : 'it lists the presets'}); allowed: ${used.length ? used.map((f) => `--${f}`).join(', ') : 'no options'}`);
-  }
+  return unused.length === 0 ? null : `${unused.map((f) => `--${f}`).join(', ')} ${unused.length === 1 ? 'does' : 'do'} not apply to ${command} (${command === 'trends' ? 'each trend sets its own excitation, pump and solver options' : 'it lists the presets'}); allowed: ${used.length ? used.map((f) => `--${f}`).join(', ') : 'no options'}`;
 }
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
@@ -115,35 +45,48 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     const { mergeMain } = await import('./merge.ts');
     return mergeMain(argv.slice(1), io);
   }
+  // after --version, which needs none of them: the flag parser (which reads the parameter table) and the errors
+  const [{ UsageError, parseArgs }, { InputError }, { SimulationError }] = await Promise.all([
+    import('./args.ts'), import('../src/model/validate.ts'), import('../src/model/simulation-error.ts')]);
   try {
-    if (argv[0] === 'ta-inspect' || argv[0] === 'tc-extract') {
-      io.out(argv[0] === 'ta-inspect' ? taInspectMain(argv.slice(1)) : tcExtractMain(argv.slice(1)));
+    if (argv[0] === 'ta-inspect') {
+      io.out((await import('./ta-inspect.ts')).taInspectMain(argv.slice(1)));
       return 0;
     }
-    const { rest, ta } = argv[0] === 'simulate' ? splitTaFlags(argv) : { rest: argv, ta: null };
+    if (argv[0] === 'tc-extract') {
+      io.out((await import('./tc-extract.ts')).tcExtractMain(argv.slice(1)));
+      return 0;
+    }
+    // the TA writer only when a --ta flag is given
+    const taFlags = argv[0] === 'simulate' && argv.some((a) => a.startsWith('--ta'));
+    const { rest, ta } = taFlags ? (await import('./ta-simulate.ts')).splitTaFlags(argv) : { rest: argv, ta: null };
     const args = parseArgs(rest);
     if (args.help || args.command === 'help') {
-      io.out(helpText());
+      io.out((await import('./help.ts')).helpText());
       return 0;
     }
     if (args.data !== undefined && args.command !== 'simulate' && args.command !== 'fit') throw new UsageError(`--data applies to simulate only, not ${args.command} (and to fit); allowed: hotcarrier simulate [options] --data FILE or hotcarrier fit [options] --data FILE --free KEY`);
     if (args.free.length > 0 && args.command !== 'fit') throw new UsageError(`--free applies to fit only, not ${args.command}; allowed: hotcarrier fit [options] --data FILE --free KEY[:min:max]`);
-    refuseUnusedFlags(args.command, args.given);
+    const unused = unusedFlagsProblem(args.command, args.given);
+    if (unused !== null) throw new UsageError(unused);
     if (args.starts !== undefined && args.command !== 'fit') throw new UsageError(`--starts applies to fit only, not ${args.command}; allowed: hotcarrier fit [options] --data FILE --free KEY --starts N`);
     switch (args.command) {
       case 'simulate': {
-        const data = args.data === undefined ? null : readMeasuredFile(args.data); // refuse a bad file before solving
+        const dataFile = args.data === undefined ? null : await import('./data-file.ts');
+        const data = dataFile === null ? null : dataFile.readMeasuredFile(args.data as string); // refuse a bad file before solving
+        const [{ simulate }, { simulationCsv, simulationJson, simulationText }] = await Promise.all([import('../src/model/simulate.ts'), import('./format.ts')]);
         const result = simulate(args.input);
         if (ta !== null) {
           if (data !== null || args.format !== 'text') throw new UsageError('--ta writes the map alone; allowed: --ta without --data, --json or --csv');
-          io.out(simulatedTaText(result, ta));
+          io.out((await import('./ta-simulate.ts')).simulatedTaText(result, ta));
           return 0;
         }
         if (data === null) {
           io.out(args.format === 'json' ? simulationJson(result) : args.format === 'csv' ? simulationCsv(result) : simulationText(result));
           return 0;
         }
-        const comparison = compareWithModel(result, data);
+        const { measuredCsv, measuredJson, measuredText } = dataFile!;
+        const comparison = (await import('../src/data/measured.ts')).compareWithModel(result, data);
         io.out(args.format === 'json'
           ? simulationJson(result, measuredJson(result, data, comparison))
           : args.format === 'csv'
@@ -152,20 +95,23 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return 0;
       }
       case 'fit':
-        io.out(runFit(args));
+        io.out((await import('./fit-command.ts')).runFit(args));
         return 0;
       case 'trends': {
         const edge = args.given.has('bulk') ? null : args.given.has('edge-nm') ? args.input.edgeNm : undefined;
+        const [{ runTrends }, { toJson, trendsText }] = await Promise.all([import('../src/model/trends.ts'), import('./format.ts')]);
         const results = runTrends({ composition: args.given.has('composition') ? args.input.composition : undefined, edgeNm: edge });
         io.out(args.format === 'json' ? toJson(results) : trendsText(results));
         return results.every((t) => t.passed) ? 0 : 1;
       }
       case 'validate': {
-        const [text, code] = runValidateCommand(args.format, args.given);
+        const [text, code] = (await import('./validate.ts')).runValidateCommand(args.format, args.given);
         io.out(text);
         return code;
       }
       case 'materials': {
+        const [{ listMaterials }, { compoundSheets }, { materialsText, toJson }] = await Promise.all([
+          import('../src/model/catalog.ts'), import('../src/materials/index.ts'), import('./format.ts')]);
         const entries = listMaterials();
         io.out(args.format === 'json' ? toJson({ presets: entries, endMembers: compoundSheets() }) : materialsText(entries));
         return 0;

@@ -1,12 +1,13 @@
-// Runs once before the test files: compiles the package into lib/ (as `npm run build:lib` does) unless lib/ is
-// already as new as the sources, so that worker threads load compiled JavaScript (vite.config.ts sets
+// Runs once before the test files: compiles the package into lib/ and bundles the CLI (as `npm run build:lib` does)
+// unless lib/ is already as new as the sources, so that worker threads load compiled JavaScript (vite.config.ts sets
 // HOTCARRIER_WORKER_CODE=built) instead of each compiling the TypeScript engine through tsx when it starts.
 
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SOURCES = ['src', 'cli', 'workers'];
@@ -22,7 +23,7 @@ function newest(dir: string): number {
 
 function builtIsCurrent(): boolean {
   const info = join(ROOT, 'lib', 'build-info.json');
-  if (!existsSync(info) || !existsSync(join(ROOT, 'lib', 'workers', 'engine.node.js'))) return false;
+  if (!existsSync(info) || !['workers/engine.node.js', 'cli/main.bundle.js'].every((f) => existsSync(join(ROOT, 'lib', f)))) return false;
   try {
     const { sourceMtimeMs } = JSON.parse(readFileSync(info, 'utf8')) as { sourceMtimeMs: number };
     return SOURCES.every((d) => newest(join(ROOT, d)) <= sourceMtimeMs);
@@ -31,11 +32,42 @@ function builtIsCurrent(): boolean {
   }
 }
 
-export default function setup(): void {
-  if (builtIsCurrent()) return;
+const exec = promisify(execFile);
+const node = (args: string[]) => exec(process.execPath, args, { cwd: ROOT });
+
+/** `npm run build:lib`'s steps: a fresh lib/, tsc, the CLI bundle, the build info. */
+async function buildLib(): Promise<void> {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  node(['bin/build-info.mjs', '--clean']);
-  node([tsc, '-p', 'tsconfig.build.json']);
-  node(['bin/build-info.mjs']);
+  await node(['bin/build-info.mjs', '--clean']);
+  await node([tsc, '-p', 'tsconfig.build.json']);
+  await node(['bin/bundle-cli.mjs']);
+  await node(['bin/build-info.mjs']);
+}
+
+/** Whether this run may include the browser files: no file filter, or one naming e2e (a guess from the command
+ *  line, for speed only: the browser files build the app themselves when it is missing or stale). */
+function browserFilesMayRun(): boolean {
+  const words = process.argv.slice(2).filter((a) => !a.startsWith('-') && !['run', 'watch', 'dev'].includes(a));
+  return words.length === 0 || words.some((w) => /e2e/.test(w));
+}
+
+/** vitest calls the global setup once per project (vite.config.ts has two) in one process: the work is done once. */
+const ONCE = Symbol.for('hotcarrier.global-setup');
+
+export default function setup(): Promise<void> {
+  const g = globalThis as { [ONCE]?: Promise<void> };
+  g[ONCE] ??= prepare();
+  return g[ONCE];
+}
+
+async function prepare(): Promise<void> {
+  const jobs: Promise<unknown>[] = [];
+  if (!builtIsCurrent()) jobs.push(buildLib());
+  // the app's build for the browser files, beside tsc (which uses one core), rather than in the first browser
+  // file while the second waits for it
+  if (browserFilesMayRun()) {
+    const { hasChromium, sharedBuild } = await import('./e2e/harness.ts');
+    if (hasChromium()) jobs.push(sharedBuild());
+  }
+  await Promise.all(jobs);
 }

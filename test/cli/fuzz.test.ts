@@ -180,50 +180,45 @@ async function timed(argv: string[]): Promise<{ r: Run; cpuMs: number; wallMs: n
   return { r, cpuMs: (used.user + used.system) / 1000, wallMs: performance.now() - wall };
 }
 
+interface Stats {
+  tally: Record<number, number>;
+  maxCpuMs: number;
+  maxWallMs: number;
+}
+
+/** Run one case: count its exit code, keep the slowest times, and add what is wrong with it to `findings`. */
+async function fuzzCase(argv: string[], findings: Finding[], stats: Stats): Promise<void> {
+  let result;
+  try {
+    result = await timed(argv);
+  } catch (e) {
+    findings.push({ argv, problem: `threw ${e instanceof Error ? e.stack : String(e)}` });
+    return;
+  }
+  stats.tally[result.r.code] = (stats.tally[result.r.code] ?? 0) + 1;
+  stats.maxCpuMs = Math.max(stats.maxCpuMs, result.cpuMs);
+  stats.maxWallMs = Math.max(stats.maxWallMs, result.wallMs);
+  for (const problem of problems(argv, result.r, result.cpuMs)) findings.push({ argv, problem });
+}
+
 describe(`fuzzing the CLI (seed ${SEED})`, () => {
   const findings: Finding[] = [];
-  const tally = { 0: 0, 1: 0, 2: 0 } as Record<number, number>;
-  let maxCpuMs = 0;
-  let maxWallMs = 0;
+  const stats: Stats = { tally: { 0: 0, 1: 0, 2: 0 }, maxCpuMs: 0, maxWallMs: 0 };
 
   it(`${CLI_CASES} random command lines`, async () => {
-    for (let i = 0; i < CLI_CASES; i++) {
-      const argv = randomArgv();
-      let result;
-      try {
-        result = await timed(argv);
-      } catch (e) {
-        findings.push({ argv, problem: `threw ${e instanceof Error ? e.stack : String(e)}` });
-        continue;
-      }
-      tally[result.r.code] = (tally[result.r.code] ?? 0) + 1;
-      maxCpuMs = Math.max(maxCpuMs, result.cpuMs);
-      maxWallMs = Math.max(maxWallMs, result.wallMs);
-      for (const problem of problems(argv, result.r, result.cpuMs)) findings.push({ argv, problem });
-    }
+    for (let i = 0; i < CLI_CASES; i++) await fuzzCase(randomArgv(), findings, stats);
     expect(findings.map((f) => `${f.argv.map((a) => (a.length > 60 ? `${a.slice(0, 20)}…(${a.length})` : a)).join(' ')}: ${f.problem}`)).toEqual([]);
   }, 300_000);
 
   it(`${DATA_CASES} random data files through simulate --data`, async () => {
     const before = findings.length;
     for (let i = 0; i < DATA_CASES; i++) {
-      const argv = ['simulate', '--data', randomDataFile(i), '--t-end-ps', '30', ...(u() < 0.3 ? ['--csv'] : u() < 0.5 ? ['--json'] : [])];
-      let result;
-      try {
-        result = await timed(argv);
-      } catch (e) {
-        findings.push({ argv, problem: `threw ${e instanceof Error ? e.stack : String(e)}` });
-        continue;
-      }
-      tally[result.r.code] = (tally[result.r.code] ?? 0) + 1;
-      maxCpuMs = Math.max(maxCpuMs, result.cpuMs);
-      maxWallMs = Math.max(maxWallMs, result.wallMs);
-      for (const problem of problems(argv, result.r, result.cpuMs)) findings.push({ argv, problem });
+      await fuzzCase(['simulate', '--data', randomDataFile(i), '--t-end-ps', '30', ...(u() < 0.3 ? ['--csv'] : u() < 0.5 ? ['--json'] : [])], findings, stats);
     }
     expect(findings.slice(before).map((f) => `${f.argv.join(' ')}: ${f.problem}`)).toEqual([]);
     // Both kinds of outcome occur: the generator reaches the reader's refusals and its accepted files.
-    console.log(`fuzz: exits ${JSON.stringify(tally)}, max CPU ${maxCpuMs.toFixed(0)} ms, max wall ${maxWallMs.toFixed(0)} ms per case`);
-    expect(tally[0]).toBeGreaterThan(100);
-    expect(tally[2]).toBeGreaterThan(100);
+    console.log(`fuzz: exits ${JSON.stringify(stats.tally)}, max CPU ${stats.maxCpuMs.toFixed(0)} ms, max wall ${stats.maxWallMs.toFixed(0)} ms per case`);
+    expect(stats.tally[0]).toBeGreaterThan(100);
+    expect(stats.tally[2]).toBeGreaterThan(100);
   }, 300_000);
 });

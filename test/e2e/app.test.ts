@@ -5,29 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { CHROMIUM, hasChromium, openApp, ROOT, type OpenApp } from './harness.ts';
+import { CHROMIUM, hasChromium, openApp, pageHelpers, ROOT, type OpenApp } from './harness.ts';
 
 const RESULTS = join(ROOT, 'test-results');
 const available = hasChromium();
 if (!available) console.warn(`e2e skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
 
 interface Hook { inputSeq: number; drawnSeq: number; liveRuns: number; curves: number; tau1ePs: number | null; peakTcK: number | null; lastTcK: number | null }
-const hook = (page: Page) => page.evaluate(() => ({ ...(window as unknown as { hotcarrier: Hook }).hotcarrier }));
-
-/** Wait until the chart has drawn the result of the latest control change. */
-async function settled(page: Page): Promise<Hook> {
-  try {
-    await page.waitForFunction(() => {
-      const h = (window as unknown as { hotcarrier?: Hook }).hotcarrier;
-      return h !== undefined && h.drawnSeq >= 1 && h.drawnSeq === h.inputSeq;
-    }, null, { timeout: 20_000 });
-  } catch (error) {
-    // Say what the page says, so a failing engine is told apart from a slow one.
-    const status = await page.locator('#status').textContent().catch(() => '(no status)');
-    throw new Error(`the chart did not catch up with the controls: status "${status}"; ${(error as Error).message}`);
-  }
-  return hook(page);
-}
+const { hook, settled } = pageHelpers<Hook>();
 
 describe.skipIf(!available)('web app in chromium', () => {
   let app: OpenApp;

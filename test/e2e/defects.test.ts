@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { CHROMIUM, hasChromium, openApp, ROOT, type OpenApp } from './harness.ts';
+import { CHROMIUM, hasChromium, openApp, pageHelpers, ROOT, type OpenApp } from './harness.ts';
 import { readMeasuredFile } from '../../cli/data-file.ts';
 import { provenance, VERSION } from '../../src/provenance.ts';
 import { FIGURE_PRESETS } from '../../web/figure-presets.ts';
@@ -32,17 +32,7 @@ const available = hasChromium();
 if (!available) console.warn(`e2e skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
 
 interface Hook { inputSeq: number; drawnSeq: number; curves: number; measuredPoints: number; chartX?(ps: number): number }
-const hook = (page: Page) => page.evaluate(() => ({ ...(window as unknown as { hotcarrier: Hook }).hotcarrier }));
-const curves = (page: Page, n: number) =>
-  page.waitForFunction((k) => (window as unknown as { hotcarrier?: Hook }).hotcarrier?.curves === k, n, { timeout: 20_000 });
-
-async function settled(page: Page): Promise<Hook> {
-  await page.waitForFunction(() => {
-    const h = (window as unknown as { hotcarrier?: Hook }).hotcarrier;
-    return h !== undefined && h.drawnSeq >= 1 && h.drawnSeq === h.inputSeq;
-  }, null, { timeout: 20_000 });
-  return hook(page);
-}
+const { hook, settled, curves } = pageHelpers<Hook>();
 
 async function setField(page: Page, id: string, value: string): Promise<void> {
   await page.fill(id, value);

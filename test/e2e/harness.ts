@@ -117,7 +117,7 @@ const STALE_LOCK_MS = 180_000;
  * web/, src/ or workers/ (or vite.config.ts) is newer than the build. A lock directory (mkdir is atomic) keeps two
  * files running at once from building into it together; the second waits for the first's build, then reuses it.
  */
-async function sharedBuild(): Promise<string> {
+export async function sharedBuild(): Promise<string> {
   const results = join(ROOT, 'test-results');
   mkdirSync(results, { recursive: true });
   const dist = join(results, 'e2e-app');
@@ -163,4 +163,36 @@ export async function openApp(_distName?: string): Promise<OpenApp> {
       await server.close();
     },
   };
+}
+
+/** The part of the page's test hook (window.hotcarrier, set by web/) that every browser test file waits on. */
+export interface PageHook {
+  inputSeq: number;
+  drawnSeq: number;
+  curves: number;
+}
+
+/** The helpers every browser test file uses, typed with that file's view of the hook:
+ *  `const { hook, settled, curves } = pageHelpers<Hook>();`. */
+export function pageHelpers<H extends PageHook>() {
+  /** A copy of the page's test hook as it is now. */
+  const hook = (page: Page): Promise<H> => page.evaluate(() => ({ ...(window as unknown as { hotcarrier: H }).hotcarrier }));
+  /** Wait until the chart has drawn the result of the latest control change; the hook then. */
+  const settled = async (page: Page): Promise<H> => {
+    try {
+      await page.waitForFunction(() => {
+        const h = (window as unknown as { hotcarrier?: PageHook }).hotcarrier;
+        return h !== undefined && h.drawnSeq >= 1 && h.drawnSeq === h.inputSeq;
+      }, null, { timeout: 20_000 });
+    } catch (error) {
+      // Say what the page says, so a failing engine is told apart from a slow one.
+      const status = await page.locator('#status').textContent().catch(() => '(no status)');
+      throw new Error(`the chart did not catch up with the controls: status "${status}"; ${(error as Error).message}`);
+    }
+    return hook(page);
+  };
+  /** Wait until the chart holds `n` curves. */
+  const curves = (page: Page, n: number) =>
+    page.waitForFunction((k) => (window as unknown as { hotcarrier?: PageHook }).hotcarrier?.curves === k, n, { timeout: 20_000 });
+  return { hook, settled, curves };
 }

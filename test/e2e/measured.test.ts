@@ -5,23 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { CHROMIUM, hasChromium, openApp, ROOT, type OpenApp } from './harness.ts';
+import { CHROMIUM, hasChromium, openApp, pageHelpers, ROOT, type OpenApp } from './harness.ts';
 
 const RESULTS = join(ROOT, 'test-results');
 const available = hasChromium();
 if (!available) console.warn(`e2e skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
 
 interface LastFit { status: string; keys: string[]; values: number[]; objective: number; startObjective: number }
-interface Hook { inputSeq: number; drawnSeq: number; measuredPoints: number; measuredRmsK: number | null; lastFit: LastFit | null }
-const hook = (page: Page) => page.evaluate(() => ({ ...(window as unknown as { hotcarrier: Hook }).hotcarrier }));
-
-async function settled(page: Page): Promise<Hook> {
-  await page.waitForFunction(() => {
-    const h = (window as unknown as { hotcarrier?: Hook }).hotcarrier;
-    return h !== undefined && h.drawnSeq >= 1 && h.drawnSeq === h.inputSeq;
-  }, null, { timeout: 20_000 });
-  return hook(page);
-}
+interface Hook { inputSeq: number; drawnSeq: number; curves: number; measuredPoints: number; measuredRmsK: number | null; lastFit: LastFit | null }
+const { hook, settled } = pageHelpers<Hook>();
 
 const GOOD = 'delay_ps,Tc_K,sigma_K\n-0.2,300,40\n0.3,1900,120\n0.5,1500,90\n1.2,850,50\n3,420,25\n10,310,15\n';
 const BROKEN = 't (ps), T (K)\n0.3,1900\n0.5,1500\n1.2,eight hundred\n';

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { CHROMIUM, hasChromium, openApp, ROOT, type OpenApp } from './harness.ts';
+import { CHROMIUM, hasChromium, openApp, pageHelpers, ROOT, type OpenApp } from './harness.ts';
 import { formatNumber } from '../../web/format.ts';
 
 const RESULTS = join(ROOT, 'test-results');
@@ -15,14 +15,7 @@ if (!available) console.warn(`e2e skipped: ${CHROMIUM} is absent (apt-get instal
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface Hook { inputSeq: number; drawnSeq: number; curves: number; measuredPoints: number }
-const curves = (page: Page, n: number) =>
-  page.waitForFunction((k) => (window as unknown as { hotcarrier?: Hook }).hotcarrier?.curves === k, n, { timeout: 20_000 });
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const h = (window as unknown as { hotcarrier?: Hook }).hotcarrier;
-    return h !== undefined && h.drawnSeq >= 1 && h.drawnSeq === h.inputSeq;
-  }, null, { timeout: 20_000 });
-}
+const { settled, curves } = pageHelpers<Hook>();
 
 interface AxeViolation { id: string; impact: string; nodes: { target: string[] }[] }
 /** axe-core's violations on the page as it is now, as "rule: selectors". */

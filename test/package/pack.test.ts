@@ -1,18 +1,18 @@
-// SLOW (~30 s; the only slow test of the package): the packed package as a user gets it. A copy of the sources
-// (without git, so the build's "no git" path runs too) is packed with `npm pack` (which builds lib/ through
-// `prepare`), installed into an empty folder with `npm install ./hotcarrier-*.tgz`, and used there on plain Node:
-// `import { simulate } from 'hotcarrier'`, the `./node-pool` subpath (a worker runs compiled JavaScript) and the
-// installed `hotcarrier` command.
+// The packed package as a user gets it. A copy of the sources (without git, so the build's "no git" path runs too)
+// with the lib/ that the global setup compiled (the same steps as `npm run build:lib`, which `prepare` runs) is
+// packed with `npm pack` — scripts skipped, so the suite compiles the package once, not twice — installed into an
+// empty folder with `npm install ./hotcarrier-*.tgz`, and used there on plain Node: `import { simulate } from
+// 'hotcarrier'`, the `./node-pool` subpath (a worker runs compiled JavaScript) and the installed `hotcarrier` command.
 
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const COPIED = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'bin', 'src', 'cli', 'workers'];
+const COPIED = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'bin', 'src', 'cli', 'workers', 'lib'];
 
 interface Exit { code: number; stdout: string; stderr: string }
 
@@ -35,7 +35,10 @@ beforeAll(async () => {
   const source = join(tmp, 'source');
   for (const name of COPIED) cpSync(join(ROOT, name), join(source, name), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(source, 'node_modules'), 'dir');
-  const packed = await run('npm', ['pack', '--pack-destination', tmp], source);
+  // prepare's last step in the copy: build-info.json without git (commit null), newer than the copied sources
+  const info = await run(process.execPath, ['bin/build-info.mjs'], source);
+  expect(info.code, info.stderr).toBe(0);
+  const packed = await run('npm', ['pack', '--ignore-scripts', '--pack-destination', tmp], source);
   expect(packed.code, packed.stderr).toBe(0);
   const tgz = readdirSync(tmp).find((f) => /^hotcarrier-.*\.tgz$/.test(f));
   expect(tgz, 'npm pack wrote no hotcarrier-*.tgz').toBeDefined();
@@ -51,6 +54,18 @@ afterAll(() => {
 });
 
 describe('the packed package installed in an empty folder', () => {
+  it('is built by prepare when packed from a checkout (npm run build:lib: clean, tsc, the CLI bundle, build info)', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.prepare).toBe('npm run build:lib');
+    expect(pkg.scripts['build:lib']).toBe('node bin/build-info.mjs --clean && tsc -p tsconfig.build.json && node bin/bundle-cli.mjs && node bin/build-info.mjs');
+  });
+
+  it('says which build it is: the version, and no commit when built without git', () => {
+    const info = JSON.parse(readFileSync(join(app, 'node_modules', 'hotcarrier', 'lib', 'build-info.json'), 'utf8')) as { version: string; commit: unknown };
+    expect(info.version).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+    expect(info.commit).toBeNull();
+  });
+
   it('holds the compiled JavaScript and declarations, not the TypeScript sources', () => {
     const lib = join(app, 'node_modules', 'hotcarrier');
     const top = readdirSync(lib).sort();
