@@ -14,6 +14,11 @@ const EMISSION_COLUMNS = [S.n, S.single, S.occ, S.tc, S.tcMulti];
 const Fv = new Float64Array(M);
 const Hv = new Float64Array(M);
 
+/** jac[i][j] += v (row-major). */
+function add(jac: Float64Array, i: number, j: number, v: number): void {
+  jac[i * M + j] += v;
+}
+
 export function assembleJacobian(c: ModelCoefficients, a: Aux, y: Float64Array, jac: Float64Array): void {
   jac.fill(0);
   const n = y[S.n];
@@ -28,15 +33,14 @@ export function assembleJacobian(c: ModelCoefficients, a: Aux, y: Float64Array, 
   const pair1 = c.gapEv + THREE_KB * T1;
   const pairM = c.gapEv + THREE_KB * Tm;
   const { c1, x, dc1dn, dc1ds, dxdn, dxds, e1, em, ens } = a;
-  const set = (i: number, j: number, v: number) => { jac[i * M + j] += v; };
   // The LO occupation the carriers see: the state (hot phonons) or the lattice's Bose value (a function of T_A).
   const hot = c.hotPhonons;
 
   // Carrier temperatures: emission, relaxation to the lattice.
-  set(S.tc, S.tc, -(e1.dPdT + a.dLig1dT) / THREE_KB - 1 / tau);
-  set(S.tc, S.ta, 1 / tau - a.dLig1dA / THREE_KB);
-  if (hot) set(S.tc, S.nLo, -e1.dPdN / THREE_KB);
-  else set(S.tc, S.ta, (-e1.dPdN * a.dNdA) / THREE_KB);
+  add(jac, S.tc, S.tc, -(e1.dPdT + a.dLig1dT) / THREE_KB - 1 / tau);
+  add(jac, S.tc, S.ta, 1 / tau - a.dLig1dA / THREE_KB);
+  if (hot) add(jac, S.tc, S.nLo, -e1.dPdN / THREE_KB);
+  else add(jac, S.tc, S.ta, (-e1.dPdN * a.dNdA) / THREE_KB);
 
   // Emitted power per volume Σ n_c P_c: its partials, used by the LO row (hot phonons) or the lattice row.
   Ev.fill(0);
@@ -59,22 +63,22 @@ export function assembleJacobian(c: ModelCoefficients, a: Aux, y: Float64Array, 
     const Gq = G * (1 - o * V);
     const d = ens.d;
     // dn/dt = G − k11 s − k1m x − R_A
-    set(S.n, S.n, -k1m - ens.RAn);
-    set(S.n, S.single, -k11 + k1m - ens.RAs);
-    set(S.n, S.occ, -ens.RAo);
-    set(S.n, S.tc, -a.dkx1 * s);
-    set(S.n, S.tcMulti, -a.dkxm * x);
+    add(jac, S.n, S.n, -k1m - ens.RAn);
+    add(jac, S.n, S.single, -k11 + k1m - ens.RAs);
+    add(jac, S.n, S.occ, -ens.RAo);
+    add(jac, S.n, S.tc, -a.dkx1 * s);
+    add(jac, S.n, S.tcMulti, -a.dkxm * x);
     // do/dt = G (1 − oV) − k11 s
-    set(S.occ, S.occ, -GV);
-    set(S.occ, S.single, -k11);
-    set(S.occ, S.tc, -a.dkx1 * s);
+    add(jac, S.occ, S.occ, -GV);
+    add(jac, S.occ, S.single, -k11);
+    add(jac, S.occ, S.tc, -a.dkx1 * s);
     // ds/dt = G(1 − oV) − GV s − k11 s + kA d + 2 k1m d
     const kd = kA + 2 * k1m;
-    set(S.single, S.n, kd * ens.dn);
-    set(S.single, S.occ, -GV + kd * ens.do);
-    set(S.single, S.single, -GV - k11 + kd * ens.ds);
-    set(S.single, S.tc, -a.dkx1 * s);
-    set(S.single, S.tcMulti, 2 * a.dkxm * d);
+    add(jac, S.single, S.n, kd * ens.dn);
+    add(jac, S.single, S.occ, -GV + kd * ens.do);
+    add(jac, S.single, S.single, -GV - k11 + kd * ens.ds);
+    add(jac, S.single, S.tc, -a.dkx1 * s);
+    add(jac, S.single, S.tcMulti, 2 * a.dkxm * d);
     // In-flow heat F1 (class 1) and H (class m) with their partials by n, o, s, T1, Tm (columns in Fv, Hv).
     const z1 = (1 + h) * Tm + h * eg3 - T1;
     const dm1 = Tm - T1;
@@ -109,17 +113,17 @@ export function assembleJacobian(c: ModelCoefficients, a: Aux, y: Float64Array, 
       const dx1 = xLow ? 0 : j === S.n ? 1 : j === S.single ? -1 : 0;
       const dRho1 = sLow && j === S.single ? -1 / floor : 0;
       const dRhoM = xLow ? (j === S.n ? -1 / floor : j === S.single ? 1 / floor : 0) : 0;
-      set(S.tc, j, Fv[j] / s1 - (F1 * ds1) / (s1 * s1) + (Hv[j] * rhoM + H * dRhoM) / s1 - (H * rhoM * ds1) / (s1 * s1));
-      set(S.tcMulti, j, Hv[j] / x1 - (H * dx1) / (x1 * x1) + (Fv[j] * rho1 + F1 * dRho1) / x1 - (F1 * rho1 * dx1) / (x1 * x1));
+      add(jac, S.tc, j, Fv[j] / s1 - (F1 * ds1) / (s1 * s1) + (Hv[j] * rhoM + H * dRhoM) / s1 - (H * rhoM * ds1) / (s1 * s1));
+      add(jac, S.tcMulti, j, Hv[j] / x1 - (H * dx1) / (x1 * x1) + (Fv[j] * rho1 + F1 * dRho1) / x1 - (F1 * rho1 * dx1) / (x1 * x1));
     }
     const gV = 1 / V;
-    set(S.tcMulti, S.tcMulti, -(em.dPdT + a.dLigMdT) / THREE_KB - 1 / tau);
-    set(S.tcMulti, S.ta, 1 / tau - a.dLigMdA / THREE_KB);
-    set(S.tcMulti, S.n, (-em.dPdns * ens.gn * gV) / THREE_KB);
-    set(S.tcMulti, S.occ, (-em.dPdns * ens.go * gV) / THREE_KB);
-    set(S.tcMulti, S.single, (-em.dPdns * ens.gs * gV) / THREE_KB);
-    if (hot) set(S.tcMulti, S.nLo, -em.dPdN / THREE_KB);
-    else set(S.tcMulti, S.ta, (-em.dPdN * a.dNdA) / THREE_KB);
+    add(jac, S.tcMulti, S.tcMulti, -(em.dPdT + a.dLigMdT) / THREE_KB - 1 / tau);
+    add(jac, S.tcMulti, S.ta, 1 / tau - a.dLigMdA / THREE_KB);
+    add(jac, S.tcMulti, S.n, (-em.dPdns * ens.gn * gV) / THREE_KB);
+    add(jac, S.tcMulti, S.occ, (-em.dPdns * ens.go * gV) / THREE_KB);
+    add(jac, S.tcMulti, S.single, (-em.dPdns * ens.gs * gV) / THREE_KB);
+    if (hot) add(jac, S.tcMulti, S.nLo, -em.dPdN / THREE_KB);
+    else add(jac, S.tcMulti, S.ta, (-em.dPdN * a.dNdA) / THREE_KB);
     // Class m's emission through its screening density g/V.
     Ev[S.n] += x * em.dPdns * ens.gn * gV;
     Ev[S.occ] += x * em.dPdns * ens.go * gV;
@@ -129,31 +133,31 @@ export function assembleJacobian(c: ModelCoefficients, a: Aux, y: Float64Array, 
   } else {
     const G = a.gen;
     // dn/dt = G − k1 n − k2 n² − k_rad n − k3 n³ − k_x n
-    set(S.n, S.n, -c.k1PerPs - 2 * c.k2Cm3PerPs * n - c.kRadPerPs - ens.RAn - a.kx1);
-    set(S.n, S.tc, -a.dkx1 * n);
+    add(jac, S.n, S.n, -c.k1PerPs - 2 * c.k2Cm3PerPs * n - c.kRadPerPs - ens.RAn - a.kx1);
+    add(jac, S.n, S.tc, -a.dkx1 * n);
     // dT1/dt ⊃ (G/n)(T_inj − T1) + h (R_A/n)(Eg/3kB + T1) − P_1/3kB with P_1 screened by n
     if (G !== 0) {
-      set(S.tc, S.n, (-G / (n * n)) * (c.injectionTempK - T1));
-      set(S.tc, S.tc, -G / n);
+      add(jac, S.tc, S.n, (-G / (n * n)) * (c.injectionTempK - T1));
+      add(jac, S.tc, S.tc, -G / n);
     }
     if (n > 0) {
       const k3 = c.k3Cm6PerPs;
-      set(S.tc, S.n, h * 2 * k3 * n * (eg3 + T1));
-      set(S.tc, S.tc, h * k3 * n * n);
+      add(jac, S.tc, S.n, h * 2 * k3 * n * (eg3 + T1));
+      add(jac, S.tc, S.tc, h * k3 * n * n);
     }
-    set(S.tc, S.n, -a.dP1dn / THREE_KB);
+    add(jac, S.tc, S.n, -a.dP1dn / THREE_KB);
   }
 
   // LO and daughter phonons; with hot phonons off the emitted power heats the lattice directly.
   Q.fill(0); // ∂(C dT_A/dt)/∂y
   if (hot) {
-    for (const j of EMISSION_COLUMNS) set(S.nLo, j, Ev[j] / L);
-    set(S.nLo, S.nLo, dEdN / L - a.dDdN);
-    set(S.nLo, S.nAc, -a.dDdD);
-    set(S.nLo, S.ta, -a.dDdA);
-    set(S.nAc, S.nLo, a.dDdN);
-    set(S.nAc, S.nAc, a.dDdD - 1 / c.daughterLifetimePs);
-    set(S.nAc, S.ta, a.dDdA - a.dRddA);
+    for (const j of EMISSION_COLUMNS) add(jac, S.nLo, j, Ev[j] / L);
+    add(jac, S.nLo, S.nLo, dEdN / L - a.dDdN);
+    add(jac, S.nLo, S.nAc, -a.dDdD);
+    add(jac, S.nLo, S.ta, -a.dDdA);
+    add(jac, S.nAc, S.nLo, a.dDdN);
+    add(jac, S.nAc, S.nAc, a.dDdD - 1 / c.daughterLifetimePs);
+    add(jac, S.nAc, S.ta, a.dDdA - a.dRddA);
     Q[S.nAc] += L / c.daughterLifetimePs;
     Q[S.ta] += L * a.dRddA;
   } else {
@@ -182,26 +186,26 @@ export function assembleJacobian(c: ModelCoefficients, a: Aux, y: Float64Array, 
   } else {
     Q[S.tc] += noHeat * ens.RA * THREE_KB;
   }
-  for (let j = 0; j < M; j++) if (Q[j] !== 0) set(S.ta, j, Q[j] / C);
+  for (let j = 0; j < M; j++) if (Q[j] !== 0) add(jac, S.ta, j, Q[j] / C);
 
   // Ledger rows.
-  set(S.eEnv, S.ta, C / c.heatLossPs);
+  add(jac, S.eEnv, S.ta, C / c.heatLossPs);
   const kr = c.kRadPerPs;
-  set(S.eEmit, S.n, 2 * c.k2Cm3PerPs * n * pair1 + kr * (dc1dn * pair1 + dxdn * pairM));
-  set(S.eEmit, S.single, kr * (dc1ds * pair1 + dxds * pairM));
-  set(S.eEmit, S.tc, (c.k2Cm3PerPs * n * n + kr * c1) * THREE_KB);
-  set(S.eEmit, S.tcMulti, kr * x * THREE_KB);
+  add(jac, S.eEmit, S.n, 2 * c.k2Cm3PerPs * n * pair1 + kr * (dc1dn * pair1 + dxdn * pairM));
+  add(jac, S.eEmit, S.single, kr * (dc1ds * pair1 + dxds * pairM));
+  add(jac, S.eEmit, S.tc, (c.k2Cm3PerPs * n * n + kr * c1) * THREE_KB);
+  add(jac, S.eEmit, S.tcMulti, kr * x * THREE_KB);
   const { kx1, dkx1, kxm, dkxm } = a;
-  set(S.eExt, S.n, kx1 * dc1dn * pair1 + kxm * dxdn * pairM);
-  set(S.eExt, S.single, kx1 * dc1ds * pair1 + kxm * dxds * pairM);
-  set(S.eExt, S.tc, dkx1 * c1 * pair1 + kx1 * c1 * THREE_KB);
-  set(S.eExt, S.tcMulti, dkxm * x * pairM + kxm * x * THREE_KB);
-  set(S.nExt, S.n, kx1 * dc1dn + kxm * dxdn);
-  set(S.nExt, S.single, kx1 * dc1ds + kxm * dxds);
-  set(S.nExt, S.tc, dkx1 * c1);
-  set(S.nExt, S.tcMulti, dkxm * x);
-  set(S.tcExt, S.n, kx1 * dc1dn * T1 + kxm * dxdn * Tm);
-  set(S.tcExt, S.single, kx1 * dc1ds * T1 + kxm * dxds * Tm);
-  set(S.tcExt, S.tc, dkx1 * c1 * T1 + kx1 * c1);
-  set(S.tcExt, S.tcMulti, dkxm * x * Tm + kxm * x);
+  add(jac, S.eExt, S.n, kx1 * dc1dn * pair1 + kxm * dxdn * pairM);
+  add(jac, S.eExt, S.single, kx1 * dc1ds * pair1 + kxm * dxds * pairM);
+  add(jac, S.eExt, S.tc, dkx1 * c1 * pair1 + kx1 * c1 * THREE_KB);
+  add(jac, S.eExt, S.tcMulti, dkxm * x * pairM + kxm * x * THREE_KB);
+  add(jac, S.nExt, S.n, kx1 * dc1dn + kxm * dxdn);
+  add(jac, S.nExt, S.single, kx1 * dc1ds + kxm * dxds);
+  add(jac, S.nExt, S.tc, dkx1 * c1);
+  add(jac, S.nExt, S.tcMulti, dkxm * x);
+  add(jac, S.tcExt, S.n, kx1 * dc1dn * T1 + kxm * dxdn * Tm);
+  add(jac, S.tcExt, S.single, kx1 * dc1ds * T1 + kxm * dxds * Tm);
+  add(jac, S.tcExt, S.tc, dkx1 * c1 * T1 + kx1 * c1);
+  add(jac, S.tcExt, S.tcMulti, dkxm * x * Tm + kxm * x);
 }

@@ -20,25 +20,29 @@ export function tailFitTemperatureK(n1: number, t1K: number, n2: number, t2K: nu
   const w2 = n2 > 0 ? n2 * t2K ** -1.5 : 0;
   if (w2 <= 0 || Math.abs(t2K - t1K) <= 1e-9 * t1K) return w1 > 0 || w2 <= 0 ? t1K : t2K;
   if (w1 <= 0) return t2K;
-  const total = w1 + w2;
-  // ln g(u) = ln[(w1 e^(−u/T1) + w2 e^(−u/T2)) / (w1 + w2)], u = E/kB (K); decreasing in u.
-  const lnG = (u: number) => {
-    const a = -u / t1K + Math.log(w1);
-    const b = -u / t2K + Math.log(w2);
-    const mx = Math.max(a, b);
-    return mx + Math.log(Math.exp(a - mx) + Math.exp(b - mx)) - Math.log(total);
-  };
+  // ln g(u) = ln[(w1 e^(−u/T1) + w2 e^(−u/T2)) / (w1 + w2)], u = E/kB (K): decreasing and convex in u, so Newton's
+  // method from the left of the root (where ln g ≥ −folds) climbs to it monotonically. g(u) lies between
+  // e^(−u/T_min) and e^(−u/T_max): the root of ln g = −folds is in [folds T_min, folds T_max].
+  const lnW1 = Math.log(w1 / (w1 + w2));
+  const lnW2 = Math.log(w2 / (w1 + w2));
   const lo = Math.min(t1K, t2K);
   const hi = Math.max(t1K, t2K);
-  const at = (folds: number) => {
-    // g(u) lies between e^(−u/T_min) and e^(−u/T_max): the root of ln g = −folds is in [folds T_min, folds T_max].
-    let a = folds * lo;
-    let b = folds * hi;
-    for (let i = 0; i < 80 && b - a > 1e-10 * b; i++) {
-      const mid = 0.5 * (a + b);
-      if (lnG(mid) > -folds) a = mid; else b = mid;
+  const at = (folds: number): number => {
+    let u = folds * lo;
+    for (let i = 0; i < 60; i++) {
+      const a = lnW1 - u / t1K;
+      const b = lnW2 - u / t2K;
+      const mx = a > b ? a : b;
+      const ea = Math.exp(a - mx);
+      const eb = Math.exp(b - mx);
+      const f = mx + Math.log(ea + eb) + folds;
+      const slope = -(ea / t1K + eb / t2K) / (ea + eb);
+      const step = -f / slope;
+      u += step;
+      if (!(u < folds * hi)) return folds * hi;
+      if (Math.abs(step) <= 1e-12 * u) break;
     }
-    return 0.5 * (a + b);
+    return u;
   };
   const [f1, f2] = TAIL_WINDOW_E_FOLDS;
   return (at(f2) - at(f1)) / (f2 - f1);
