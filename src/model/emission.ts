@@ -51,7 +51,12 @@ export class CarrierEmission {
     const c = this.c;
     const hw = c.loEv;
     this.bottleneck(c.spacingCoefElectron, tK, this.fe);
-    this.bottleneck(c.spacingCoefHole, tK, this.fh);
+    if (c.spacingCoefHole === c.spacingCoefElectron) {
+      this.fh.f = this.fe.f;
+      this.fh.dfdT = this.fe.dfdT;
+    } else {
+      this.bottleneck(c.spacingCoefHole, tK, this.fh);
+    }
     this.screening(nsCm3, tK, screened);
     const { fe, fh, se, sh } = this;
     const Re = c.emissionRateElectronPerPs;
