@@ -355,7 +355,8 @@ describe.skipIf(!available)('issue 13 page defects in chromium', () => {
     expect(atStart).not.toBe(atEnd);
     expect(atEnd).toMatch(/\d+ ps/);
     await page.click('#chart-data summary');
-    expect(await page.locator('#chart-data table tr').count()).toBeGreaterThan(10);
+    // The table is filled on the details element's toggle event, which fires after the click returns.
+    await expect.poll(() => page.locator('#chart-data table tr').count(), { timeout: 10_000 }).toBeGreaterThan(10);
     for (const id of ['#main-chart', '#figure-presets']) expect(await page.getAttribute(id, 'role')).toBeTruthy();
   });
 
