@@ -128,6 +128,9 @@ function drawMarker(u: uPlot, curve: Curve | undefined, tPs: number | null): voi
   ctx.restore();
 }
 
+/** Height of the band at the top of the plot that holds the stage labels (delay-axis.ts: two 14 px rows from 4 px), CSS px. */
+const STAGE_LABEL_BAND_PX = 36;
+
 /** A ⚠ in the curve's colour at the peak of each curve that carries a warning (the legend and list say which). */
 function warningMarks(u: uPlot, curves: Curve[]): void {
   const ctx = u.ctx;
@@ -144,7 +147,15 @@ function warningMarks(u: uPlot, curves: Curve[]): void {
     const y = u.valToPos(tc[k], 'y', true);
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
     ctx.fillStyle = c.color;
-    ctx.fillText('⚠', x, Math.max(u.bbox.top + 16 * devicePixelRatio, y - 4 * devicePixelRatio));
+    // Above the peak, unless that is inside the band at the top where the stage labels sit: then below it.
+    const above = y - 4 * devicePixelRatio;
+    if (above >= u.bbox.top + STAGE_LABEL_BAND_PX * devicePixelRatio) {
+      ctx.textBaseline = 'bottom';
+      ctx.fillText('⚠', x, above);
+    } else {
+      ctx.textBaseline = 'top';
+      ctx.fillText('⚠', x, y + 8 * devicePixelRatio);
+    }
   }
   ctx.restore();
 }
