@@ -54,13 +54,8 @@ export function assembleJacobian(c: ModelCoefficients, a: Aux, y: Float64Array, 
     const o = y[S.occ];
     const s = y[S.single];
     const V = c.ncVolumeCm3;
-    const G = a.gen;
-    const GV = G * V;
     const kA = c.ncAugerPerPs;
-    const kb = c.k1PerPs + c.kRadPerPs;
-    const k11 = kb + a.kx1;
-    const k1m = kb + a.kxm;
-    const Gq = G * (1 - o * V);
+    const { k11, k1m, GV, Gq, F1, H, s1, x1 } = a;
     const d = ens.d;
     // dn/dt = G − k11 s − k1m x − R_A
     add(jac, S.n, S.n, -k1m - ens.RAn);
@@ -82,7 +77,6 @@ export function assembleJacobian(c: ModelCoefficients, a: Aux, y: Float64Array, 
     // In-flow heat F1 (class 1) and H (class m) with their partials by n, o, s, T1, Tm (columns in Fv, Hv).
     const z1 = (1 + h) * Tm + h * eg3 - T1;
     const dm1 = Tm - T1;
-    const F1 = Gq * (c.injectionTempK - T1) + kA * d * z1 + 2 * k1m * d * dm1;
     const w = kA * z1 + 2 * k1m * dm1; // ∂F1/∂d
     Fv.fill(0);
     Fv[S.n] = w * ens.dn;
@@ -92,7 +86,6 @@ export function assembleJacobian(c: ModelCoefficients, a: Aux, y: Float64Array, 
     Fv[S.tcMulti] = kA * d * (1 + h) + 2 * a.dkxm * d * dm1 + 2 * k1m * d;
     const q3 = eg3 + Tm;
     const RA3 = ens.RA - kA * d;
-    const H = GV * s * (T1 - Tm) + GV * o * (c.injectionTempK - Tm) + h * RA3 * q3;
     Hv.fill(0);
     Hv[S.n] = h * (ens.RAn - kA * ens.dn) * q3;
     Hv[S.occ] = GV * (c.injectionTempK - Tm) + h * (ens.RAo - kA * ens.do) * q3;
@@ -103,8 +96,6 @@ export function assembleJacobian(c: ModelCoefficients, a: Aux, y: Float64Array, 
     const floor = c.classFloorCm3;
     const sLow = s < floor;
     const xLow = x < floor;
-    const s1 = sLow ? floor : s;
-    const x1 = xLow ? floor : x;
     const rho1 = 1 - s / s1; // 0 unless class 1 is below the floor
     const rhoM = 1 - x / x1;
     for (const j of EMISSION_COLUMNS) {

@@ -16,6 +16,12 @@ export interface Aux {
   nLo: number; dNdA: number;
   /** Net LO emission per pair of each class (P_m unused without class m). */
   e1: EmissionOut; em: EmissionOut;
+  /**
+   * Poisson NCs, the flows between the classes (rhs.ts header): per-pair first-order loss of each class k11, k1m;
+   * absorption per NC G V and into empty NCs G(1 − oV); biexciton Auger events R_21; the in-flow heat F1 of class 1
+   * and H of class m; the class counts over their floors, s1 = max(s, floor) and x1 = max(x, floor).
+   */
+  k11: number; k1m: number; GV: number; Gq: number; R21: number; F1: number; H: number; s1: number; x1: number;
   /** Ligand bypass per pair of each class, P_lig (eV ps^-1), with partials by the class temperature and T_A. */
   lig1: number; dLig1dT: number; dLig1dA: number; ligM: number; dLigMdT: number; dLigMdA: number;
   /** ∂P_1/∂n through screening (films, mean-field NCs). */

@@ -43,7 +43,7 @@ export class CoolingModel {
   private readonly aux: Aux = {
     gen: 0, poisson: false, c1: 0, x: 0, dc1dn: 1, dc1ds: 0, dxdn: 0, dxds: 0, nLo: 0, dNdA: 0,
     e1: emptyEmission(), em: emptyEmission(), lig1: 0, dLig1dT: 0, dLig1dA: 0, ligM: 0, dLigMdT: 0, dLigMdA: 0, dP1dn: 0, D: 0, dDdN: 0, dDdD: 0, dDdA: 0, Rd: 0, dRddA: 0,
-    kx1: 0, dkx1: 0, kxm: 0, dkxm: 0, ens: emptyEnsemble(),
+    kx1: 0, dkx1: 0, kxm: 0, dkxm: 0, ens: emptyEnsemble(), k11: 0, k1m: 0, GV: 0, Gq: 0, R21: 0, F1: 0, H: 0, s1: 0, x1: 0,
   };
 
   constructor(readonly c: ModelCoefficients) {
@@ -121,6 +121,7 @@ export class CoolingModel {
       e.RAn = 3 * k3 * n * n;
     }
     this.extraction(T1, 1);
+    if (a.poisson) this.classFlows(y, a);
     // Ligand bypass of the blocked coupling (ligand.ts): P_lig = k_lig b(T) 3kB (T − T_A) per pair of each class.
     const kL = c.ligandBypassPerPs;
     if (kL > 0) {
@@ -153,6 +154,30 @@ export class CoolingModel {
     a.Rd = (nD - nA) / c.daughterLifetimePs;
     a.dRddA = -dnAdA / c.daughterLifetimePs;
     return a;
+  }
+
+  /** The flows between the Poisson classes and their heat (F1, H), on the state's own temperatures. */
+  private classFlows(y: Float64Array, a: Aux): void {
+    const c = this.c;
+    const h = c.augerHeating;
+    const eg3 = c.gapEv / THREE_KB;
+    const o = y[S.occ];
+    const s = y[S.single];
+    const T1 = y[S.tc];
+    const Tm = y[S.tcMulti];
+    const V = c.ncVolumeCm3;
+    const ens = a.ens;
+    a.GV = a.gen * V;
+    a.Gq = a.gen * (1 - o * V);
+    a.k11 = c.k1PerPs + c.kRadPerPs + a.kx1;
+    a.k1m = c.k1PerPs + c.kRadPerPs + a.kxm;
+    a.R21 = c.ncAugerPerPs * ens.d;
+    a.F1 = a.Gq * (c.injectionTempK - T1) + a.R21 * ((1 + h) * Tm + h * eg3 - T1) + 2 * a.k1m * ens.d * (Tm - T1);
+    a.H = a.GV * s * (T1 - Tm) + a.GV * o * (c.injectionTempK - Tm) + h * (ens.RA - a.R21) * (eg3 + Tm);
+    // Each class's in-flow heat is shared over max(pairs, floor): below the floor (a class emptying or filling, its
+    // count at solver-noise level) the rest of that heat goes to the other class, so energy stays exact.
+    a.s1 = Math.max(s, c.classFloorCm3);
+    a.x1 = Math.max(a.x, c.classFloorCm3);
   }
 
   /** Energy a carrier pair loses to phonons (net LO emission + acoustic) per ps, averaged over the classes (eV ps^-1). */
@@ -211,25 +236,12 @@ export class CoolingModel {
     const RA = ens.RA;
     let pairA = pair1;
     if (a.poisson) {
-      const o = y[S.occ];
       const s = y[S.single];
       const Tm = y[S.tcMulti];
-      const V = c.ncVolumeCm3;
-      const GV = G * V;
-      const k11 = c.k1PerPs + c.kRadPerPs + a.kx1;
-      const k1m = c.k1PerPs + c.kRadPerPs + a.kxm;
-      const R21 = c.ncAugerPerPs * ens.d;
-      const Gq = G * (1 - o * V);
+      const { k11, k1m, GV, Gq, R21, F1, H, s1, x1 } = a;
       dydt[S.n] = G - k11 * s - k1m * x - RA;
       dydt[S.occ] = Gq - k11 * s;
       dydt[S.single] = Gq - GV * s - k11 * s + R21 + 2 * k1m * ens.d;
-      const F1 = Gq * (c.injectionTempK - T1) + R21 * ((1 + h) * Tm + h * eg3 - T1) + 2 * k1m * ens.d * (Tm - T1);
-      const H = GV * s * (T1 - Tm) + GV * o * (c.injectionTempK - Tm) + h * (RA - R21) * (eg3 + Tm);
-      // Each class's in-flow heat is shared over max(pairs, floor): below the floor (a class emptying or filling,
-      // its count at solver-noise level) the rest of that heat goes to the other class, so energy stays exact.
-      const floor = c.classFloorCm3;
-      const s1 = Math.max(s, floor);
-      const x1 = Math.max(x, floor);
       dydt[S.tc] = F1 / s1 + (H * (1 - x / x1)) / s1 - (a.e1.P + a.lig1) / THREE_KB - (T1 - A) / tau;
       dydt[S.tcMulti] = H / x1 + (F1 * (1 - s / s1)) / x1 - (a.em.P + a.ligM) / THREE_KB - (Tm - A) / tau;
       pairA = c.gapEv + THREE_KB * Tm;
