@@ -10,9 +10,12 @@ const M = STATE_SIZE;
 /** Scratch rows (the engine is single-threaded per model instance and this file keeps no state between calls). */
 const Ev = new Float64Array(M);
 const Q = new Float64Array(M);
-const EMISSION_COLUMNS = [S.n, S.single, S.occ, S.tc, S.tcMulti];
+const EMISSION_COLUMNS = [S.n, S.single, S.occ, S.tc, S.tcMulti, S.dtc, S.dtcMulti];
 const Fv = new Float64Array(M);
 const Hv = new Float64Array(M);
+/** Partials of the ΔT in-flows F_Δ (class 1) and H_Δ (class m). */
+const FDv = new Float64Array(M);
+const HDv = new Float64Array(M);
 
 /** jac[i][j] += v (row-major). */
 function add(jac: Float64Array, i: number, j: number, v: number): void {
@@ -38,15 +41,27 @@ export function assembleJacobian(c: ModelCoefficients, a: Aux, y: Float64Array, 
 
   // Carrier temperatures: emission, relaxation to the lattice.
   add(jac, S.tc, S.tc, -(e1.dPdT + a.dLig1dT) / THREE_KB - 1 / tau);
+  add(jac, S.tc, S.dtc, -(e1.dPdD + a.dLig1dD) / THREE_KB);
   add(jac, S.tc, S.ta, 1 / tau - a.dLig1dA / THREE_KB);
   if (hot) add(jac, S.tc, S.nLo, -e1.dPdN / THREE_KB);
   else add(jac, S.tc, S.ta, (-e1.dPdN * a.dNdA) / THREE_KB);
+  // Electron − hole differences: dΔ/dt ⊃ −2(Q + Q_lig)/(3kB) − Δ/τ_cA − ν_eh Δ.
+  const D1 = y[S.dtc];
+  const Dm = y[S.dtcMulti];
+  const two3 = 2 / THREE_KB;
+  add(jac, S.dtc, S.tc, -two3 * (e1.dQdT + a.dLigQ1dT));
+  add(jac, S.dtc, S.dtc, -two3 * (e1.dQdD + a.dLigQ1dD) - 1 / tau - a.nu1);
+  add(jac, S.dtc, S.ta, -two3 * a.dLigQ1dA);
+  add(jac, S.dtc, S.n, -two3 * e1.dQdns * (a.poisson ? 0 : 1) - a.dNu1dn * D1);
+  if (hot) add(jac, S.dtc, S.nLo, -two3 * e1.dQdN);
+  else add(jac, S.dtc, S.ta, -two3 * e1.dQdN * a.dNdA);
 
   // Emitted power per volume Σ n_c P_c: its partials, used by the LO row (hot phonons) or the lattice row.
   Ev.fill(0);
   Ev[S.n] = dc1dn * e1.P + c1 * a.dP1dn + dxdn * em.P;
   Ev[S.single] = dc1ds * e1.P + dxds * em.P;
   Ev[S.tc] = c1 * e1.dPdT;
+  Ev[S.dtc] = c1 * e1.dPdD;
   const dEdN = c1 * e1.dPdN + x * em.dPdN;
 
   let pairA = pair1; // energy per Auger-recombined pair
@@ -92,6 +107,21 @@ export function assembleJacobian(c: ModelCoefficients, a: Aux, y: Float64Array, 
     Hv[S.single] = GV * (T1 - Tm) + h * (ens.RAs - kA * ens.ds) * q3;
     Hv[S.tc] = GV * s;
     Hv[S.tcMulti] = -GV * (s + o) + h * RA3;
+    // ΔT in-flows: F_Δ = Gq (Δ_inj − Δ1) + (kA d + 2 k1m d)(Δm − Δ1),  H_Δ = GV s (Δ1 − Δm) + GV o (Δ_inj − Δm)
+    const dD = Dm - D1;
+    FDv.fill(0);
+    FDv[S.n] = kd * ens.dn * dD;
+    FDv[S.occ] = -GV * (c.injectionDeltaK - D1) + kd * ens.do * dD;
+    FDv[S.single] = kd * ens.ds * dD;
+    FDv[S.tcMulti] = 2 * a.dkxm * d * dD;
+    FDv[S.dtc] = -Gq - kd * d;
+    FDv[S.dtcMulti] = kd * d;
+    HDv.fill(0);
+    HDv[S.single] = GV * (D1 - Dm);
+    HDv[S.occ] = GV * (c.injectionDeltaK - Dm);
+    HDv[S.dtc] = GV * s;
+    HDv[S.dtcMulti] = -GV * (s + o);
+    const { FD, HD } = a;
     // dT1/dt ⊃ F1/s1 + H (1 − x/x1)/s1,  dTm/dt ⊃ H/x1 + F1 (1 − s/s1)/x1,  s1 = max(s, floor), x1 = max(x, floor)
     const floor = c.classFloorCm3;
     const sLow = s < floor;
@@ -106,9 +136,21 @@ export function assembleJacobian(c: ModelCoefficients, a: Aux, y: Float64Array, 
       const dRhoM = xLow ? (j === S.n ? -1 / floor : j === S.single ? 1 / floor : 0) : 0;
       add(jac, S.tc, j, Fv[j] / s1 - (F1 * ds1) / (s1 * s1) + (Hv[j] * rhoM + H * dRhoM) / s1 - (H * rhoM * ds1) / (s1 * s1));
       add(jac, S.tcMulti, j, Hv[j] / x1 - (H * dx1) / (x1 * x1) + (Fv[j] * rho1 + F1 * dRho1) / x1 - (F1 * rho1 * dx1) / (x1 * x1));
+      add(jac, S.dtc, j, FDv[j] / s1 - (FD * ds1) / (s1 * s1) + (HDv[j] * rhoM + HD * dRhoM) / s1 - (HD * rhoM * ds1) / (s1 * s1));
+      add(jac, S.dtcMulti, j, HDv[j] / x1 - (HD * dx1) / (x1 * x1) + (FDv[j] * rho1 + FD * dRho1) / x1 - (FD * rho1 * dx1) / (x1 * x1));
     }
     const gV = 1 / V;
     add(jac, S.tcMulti, S.tcMulti, -(em.dPdT + a.dLigMdT) / THREE_KB - 1 / tau);
+    add(jac, S.tcMulti, S.dtcMulti, -(em.dPdD + a.dLigMdD) / THREE_KB);
+    // Class m's ΔT: emission and bypass differences (screened by g/V), acoustic relaxation, e–h exchange ν(g).
+    add(jac, S.dtcMulti, S.tcMulti, -two3 * (em.dQdT + a.dLigQMdT));
+    add(jac, S.dtcMulti, S.dtcMulti, -two3 * (em.dQdD + a.dLigQMdD) - 1 / tau - a.nuM);
+    add(jac, S.dtcMulti, S.ta, -two3 * a.dLigQMdA);
+    add(jac, S.dtcMulti, S.n, -two3 * em.dQdns * ens.gn * gV - a.dNuMdn * Dm);
+    add(jac, S.dtcMulti, S.occ, -two3 * em.dQdns * ens.go * gV - a.dNuMdo * Dm);
+    add(jac, S.dtcMulti, S.single, -two3 * em.dQdns * ens.gs * gV - a.dNuMds * Dm);
+    if (hot) add(jac, S.dtcMulti, S.nLo, -two3 * em.dQdN);
+    else add(jac, S.dtcMulti, S.ta, -two3 * em.dQdN * a.dNdA);
     add(jac, S.tcMulti, S.ta, 1 / tau - a.dLigMdA / THREE_KB);
     add(jac, S.tcMulti, S.n, (-em.dPdns * ens.gn * gV) / THREE_KB);
     add(jac, S.tcMulti, S.occ, (-em.dPdns * ens.go * gV) / THREE_KB);
@@ -120,9 +162,15 @@ export function assembleJacobian(c: ModelCoefficients, a: Aux, y: Float64Array, 
     Ev[S.occ] += x * em.dPdns * ens.go * gV;
     Ev[S.single] += x * em.dPdns * ens.gs * gV;
     Ev[S.tcMulti] = x * em.dPdT;
+    Ev[S.dtcMulti] = x * em.dPdD;
     pairA = pairM;
   } else {
     const G = a.gen;
+    // dΔ/dt ⊃ (G/n)(Δ_inj − Δ)
+    if (G !== 0) {
+      add(jac, S.dtc, S.n, (-G / (n * n)) * (c.injectionDeltaK - D1));
+      add(jac, S.dtc, S.dtc, -G / n);
+    }
     // dn/dt = G − k1 n − k2 n² − k_rad n − k3 n³ − k_x n
     add(jac, S.n, S.n, -c.k1PerPs - 2 * c.k2Cm3PerPs * n - c.kRadPerPs - ens.RAn - a.kx1);
     add(jac, S.n, S.tc, -a.dkx1 * n);
@@ -167,6 +215,8 @@ export function assembleJacobian(c: ModelCoefficients, a: Aux, y: Float64Array, 
   Q[S.single] += dc1ds * a.lig1 + dxds * a.ligM;
   Q[S.tc] += c1 * a.dLig1dT;
   Q[S.tcMulti] += x * a.dLigMdT;
+  Q[S.dtc] += c1 * a.dLig1dD;
+  Q[S.dtcMulti] += x * a.dLigMdD;
   Q[S.ta] += c1 * a.dLig1dA + x * a.dLigMdA;
   const noHeat = 1 - h;
   Q[S.n] += noHeat * ens.RAn * pairA;

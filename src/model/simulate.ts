@@ -9,7 +9,7 @@ import { S, absoluteTolerances, initialState } from './state.ts';
 import { HBAR2_2M0_EV_NM2, KB_EV_PER_K, NM3_PER_CM3 } from './constants.ts';
 import type { SimulationInput, SimulationResult } from './types.ts';
 import { normalizeInput } from './validate.ts';
-import { tailFitTemperatureK } from './observable.ts';
+import { tailFitTemperatureK, tailFitTypedK } from './observable.ts';
 import { coldInjectionNote, guardResult, injectedColdK } from './result-guard.ts';
 import { SimulationError } from './simulation-error.ts';
 
@@ -83,18 +83,41 @@ export function simulate(input: SimulationInput): SimulationResult {
     tLoK[k] = !c.hotPhonons ? tAK[k] : nLo > 0 ? loTemperatureK(c.loEv, nLo) : nLo > -LO_NOISE ? tAK[k] : Number.NaN;
   }
   const poisson = c.ncAugerPerPs > 0;
-  const tcObs = poisson ? new Float64Array(m) : y[S.tc];
+  const me = c.electronMassM0;
+  const mh = c.holeMassM0;
+  // Electron and hole temperatures of each class: T ± ΔT/2 (state.ts).
+  const typed = (T: Float64Array, D: Float64Array) => {
+    const e = new Float64Array(m);
+    const h = new Float64Array(m);
+    for (let k = 0; k < m; k++) { e[k] = T[k] + 0.5 * D[k]; h[k] = T[k] - 0.5 * D[k]; }
+    return { e, h };
+  };
+  const one = typed(y[S.tc], y[S.dtc]);
+  const multi = poisson ? typed(y[S.tcMulti], y[S.dtcMulti]) : null;
+  const tcObs = new Float64Array(m);
   const tcMean = poisson ? new Float64Array(m) : y[S.tc];
-  const classes = poisson ? { singleK: y[S.tc], multiK: y[S.tcMulti], multiShare: new Float64Array(m) } : null;
-  if (classes) {
-    for (let k = 0; k < m; k++) {
-      const n = y[S.n][k];
-      const s1 = Math.min(Math.max(y[S.single][k], 0), n);
-      const x = n - s1;
-      tcObs[k] = tailFitTemperatureK(s1, y[S.tc][k], x, y[S.tcMulti][k]);
-      tcMean[k] = n > 0 ? (s1 * y[S.tc][k] + x * y[S.tcMulti][k]) / n : y[S.tc][k];
-      classes.multiShare[k] = n > 0 ? x / n : 0;
+  const tcElectron = poisson ? new Float64Array(m) : one.e;
+  const tcHole = poisson ? new Float64Array(m) : one.h;
+  const classes = poisson && multi ? {
+    singleK: y[S.tc], multiK: y[S.tcMulti], multiShare: new Float64Array(m),
+    singleElectronK: one.e, singleHoleK: one.h, multiElectronK: multi.e, multiHoleK: multi.h,
+  } : null;
+  for (let k = 0; k < m; k++) {
+    if (!classes || !multi) {
+      // One class: its pair temperature while electrons and holes agree, else the typed tail reading.
+      tcObs[k] = y[S.dtc][k] === 0 ? y[S.tc][k] : tailFitTypedK([{ n: 1, teK: one.e[k], thK: one.h[k] }], me, mh);
+      continue;
     }
+    const n = y[S.n][k];
+    const s1 = Math.min(Math.max(y[S.single][k], 0), n);
+    const x = n - s1;
+    tcObs[k] = y[S.dtc][k] === 0 && y[S.dtcMulti][k] === 0
+      ? tailFitTemperatureK(s1, y[S.tc][k], x, y[S.tcMulti][k])
+      : tailFitTypedK([{ n: s1, teK: one.e[k], thK: one.h[k] }, { n: x, teK: multi.e[k], thK: multi.h[k] }], me, mh);
+    tcMean[k] = n > 0 ? (s1 * y[S.tc][k] + x * y[S.tcMulti][k]) / n : y[S.tc][k];
+    tcElectron[k] = n > 0 ? (s1 * one.e[k] + x * multi.e[k]) / n : one.e[k];
+    tcHole[k] = n > 0 ? (s1 * one.h[k] + x * multi.h[k]) / n : one.h[k];
+    classes.multiShare[k] = n > 0 ? x / n : 0;
   }
   const state = new Float64Array(model.size);
   const lossRateAt = (k: number) => {
@@ -134,6 +157,8 @@ export function simulate(input: SimulationInput): SimulationResult {
     tPs: t,
     tcK: tcObs,
     tcMeanK: tcMean,
+    tcElectronK: tcElectron,
+    tcHoleK: tcHole,
     classes,
     tLoK,
     tAK,
