@@ -44,9 +44,25 @@ const SQRT_2PI = Math.sqrt(2 * Math.PI);
 const MIN_TC_K = 1;
 
 export class CoolingModel {
+  /** Physical state size (state.ts); rhsPhysical and jacobianPhysical work on vectors of this length. */
   readonly size = STATE_SIZE;
+  /**
+   * Electrons and holes alike (equal masses, hence equal couplings, level spacings, screening and injection share:
+   * every lead-halide preset): ΔT = 0 is then an exact invariant of the equations (every source of ΔT vanishes with
+   * it), so the solver-facing system leaves the two ΔT components out (they are the last two, S.dtc and S.dtcMulti)
+   * and its dense LU keeps the one-temperature size. Otherwise all STATE_SIZE components are solved.
+   */
+  readonly symmetric: boolean;
+  /** Length of the solver-facing (scaled) vectors: S.dtc when symmetric, else STATE_SIZE. */
+  readonly solverSize: number;
   /** Physical value of one unit of each scaled state component. */
   readonly scale: Float64Array;
+  /** 1/scale, and the Jacobian's scaling scale_j/scale_i (row-major), computed once. */
+  private readonly invScale: Float64Array;
+  private readonly jacScale: Float64Array;
+  /** Full-size scratch for the solver-facing calls of a symmetric model. */
+  private readonly fFull = new Float64Array(STATE_SIZE);
+  private readonly jFull = new Float64Array(STATE_SIZE * STATE_SIZE);
   private readonly yPhys = new Float64Array(STATE_SIZE);
   private readonly emission: CarrierEmission;
   private readonly aux: Aux = {
@@ -61,6 +77,13 @@ export class CoolingModel {
 
   constructor(readonly c: ModelCoefficients) {
     this.scale = stateScale(c);
+    this.symmetric = c.injectionDeltaK === 0 && c.emissionRateElectronPerPs === c.emissionRateHolePerPs &&
+      c.spacingCoefElectron === c.spacingCoefHole && c.electronMassM0 === c.holeMassM0;
+    this.solverSize = this.symmetric ? S.dtc : STATE_SIZE;
+    const n = this.solverSize;
+    this.invScale = this.scale.map((v) => 1 / v);
+    this.jacScale = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) this.jacScale[i * n + j] = this.scale[j] / this.scale[i];
     this.emission = new CarrierEmission(c);
     this.aux.poisson = c.ncAugerPerPs > 0;
   }
@@ -248,21 +271,39 @@ export class CoolingModel {
    */
   rhs = (t: number, yScaled: Float64Array, dydtScaled: Float64Array): void => {
     const s = this.scale;
+    const inv = this.invScale;
     const y = this.yPhys;
-    for (let i = 0; i < STATE_SIZE; i++) y[i] = yScaled[i] * s[i];
-    this.rhsPhysical(t, y, dydtScaled);
-    for (let i = 0; i < STATE_SIZE; i++) dydtScaled[i] /= s[i];
+    const n = this.solverSize;
+    for (let i = 0; i < n; i++) y[i] = yScaled[i] * s[i];
+    if (n === STATE_SIZE) {
+      this.rhsPhysical(t, y, dydtScaled);
+      for (let i = 0; i < n; i++) dydtScaled[i] *= inv[i];
+      return;
+    }
+    y[S.dtc] = 0;
+    y[S.dtcMulti] = 0;
+    const f = this.fFull;
+    this.rhsPhysical(t, y, f);
+    for (let i = 0; i < n; i++) dydtScaled[i] = f[i] * inv[i];
   };
 
-  /** Solver-facing Jacobian of the scaled system: Ĵ_ij = J_ij · scale_j / scale_i. */
+  /** Solver-facing Jacobian of the scaled system: Ĵ_ij = J_ij · scale_j / scale_i (solverSize², row-major). */
   jacobian = (t: number, yScaled: Float64Array, jac: Float64Array): void => {
     const s = this.scale;
     const y = this.yPhys;
-    for (let i = 0; i < STATE_SIZE; i++) y[i] = yScaled[i] * s[i];
-    this.jacobianPhysical(t, y, jac);
-    for (let i = 0; i < STATE_SIZE; i++) {
-      for (let j = 0; j < STATE_SIZE; j++) jac[i * STATE_SIZE + j] *= s[j] / s[i];
+    const n = this.solverSize;
+    const r = this.jacScale;
+    for (let i = 0; i < n; i++) y[i] = yScaled[i] * s[i];
+    if (n === STATE_SIZE) {
+      this.jacobianPhysical(t, y, jac);
+      for (let k = 0; k < r.length; k++) jac[k] *= r[k];
+      return;
     }
+    y[S.dtc] = 0;
+    y[S.dtcMulti] = 0;
+    const J = this.jFull;
+    this.jacobianPhysical(t, y, J);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) jac[i * n + j] = J[i * STATE_SIZE + j] * r[i * n + j];
   };
 
   /** ∂f_i/∂y_j into jac[i * size + j] (row-major), physical units. */
