@@ -167,6 +167,39 @@ describe('equal masses and couplings: one temperature, the former model', () => 
   }
 });
 
+describe('equal masses: ΔT = 0 is an exact invariant (the solver then leaves the ΔT pair out)', () => {
+  for (const [label, input] of [
+    ['film', { composition: 'MAPbI3', edgeNm: null, densityCm3: 5e19 }],
+    ['Poisson NCs, strongly confined', { composition: 'CsPbBr3', edgeNm: 3, nPerNc: 2, pumpNm: 350 }],
+    ['mean-field NCs', { composition: 'CsPbI3', edgeNm: 7, nPerNc: 4, augerStatistics: 'mean-field' }],
+  ] as [string, SimulationInput][]) {
+    it(`${label}: dΔ/dt = 0 at ΔT = 0 in any state, during and after the pulse`, () => {
+      const model = modelFor(input);
+      expect(model.symmetric).toBe(true);
+      expect(model.solverSize).toBe(S.dtc);
+      const y = initialState(model.c);
+      y[S.n] = 0.7 * model.c.n0Cm3;
+      y[S.tc] = 1400;
+      y[S.tcMulti] = 2100;
+      y[S.nLo] = 3.1;
+      y[S.ta] = 2.5;
+      y[S.occ] = model.c.ncAugerPerPs > 0 ? 0.8 * y[S.n] : 0;
+      y[S.single] = model.c.ncAugerPerPs > 0 ? 0.7 * y[S.n] : 0;
+      const f = new Float64Array(model.size);
+      for (const t of [-0.05, 0, 0.5, 20]) {
+        model.rhsPhysical(t, y, f);
+        expect(f[S.dtc]).toBe(0);
+        expect(f[S.dtcMulti]).toBe(0);
+      }
+    });
+  }
+  it('unequal masses solve the full state', () => {
+    const model = modelFor({ composition: 'MAPbI3', edgeNm: null, densityCm3: 1e18, materialOverrides: FROST });
+    expect(model.symmetric).toBe(false);
+    expect(model.solverSize).toBe(model.size);
+  });
+});
+
 describe('the typed tail reading', () => {
   it('reads T when T_e = T_h = T, whatever the masses; equal masses reduce to the class reading', () => {
     for (const [me, mh] of [[0.2, 0.2], [0.12, 0.15], [0.1, 0.5]]) {
