@@ -143,11 +143,14 @@ export function simulate(input: SimulationInput): SimulationResult {
       `carrier temperature reached ${Math.round(metrics.peakTcK)} K (${cause}): above ${HOT_LIMIT_K} K parabolic bands no longer hold; treat this run as qualitative`,
     );
   }
-  const lightMass = Math.min(derived.material.electronMassM0, derived.material.holeMassM0);
-  const degeneracy = maxDegeneracy(y[S.n], tcMean, lightMass);
+  // The lighter carrier at its own temperature (the electrons' when the masses are equal: then T_e = T_h = tcMean).
+  const lightIsHole = derived.material.holeMassM0 < derived.material.electronMassM0;
+  const lightMass = lightIsHole ? derived.material.holeMassM0 : derived.material.electronMassM0;
+  const lightTc = lightIsHole ? tcHole : tcElectron;
+  const degeneracy = maxDegeneracy(y[S.n], lightTc, lightMass);
   if (degeneracy.eta > DEGENERACY_WARN) {
     derived.warnings.push(
-      `degenerate carriers: n λ_th³/2 reaches ${degeneracy.eta.toFixed(2)} at ${Number(t[degeneracy.k].toPrecision(3))} ps (n ${y[S.n][degeneracy.k].toExponential(2)} cm^-3, Tc ${Math.round(tcMean[degeneracy.k])} K); ` +
+      `degenerate carriers: n λ_th³/2 reaches ${degeneracy.eta.toFixed(2)} at ${Number(t[degeneracy.k].toPrecision(3))} ps (n ${y[S.n][degeneracy.k].toExponential(2)} cm^-3, T_${lightIsHole ? 'h' : 'e'} ${Math.round(lightTc[degeneracy.k])} K); ` +
       `above ${DEGENERACY_WARN} Boltzmann statistics misstate the carrier energy at a given Tc by more than 9 % (Fermi–Dirac statistics are not modelled)`,
     );
   }
