@@ -76,19 +76,25 @@ export function assembleJacobian(c: ModelCoefficients, a: Aux, y: Float64Array, 
     add(jac, S.n, S.n, -k1m - ens.RAn);
     add(jac, S.n, S.single, -k11 + k1m - ens.RAs);
     add(jac, S.n, S.occ, -ens.RAo);
+    // Extraction rates depend on the electrons' temperature T_e = T + Δ/2: ∂/∂Δ = ½ ∂/∂T.
     add(jac, S.n, S.tc, -a.dkx1 * s);
+    add(jac, S.n, S.dtc, -0.5 * a.dkx1 * s);
     add(jac, S.n, S.tcMulti, -a.dkxm * x);
+    add(jac, S.n, S.dtcMulti, -0.5 * a.dkxm * x);
     // do/dt = G (1 − oV) − k11 s
     add(jac, S.occ, S.occ, -GV);
     add(jac, S.occ, S.single, -k11);
     add(jac, S.occ, S.tc, -a.dkx1 * s);
+    add(jac, S.occ, S.dtc, -0.5 * a.dkx1 * s);
     // ds/dt = G(1 − oV) − GV s − k11 s + kA d + 2 k1m d
     const kd = kA + 2 * k1m;
     add(jac, S.single, S.n, kd * ens.dn);
     add(jac, S.single, S.occ, -GV + kd * ens.do);
     add(jac, S.single, S.single, -GV - k11 + kd * ens.ds);
     add(jac, S.single, S.tc, -a.dkx1 * s);
+    add(jac, S.single, S.dtc, -0.5 * a.dkx1 * s);
     add(jac, S.single, S.tcMulti, 2 * a.dkxm * d);
+    add(jac, S.single, S.dtcMulti, a.dkxm * d);
     // In-flow heat F1 (class 1) and H (class m) with their partials by n, o, s, T1, Tm (columns in Fv, Hv).
     const z1 = (1 + h) * Tm + h * eg3 - T1;
     const dm1 = Tm - T1;
@@ -99,6 +105,7 @@ export function assembleJacobian(c: ModelCoefficients, a: Aux, y: Float64Array, 
     Fv[S.single] = w * ens.ds;
     Fv[S.tc] = -Gq - kA * d - 2 * k1m * d;
     Fv[S.tcMulti] = kA * d * (1 + h) + 2 * a.dkxm * d * dm1 + 2 * k1m * d;
+    Fv[S.dtcMulti] = a.dkxm * d * dm1;
     const q3 = eg3 + Tm;
     const RA3 = ens.RA - kA * d;
     Hv.fill(0);
@@ -115,7 +122,7 @@ export function assembleJacobian(c: ModelCoefficients, a: Aux, y: Float64Array, 
     FDv[S.single] = kd * ens.ds * dD;
     FDv[S.tcMulti] = 2 * a.dkxm * d * dD;
     FDv[S.dtc] = -Gq - kd * d;
-    FDv[S.dtcMulti] = kd * d;
+    FDv[S.dtcMulti] = kd * d + a.dkxm * d * dD;
     HDv.fill(0);
     HDv[S.single] = GV * (D1 - Dm);
     HDv[S.occ] = GV * (c.injectionDeltaK - Dm);
@@ -174,6 +181,7 @@ export function assembleJacobian(c: ModelCoefficients, a: Aux, y: Float64Array, 
     // dn/dt = G − k1 n − k2 n² − k_rad n − k3 n³ − k_x n
     add(jac, S.n, S.n, -c.k1PerPs - 2 * c.k2Cm3PerPs * n - c.kRadPerPs - ens.RAn - a.kx1);
     add(jac, S.n, S.tc, -a.dkx1 * n);
+    add(jac, S.n, S.dtc, -0.5 * a.dkx1 * n);
     // dT1/dt ⊃ (G/n)(T_inj − T1) + h (R_A/n)(Eg/3kB + T1) − P_1/3kB with P_1 screened by n
     if (G !== 0) {
       add(jac, S.tc, S.n, (-G / (n * n)) * (c.injectionTempK - T1));
@@ -240,13 +248,22 @@ export function assembleJacobian(c: ModelCoefficients, a: Aux, y: Float64Array, 
   add(jac, S.eExt, S.n, kx1 * dc1dn * pair1 + kxm * dxdn * pairM);
   add(jac, S.eExt, S.single, kx1 * dc1ds * pair1 + kxm * dxds * pairM);
   add(jac, S.eExt, S.tc, dkx1 * c1 * pair1 + kx1 * c1 * THREE_KB);
+  add(jac, S.eExt, S.dtc, 0.5 * dkx1 * c1 * pair1);
   add(jac, S.eExt, S.tcMulti, dkxm * x * pairM + kxm * x * THREE_KB);
+  add(jac, S.eExt, S.dtcMulti, 0.5 * dkxm * x * pairM);
   add(jac, S.nExt, S.n, kx1 * dc1dn + kxm * dxdn);
   add(jac, S.nExt, S.single, kx1 * dc1ds + kxm * dxds);
   add(jac, S.nExt, S.tc, dkx1 * c1);
+  add(jac, S.nExt, S.dtc, 0.5 * dkx1 * c1);
   add(jac, S.nExt, S.tcMulti, dkxm * x);
-  add(jac, S.tcExt, S.n, kx1 * dc1dn * T1 + kxm * dxdn * Tm);
-  add(jac, S.tcExt, S.single, kx1 * dc1ds * T1 + kxm * dxds * Tm);
-  add(jac, S.tcExt, S.tc, dkx1 * c1 * T1 + kx1 * c1);
-  add(jac, S.tcExt, S.tcMulti, dkxm * x * Tm + kxm * x);
+  add(jac, S.nExt, S.dtcMulti, 0.5 * dkxm * x);
+  // ∫ k c T_e dt, T_e = T + Δ/2 of each class.
+  const Te1 = T1 + 0.5 * D1;
+  const Tem = Tm + 0.5 * Dm;
+  add(jac, S.tcExt, S.n, kx1 * dc1dn * Te1 + kxm * dxdn * Tem);
+  add(jac, S.tcExt, S.single, kx1 * dc1ds * Te1 + kxm * dxds * Tem);
+  add(jac, S.tcExt, S.tc, dkx1 * c1 * Te1 + kx1 * c1);
+  add(jac, S.tcExt, S.dtc, 0.5 * (dkx1 * c1 * Te1 + kx1 * c1));
+  add(jac, S.tcExt, S.tcMulti, dkxm * x * Tem + kxm * x);
+  add(jac, S.tcExt, S.dtcMulti, 0.5 * (dkxm * x * Tem + kxm * x));
 }

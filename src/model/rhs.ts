@@ -96,7 +96,8 @@ export class CoolingModel {
     return (this.c.n0Cm3 * Math.exp(-0.5 * z * z)) / (s * SQRT_2PI);
   }
 
-  /** Extraction rate (ps^-1) of carriers at temperature T and its derivative by T, into class `which`'s fields. */
+  /** Extraction rate (ps^-1) of a class's carriers, its electrons at temperature T (the acceptor's barrier is a LUMO),
+   *  and its derivative by T, into class `which`'s fields. */
   private extraction(tK: number, which: 1 | 2): void {
     const c = this.c;
     const a = this.aux;
@@ -147,8 +148,7 @@ export class CoolingModel {
       a.thm = Math.max(y[S.tcMulti] - 0.5 * y[S.dtcMulti], MIN_TC_K);
       this.emission.evaluateTypes(a.tem, a.thm, a.nLo, a.ens.g / V, true, a.em.e, a.em.h);
       combineClass(a.em);
-      const Tm = Math.max(y[S.tcMulti], MIN_TC_K);
-      this.extraction(Tm, 2);
+      this.extraction(a.tem, 2); // the acceptor takes electrons (a LUMO barrier): their own temperature
       // e–h exchange partners: a single exciton's own partner (1/V); in class m the carrier's NC holds 1 + g pairs.
       a.nu1 = kEh / V; a.dNu1dn = 0;
       a.nuM = (kEh * (1 + a.ens.g)) / V;
@@ -174,7 +174,7 @@ export class CoolingModel {
       a.dNu1dn = n > own ? kEh : 0;
       a.nuM = a.dNuMdn = a.dNuMdo = a.dNuMds = 0;
     }
-    this.extraction(T1, 1);
+    this.extraction(a.te1, 1);
     if (a.poisson) this.classFlows(y, a);
     // Ligand bypass of the blocked coupling (ligand.ts), per carrier type: P_lig,c = k_lig b_c(T_c) 3/2 kB (T_c − T_A).
     const kL = c.ligandBypassPerPs;
@@ -374,6 +374,7 @@ export class CoolingModel {
     dydt[S.eEmit] = c.k2Cm3PerPs * n * n * pair1 + c.kRadPerPs * (c1 * pair1 + x * pairM);
     dydt[S.eExt] = a.kx1 * c1 * pair1 + a.kxm * x * pairM;
     dydt[S.nExt] = a.kx1 * c1 + a.kxm * x;
-    dydt[S.tcExt] = a.kx1 * c1 * T1 + a.kxm * x * Tm;
+    // The extracted carriers' temperature: the electrons' (T_e = T + Δ/2), which the acceptor's barrier selects.
+    dydt[S.tcExt] = a.kx1 * c1 * (T1 + 0.5 * y[S.dtc]) + a.kxm * x * (Tm + 0.5 * y[S.dtcMulti]);
   }
 }

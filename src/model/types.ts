@@ -159,7 +159,7 @@ export interface SolverStats {
 export interface ExtractionStats {
   /** Fraction of absorbed pairs extracted by the acceptor by the last delay. */
   yield: number;
-  /** Mean carrier temperature of the extracted carriers (K). */
+  /** Mean temperature of the extracted carriers (K): the electrons' T_e (the acceptor takes electrons; T_e = Tc for equal masses). */
   meanTcK: number | null;
 }
 

@@ -146,6 +146,22 @@ describe('e–h energy exchange by carrier–carrier scattering', () => {
   });
 });
 
+describe('the hot acceptor (a LUMO barrier) takes electrons at their own temperature', () => {
+  it('at one pair temperature, hotter electrons are extracted faster; the extracted carriers report T_e', () => {
+    const model = modelFor({ composition: 'MAPbI3', edgeNm: null, densityCm3: 1e18, acceptor: 'hot', materialOverrides: FROST });
+    const y = initialState(model.c);
+    y[S.tc] = 1200;
+    y[S.dtc] = 400;
+    const hot = model.evaluate(5, y).kx1;
+    y[S.dtc] = -400;
+    const cold = model.evaluate(5, y).kx1;
+    expect(hot).toBeGreaterThan(2 * cold);
+    const f = new Float64Array(model.size);
+    model.rhsPhysical(5, y, f);
+    expect(f[S.tcExt] / f[S.nExt]).toBeCloseTo(1000, 9); // T_e = 1200 − 400/2
+  });
+});
+
 describe('equal masses and couplings: one temperature, the former model', () => {
   // Seen on commit f3aac9c (one carrier temperature per class), default rtol: Tc at output points 10, 40, 80, 120.
   const before: [SimulationInput, number, number[]][] = [

@@ -79,6 +79,8 @@ describe('analytic Jacobian matches central differences', () => {
     ['unequal masses, dense film during the pulse', { composition: 'MAPbI3', edgeNm: null, densityCm3: 5e19, materialOverrides: { electronMassM0: 0.12, holeMassM0: 0.15 } }, 0.02],
     ['unequal masses, Poisson multiexciton NCs, no hot phonons', { composition: 'CsPbBr3', edgeNm: 6, nPerNc: 4, switches: { hotPhonons: false }, materialOverrides: { electronMassM0: 0.15 } }, 2],
     ['unequal masses, mean field', { composition: 'CsPbI3', edgeNm: 7, nPerNc: 4, augerStatistics: 'mean-field', materialOverrides: { holeMassM0: 0.4 } }, 2],
+    ['unequal masses, hot acceptor, Poisson NCs', { composition: 'CsPbI3', edgeNm: 7, nPerNc: 1.5, acceptor: 'hot', materialOverrides: { holeMassM0: 0.4 } }, 3],
+    ['unequal masses, hot acceptor, film', { composition: 'MAPbI3', edgeNm: null, densityCm3: 1e18, acceptor: 'hot', materialOverrides: { electronMassM0: 0.12, holeMassM0: 0.15 } }, 1],
     ['unequal masses, ligand bypass in a strongly confined NC (Poisson) during the pulse', { composition: 'CsPbBr3', edgeNm: 3, nPerNc: 2, pumpNm: 350, materialOverrides: { holeMassM0: 0.4 } }, 0.02],
   ];
   for (const [label, input, t] of cases) {
