@@ -144,6 +144,19 @@ export function simulate(input: SimulationInput): SimulationResult {
     );
   }
   // The lighter carrier at its own temperature (the electrons' when the masses are equal: then T_e = T_h = tcMean).
+  // Electrons or holes above the parabolic-band limit and hotter than the reported Tc says (unequal masses).
+  let typePeak = 0;
+  let typeAt = 0;
+  for (let k = 0; k < m; k++) {
+    const v = Math.max(tcElectron[k], tcHole[k]);
+    if (v > typePeak) { typePeak = v; typeAt = k; }
+  }
+  if (typePeak > HOT_LIMIT_K && typePeak > 1.02 * metrics.peakTcK) {
+    const which = tcElectron[typeAt] >= tcHole[typeAt] ? 'electrons' : 'holes';
+    derived.warnings.push(
+      `the ${which} reached ${Math.round(typePeak)} K at ${Number(t[typeAt].toPrecision(3))} ps (the lighter carrier takes the larger share of the excess): above ${HOT_LIMIT_K} K parabolic bands no longer hold; treat this run as qualitative`,
+    );
+  }
   const lightIsHole = derived.material.holeMassM0 < derived.material.electronMassM0;
   const lightMass = lightIsHole ? derived.material.holeMassM0 : derived.material.electronMassM0;
   const lightTc = lightIsHole ? tcHole : tcElectron;

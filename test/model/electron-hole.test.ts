@@ -54,6 +54,16 @@ describe('injection: the excess splits as m_h : m_e (momentum conservation, para
   }
 });
 
+describe('warnings name the carrier type', () => {
+  it('a light electron above 5000 K is named even where the reported Tc stays below it', () => {
+    const r = simulate({ composition: 'MAPbI3', edgeNm: null, densityCm3: 1e17, pumpNm: 400, materialOverrides: { electronMassM0: 0.1, holeMassM0: 0.4 }, tEndPs: 10, nPoints: 60 });
+    expect(r.metrics.peakTcK).toBeLessThan(5000);
+    expect(r.derived.warnings.some((w) => /^the electrons reached \d+ K/.test(w))).toBe(true);
+    const eq = simulate({ composition: 'MAPbI3', edgeNm: null, densityCm3: 1e17, pumpNm: 400, tEndPs: 10, nPoints: 60 });
+    expect(eq.derived.warnings.some((w) => /^the (electrons|holes) reached/.test(w))).toBe(false);
+  });
+});
+
 describe('LO emission per carrier type', () => {
   it('detailed balance per type: electrons at the LO temperature emit nothing net while hotter holes do', () => {
     const model = modelFor({ composition: 'MAPbI3', edgeNm: null, densityCm3: 1e18, materialOverrides: FROST });
