@@ -42,6 +42,9 @@ export function simulationObject(r: SimulationResult, extra: Record<string, unkn
     columns: {
       t_ps: r.tPs, tc_k: r.tcK, tc_mean_k: r.tcMeanK,
       tc_single_k: r.classes?.singleK ?? null, tc_multi_k: r.classes?.multiK ?? null, multi_share: r.classes?.multiShare ?? null,
+      tc_electron_k: r.tcElectronK, tc_hole_k: r.tcHoleK,
+      tc_single_electron_k: r.classes?.singleElectronK ?? null, tc_single_hole_k: r.classes?.singleHoleK ?? null,
+      tc_multi_electron_k: r.classes?.multiElectronK ?? null, tc_multi_hole_k: r.classes?.multiHoleK ?? null,
       t_lo_k: r.tLoK, t_a_k: r.tAK, n_cm3: r.nCm3,
       e_absorbed_ev_cm3: r.energy.absorbed, e_carriers_ev_cm3: r.energy.carriers, e_lo_ev_cm3: r.energy.lo,
       e_acoustic_ev_cm3: r.energy.acoustic, e_surroundings_ev_cm3: r.energy.surroundings,
@@ -109,14 +112,16 @@ export function simulationCsv(r: SimulationResult): string {
     `# hotcarrier simulate: ${d.material.formula}, ${d.bulk ? 'bulk film' : `${r.input.edgeNm} nm NC`}, n0 = ${num(d.densityCm3)} cm^-3, pump ${num(d.pumpEv)} eV, lattice ${r.input.latticeK ?? 300} K`,
     `# confined gap ${num(d.gapEv)} eV; <N> ${num(d.nPerNc)}; fluence ${num(d.fluenceUJcm2)} uJ cm^-2${d.augerStatistics ? `; NC Auger ${d.augerStatistics} (tau_XX ${num(d.biexcitonAugerPs, 3)} ps)` : ''}; ledger max rel. error ${num(r.energy.maxRelError, 2)}`,
     `# tc_k: ${r.classes ? 'the transient-absorption tail fit of the singly and multiply excited NCs\' carriers (tc_single_k, tc_multi_k; multi_share: the pairs in multiply excited NCs)' : 'the carrier temperature'}; tc_mean_k: the energy-weighted mean`,
-    `t_ps,tc_k,tc_mean_k,${r.classes ? 'tc_single_k,tc_multi_k,multi_share,' : ''}t_lo_k,t_a_k,n_cm3,e_carriers_ev_cm3,e_lo_ev_cm3,e_acoustic_ev_cm3,e_surroundings_ev_cm3,e_emitted_ev_cm3,e_extracted_ev_cm3`,
+    `# tc_electron_k, tc_hole_k: the electrons' and holes' own temperatures (means over the classes${r.classes ? '; per class in tc_single_electron_k … tc_multi_hole_k' : ''}); tc_mean_k is their pairs' (T_e + T_h)/2, tc_k the tail fit of both`,
+    `t_ps,tc_k,tc_mean_k,${r.classes ? 'tc_single_k,tc_multi_k,multi_share,' : ''}t_lo_k,t_a_k,n_cm3,e_carriers_ev_cm3,e_lo_ev_cm3,e_acoustic_ev_cm3,e_surroundings_ev_cm3,e_emitted_ev_cm3,e_extracted_ev_cm3,tc_electron_k,tc_hole_k${r.classes ? ',tc_single_electron_k,tc_single_hole_k,tc_multi_electron_k,tc_multi_hole_k' : ''}`,
   ];
   const rows: string[] = [];
   const e = r.energy;
   const cls = r.classes;
   for (let k = 0; k < r.tPs.length; k++) {
     rows.push([r.tPs[k], r.tcK[k], r.tcMeanK[k], ...(cls ? [cls.singleK[k], cls.multiK[k], cls.multiShare[k]] : []),
-      r.tLoK[k], r.tAK[k], r.nCm3[k], e.carriers[k], e.lo[k], e.acoustic[k], e.surroundings[k], e.emitted[k], e.extracted[k]]
+      r.tLoK[k], r.tAK[k], r.nCm3[k], e.carriers[k], e.lo[k], e.acoustic[k], e.surroundings[k], e.emitted[k], e.extracted[k],
+      r.tcElectronK[k], r.tcHoleK[k], ...(cls ? [cls.singleElectronK[k], cls.singleHoleK[k], cls.multiElectronK[k], cls.multiHoleK[k]] : [])]
       .map((v) => (Number.isFinite(v) ? v.toPrecision(8) : '')).join(','));
   }
   return [...head, ...rows].join('\n');
@@ -134,11 +139,11 @@ export function simulationText(r: SimulationResult): string {
   const m = r.metrics;
   const lines = [
     `${d.material.formula} ${d.bulk ? 'bulk film' : `${r.input.edgeNm} nm nanocrystal (${d.regime} confinement; Bohr diameter ${num(d.bohrDiameterNm)} nm)`}`,
-    `  gap ${num(d.gapEv)} eV (confinement +${num(d.confinementEv)} eV), pump ${num(d.pumpEv)} eV, excess ${num(d.excessEnergyEv)} eV → injected Tc ${num(d.injectionTempK)} K`,
+    `  gap ${num(d.gapEv)} eV (confinement +${num(d.confinementEv)} eV), pump ${num(d.pumpEv)} eV, excess ${num(d.excessEnergyEv)} eV → injected Tc ${num(d.injectionTempK)} K (electron ${num(d.injectionElectronK)} K, hole ${num(d.injectionHoleK)} K)`,
     `  n0 ${num(d.densityCm3)} cm^-3, <N> ${num(d.nPerNc)}, fluence ${num(d.fluenceUJcm2)} µJ cm^-2, tolerance factor ${num(d.material.tolerance.t, 3)} (${d.material.tolerance.phase})`,
     `  Fröhlich α e/h ${num(d.frohlichAlphaElectron, 3)}/${num(d.frohlichAlphaHole, 3)}, LO emission ${num(d.loEmissionFs, 3)} fs, LO modes ${num(d.loModesCm3, 3)} cm^-3, Auger ${num(d.augerCm6PerS, 3)} cm^6 s^-1${d.biexcitonAugerPs === null ? '' : ` (τ_XX ${num(d.biexcitonAugerPs, 3)} ps, ${d.augerStatistics})`}, heat loss ${num(d.heatLossPs, 3)} ps`,
     '',
-    `  delay (ps)   Tc (K)    T_LO (K)   T_A (K)    n (cm^-3)${r.classes ? '   T_1 (K)   T_m (K)  multi' : ''}`,
+    `  delay (ps)   Tc (K)    T_LO (K)   T_A (K)    n (cm^-3)${r.classes ? '   T_1 (K)   T_m (K)  multi' : ''}   Tc_e (K)  Tc_h (K)`,
   ];
   const picks = [0.01, 0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000];
   for (const target of picks) {
@@ -147,9 +152,11 @@ export function simulationText(r: SimulationResult): string {
     if (r.tPs[k] < target * 0.999 || r.tPs[k] > target * 1.5) continue;
     const cls = r.classes;
     const extra = cls ? `  ${num(cls.singleK[k]).padStart(8)}  ${num(cls.multiK[k]).padStart(8)}  ${num(100 * cls.multiShare[k], 2).padStart(4)} %` : '';
-    lines.push(`  ${num(r.tPs[k]).padStart(10)}  ${num(r.tcK[k]).padStart(8)}  ${num(r.tLoK[k]).padStart(9)}  ${num(r.tAK[k], 6).padStart(9)}  ${num(r.nCm3[k]).padStart(10)}${extra}`);
+    const types = `  ${num(r.tcElectronK[k]).padStart(9)}  ${num(r.tcHoleK[k]).padStart(8)}`;
+    lines.push(`  ${num(r.tPs[k]).padStart(10)}  ${num(r.tcK[k]).padStart(8)}  ${num(r.tLoK[k]).padStart(9)}  ${num(r.tAK[k], 6).padStart(9)}  ${num(r.nCm3[k]).padStart(10)}${extra}${types}`);
   }
   if (r.classes) lines.push('  Tc: what a TA tail fit reads of the mixture of T_1 (singly excited NCs) and T_m (multiply excited); multi: pairs in multiply excited NCs');
+  lines.push('  Tc_e, Tc_h: the electrons\' and holes\' own temperatures (mean over the carriers); T_1, T_m are the classes\' pair temperatures (T_e + T_h)/2, Tc the tail fit of all');
   lines.push(
     '',
     m.meanCoolingPs === null

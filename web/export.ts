@@ -22,11 +22,11 @@ export function curvesCsv(curves: Curve[], measured: MeasuredSeries | null = nul
     lines.push(`# curve ${k + 1}: tau1e_ps=${c.result.metrics.tau1ePs ?? ''}; peakTc_K=${c.result.metrics.peakTcK}${auger}; solver=${c.result.solver.message}`);
     for (const w of c.result.derived.warnings) lines.push(`# curve ${k + 1}: warning: ${w.replace(/\s+/g, ' ')}`);
   });
-  lines.push('curve,label,t_ps,Tc_K,T_LO_K,T_A_K,n_cm3');
+  lines.push('curve,label,t_ps,Tc_K,T_LO_K,T_A_K,n_cm3,Tc_e_K,Tc_h_K');
   curves.forEach((c, k) => {
     const r = c.result;
     for (let i = 0; i < r.tPs.length; i++) {
-      lines.push([k + 1, c.label, r.tPs[i], r.tcK[i], r.tLoK[i], r.tAK[i], r.nCm3[i]].map(csvCell).join(','));
+      lines.push([k + 1, c.label, r.tPs[i], r.tcK[i], r.tLoK[i], r.tAK[i], r.nCm3[i], r.tcElectronK[i], r.tcHoleK[i]].map(csvCell).join(','));
     }
   });
   if (measured && curves[0]) lines.push('', ...measuredCsvLines(measured, curves[0]));

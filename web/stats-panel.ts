@@ -36,6 +36,7 @@ export function createStatsPanel(container: HTMLElement): StatsPanel {
         ['Regime', `${d.regime}; Bohr diameter ${withUnit(d.bohrDiameterNm, 'nm')}`],
         ['Level spacing e / h', `${withUnit(d.electronLevelSpacingMeV, 'meV')} / ${withUnit(d.holeLevelSpacingMeV, 'meV')}`],
         ['Excess energy / injection Tc', `${withUnit(d.excessEnergyEv, 'eV')} / ${withUnit(d.injectionTempK, 'K')}`],
+        ['Injection Tc electron / hole', `${withUnit(d.injectionElectronK, 'K')} / ${withUnit(d.injectionHoleK, 'K')}`],
         ['Fröhlich α e / h', `${formatNumber(d.frohlichAlphaElectron)} / ${formatNumber(d.frohlichAlphaHole)}`],
         ['LO emission time', withUnit(d.loEmissionFs, 'fs')],
         ['Auger coefficient', withUnit(d.augerCm6PerS, 'cm⁶ s⁻¹') + (d.biexcitonAugerPs === null ? '' : `; τ_XX ${withUnit(d.biexcitonAugerPs, 'ps')}, ${d.augerStatistics} statistics`)],

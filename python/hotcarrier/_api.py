@@ -129,7 +129,8 @@ def simulate(**params):
 
     Returns a Result (a dict with attribute access): arrays t_ps, tc_k (for NCs with Poisson statistics the
     transient-absorption tail fit of the two carrier classes), tc_mean_k, tc_single_k / tc_multi_k / multi_share
-    (None for films), t_lo_k, t_a_k, n_cm3 and the energy ledger e_*_ev_cm3; metrics, derived, material, solver, provenance (version, commit, input hash)."""
+    (None for films), tc_electron_k / tc_hole_k (the electrons' and holes' own temperatures; per class
+    tc_single_electron_k … tc_multi_hole_k, None for films), t_lo_k, t_a_k, n_cm3 and the energy ledger e_*_ev_cm3; metrics, derived, material, solver, provenance (version, commit, input hash)."""
     names = _declared()
     return _simulation(default_client().request("simulate", input=names.input(params)))
 

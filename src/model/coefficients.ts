@@ -9,8 +9,18 @@ export interface ModelCoefficients {
   pumpEv: number;
   /** Confined gap (eV): potential energy of one pair. */
   gapEv: number;
-  /** Temperature of freshly injected pairs, (hν − Eg) / (3 kB) (K). */
+  /** Temperature of freshly injected pairs, (hν − Eg) / (3 kB) (K): the mean of the electron's and the hole's. */
   injectionTempK: number;
+  /**
+   * T_e − T_h of freshly injected pairs (K): the excess splits by momentum conservation in the vertical transition
+   * with parabolic bands, electron (hν − Eg) m_h/(m_e + m_h), so ΔT_inj = 2 T_inj (m_h − m_e)/(m_e + m_h).
+   */
+  injectionDeltaK: number;
+  /**
+   * Electron–hole energy exchange by carrier–carrier (Coulomb) scattering: dΔT/dt = −ν ΔT with ν = k_eh n_eh,
+   * n_eh the density of partners a carrier scatters with (cm^-3); k_eh in cm^3 ps^-1 (derive.ts, EH_EXCHANGE).
+   */
+  ehExchangeCm3PerPs: number;
   /** Lattice and surroundings temperature before the pump (K). */
   ambientK: number;
   /** Gaussian pulse standard deviation (ps); 0 for impulsive excitation. */

@@ -48,6 +48,18 @@ function daughterLifetimePs(hwEv: number, latticeK: number): number {
   const rate = (T: number) => 1 + 2 * boseOccupation(hwEv / 4, T);
   return (DAUGHTER_LIFETIME_PS * rate(LO_LIFETIME_REFERENCE_K)) / rate(latticeK);
 }
+/**
+ * Electron–hole energy exchange by carrier–carrier (Coulomb) scattering, the rate of ΔT = T_e − T_h:
+ *   ν_eh = k_eh n_eh,   k_eh = K_EH · 4 m_e m_h / (m_e + m_h)²
+ * Richter et al. (Nat. Commun. 8, 376 (2017), doi:10.1038/s41467-017-00546-z; 2D electronic spectroscopy of MAPbI3)
+ * find thermalization dominated by carrier–carrier scattering, with times from below 10 fs to 85 fs over their
+ * densities (below 2e19 cm^-3). Estimate: binary collisions, rate ∝ n, through 10 fs at 2e19 cm^-3 (then 85 fs at
+ * 2.4e18 cm^-3; the densities of the paper's end points were not read, only its abstract): K_EH = 1/(2e19 · 0.010 ps)
+ * = 5e-18 cm^3 ps^-1. The e–h energy exchange is taken as that thermalization time times the energy a collision can
+ * pass between unequal masses, 4 m_e m_h/(m_e + m_h)² (elastic two-body kinematics; 1 for equal masses). Estimate as
+ * a whole: thermalization (within one species) and e–h exchange are both Coulomb scattering, not the same process.
+ */
+const EH_EXCHANGE_CM3_PER_PS = 1 / (2e19 * 0.01);
 /** Temperature at which the sheets quote the gap (K). */
 const GAP_REFERENCE_K = 300;
 
@@ -162,12 +174,22 @@ export function build(input: NormalizedInput): Built {
   const k3Cm6PerPs = bulk ? material.k3Cm6PerS / PS_PER_S : ncVolumeCm3 ** 2 / (8 * (biexcitonAugerPs as number));
   const sigmaPs = input.pulseFwhmFs / 1000 / (2 * Math.sqrt(2 * Math.LN2));
   const injectionTempK = (pumpEv - conf.gapEv) / (3 * KB_EV_PER_K);
+  // The excess splits by momentum conservation in the optical transition (parabolic bands, vertical transition
+  // at one k): electron (hν − Eg) m_h/(m_e + m_h), hole (hν − Eg) m_e/(m_e + m_h), each 3/2 kB T at injection
+  // (Shah, Ultrafast Spectroscopy of Semiconductors and Semiconductor Nanostructures, Springer 1999,
+  // doi:10.1007/978-3-662-03770-6, ch. 1; Yu & Cardona, Fundamentals of Semiconductors, §6.2).
+  const mSum = material.electronMassM0 + material.holeMassM0;
+  const injectionElectronK = (2 * injectionTempK * material.holeMassM0) / mSum;
+  const injectionHoleK = (2 * injectionTempK * material.electronMassM0) / mSum;
+  const massTransfer = (4 * material.electronMassM0 * material.holeMassM0) / (mSum * mSum);
 
   const coefficients: ModelCoefficients = {
     n0Cm3: exc.densityCm3,
     pumpEv,
     gapEv: conf.gapEv,
     injectionTempK,
+    injectionDeltaK: injectionElectronK - injectionHoleK,
+    ehExchangeCm3PerPs: EH_EXCHANGE_CM3_PER_PS * massTransfer,
     ambientK: input.latticeK,
     pulseSigmaPs: sigmaPs,
     integrationStartPs: sigmaPs > 0 ? -4 * sigmaPs : 0,
@@ -220,6 +242,8 @@ export function build(input: NormalizedInput): Built {
     pumpEv,
     excessEnergyEv: pumpEv - conf.gapEv,
     injectionTempK,
+    injectionElectronK,
+    injectionHoleK,
     densityCm3: exc.densityCm3,
     nPerNc: exc.nPerNc,
     fluenceUJcm2: exc.fluenceUJcm2,

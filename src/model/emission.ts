@@ -1,11 +1,13 @@
-// Net Fröhlich LO emission per electron–hole pair of one carrier class (all carriers of a film, or the carriers of
-// the singly or multiply excited NCs), with its partial derivatives:
+// Net Fröhlich LO emission of one carrier class (all carriers of a film, or the carriers of the singly or multiply
+// excited NCs), per electron and per hole, each at its own temperature, with their partial derivatives:
 //
-//   P = ħω W [(N + 1) e^(−ħω/kB T) − N],   W = Σ_{c = e,h} α_c ω f_c(T) S_c(q_D²(n_s, T), T)
+//   P_c = ħω α_c ω f_c(T_c) S_c(q_D², T_c) [(N + 1) e^(−ħω/kB T_c) − N],   c = e, h
+//   q_D² = (screeningCoef / 2) n_s (1/T_e + 1/T_h)      (Debye: electrons and holes each screen with their own T)
 //
-// f: intrinsic (discrete-level) bottleneck, the energy-gap law with the level spacing δ = coef/√(3/2 kB T);
-// S: static Debye screening by n_s screening pairs (screening.ts), q_D² = screeningCoef · n_s / T.
-// Zero when the LO modes are at the carrier temperature (detailed balance). Symbols and sources: docs/model.md.
+// f: intrinsic (discrete-level) bottleneck, the energy-gap law with the level spacing δ_c = coef_c/√(3/2 kB T_c);
+// S: static Debye screening by n_s screening pairs (screening.ts). Each P_c is zero when the LO modes are at that
+// carrier's temperature (detailed balance per carrier type). `evaluate` gives the pair sum P_e + P_h at one shared
+// temperature (the reference of test/model/carrier-classes.test.ts). Symbols and sources: docs/model.md.
 
 import type { ModelCoefficients } from './coefficients.ts';
 import { KB_EV_PER_K as KB } from './constants.ts';
@@ -28,8 +30,64 @@ export function emptyEmission(): EmissionOut {
   return { P: 0, dPdT: 0, dPdN: 0, dPdns: 0, blocked: 0, dBlockeddT: 0 };
 }
 
+/** P_c (eV ps^-1 per carrier of type c) with its partials by the carrier's own temperature, the other type's
+ *  temperature (through q_D²), N and n_s; and that type's blocked share b_c = 1 − f_c with ∂b_c/∂T_c. */
+export interface TypeEmissionOut {
+  P: number;
+  dPdT: number;
+  dPdTo: number;
+  dPdN: number;
+  dPdns: number;
+  blocked: number;
+  dBlockeddT: number;
+}
+
+export function emptyTypeEmission(): TypeEmissionOut {
+  return { P: 0, dPdT: 0, dPdTo: 0, dPdN: 0, dPdns: 0, blocked: 0, dBlockeddT: 0 };
+}
+
+/**
+ * One class's emission in the state's coordinates, the pair temperature T = (T_e + T_h)/2 and ΔT = T_e − T_h:
+ * the pair sum P = P_e + P_h (drives T) and the difference Q = P_e − P_h (drives ΔT), each with partials by T, ΔT,
+ * N and n_s; `e` and `h` hold the per-type values.
+ */
+export interface ClassEmission {
+  P: number; dPdT: number; dPdD: number; dPdN: number; dPdns: number;
+  Q: number; dQdT: number; dQdD: number; dQdN: number; dQdns: number;
+  e: TypeEmissionOut; h: TypeEmissionOut;
+}
+
+export function emptyClassEmission(): ClassEmission {
+  return {
+    P: 0, dPdT: 0, dPdD: 0, dPdN: 0, dPdns: 0, Q: 0, dQdT: 0, dQdD: 0, dQdN: 0, dQdns: 0,
+    e: emptyTypeEmission(), h: emptyTypeEmission(),
+  };
+}
+
+/** Fill the pair sum and difference of `out` from its per-type values (T_e = T + ΔT/2, T_h = T − ΔT/2). */
+export function combineClass(out: ClassEmission): void {
+  const { e, h } = out;
+  // ∂/∂T = ∂/∂T_e + ∂/∂T_h;  ∂/∂ΔT = (∂/∂T_e − ∂/∂T_h)/2.  For e "own" is T_e; for h "own" is T_h.
+  const eT = e.dPdT + e.dPdTo;
+  const hT = h.dPdT + h.dPdTo;
+  const eD = 0.5 * (e.dPdT - e.dPdTo);
+  const hD = 0.5 * (h.dPdTo - h.dPdT);
+  out.P = e.P + h.P;
+  out.dPdT = eT + hT;
+  out.dPdD = eD + hD;
+  out.dPdN = e.dPdN + h.dPdN;
+  out.dPdns = e.dPdns + h.dPdns;
+  out.Q = e.P - h.P;
+  out.dQdT = eT - hT;
+  out.dQdD = eD - hD;
+  out.dQdN = e.dPdN - h.dPdN;
+  out.dQdns = e.dPdns - h.dPdns;
+}
+
 interface Factor { f: number; dfdT: number }
 interface Screen { s: number; dsdT: number; dsdns: number }
+/** Screening factor of one type with its partials by its own temperature, the other type's, and n_s. */
+interface Screen2 { s: number; dsdT: number; dsdTo: number; dsdns: number }
 
 export class CarrierEmission {
   private readonly softplusAtMinusOne: number;
@@ -38,6 +96,8 @@ export class CarrierEmission {
   private readonly se: Screen = { s: 1, dsdT: 0, dsdns: 0 };
   private readonly sh: Screen = { s: 1, dsdT: 0, dsdns: 0 };
   private readonly scratch: ScreeningOut = { s: 1, dsdT: 0, dsdA: 0 };
+  private readonly se2: Screen2 = { s: 1, dsdT: 0, dsdTo: 0, dsdns: 0 };
+  private readonly sh2: Screen2 = { s: 1, dsdT: 0, dsdTo: 0, dsdns: 0 };
 
   constructor(private readonly c: ModelCoefficients) {
     this.softplusAtMinusOne = softplus(-1, c.bottleneckSharpness);
@@ -73,6 +133,71 @@ export class CarrierEmission {
     out.dPdns = hw * dWdns * B;
     out.blocked = 1 - (Re * fe.f + Rh * fh.f) / (Re + Rh);
     out.dBlockeddT = -(Re * fe.dfdT + Rh * fh.dfdT) / (Re + Rh);
+  }
+
+  /**
+   * Electrons at tE and holes at tH (K, > 0), each with its own coupling, bottleneck and screening.
+   * @param nLo LO occupation seen by the carriers; @param nsCm3 screening pair density (cm^-3);
+   * @param screened false: no other pair screens (S = 1)
+   */
+  evaluateTypes(tE: number, tH: number, nLo: number, nsCm3: number, screened: boolean, e: TypeEmissionOut, h: TypeEmissionOut): void {
+    const c = this.c;
+    const same = tE === tH;
+    this.bottleneck(c.spacingCoefElectron, tE, this.fe);
+    if (same && c.spacingCoefHole === c.spacingCoefElectron) {
+      this.fh.f = this.fe.f;
+      this.fh.dfdT = this.fe.dfdT;
+    } else {
+      this.bottleneck(c.spacingCoefHole, tH, this.fh);
+    }
+    const { se2, sh2 } = this;
+    se2.s = sh2.s = 1;
+    se2.dsdT = se2.dsdTo = se2.dsdns = sh2.dsdT = sh2.dsdTo = sh2.dsdns = 0;
+    if (c.screeningCoef > 0 && screened) {
+      const half = 0.5 * c.screeningCoef;
+      const ns = Math.max(nsCm3, 0);
+      const kq = half * (1 / tE + 1 / tH); // q_D² per screening pair density
+      const aSq = kq * ns;
+      const daE = (-half * ns) / (tE * tE);
+      const daH = (-half * ns) / (tH * tH);
+      this.fill2(se2, aSq, kq, daE, daH, tE, c.electronMassM0);
+      if (same && c.holeMassM0 === c.electronMassM0) {
+        sh2.s = se2.s; sh2.dsdT = se2.dsdT; sh2.dsdTo = se2.dsdTo; sh2.dsdns = se2.dsdns;
+      } else {
+        this.fill2(sh2, aSq, kq, daH, daE, tH, c.holeMassM0);
+      }
+    }
+    this.typeOut(c.emissionRateElectronPerPs, this.fe, se2, tE, nLo, e);
+    if (same && c.emissionRateHolePerPs === c.emissionRateElectronPerPs && c.spacingCoefHole === c.spacingCoefElectron && c.holeMassM0 === c.electronMassM0) {
+      h.P = e.P; h.dPdT = e.dPdT; h.dPdTo = e.dPdTo; h.dPdN = e.dPdN; h.dPdns = e.dPdns; h.blocked = e.blocked; h.dBlockeddT = e.dBlockeddT;
+    } else {
+      this.typeOut(c.emissionRateHolePerPs, this.fh, sh2, tH, nLo, h);
+    }
+  }
+
+  private typeOut(rate: number, f: Factor, s: Screen2, tK: number, nLo: number, out: TypeEmissionOut): void {
+    const hw = this.c.loEv;
+    const xc = hw / (KB * tK);
+    const ec = Math.exp(-xc);
+    const B = (nLo + 1) * ec - nLo;
+    const W = rate * f.f * s.s;
+    out.P = hw * W * B;
+    out.dPdT = hw * (rate * (f.dfdT * s.s + f.f * s.dsdT) * B + (W * (nLo + 1) * ec * xc) / tK);
+    out.dPdTo = hw * rate * f.f * s.dsdTo * B;
+    out.dPdN = hw * W * (ec - 1);
+    out.dPdns = hw * rate * f.f * s.dsdns * B;
+    out.blocked = 1 - f.f;
+    out.dBlockeddT = -f.dfdT;
+  }
+
+  /** Screening of one type at its temperature tK by q_D² = aSq, with ∂q_D²/∂T (own, other) and ∂q_D²/∂n_s = kq. */
+  private fill2(out: Screen2, aSq: number, kq: number, daOwn: number, daOther: number, tK: number, massM0: number): void {
+    const r = this.scratch;
+    screeningFactor(aSq, tK, massM0, this.c.loEv, r);
+    out.s = r.s;
+    out.dsdT = r.dsdT + r.dsdA * daOwn;
+    out.dsdTo = r.dsdA * daOther;
+    out.dsdns = r.dsdA * kq;
   }
 
   /** Intrinsic-bottleneck factor f and df/dT for one carrier type (energy-gap law, smooth at δ = ħω). */

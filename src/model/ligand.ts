@@ -6,7 +6,8 @@
 // with non-adiabatic transitions between excitonic states induced by coupling to the surface ligands. Here the
 // carriers lose the blocked part of their excess energy through that channel,
 //
-//   P_lig = k_lig(L) · b(T) · 3kB (T − T_A)     (eV ps^-1 per pair, into the lattice and its ligand shell)
+//   P_lig,i = k_lig(L) · b_i(T_i) · 3/2 kB (T_i − T_A)   (eV ps^-1 per carrier i = e, h, into the lattice and its
+//             ligand shell; b_i = 1 − f_i the share of type i's coupling its level spacing blocks; rhs.ts sums them)
 //   k_lig(L) = k_ref (L_ref / L)³
 //
 // The L^−3 law is the weight of a confined carrier's wavefunction within a thin shell a ≪ L under the surface

@@ -47,3 +47,82 @@ export function tailFitTemperatureK(n1: number, t1K: number, n2: number, t2K: nu
   const [f1, f2] = TAIL_WINDOW_E_FOLDS;
   return (at(f2) - at(f1)) / (f2 - f1);
 }
+
+/**
+ * Electrons and holes at their own temperatures. In the optical transition at excess energy E above the gap
+ * (parabolic bands, vertical transition) the electron holds E m_h/(m_e + m_h) and the hole E m_e/(m_e + m_h), so the
+ * bleach is f_e(E m_h/M) + f_h(E m_e/M), M = m_e + m_h. With Boltzmann occupations f_c(ε) ∝ n (m_c T_c)^(−3/2)
+ * e^(−ε/kB T_c) each class contributes two exponentials in E. The reading: the same secant over the same window
+ * (falls e^(−2) to e^(−5) of the band-edge bleach) in E, divided by what that secant gives for one temperature T
+ * shared by both types (a mass-only constant κ, so that T_e = T_h = T reads T exactly). With equal masses it is the
+ * class reading of tailFitTemperatureK.
+ */
+export interface TypedClass {
+  /** Pairs (cm^-3), electron and hole temperatures (K). */
+  n: number;
+  teK: number;
+  thK: number;
+}
+
+/** u (K) at which ln[Σ w_i e^(−u r_i) / Σ w_i] = −folds; w_i > 0, r_i > 0 (K^-1). */
+function fallAt(w: readonly number[], r: readonly number[], folds: number): number {
+  let wSum = 0;
+  let rMax = 0;
+  let rMin = Infinity;
+  for (let i = 0; i < w.length; i++) {
+    wSum += w[i];
+    if (r[i] > rMax) rMax = r[i];
+    if (r[i] < rMin) rMin = r[i];
+  }
+  // ln g is convex and decreasing, and g(u) ≥ e^(−u r_max): Newton from u = folds/r_max climbs to the root.
+  let u = folds / rMax;
+  const hi = folds / rMin;
+  for (let it = 0; it < 60; it++) {
+    let mx = -Infinity;
+    for (let i = 0; i < w.length; i++) mx = Math.max(mx, Math.log(w[i] / wSum) - u * r[i]);
+    let g = 0;
+    let gr = 0;
+    for (let i = 0; i < w.length; i++) {
+      const e = Math.exp(Math.log(w[i] / wSum) - u * r[i] - mx);
+      g += e;
+      gr += e * r[i];
+    }
+    const f = mx + Math.log(g) + folds;
+    const slope = -gr / g;
+    const step = -f / slope;
+    u += step;
+    if (!(u < hi)) return hi;
+    if (Math.abs(step) <= 1e-12 * u) break;
+  }
+  return u;
+}
+
+/** Secant temperature (K) of the bleach tail over the window for components of weight w and rate r. */
+function secant(w: readonly number[], r: readonly number[]): number {
+  const [f1, f2] = TAIL_WINDOW_E_FOLDS;
+  return (fallAt(w, r, f2) - fallAt(w, r, f1)) / (f2 - f1);
+}
+
+/**
+ * Tail-fit carrier temperature (K) of classes whose electrons and holes have their own temperatures.
+ * @param classes pairs and temperatures of each class (empty classes, n ≤ 0, are skipped)
+ * @param electronMassM0, holeMassM0 band masses (m0)
+ */
+export function tailFitTypedK(classes: readonly TypedClass[], electronMassM0: number, holeMassM0: number): number {
+  const M = electronMassM0 + holeMassM0;
+  const re = holeMassM0 / M; // electron's share of the excess
+  const rh = electronMassM0 / M;
+  const we = electronMassM0 ** -1.5;
+  const wh = holeMassM0 ** -1.5;
+  const w: number[] = [];
+  const r: number[] = [];
+  for (const k of classes) {
+    if (!(k.n > 0)) continue;
+    w.push(k.n * we * k.teK ** -1.5, k.n * wh * k.thK ** -1.5);
+    r.push(re / k.teK, rh / k.thK);
+  }
+  if (w.length === 0) return classes.length > 0 ? 0.5 * (classes[0].teK + classes[0].thK) : Number.NaN;
+  // κ: the secant for T_e = T_h = 1 K (a mass-only constant; 2 for equal masses).
+  const kappa = secant([we, wh], [re, rh]);
+  return secant(w, r) / kappa;
+}

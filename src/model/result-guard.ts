@@ -41,7 +41,7 @@ export function guardResult(r: SimulationResult, latticeK: number): SimulationRe
     throw new SimulationError(`${what}: ${problem}; the result is not physical and is not shown (try a lower --rtol, or --method rodas5)`, { derived: r.derived, solver: r.solver });
   };
   const series: [string, Float64Array][] = [
-    ['delay', r.tPs], ['Tc', r.tcK], ['T_LO', r.tLoK], ['T_A', r.tAK], ['n', r.nCm3],
+    ['delay', r.tPs], ['Tc', r.tcK], ['Tc_e', r.tcElectronK], ['Tc_h', r.tcHoleK], ['T_LO', r.tLoK], ['T_A', r.tAK], ['n', r.nCm3],
     ['carrier energy', r.energy.carriers], ['LO energy', r.energy.lo], ['acoustic energy', r.energy.acoustic],
     ['energy to the surroundings', r.energy.surroundings], ['emitted energy', r.energy.emitted], ['extracted energy', r.energy.extracted],
   ];
@@ -65,6 +65,15 @@ export function guardResult(r: SimulationResult, latticeK: number): SimulationRe
       if (values[k] < lowest) {
         fail(`${name} at ${r.tPs[k].toPrecision(4)} ps is ${values[k].toPrecision(5)} K, below ${floorK === latticeK ? `the ${latticeK} K lattice` : `the ${floorK.toPrecision(4)} K injection temperature`} by more than ${TEMPERATURE_SLACK_REL * 100} % + ${TEMPERATURE_SLACK_K} K`);
       }
+    }
+  }
+  // Electrons and holes: each starts at its own share of the excess (derived.injectionElectronK, injectionHoleK).
+  for (const [name, values, injK] of [['Tc_e', r.tcElectronK, r.derived.injectionElectronK], ['Tc_h', r.tcHoleK, r.derived.injectionHoleK]] as const) {
+    const floor = Math.min(latticeK, injK);
+    const low = floor * (1 - TEMPERATURE_SLACK_REL) - TEMPERATURE_SLACK_K;
+    for (let k = 0; k < values.length; k++) {
+      if (values[k] < 0) fail(`${name} at ${r.tPs[k].toPrecision(4)} ps is ${values[k].toPrecision(5)} K, below absolute zero`);
+      if (values[k] < low) fail(`${name} at ${r.tPs[k].toPrecision(4)} ps is ${values[k].toPrecision(5)} K, below ${floor.toPrecision(4)} K by more than ${TEMPERATURE_SLACK_REL * 100} % + ${TEMPERATURE_SLACK_K} K`);
     }
   }
   const n0 = r.derived.densityCm3;

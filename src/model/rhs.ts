@@ -18,12 +18,21 @@
 //   C dT_A/dt = N_LO ħω (n_D − n_A)/τ_AA + Σ_c 3kB n_c (T_c − T_A)/τ_cA + k1 Σ_c n_c (Eg + 3kB T_c)
 //               + (1 − h) R_A (Eg + 3kB T_A-class) − C (T_A − T0)/τ_env
 // P: net Fröhlich emission per pair (emission.ts); classes are unscreened when alone in their NC (singles), screened
-// by the g/V other pairs of their NC (class m), by n (films) or n − 1/V (mean-field NCs). Symbols and sources:
-// docs/model.md. Units: ps, eV, K, cm^-3.
+// by the g/V other pairs of their NC (class m), by n (films) or n − 1/V (mean-field NCs).
+//
+// Electrons and holes: each class's T above is its pair temperature (T_e + T_h)/2; its electrons and holes sit at
+// T_e,h = T ± ΔT/2 (state.ts). P = P_e(T_e) + P_h(T_h) and the ligand bypass P_lig = P_lig,e + P_lig,h are each
+// type's own; the e − h difference of a class follows
+//   dΔ_1/dt = F_Δ/s − 2(Q + Q_lig)/(3kB) − Δ_1/τ_cA − ν_eh Δ_1      (films: F_Δ/n = (G/n)(Δ_inj − Δ_1))
+//     F_Δ = G(1 − oV)(Δ_inj − Δ_1) + (R_21 + 2 k_1(T_m) d)(Δ_m − Δ_1),   H_Δ = G V s (Δ_1 − Δ_m) + G V o (Δ_inj − Δ_m)
+//   dΔ_m/dt = H_Δ/x − 2(Q_m + Q_lig,m)/(3kB) − Δ_m/τ_cA − ν_eh,m Δ_m
+// with Q = P_e − P_h, ν_eh = k_eh n_eh the Coulomb e–h exchange (n_eh: n in films, max(n, 1/V) in mean-field NCs,
+// 1/V for a single exciton, (1 + g)/V in class m). Auger energy is shared equally by electrons and holes (assumption,
+// docs/model.md), so it heats T and leaves ΔT alone. Symbols and sources: docs/model.md. Units: ps, eV, K, cm^-3.
 
 import type { ModelCoefficients } from './coefficients.ts';
 import { KB_EV_PER_K as KB, THREE_KB } from './constants.ts';
-import { CarrierEmission, emptyEmission } from './emission.ts';
+import { CarrierEmission, combineClass, emptyClassEmission, type TypeEmissionOut } from './emission.ts';
 import { ENSEMBLE_EPSILON_REL, emptyEnsemble, ensembleRates } from './ensemble.ts';
 import { assembleJacobian } from './jacobian.ts';
 import type { Aux } from './rates.ts';
@@ -35,19 +44,46 @@ const SQRT_2PI = Math.sqrt(2 * Math.PI);
 const MIN_TC_K = 1;
 
 export class CoolingModel {
+  /** Physical state size (state.ts); rhsPhysical and jacobianPhysical work on vectors of this length. */
   readonly size = STATE_SIZE;
+  /**
+   * Electrons and holes alike (equal masses, hence equal couplings, level spacings, screening and injection share:
+   * every lead-halide preset): ΔT = 0 is then an exact invariant of the equations (every source of ΔT vanishes with
+   * it), so the solver-facing system leaves the two ΔT components out (they are the last two, S.dtc and S.dtcMulti)
+   * and its dense LU keeps the one-temperature size. Otherwise all STATE_SIZE components are solved.
+   */
+  readonly symmetric: boolean;
+  /** Length of the solver-facing (scaled) vectors: S.dtc when symmetric, else STATE_SIZE. */
+  readonly solverSize: number;
   /** Physical value of one unit of each scaled state component. */
   readonly scale: Float64Array;
+  /** 1/scale, and the Jacobian's scaling scale_j/scale_i (row-major), computed once. */
+  private readonly invScale: Float64Array;
+  private readonly jacScale: Float64Array;
+  /** Full-size scratch for the solver-facing calls of a symmetric model. */
+  private readonly fFull = new Float64Array(STATE_SIZE);
+  private readonly jFull = new Float64Array(STATE_SIZE * STATE_SIZE);
   private readonly yPhys = new Float64Array(STATE_SIZE);
   private readonly emission: CarrierEmission;
   private readonly aux: Aux = {
     gen: 0, poisson: false, c1: 0, x: 0, dc1dn: 1, dc1ds: 0, dxdn: 0, dxds: 0, nLo: 0, dNdA: 0,
-    e1: emptyEmission(), em: emptyEmission(), lig1: 0, dLig1dT: 0, dLig1dA: 0, ligM: 0, dLigMdT: 0, dLigMdA: 0, dP1dn: 0, D: 0, dDdN: 0, dDdD: 0, dDdA: 0, Rd: 0, dRddA: 0,
+    te1: 0, th1: 0, tem: 0, thm: 0, e1: emptyClassEmission(), em: emptyClassEmission(),
+    lig1: 0, dLig1dT: 0, dLig1dD: 0, dLig1dA: 0, ligM: 0, dLigMdT: 0, dLigMdD: 0, dLigMdA: 0,
+    ligQ1: 0, dLigQ1dT: 0, dLigQ1dD: 0, dLigQ1dA: 0, ligQM: 0, dLigQMdT: 0, dLigQMdD: 0, dLigQMdA: 0,
+    nu1: 0, dNu1dn: 0, nuM: 0, dNuMdn: 0, dNuMdo: 0, dNuMds: 0, FD: 0, HD: 0,
+    dP1dn: 0, D: 0, dDdN: 0, dDdD: 0, dDdA: 0, Rd: 0, dRddA: 0,
     kx1: 0, dkx1: 0, kxm: 0, dkxm: 0, ens: emptyEnsemble(), k11: 0, k1m: 0, GV: 0, Gq: 0, R21: 0, F1: 0, H: 0, s1: 0, x1: 0,
   };
 
   constructor(readonly c: ModelCoefficients) {
     this.scale = stateScale(c);
+    this.symmetric = c.injectionDeltaK === 0 && c.emissionRateElectronPerPs === c.emissionRateHolePerPs &&
+      c.spacingCoefElectron === c.spacingCoefHole && c.electronMassM0 === c.holeMassM0;
+    this.solverSize = this.symmetric ? S.dtc : STATE_SIZE;
+    const n = this.solverSize;
+    this.invScale = this.scale.map((v) => 1 / v);
+    this.jacScale = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) this.jacScale[i * n + j] = this.scale[j] / this.scale[i];
     this.emission = new CarrierEmission(c);
     this.aux.poisson = c.ncAugerPerPs > 0;
   }
@@ -60,7 +96,8 @@ export class CoolingModel {
     return (this.c.n0Cm3 * Math.exp(-0.5 * z * z)) / (s * SQRT_2PI);
   }
 
-  /** Extraction rate (ps^-1) of carriers at temperature T and its derivative by T, into class `which`'s fields. */
+  /** Extraction rate (ps^-1) of a class's carriers, its electrons at temperature T (the acceptor's barrier is a LUMO),
+   *  and its derivative by T, into class `which`'s fields. */
   private extraction(tK: number, which: 1 | 2): void {
     const c = this.c;
     const a = this.aux;
@@ -83,6 +120,8 @@ export class CoolingModel {
     // Trial stages can visit T ≤ 0 (the state itself never does); keep the nonlinear terms finite there so that the
     // step is rejected by error control instead of failing on NaN.
     const T1 = Math.max(y[S.tc], MIN_TC_K);
+    a.te1 = Math.max(y[S.tc] + 0.5 * y[S.dtc], MIN_TC_K);
+    a.th1 = Math.max(y[S.tc] - 0.5 * y[S.dtc], MIN_TC_K);
     const A = c.ambientK + y[S.ta];
     const hw = c.loEv;
     const n = y[S.n];
@@ -95,45 +134,55 @@ export class CoolingModel {
       a.dNdA = (a.nLo * (a.nLo + 1) * xA) / A;
     }
     a.gen = this.generation(t);
+    const kEh = c.ehExchangeCm3PerPs;
     if (a.poisson) {
       const s = y[S.single];
       const V = c.ncVolumeCm3;
       ensembleRates(n, y[S.occ], s, c.ncAugerPerPs, ENSEMBLE_EPSILON_REL * c.n0Cm3, a.ens);
       a.c1 = s; a.dc1dn = 0; a.dc1ds = 1;
       a.x = n - s; a.dxdn = 1; a.dxds = -1;
-      this.emission.evaluate(T1, a.nLo, 0, false, a.e1); // alone in its NC: nothing screens
+      this.emission.evaluateTypes(a.te1, a.th1, a.nLo, 0, false, a.e1.e, a.e1.h); // alone in its NC: nothing screens
+      combineClass(a.e1);
       a.dP1dn = 0;
-      const Tm = Math.max(y[S.tcMulti], MIN_TC_K);
-      this.emission.evaluate(Tm, a.nLo, a.ens.g / V, true, a.em);
-      this.extraction(Tm, 2);
+      a.tem = Math.max(y[S.tcMulti] + 0.5 * y[S.dtcMulti], MIN_TC_K);
+      a.thm = Math.max(y[S.tcMulti] - 0.5 * y[S.dtcMulti], MIN_TC_K);
+      this.emission.evaluateTypes(a.tem, a.thm, a.nLo, a.ens.g / V, true, a.em.e, a.em.h);
+      combineClass(a.em);
+      this.extraction(a.tem, 2); // the acceptor takes electrons (a LUMO barrier): their own temperature
+      // e–h exchange partners: a single exciton's own partner (1/V); in class m the carrier's NC holds 1 + g pairs.
+      a.nu1 = kEh / V; a.dNu1dn = 0;
+      a.nuM = (kEh * (1 + a.ens.g)) / V;
+      a.dNuMdn = (kEh * a.ens.gn) / V; a.dNuMdo = (kEh * a.ens.go) / V; a.dNuMds = (kEh * a.ens.gs) / V;
     } else {
       const V = c.ncVolumeCm3;
       a.c1 = n; a.dc1dn = 1; a.dc1ds = 0;
       a.x = 0; a.dxdn = 0; a.dxds = 0;
       // Films: every pair screens. Mean-field NCs: the other pairs of the NC, n − 1/V.
       const ns = V > 0 ? n - 1 / V : n;
-      this.emission.evaluate(T1, a.nLo, ns, V <= 0 || ns > 0, a.e1);
+      this.emission.evaluateTypes(a.te1, a.th1, a.nLo, ns, V <= 0 || ns > 0, a.e1.e, a.e1.h);
+      combineClass(a.e1);
       a.dP1dn = a.e1.dPdns;
       a.kxm = a.dkxm = 0;
       const k3 = c.k3Cm6PerPs;
       const e = a.ens;
       e.RA = k3 * n * n * n;
       e.RAn = 3 * k3 * n * n;
+      // e–h exchange partners: all pairs of a film; in a mean-field NC its ⟨N⟩ pairs, at least the carrier's own.
+      const own = V > 0 ? 1 / V : 0;
+      const partners = n > own ? n : own;
+      a.nu1 = kEh * partners;
+      a.dNu1dn = n > own ? kEh : 0;
+      a.nuM = a.dNuMdn = a.dNuMdo = a.dNuMds = 0;
     }
-    this.extraction(T1, 1);
+    this.extraction(a.te1, 1);
     if (a.poisson) this.classFlows(y, a);
-    // Ligand bypass of the blocked coupling (ligand.ts): P_lig = k_lig b(T) 3kB (T − T_A) per pair of each class.
+    // Ligand bypass of the blocked coupling (ligand.ts), per carrier type: P_lig,c = k_lig b_c(T_c) 3/2 kB (T_c − T_A).
     const kL = c.ligandBypassPerPs;
+    a.lig1 = a.dLig1dT = a.dLig1dD = a.dLig1dA = a.ligQ1 = a.dLigQ1dT = a.dLigQ1dD = a.dLigQ1dA = 0;
+    a.ligM = a.dLigMdT = a.dLigMdD = a.dLigMdA = a.ligQM = a.dLigQMdT = a.dLigQMdD = a.dLigQMdA = 0;
     if (kL > 0) {
-      a.lig1 = kL * a.e1.blocked * THREE_KB * (T1 - A);
-      a.dLig1dT = kL * THREE_KB * (a.e1.dBlockeddT * (T1 - A) + a.e1.blocked);
-      a.dLig1dA = -kL * THREE_KB * a.e1.blocked;
-      if (a.poisson) {
-        const Tm = Math.max(y[S.tcMulti], MIN_TC_K);
-        a.ligM = kL * a.em.blocked * THREE_KB * (Tm - A);
-        a.dLigMdT = kL * THREE_KB * (a.em.dBlockeddT * (Tm - A) + a.em.blocked);
-        a.dLigMdA = -kL * THREE_KB * a.em.blocked;
-      }
+      this.ligand(kL, a.e1.e, a.e1.h, a.te1, a.th1, A, 1);
+      if (a.poisson) this.ligand(kL, a.em.e, a.em.h, a.tem, a.thm, A, 2);
     }
 
     // Klemens decay LO → 2 acoustic at ħω/2 into the daughter modes n_D; up-conversion from q.
@@ -156,7 +205,26 @@ export class CoolingModel {
     return a;
   }
 
-  /** The flows between the Poisson classes and their heat (F1, H), on the state's own temperatures. */
+  /** Ligand bypass of one class from its types' blocked shares, as pair sum and e − h difference with partials. */
+  private ligand(kL: number, e: TypeEmissionOut, h: TypeEmissionOut, te: number, th: number, A: number, which: 1 | 2): void {
+    const a = this.aux;
+    const k = kL * 1.5 * KB;
+    const pe = k * e.blocked * (te - A);
+    const ph = k * h.blocked * (th - A);
+    const dpe = k * (e.dBlockeddT * (te - A) + e.blocked); // ∂P_lig,e/∂T_e
+    const dph = k * (h.dBlockeddT * (th - A) + h.blocked); // ∂P_lig,h/∂T_h
+    const dAe = -k * e.blocked;
+    const dAh = -k * h.blocked;
+    if (which === 1) {
+      a.lig1 = pe + ph; a.dLig1dT = dpe + dph; a.dLig1dD = 0.5 * (dpe - dph); a.dLig1dA = dAe + dAh;
+      a.ligQ1 = pe - ph; a.dLigQ1dT = dpe - dph; a.dLigQ1dD = 0.5 * (dpe + dph); a.dLigQ1dA = dAe - dAh;
+    } else {
+      a.ligM = pe + ph; a.dLigMdT = dpe + dph; a.dLigMdD = 0.5 * (dpe - dph); a.dLigMdA = dAe + dAh;
+      a.ligQM = pe - ph; a.dLigQMdT = dpe - dph; a.dLigQMdD = 0.5 * (dpe + dph); a.dLigQMdA = dAe - dAh;
+    }
+  }
+
+  /** The flows between the Poisson classes and their heat (F1, H) and ΔT (FD, HD), on the state's own temperatures. */
   private classFlows(y: Float64Array, a: Aux): void {
     const c = this.c;
     const h = c.augerHeating;
@@ -174,6 +242,11 @@ export class CoolingModel {
     a.R21 = c.ncAugerPerPs * ens.d;
     a.F1 = a.Gq * (c.injectionTempK - T1) + a.R21 * ((1 + h) * Tm + h * eg3 - T1) + 2 * a.k1m * ens.d * (Tm - T1);
     a.H = a.GV * s * (T1 - Tm) + a.GV * o * (c.injectionTempK - Tm) + h * (ens.RA - a.R21) * (eg3 + Tm);
+    // ΔT moves with the pairs; Auger energy, shared equally by electrons and holes, leaves it alone.
+    const D1 = y[S.dtc];
+    const Dm = y[S.dtcMulti];
+    a.FD = a.Gq * (c.injectionDeltaK - D1) + (a.R21 + 2 * a.k1m * ens.d) * (Dm - D1);
+    a.HD = a.GV * s * (D1 - Dm) + a.GV * o * (c.injectionDeltaK - Dm);
     // Each class's in-flow heat is shared over max(pairs, floor): below the floor (a class emptying or filling, its
     // count at solver-noise level) the rest of that heat goes to the other class, so energy stays exact.
     a.s1 = Math.max(s, c.classFloorCm3);
@@ -198,21 +271,39 @@ export class CoolingModel {
    */
   rhs = (t: number, yScaled: Float64Array, dydtScaled: Float64Array): void => {
     const s = this.scale;
+    const inv = this.invScale;
     const y = this.yPhys;
-    for (let i = 0; i < STATE_SIZE; i++) y[i] = yScaled[i] * s[i];
-    this.rhsPhysical(t, y, dydtScaled);
-    for (let i = 0; i < STATE_SIZE; i++) dydtScaled[i] /= s[i];
+    const n = this.solverSize;
+    for (let i = 0; i < n; i++) y[i] = yScaled[i] * s[i];
+    if (n === STATE_SIZE) {
+      this.rhsPhysical(t, y, dydtScaled);
+      for (let i = 0; i < n; i++) dydtScaled[i] *= inv[i];
+      return;
+    }
+    y[S.dtc] = 0;
+    y[S.dtcMulti] = 0;
+    const f = this.fFull;
+    this.rhsPhysical(t, y, f);
+    for (let i = 0; i < n; i++) dydtScaled[i] = f[i] * inv[i];
   };
 
-  /** Solver-facing Jacobian of the scaled system: Ĵ_ij = J_ij · scale_j / scale_i. */
+  /** Solver-facing Jacobian of the scaled system: Ĵ_ij = J_ij · scale_j / scale_i (solverSize², row-major). */
   jacobian = (t: number, yScaled: Float64Array, jac: Float64Array): void => {
     const s = this.scale;
     const y = this.yPhys;
-    for (let i = 0; i < STATE_SIZE; i++) y[i] = yScaled[i] * s[i];
-    this.jacobianPhysical(t, y, jac);
-    for (let i = 0; i < STATE_SIZE; i++) {
-      for (let j = 0; j < STATE_SIZE; j++) jac[i * STATE_SIZE + j] *= s[j] / s[i];
+    const n = this.solverSize;
+    const r = this.jacScale;
+    for (let i = 0; i < n; i++) y[i] = yScaled[i] * s[i];
+    if (n === STATE_SIZE) {
+      this.jacobianPhysical(t, y, jac);
+      for (let k = 0; k < r.length; k++) jac[k] *= r[k];
+      return;
     }
+    y[S.dtc] = 0;
+    y[S.dtcMulti] = 0;
+    const J = this.jFull;
+    this.jacobianPhysical(t, y, J);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) jac[i * n + j] = J[i * STATE_SIZE + j] * r[i * n + j];
   };
 
   /** ∂f_i/∂y_j into jac[i * size + j] (row-major), physical units. */
@@ -244,15 +335,24 @@ export class CoolingModel {
       dydt[S.single] = Gq - GV * s - k11 * s + R21 + 2 * k1m * ens.d;
       dydt[S.tc] = F1 / s1 + (H * (1 - x / x1)) / s1 - (a.e1.P + a.lig1) / THREE_KB - (T1 - A) / tau;
       dydt[S.tcMulti] = H / x1 + (F1 * (1 - s / s1)) / x1 - (a.em.P + a.ligM) / THREE_KB - (Tm - A) / tau;
+      const { FD, HD } = a;
+      const D1 = y[S.dtc];
+      const Dm = y[S.dtcMulti];
+      dydt[S.dtc] = FD / s1 + (HD * (1 - x / x1)) / s1 - (2 * (a.e1.Q + a.ligQ1)) / THREE_KB - D1 / tau - a.nu1 * D1;
+      dydt[S.dtcMulti] = HD / x1 + (FD * (1 - s / s1)) / x1 - (2 * (a.em.Q + a.ligQM)) / THREE_KB - Dm / tau - a.nuM * Dm;
       pairA = c.gapEv + THREE_KB * Tm;
     } else {
       dydt[S.n] = G - c.k1PerPs * n - c.k2Cm3PerPs * n * n - c.kRadPerPs * n - RA - a.kx1 * n;
       const inject = G === 0 ? 0 : (G / n) * (c.injectionTempK - T1);
       const heat = n > 0 ? h * (RA / n) * (eg3 + T1) : 0;
       dydt[S.tc] = inject + heat - (a.e1.P + a.lig1) / THREE_KB - (T1 - A) / tau;
+      const D1 = y[S.dtc];
+      const injectD = G === 0 ? 0 : (G / n) * (c.injectionDeltaK - D1);
+      dydt[S.dtc] = injectD - (2 * (a.e1.Q + a.ligQ1)) / THREE_KB - D1 / tau - a.nu1 * D1;
       dydt[S.occ] = 0;
       dydt[S.single] = 0;
       dydt[S.tcMulti] = 0;
+      dydt[S.dtcMulti] = 0;
     }
     const Tm = y[S.tcMulti];
     const pairM = c.gapEv + THREE_KB * Tm;
@@ -274,6 +374,7 @@ export class CoolingModel {
     dydt[S.eEmit] = c.k2Cm3PerPs * n * n * pair1 + c.kRadPerPs * (c1 * pair1 + x * pairM);
     dydt[S.eExt] = a.kx1 * c1 * pair1 + a.kxm * x * pairM;
     dydt[S.nExt] = a.kx1 * c1 + a.kxm * x;
-    dydt[S.tcExt] = a.kx1 * c1 * T1 + a.kxm * x * Tm;
+    // The extracted carriers' temperature: the electrons' (T_e = T + Δ/2), which the acceptor's barrier selects.
+    dydt[S.tcExt] = a.kx1 * c1 * (T1 + 0.5 * y[S.dtc]) + a.kxm * x * (Tm + 0.5 * y[S.dtcMulti]);
   }
 }

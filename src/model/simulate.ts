@@ -9,7 +9,7 @@ import { S, absoluteTolerances, initialState } from './state.ts';
 import { HBAR2_2M0_EV_NM2, KB_EV_PER_K, NM3_PER_CM3 } from './constants.ts';
 import type { SimulationInput, SimulationResult } from './types.ts';
 import { normalizeInput } from './validate.ts';
-import { tailFitTemperatureK } from './observable.ts';
+import { tailFitTemperatureK, tailFitTypedK } from './observable.ts';
 import { coldInjectionNote, guardResult, injectedColdK } from './result-guard.ts';
 import { SimulationError } from './simulation-error.ts';
 
@@ -55,10 +55,12 @@ export function simulate(input: SimulationInput): SimulationResult {
   const { derived, coefficients: c } = build(normalized);
   const model = new CoolingModel(c);
   const tEval = logGrid(normalized.tStartPs, normalized.tEndPs, normalized.nPoints);
-  const y0 = initialState(c).map((v, i) => v / model.scale[i]);
+  // The solver sees model.solverSize components (the ΔT pair is left out where electrons and holes are alike, rhs.ts).
+  const ns = model.solverSize;
+  const y0 = initialState(c).map((v, i) => v / model.scale[i]).subarray(0, ns);
   const started = performance.now();
   const sol = solveThroughPulse(model, y0, {
-    method: normalized.method, rtol: normalized.rtol, atol: absoluteTolerances(c, normalized.rtol),
+    method: normalized.method, rtol: normalized.rtol, atol: absoluteTolerances(c, normalized.rtol).subarray(0, ns),
     integrationStartPs: c.integrationStartPs, tEndPs: normalized.tEndPs, pulseSigmaPs: c.pulseSigmaPs, tEval,
   });
   const wallMs = performance.now() - started;
@@ -70,7 +72,7 @@ export function simulate(input: SimulationInput): SimulationResult {
     throw new SimulationError(`solver failed for ${derived.material.formula}: ${sol.message}`, { derived, solver });
   }
   const t = sol.t;
-  const y = sol.y.map((column, i) => column.map((v) => v * model.scale[i]));
+  const y = Array.from({ length: model.size }, (_, i) => (i < ns ? sol.y[i].map((v) => v * model.scale[i]) : new Float64Array(sol.t.length)));
   const m = t.length;
   const tLoK = new Float64Array(m);
   const tAK = new Float64Array(m);
@@ -83,18 +85,41 @@ export function simulate(input: SimulationInput): SimulationResult {
     tLoK[k] = !c.hotPhonons ? tAK[k] : nLo > 0 ? loTemperatureK(c.loEv, nLo) : nLo > -LO_NOISE ? tAK[k] : Number.NaN;
   }
   const poisson = c.ncAugerPerPs > 0;
-  const tcObs = poisson ? new Float64Array(m) : y[S.tc];
+  const me = c.electronMassM0;
+  const mh = c.holeMassM0;
+  // Electron and hole temperatures of each class: T ± ΔT/2 (state.ts).
+  const typed = (T: Float64Array, D: Float64Array) => {
+    const e = new Float64Array(m);
+    const h = new Float64Array(m);
+    for (let k = 0; k < m; k++) { e[k] = T[k] + 0.5 * D[k]; h[k] = T[k] - 0.5 * D[k]; }
+    return { e, h };
+  };
+  const one = typed(y[S.tc], y[S.dtc]);
+  const multi = poisson ? typed(y[S.tcMulti], y[S.dtcMulti]) : null;
+  const tcObs = new Float64Array(m);
   const tcMean = poisson ? new Float64Array(m) : y[S.tc];
-  const classes = poisson ? { singleK: y[S.tc], multiK: y[S.tcMulti], multiShare: new Float64Array(m) } : null;
-  if (classes) {
-    for (let k = 0; k < m; k++) {
-      const n = y[S.n][k];
-      const s1 = Math.min(Math.max(y[S.single][k], 0), n);
-      const x = n - s1;
-      tcObs[k] = tailFitTemperatureK(s1, y[S.tc][k], x, y[S.tcMulti][k]);
-      tcMean[k] = n > 0 ? (s1 * y[S.tc][k] + x * y[S.tcMulti][k]) / n : y[S.tc][k];
-      classes.multiShare[k] = n > 0 ? x / n : 0;
+  const tcElectron = poisson ? new Float64Array(m) : one.e;
+  const tcHole = poisson ? new Float64Array(m) : one.h;
+  const classes = poisson && multi ? {
+    singleK: y[S.tc], multiK: y[S.tcMulti], multiShare: new Float64Array(m),
+    singleElectronK: one.e, singleHoleK: one.h, multiElectronK: multi.e, multiHoleK: multi.h,
+  } : null;
+  for (let k = 0; k < m; k++) {
+    if (!classes || !multi) {
+      // One class: its pair temperature while electrons and holes agree, else the typed tail reading.
+      tcObs[k] = y[S.dtc][k] === 0 ? y[S.tc][k] : tailFitTypedK([{ n: 1, teK: one.e[k], thK: one.h[k] }], me, mh);
+      continue;
     }
+    const n = y[S.n][k];
+    const s1 = Math.min(Math.max(y[S.single][k], 0), n);
+    const x = n - s1;
+    tcObs[k] = y[S.dtc][k] === 0 && y[S.dtcMulti][k] === 0
+      ? tailFitTemperatureK(s1, y[S.tc][k], x, y[S.tcMulti][k])
+      : tailFitTypedK([{ n: s1, teK: one.e[k], thK: one.h[k] }, { n: x, teK: multi.e[k], thK: multi.h[k] }], me, mh);
+    tcMean[k] = n > 0 ? (s1 * y[S.tc][k] + x * y[S.tcMulti][k]) / n : y[S.tc][k];
+    tcElectron[k] = n > 0 ? (s1 * one.e[k] + x * multi.e[k]) / n : one.e[k];
+    tcHole[k] = n > 0 ? (s1 * one.h[k] + x * multi.h[k]) / n : one.h[k];
+    classes.multiShare[k] = n > 0 ? x / n : 0;
   }
   const state = new Float64Array(model.size);
   const lossRateAt = (k: number) => {
@@ -118,11 +143,27 @@ export function simulate(input: SimulationInput): SimulationResult {
       `carrier temperature reached ${Math.round(metrics.peakTcK)} K (${cause}): above ${HOT_LIMIT_K} K parabolic bands no longer hold; treat this run as qualitative`,
     );
   }
-  const lightMass = Math.min(derived.material.electronMassM0, derived.material.holeMassM0);
-  const degeneracy = maxDegeneracy(y[S.n], tcMean, lightMass);
+  // The lighter carrier at its own temperature (the electrons' when the masses are equal: then T_e = T_h = tcMean).
+  // Electrons or holes above the parabolic-band limit and hotter than the reported Tc says (unequal masses).
+  let typePeak = 0;
+  let typeAt = 0;
+  for (let k = 0; k < m; k++) {
+    const v = Math.max(tcElectron[k], tcHole[k]);
+    if (v > typePeak) { typePeak = v; typeAt = k; }
+  }
+  if (typePeak > HOT_LIMIT_K && typePeak > 1.02 * metrics.peakTcK) {
+    const which = tcElectron[typeAt] >= tcHole[typeAt] ? 'electrons' : 'holes';
+    derived.warnings.push(
+      `the ${which} reached ${Math.round(typePeak)} K at ${Number(t[typeAt].toPrecision(3))} ps (the lighter carrier takes the larger share of the excess): above ${HOT_LIMIT_K} K parabolic bands no longer hold; treat this run as qualitative`,
+    );
+  }
+  const lightIsHole = derived.material.holeMassM0 < derived.material.electronMassM0;
+  const lightMass = lightIsHole ? derived.material.holeMassM0 : derived.material.electronMassM0;
+  const lightTc = lightIsHole ? tcHole : tcElectron;
+  const degeneracy = maxDegeneracy(y[S.n], lightTc, lightMass);
   if (degeneracy.eta > DEGENERACY_WARN) {
     derived.warnings.push(
-      `degenerate carriers: n λ_th³/2 reaches ${degeneracy.eta.toFixed(2)} at ${Number(t[degeneracy.k].toPrecision(3))} ps (n ${y[S.n][degeneracy.k].toExponential(2)} cm^-3, Tc ${Math.round(tcMean[degeneracy.k])} K); ` +
+      `degenerate carriers: n λ_th³/2 reaches ${degeneracy.eta.toFixed(2)} at ${Number(t[degeneracy.k].toPrecision(3))} ps (n ${y[S.n][degeneracy.k].toExponential(2)} cm^-3, T_${lightIsHole ? 'h' : 'e'} ${Math.round(lightTc[degeneracy.k])} K); ` +
       `above ${DEGENERACY_WARN} Boltzmann statistics misstate the carrier energy at a given Tc by more than 9 % (Fermi–Dirac statistics are not modelled)`,
     );
   }
@@ -134,6 +175,8 @@ export function simulate(input: SimulationInput): SimulationResult {
     tPs: t,
     tcK: tcObs,
     tcMeanK: tcMean,
+    tcElectronK: tcElectron,
+    tcHoleK: tcHole,
     classes,
     tLoK,
     tAK,

@@ -8,7 +8,12 @@ import { normalCdf } from './special.ts';
 export const S = {
   /** Electron–hole pair density (cm^-3). */
   n: 0,
-  /** Carrier temperature Tc (K): of all carriers (films, mean-field NCs), or T_1 of the singly excited NCs' (Poisson NCs). */
+  /**
+   * Pair temperature Tc = (T_e + T_h)/2 (K): of all carriers (films, mean-field NCs), or T_1 of the singly excited
+   * NCs' (Poisson NCs). With the electron–hole difference S.dtc the carriers' temperatures are T_e = Tc + ΔT/2 and
+   * T_h = Tc − ΔT/2, and a pair's kinetic energy 3/2 kB (T_e + T_h) = 3kB Tc, so every energy flow written for one
+   * temperature per class (and the ledger) holds unchanged in Tc.
+   */
   tc: 1,
   /** LO-phonon occupation of the coupled modes (dimensionless). */
   nLo: 2,
@@ -42,9 +47,13 @@ export const S = {
    * the temperature T_1 of the carriers of singly excited NCs. Held at injection (unused) otherwise.
    */
   tcMulti: 12,
+  /** Electron − hole temperature difference ΔT = T_e − T_h (K) of the class at S.tc (films, mean-field NCs, class 1). */
+  dtc: 13,
+  /** Poisson NCs: ΔT_m = T_e − T_h (K) of the carriers in multiply excited NCs (class m, at S.tcMulti). 0 otherwise. */
+  dtcMulti: 14,
 } as const;
 
-export const STATE_SIZE = 13;
+export const STATE_SIZE = 15;
 
 /** Fraction of the pulse absorbed by time t (ps). */
 export function absorbedFraction(c: ModelCoefficients, tPs: number): number {
@@ -59,13 +68,15 @@ export function initialState(c: ModelCoefficients): Float64Array {
   y[S.nLo] = boseOccupation(c.loEv, c.ambientK);
   y[S.nAc] = boseOccupation(c.loEv / 2, c.ambientK);
   y[S.ta] = 0;
-  // Poisson ensemble: P₀ = e^(−⟨N⟩).
   // Poisson ensemble: P₀ = e^(−⟨N⟩), singles per volume P₁/V = n e^(−⟨N⟩).
   const poisson = c.ncAugerPerPs > 0;
   const nV = y[S.n] * c.ncVolumeCm3;
   y[S.occ] = poisson ? -Math.expm1(-nV) / c.ncVolumeCm3 : 0;
   y[S.single] = poisson ? y[S.n] * Math.exp(-nV) : 0;
   y[S.tcMulti] = c.injectionTempK;
+  // The absorbed pairs' electrons and holes at their own injection temperatures (coefficients.ts, injectionDeltaK).
+  y[S.dtc] = c.injectionDeltaK;
+  y[S.dtcMulti] = poisson ? c.injectionDeltaK : 0;
   return y;
 }
 
@@ -102,5 +113,7 @@ export function absoluteTolerances(c: ModelCoefficients, rtol: number): Float64A
   atol[S.occ] = a;
   atol[S.single] = a;
   atol[S.tcMulti] = 1000 * a;
+  atol[S.dtc] = 1000 * a;
+  atol[S.dtcMulti] = 1000 * a;
   return atol;
 }

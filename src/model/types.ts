@@ -82,8 +82,11 @@ export interface Derived {
   holeLevelSpacingMeV: number | null;
   pumpEv: number;
   excessEnergyEv: number;
-  /** Initial carrier temperature of the injected pairs (K). */
+  /** Initial carrier temperature of the injected pairs (K): the mean of the electron's and the hole's. */
   injectionTempK: number;
+  /** Injection temperatures of the electron and the hole (K): the excess split as m_h : m_e (momentum conservation). */
+  injectionElectronK: number;
+  injectionHoleK: number;
   densityCm3: number;
   nPerNc: number | null;
   fluenceUJcm2: number;
@@ -156,7 +159,7 @@ export interface SolverStats {
 export interface ExtractionStats {
   /** Fraction of absorbed pairs extracted by the acceptor by the last delay. */
   yield: number;
-  /** Mean carrier temperature of the extracted carriers (K). */
+  /** Mean temperature of the extracted carriers (K): the electrons' T_e (the acceptor takes electrons; T_e = Tc for equal masses). */
   meanTcK: number | null;
 }
 
@@ -168,6 +171,11 @@ export interface CarrierClasses {
   multiK: Float64Array;
   /** Share of the pairs that sit in multiply excited NCs (0–1). */
   multiShare: Float64Array;
+  /** Electron and hole temperatures of each class (K): singleK, multiK are their means. */
+  singleElectronK: Float64Array;
+  singleHoleK: Float64Array;
+  multiElectronK: Float64Array;
+  multiHoleK: Float64Array;
 }
 
 export interface SimulationResult {
@@ -177,11 +185,16 @@ export interface SimulationResult {
   tPs: Float64Array;
   /**
    * Carrier temperature as a transient-absorption tail fit would read it (K): for Poisson NCs the tail fit of the
-   * mixture of the singly and multiply excited NCs' carriers (observable.ts); otherwise the one carrier temperature.
+   * mixture of the singly and multiply excited NCs' carriers (observable.ts); otherwise the one class's temperature.
+   * Where electrons and holes differ, the tail fit of f_e(E m_h/M) + f_h(E m_e/M) over the classes.
    */
   tcK: Float64Array;
-  /** Energy-weighted mean carrier temperature over all pairs (K): the ledger's temperature. */
+  /** Energy-weighted mean carrier temperature over all pairs (K): the ledger's temperature, (T_e + T_h)/2. */
   tcMeanK: Float64Array;
+  /** Mean electron and hole temperatures over all pairs (K; the classes' T_e, T_h weighted by their pairs). Equal to
+   *  tcMeanK for equal masses and couplings (every lead-halide preset). */
+  tcElectronK: Float64Array;
+  tcHoleK: Float64Array;
   /** Poisson NCs: the carrier classes by exciton number; null for films and mean-field statistics. */
   classes: CarrierClasses | null;
   tLoK: Float64Array;

@@ -68,6 +68,32 @@ describe('simulate --json', () => {
     expect(j.solver.nAccepted).toBeGreaterThan(0);
   });
 
+  it('has the electrons\' and holes\' own temperatures, overall and per class (equal for the preset\'s equal masses)', () => {
+    const c = j.columns;
+    for (const k of ['tc_electron_k', 'tc_hole_k', 'tc_single_electron_k', 'tc_single_hole_k', 'tc_multi_electron_k', 'tc_multi_hole_k']) {
+      expect(c[k], k).toHaveLength(c.t_ps.length);
+    }
+    expect(c.tc_electron_k).toEqual(c.tc_mean_k);
+    expect(c.tc_hole_k).toEqual(c.tc_mean_k);
+    expect(c.tc_single_electron_k).toEqual(c.tc_single_k);
+    expect(j.derived.injectionElectronK).toBeCloseTo(j.derived.injectionTempK, 6);
+  });
+
+  it('--material with unequal masses: the lighter electron starts hotter, in JSON, CSV and text', async () => {
+    const masses = ['--material', 'electronMassM0=0.12', '--material', 'holeMassM0=0.3'];
+    const k = await simulateJson([...argv, ...masses, '--points', '40']);
+    expect(k.columns.tc_electron_k[0]).toBeGreaterThan(k.columns.tc_hole_k[0] + 500);
+    expect(k.derived.injectionElectronK).toBeGreaterThan(k.derived.injectionHoleK);
+    const csv = await run(['simulate', '--csv', '--points', '20', '--bulk', ...masses]);
+    expect(csv.code, csv.err).toBe(0);
+    const header = csv.out.split('\n').find((l) => l.startsWith('t_ps,'))!.split(',');
+    expect(header.slice(-2)).toEqual(['tc_electron_k', 'tc_hole_k']);
+    const text = await run(['simulate', '--points', '40', ...masses]);
+    expect(text.code, text.err).toBe(0);
+    expect(text.out).toMatch(/Tc_e \(K\)\s+Tc_h \(K\)/);
+    expect(text.out).toMatch(/injected Tc \d+ K \(electron \d+ K, hole \d+ K\)/);
+  });
+
   it('--points sets the number of rows', async () => {
     const k = await simulateJson(['--points', '37', '--t-end-ps', '100']);
     for (const c of COLUMNS) expect(k.columns[c]).toHaveLength(37);

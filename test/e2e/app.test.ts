@@ -139,7 +139,7 @@ describe.skipIf(!available)('web app in chromium', () => {
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv).toMatch(/^# curve 1: FAPbI3 8 nm, 1e\+?19 cm⁻³, 150 K/m);
     expect(csv).toMatch(/^# curve 1: tau1e_ps=[\d.]+; peakTc_K=[\d.]+; nc_auger_statistics=poisson; solver=/m);
-    expect(csv).toMatch(/^curve,label,t_ps,Tc_K,T_LO_K,T_A_K,n_cm3$/m);
+    expect(csv).toMatch(/^curve,label,t_ps,Tc_K,T_LO_K,T_A_K,n_cm3,Tc_e_K,Tc_h_K$/m);
     const rows = csv.split('\n').filter((l) => /^[12],/.test(l));
     expect(rows.length).toBe(400); // two curves × 200 delays
     expect(csv).not.toMatch(/NaN/);

@@ -75,6 +75,13 @@ describe('analytic Jacobian matches central differences', () => {
     ['screening switched off', { composition: 'CsPbBr3', edgeNm: 6, densityCm3: 1e19, switches: { screening: false } }, 1],
     ['Poisson Auger statistics during the pulse', { composition: 'CsPbBr3', edgeNm: 5, nPerNc: 3, augerStatistics: 'poisson' }, 0.02],
     ['Poisson Auger statistics, hot acceptor, no Auger heating', { composition: 'CsPbI3', edgeNm: 7, nPerNc: 1.5, augerStatistics: 'poisson', acceptor: 'hot', switches: { augerHeating: false } }, 3],
+    // Unequal electron and hole masses (every preset has equal ones): separate couplings, spacings and screening.
+    ['unequal masses, dense film during the pulse', { composition: 'MAPbI3', edgeNm: null, densityCm3: 5e19, materialOverrides: { electronMassM0: 0.12, holeMassM0: 0.15 } }, 0.02],
+    ['unequal masses, Poisson multiexciton NCs, no hot phonons', { composition: 'CsPbBr3', edgeNm: 6, nPerNc: 4, switches: { hotPhonons: false }, materialOverrides: { electronMassM0: 0.15 } }, 2],
+    ['unequal masses, mean field', { composition: 'CsPbI3', edgeNm: 7, nPerNc: 4, augerStatistics: 'mean-field', materialOverrides: { holeMassM0: 0.4 } }, 2],
+    ['unequal masses, hot acceptor, Poisson NCs', { composition: 'CsPbI3', edgeNm: 7, nPerNc: 1.5, acceptor: 'hot', materialOverrides: { holeMassM0: 0.4 } }, 3],
+    ['unequal masses, hot acceptor, film', { composition: 'MAPbI3', edgeNm: null, densityCm3: 1e18, acceptor: 'hot', materialOverrides: { electronMassM0: 0.12, holeMassM0: 0.15 } }, 1],
+    ['unequal masses, ligand bypass in a strongly confined NC (Poisson) during the pulse', { composition: 'CsPbBr3', edgeNm: 3, nPerNc: 2, pumpNm: 350, materialOverrides: { holeMassM0: 0.4 } }, 0.02],
   ];
   for (const [label, input, t] of cases) {
     it(label, () => {
@@ -90,6 +97,10 @@ describe('analytic Jacobian matches central differences', () => {
       y[S.occ] = 0.8 * y[S.n]; // Poisson NCs: 80 % as many occupied NCs as excitons (unused otherwise)
       y[S.single] = 0.7 * y[S.n]; // 70 % of the pairs alone in their NC: 0.1 n NCs hold the other 0.3 n (μ = 1)
       y[S.tcMulti] = 2100;
+      // Electrons hotter than holes in class 1, colder in class m (a state the solver can meet; the difference
+      // steps need ΔT ≠ 0 to be resolved against the O(1000 K) temperatures).
+      y[S.dtc] = 150;
+      y[S.dtcMulti] = -80;
       expect(jacobianMismatch(model, t, y, true)).toBeLessThan(1e-5);
       // The scaled (solver-facing) system too.
       const ys = y.map((v, i) => v / model.scale[i]);
@@ -110,6 +121,8 @@ describe('carrier classes near empty (below the class floor) keep an exact Jacob
       y[S.n] = 0.7 * n0;
       y[S.tc] = 1400;
       y[S.tcMulti] = 2100;
+      y[S.dtc] = 150;
+      y[S.dtcMulti] = -80;
       y[S.nLo] = 3.1;
       y[S.nAc] = 4.2;
       y[S.ta] = 2.5;
