@@ -1,9 +1,9 @@
 // Command-line argument parsing for `hotcarrier`: flags come from the parameter declarations (params.ts).
 
 import {
-  ACCEPTOR_PARAM, AUGER_STATISTICS_PARAM, COMPOSITION_PARAM, METHOD_PARAM, PARAMS, SWITCHES, allowedRange, choiceValues, type NumericParamKey,
+  ACCEPTOR_PARAM, AUGER_STATISTICS_PARAM, COMPOSITION_PARAM, LO_POOL_PARAM, METHOD_PARAM, PARAMS, SWITCHES, allowedRange, choiceValues, type NumericParamKey,
 } from '../src/model/params.ts';
-import type { AcceptorKind, AugerStatistics, MechanismSwitches, SimulationInput } from '../src/model/types.ts';
+import type { AcceptorKind, AugerStatistics, LoPool, MechanismSwitches, SimulationInput } from '../src/model/types.ts';
 import type { MethodName } from '../src/solver/types.ts';
 import { MAX_STARTS } from '../src/data/fit.ts';
 import { MATERIAL_FIELDS, materialAllowed, materialField, materialOverrideIssues } from '../src/materials/fields.ts';
@@ -22,6 +22,7 @@ const ALLOWED_TEXT: Record<string, string> = {
   composition: COMPOSITION_PARAM.meaning,
   acceptor: choiceValues(ACCEPTOR_PARAM).join(', '),
   'auger-statistics': choiceValues(AUGER_STATISTICS_PARAM).join(', '),
+  'lo-pool': choiceValues(LO_POOL_PARAM).join(', '),
   method: choiceValues(METHOD_PARAM).join(', '),
   data: 'a path to a CSV file of delay (ps) and carrier temperature (K), optionally an uncertainty (K)',
   free: 'KEY or KEY:min:max, KEY a simulate flag (n-per-nc, density, lattice-k …) or a material field (loLifetimePs …)',
@@ -134,6 +135,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     else if (flag === 'bulk') input.edgeNm = null;
     else if (flag === 'acceptor') input.acceptor = value() as AcceptorKind;
     else if (flag === 'auger-statistics') input.augerStatistics = value() as AugerStatistics;
+    else if (flag === 'lo-pool') input.loPool = value() as LoPool;
     else if (flag === 'method') input.method = value() as MethodName;
     else if (own(SWITCH_FLAGS, flag) !== undefined) switches[SWITCH_FLAGS[flag]] = false;
     else if (FLAG_TO_KEY.has(flag)) {

@@ -141,7 +141,7 @@ export function simulationText(r: SimulationResult): string {
     `${d.material.formula} ${d.bulk ? 'bulk film' : `${r.input.edgeNm} nm nanocrystal (${d.regime} confinement; Bohr diameter ${num(d.bohrDiameterNm)} nm)`}`,
     `  gap ${num(d.gapEv)} eV (confinement +${num(d.confinementEv)} eV), pump ${num(d.pumpEv)} eV, excess ${num(d.excessEnergyEv)} eV → injected Tc ${num(d.injectionTempK)} K (electron ${num(d.injectionElectronK)} K, hole ${num(d.injectionHoleK)} K)`,
     `  n0 ${num(d.densityCm3)} cm^-3, <N> ${num(d.nPerNc)}, fluence ${num(d.fluenceUJcm2)} µJ cm^-2, tolerance factor ${num(d.material.tolerance.t, 3)} (${d.material.tolerance.phase})`,
-    `  Fröhlich α e/h ${num(d.frohlichAlphaElectron, 3)}/${num(d.frohlichAlphaHole, 3)}, LO emission ${num(d.loEmissionFs, 3)} fs, LO modes ${num(d.loModesCm3, 3)} cm^-3, Auger ${num(d.augerCm6PerS, 3)} cm^6 s^-1${d.biexcitonAugerPs === null ? '' : ` (τ_XX ${num(d.biexcitonAugerPs, 3)} ps, ${d.augerStatistics})`}, heat loss ${num(d.heatLossPs, 3)} ps`,
+    `  Fröhlich α e/h ${num(d.frohlichAlphaElectron, 3)}/${num(d.frohlichAlphaHole, 3)}, LO emission ${num(d.loEmissionFs, 3)} fs, LO modes ${num(d.loModesCm3, 3)} cm^-3${d.loPool === 'resolved' ? ` (resolved: ${d.loBinModesCm3.length} wavevector bins of ${d.loBinModesCm3.map((m) => num(m, 2)).join(', ')} cm^-3)` : ''}, Auger ${num(d.augerCm6PerS, 3)} cm^6 s^-1${d.biexcitonAugerPs === null ? '' : ` (τ_XX ${num(d.biexcitonAugerPs, 3)} ps, ${d.augerStatistics})`}, heat loss ${num(d.heatLossPs, 3)} ps`,
     '',
     `  delay (ps)   Tc (K)    T_LO (K)   T_A (K)    n (cm^-3)${r.classes ? '   T_1 (K)   T_m (K)  multi' : ''}   Tc_e (K)  Tc_h (K)`,
   ];

@@ -2,6 +2,7 @@
 // from the resolved material, the size and the excitation. The right-hand side reads only these.
 
 import type { AcceptorKind, MechanismSwitches } from './types.ts';
+import type { LoBinLayout } from './lo-bins.ts';
 
 export interface ModelCoefficients {
   /** Pairs created by the whole pulse (cm^-3). */
@@ -47,6 +48,8 @@ export interface ModelCoefficients {
   holeMassM0: number;
   /** Density of LO modes coupled to the carriers (cm^-3). */
   loModesCm3: number;
+  /** The LO population's bins (lo-bins.ts): one pool of loModesCm3 modes, or the resolved wavevector bins. */
+  loBins: LoBinLayout;
   hotPhonons: boolean;
   /** Klemens decay prefactor Γ (ps^-1): net rate Γ[N(1+q)² − (N+1) q²], q the daughter-mode occupation. */
   klemensPerPs: number;

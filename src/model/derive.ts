@@ -3,6 +3,7 @@
 
 import { CLASS_FLOOR_REL } from './ensemble.ts';
 import { ligandBypassPerPs } from './ligand.ts';
+import { resolvedBins, singlePool } from './lo-bins.ts';
 import { ALLOY_LO_LIFETIME, frohlichAlpha, resolveMaterial } from '../materials/index.ts';
 import type { MaterialParams } from '../materials/types.ts';
 import type { ModelCoefficients } from './coefficients.ts';
@@ -204,6 +205,7 @@ export function build(input: NormalizedInput): Built {
     electronMassM0: material.electronMassM0,
     holeMassM0: material.holeMassM0,
     loModesCm3,
+    loBins: input.loPool === 'resolved' ? resolvedBins() : singlePool(loModesCm3),
     hotPhonons: input.switches.hotPhonons,
     klemensPerPs: 1 / (material.loLifetimePs * (1 + 2 * nARef)),
     upConversion: input.switches.upConversion ? 1 : 0,
@@ -255,6 +257,8 @@ export function build(input: NormalizedInput): Built {
     augerCm6PerS: k3Cm6PerPs * PS_PER_S,
     biexcitonAugerPs,
     augerStatistics: bulk ? null : input.augerStatistics,
+    loPool: input.loPool,
+    loBinModesCm3: Array.from(coefficients.loBins.modesCm3),
     heatLossPs,
     warnings,
   };

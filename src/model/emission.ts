@@ -13,6 +13,7 @@ import type { ModelCoefficients } from './coefficients.ts';
 import { KB_EV_PER_K as KB } from './constants.ts';
 import { screeningFactor, type ScreeningOut } from './screening.ts';
 import { logistic, softplus } from './special.ts';
+import { binWeights, binWeightsFor, type BinWeights } from './lo-bins.ts';
 
 /** P (eV ps^-1 per pair) with its partials by the class temperature T, the LO occupation N and n_s. */
 export interface EmissionOut {
@@ -99,8 +100,22 @@ export class CarrierEmission {
   private readonly se2: Screen2 = { s: 1, dsdT: 0, dsdTo: 0, dsdns: 0 };
   private readonly sh2: Screen2 = { s: 1, dsdT: 0, dsdTo: 0, dsdns: 0 };
 
+  /** Resolved LO bins (lo-bins.ts): each type's bin weights and its net emission into each bin (eV ps^-1 per
+   *  carrier) from the last evaluateTypes call with bins. */
+  private readonly we: BinWeights;
+  private readonly wh: BinWeights;
+  readonly binE: Float64Array;
+  readonly binH: Float64Array;
+  /** The occupation each type saw in the last call, Σ_b w_b N_b / Σ_b w_b (the one pool's N without bins). */
+  seenE = 0;
+  seenH = 0;
+
   constructor(private readonly c: ModelCoefficients) {
     this.softplusAtMinusOne = softplus(-1, c.bottleneckSharpness);
+    this.we = binWeightsFor(c.loBins);
+    this.wh = binWeightsFor(c.loBins);
+    this.binE = new Float64Array(c.loBins.modesCm3.length);
+    this.binH = new Float64Array(c.loBins.modesCm3.length);
   }
 
   /**
@@ -139,8 +154,11 @@ export class CarrierEmission {
    * Electrons at tE and holes at tH (K, > 0), each with its own coupling, bottleneck and screening.
    * @param nLo LO occupation seen by the carriers; @param nsCm3 screening pair density (cm^-3);
    * @param screened false: no other pair screens (S = 1)
+   * @param bins the resolved LO bins' occupations (then nLo is not read): each type sees Σ_b w_b N_b / Σ_b w_b and
+   *   its net emission into each bin lands in binE / binH. The partials by N are then by that seen occupation (the
+   *   resolved model uses a finite-difference Jacobian).
    */
-  evaluateTypes(tE: number, tH: number, nLo: number, nsCm3: number, screened: boolean, e: TypeEmissionOut, h: TypeEmissionOut): void {
+  evaluateTypes(tE: number, tH: number, nLo: number, nsCm3: number, screened: boolean, e: TypeEmissionOut, h: TypeEmissionOut, bins: Float64Array | null = null): void {
     const c = this.c;
     const same = tE === tH;
     this.bottleneck(c.spacingCoefElectron, tE, this.fe);
@@ -167,12 +185,45 @@ export class CarrierEmission {
         this.fill2(sh2, aSq, kq, daH, daE, tH, c.holeMassM0);
       }
     }
-    this.typeOut(c.emissionRateElectronPerPs, this.fe, se2, tE, nLo, e);
+    let nE = nLo;
+    let nH = nLo;
+    if (bins) {
+      const aSq = c.screeningCoef > 0 && screened ? 0.5 * c.screeningCoef * (1 / tE + 1 / tH) * Math.max(nsCm3, 0) : 0;
+      nE = this.seen(bins, aSq, tE, c.electronMassM0, this.we);
+      nH = same && c.holeMassM0 === c.electronMassM0 ? nE : this.seen(bins, aSq, tH, c.holeMassM0, this.wh);
+      if (nH === nE && same && c.holeMassM0 === c.electronMassM0) this.wh.w.set(this.we.w);
+    }
+    this.seenE = nE;
+    this.seenH = nH;
+    this.typeOut(c.emissionRateElectronPerPs, this.fe, se2, tE, nE, e);
     if (same && c.emissionRateHolePerPs === c.emissionRateElectronPerPs && c.spacingCoefHole === c.spacingCoefElectron && c.holeMassM0 === c.electronMassM0) {
       h.P = e.P; h.dPdT = e.dPdT; h.dPdTo = e.dPdTo; h.dPdN = e.dPdN; h.dPdns = e.dPdns; h.blocked = e.blocked; h.dBlockeddT = e.dBlockeddT;
     } else {
-      this.typeOut(c.emissionRateHolePerPs, this.fh, sh2, tH, nLo, h);
+      this.typeOut(c.emissionRateHolePerPs, this.fh, sh2, tH, nH, h);
     }
+    if (bins) {
+      this.intoBins(bins, c.emissionRateElectronPerPs * this.fe.f, tE, this.we, this.binE);
+      this.intoBins(bins, c.emissionRateHolePerPs * this.fh.f, tH, this.wh, this.binH);
+    }
+  }
+
+  /** The occupation a carrier type sees over the bins, weighted by its coupling into each. */
+  private seen(bins: Float64Array, aSq: number, tK: number, massM0: number, w: BinWeights): number {
+    binWeights(this.c.loBins, aSq, tK, massM0, this.c.loEv, w);
+    let sw = 0;
+    let swn = 0;
+    for (let b = 0; b < bins.length; b++) {
+      sw += w.w[b];
+      swn += w.w[b] * bins[b];
+    }
+    return sw > 0 ? swn / sw : bins[0];
+  }
+
+  /** Net emission of one carrier type into each bin: ħω R f w_b [(N_b + 1) e^(−ħω/kB T) − N_b] (sums to its P). */
+  private intoBins(bins: Float64Array, rateF: number, tK: number, w: BinWeights, out: Float64Array): void {
+    const hw = this.c.loEv;
+    const ec = Math.exp(-hw / (KB * tK));
+    for (let b = 0; b < bins.length; b++) out[b] = hw * rateF * w.w[b] * ((bins[b] + 1) * ec - bins[b]);
   }
 
   private typeOut(rate: number, f: Factor, s: Screen2, tK: number, nLo: number, out: TypeEmissionOut): void {

@@ -2,12 +2,12 @@
 
 import type { ModelCoefficients } from './coefficients.ts';
 import { KB_EV_PER_K, THREE_KB, boseOccupation } from './constants.ts';
-import { S, absorbedFraction } from './state.ts';
+import { S, absorbedFraction, daughterOffset, loBinIndex, loBinOffset } from './state.ts';
 import type { EnergyLedger } from './types.ts';
 
 /**
- * absorbed(t) = n0 hν Φ(t/σ) must equal carriers Σ_c n_c (Eg + 3kB T_c) + LO N_LO ħω (N − N_eq(T0))
- * + acoustic [C (T_A − T0) + N_LO ħω (n_D − n_A(T0))] + surroundings + emitted + extracted (all eV cm^-3).
+ * absorbed(t) = n0 hν Φ(t/σ) must equal carriers Σ_c n_c (Eg + 3kB T_c) + LO Σ_b M_b ħω (N_b − N_eq(T0))
+ * + acoustic [C (T_A − T0) + Σ_b M_b ħω (n_D − n_A(T0))] (one pool: M = N_LO) + surroundings + emitted + extracted (all eV cm^-3).
  * @param t output times (ps); @param y state columns y[i][k]
  */
 export function energyLedger(c: ModelCoefficients, t: Float64Array, y: Float64Array[]): EnergyLedger {
@@ -20,13 +20,17 @@ export function energyLedger(c: ModelCoefficients, t: Float64Array, y: Float64Ar
   const total = c.n0Cm3 * c.pumpEv;
   const nEq0 = boseOccupation(c.loEv, c.ambientK);
   const nAcEq0 = boseOccupation(c.loEv / 2, c.ambientK);
-  const loModeEnergy = c.loModesCm3 * c.loEv; // also the daughters' (2 N_LO modes × ħω/2)
+  // The LO bins' modes (one pool: N_LO), and the daughters' pool, as many modes ×2 at ħω/2 (lo-bins.ts).
+  const binEnergy = Array.from(c.loBins.modesCm3, (m) => m * c.loEv);
+  const daughterEnergy = c.loBins.totalModesCm3 * c.loEv;
+  const offset = loBinOffset(c);
   let worst = 0;
   for (let k = 0; k < m; k++) {
     const absorbed = total * absorbedFraction(c, t[k]);
     const carriers = carrierEnergy(c, y[S.n][k], y[S.single][k], y[S.tc][k], y[S.tcMulti][k]);
-    const lo = loModeEnergy * (y[S.nLo][k] - nEq0);
-    const acoustic = c.heatCapacityEvCm3K * y[S.ta][k] + loModeEnergy * (y[S.nAc][k] - nAcEq0);
+    let lo = 0;
+    for (let b = 0; b < binEnergy.length; b++) lo += binEnergy[b] * (y[loBinIndex(b)][k] + offset - nEq0);
+    const acoustic = c.heatCapacityEvCm3K * y[S.ta][k] + daughterEnergy * (y[S.nAc][k] + daughterOffset(c) - nAcEq0);
     ledger.absorbed[k] = absorbed;
     ledger.carriers[k] = carriers;
     ledger.lo[k] = lo;

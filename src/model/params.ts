@@ -2,7 +2,7 @@
 // (method, acceptor, Auger statistics, switches, composition) with default, allowed values and meaning.
 // Validation (validate.ts), the CLI's help and flags, URL state and the web UI's controls all read these tables.
 
-import type { AcceptorKind, AugerStatistics, MechanismSwitches } from './types.ts';
+import type { AcceptorKind, AugerStatistics, LoPool, MechanismSwitches } from './types.ts';
 import type { MethodName } from '../solver/types.ts';
 
 export interface NumericParamSpec {
@@ -186,7 +186,16 @@ export const AUGER_STATISTICS_PARAM: ChoiceParamSpec<'augerStatistics', AugerSta
   ],
 };
 
-export const CHOICE_PARAMS = { method: METHOD_PARAM, acceptor: ACCEPTOR_PARAM, augerStatistics: AUGER_STATISTICS_PARAM } as const;
+export const LO_POOL_PARAM: ChoiceParamSpec<'loPool', LoPool> = {
+  key: 'loPool', flag: 'lo-pool', label: 'LO population', default: 'single',
+  meaning: 'How the LO phonons the carriers emit are held (docs/model.md)',
+  choices: [
+    { value: 'single', label: 'one pool of N_LO modes', meaning: 'one pool of N_LO = (2 k_th(300 K))³/6π² modes, every carrier sees its occupation' },
+    { value: 'resolved', label: 'resolved in wavevector (4 bins)', meaning: '4 bins of phonon wavevector up to the Debye radius, each with its occupation; carriers emit into them by the screened Fröhlich weight (finite-difference Jacobian: slower)' },
+  ],
+};
+
+export const CHOICE_PARAMS = { method: METHOD_PARAM, acceptor: ACCEPTOR_PARAM, augerStatistics: AUGER_STATISTICS_PARAM, loPool: LO_POOL_PARAM } as const;
 
 /** The allowed values of a choice parameter. */
 export const choiceValues = <V extends string>(spec: ChoiceParamSpec<string, V>): V[] => spec.choices.map((c) => c.value);

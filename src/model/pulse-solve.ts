@@ -21,7 +21,7 @@ export interface PulseSolveOptions {
 
 /** Solve from integrationStartPs to tEndPs, sampling at tEval; the first leg (pulse) uses maxStep = σ/2. */
 export function solveThroughPulse(model: CoolingModel, y0: Float64Array, o: PulseSolveOptions): SolveIvpResult {
-  const common = { method: o.method, rtol: o.rtol, atol: o.atol, jacobian: model.jacobian };
+  const common = { method: o.method, rtol: o.rtol, atol: o.atol, jacobian: model.jacobianFor };
   const split = 4 * o.pulseSigmaPs;
   if (!(o.pulseSigmaPs > 0) || !(split > o.integrationStartPs && split < o.tEndPs)) {
     return solveIvp(model.rhs, [o.integrationStartPs, o.tEndPs], y0, { ...common, tEval: o.tEval });

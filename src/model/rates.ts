@@ -37,6 +37,8 @@ export interface Aux {
   dP1dn: number;
   /** Klemens decay D and its partials by N, n_D and T_A; daughter relaxation Rd and ∂Rd/∂T_A. */
   D: number; dDdN: number; dDdD: number; dDdA: number; Rd: number; dRddA: number;
+  /** The occupation q the Klemens decay sees: the hot daughters n_D, or the lattice's n_A with up-conversion off. */
+  qD: number;
   /** Extraction rate of each class's carriers and its derivative by that class's temperature. */
   kx1: number; dkx1: number; kxm: number; dkxm: number;
   /** Films and mean-field NCs: Auger R_A = k3 n³. Poisson NCs: the ensemble (R_A, d, g). */

@@ -36,7 +36,7 @@ import { CarrierEmission, combineClass, emptyClassEmission, type TypeEmissionOut
 import { ENSEMBLE_EPSILON_REL, emptyEnsemble, ensembleRates } from './ensemble.ts';
 import { assembleJacobian } from './jacobian.ts';
 import type { Aux } from './rates.ts';
-import { STATE_SIZE, S, stateScale } from './state.ts';
+import { LO_BIN_SLOTS, STATE_SIZE, S, daughterOffset, loBinIndex, loBinOffset, stateScale } from './state.ts';
 import { boltzmannFractionAbove, boltzmannFractionAboveDerivative } from './special.ts';
 
 const SQRT_2PI = Math.sqrt(2 * Math.PI);
@@ -53,7 +53,13 @@ export class CoolingModel {
    * and its dense LU keeps the one-temperature size. Otherwise all STATE_SIZE components are solved.
    */
   readonly symmetric: boolean;
-  /** Length of the solver-facing (scaled) vectors: S.dtc when symmetric, else STATE_SIZE. */
+  /** The LO population in wavevector bins (lo-bins.ts): their extra states are solved, by a finite-difference
+   *  Jacobian (the analytic one covers the one pool; `jacobianFor` says which). */
+  readonly resolved: boolean;
+  /** The state components the solver sees, in order: all but the ΔT pair when symmetric, and the extra LO bins
+   *  only when resolved. */
+  readonly solverIndex: Int32Array;
+  /** Length of the solver-facing (scaled) vectors. */
   readonly solverSize: number;
   /** Physical value of one unit of each scaled state component. */
   readonly scale: Float64Array;
@@ -65,13 +71,21 @@ export class CoolingModel {
   private readonly jFull = new Float64Array(STATE_SIZE * STATE_SIZE);
   private readonly yPhys = new Float64Array(STATE_SIZE);
   private readonly emission: CarrierEmission;
+  /** Resolved LO bins: their occupations in the evaluated state, and Σ_class n_class × (net emission into each). */
+  private readonly binOcc: Float64Array;
+  private readonly binSource: Float64Array;
+  /** What the bins' state components hold beyond the occupation (state.ts, loBinOffset). */
+  private readonly binOffset: number;
+  private readonly nAcOffset: number;
+  /** Resolved bins: the occupation class 1's electrons saw in the last evaluation. */
+  private seen1 = 0;
   private readonly aux: Aux = {
     gen: 0, poisson: false, c1: 0, x: 0, dc1dn: 1, dc1ds: 0, dxdn: 0, dxds: 0, nLo: 0, dNdA: 0,
     te1: 0, th1: 0, tem: 0, thm: 0, e1: emptyClassEmission(), em: emptyClassEmission(),
     lig1: 0, dLig1dT: 0, dLig1dD: 0, dLig1dA: 0, ligM: 0, dLigMdT: 0, dLigMdD: 0, dLigMdA: 0,
     ligQ1: 0, dLigQ1dT: 0, dLigQ1dD: 0, dLigQ1dA: 0, ligQM: 0, dLigQMdT: 0, dLigQMdD: 0, dLigQMdA: 0,
     nu1: 0, dNu1dn: 0, nuM: 0, dNuMdn: 0, dNuMdo: 0, dNuMds: 0, FD: 0, HD: 0,
-    dP1dn: 0, D: 0, dDdN: 0, dDdD: 0, dDdA: 0, Rd: 0, dRddA: 0,
+    dP1dn: 0, D: 0, dDdN: 0, dDdD: 0, dDdA: 0, Rd: 0, dRddA: 0, qD: 0,
     kx1: 0, dkx1: 0, kxm: 0, dkxm: 0, ens: emptyEnsemble(), k11: 0, k1m: 0, GV: 0, Gq: 0, R21: 0, F1: 0, H: 0, s1: 0, x1: 0,
   };
 
@@ -79,11 +93,22 @@ export class CoolingModel {
     this.scale = stateScale(c);
     this.symmetric = c.injectionDeltaK === 0 && c.emissionRateElectronPerPs === c.emissionRateHolePerPs &&
       c.spacingCoefElectron === c.spacingCoefHole && c.electronMassM0 === c.holeMassM0;
-    this.solverSize = this.symmetric ? S.dtc : STATE_SIZE;
+    this.resolved = c.loBins.modesCm3.length > 1;
+    if (c.loBins.modesCm3.length > LO_BIN_SLOTS) throw new Error(`${c.loBins.modesCm3.length} LO bins: the state holds ${LO_BIN_SLOTS}`);
+    const index: number[] = [];
+    for (let i = 0; i < S.dtc; i++) index.push(i);
+    if (!this.symmetric) index.push(S.dtc, S.dtcMulti);
+    if (this.resolved) for (let b = 1; b < c.loBins.modesCm3.length; b++) index.push(loBinIndex(b));
+    this.solverIndex = Int32Array.from(index);
+    this.solverSize = index.length;
+    this.binOcc = new Float64Array(c.loBins.modesCm3.length);
+    this.binOffset = loBinOffset(c);
+    this.nAcOffset = daughterOffset(c);
+    this.binSource = new Float64Array(c.loBins.modesCm3.length);
     const n = this.solverSize;
     this.invScale = this.scale.map((v) => 1 / v);
     this.jacScale = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) this.jacScale[i * n + j] = this.scale[j] / this.scale[i];
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) this.jacScale[i * n + j] = this.scale[index[j]] / this.scale[index[i]];
     this.emission = new CarrierEmission(c);
     this.aux.poisson = c.ncAugerPerPs > 0;
   }
@@ -126,8 +151,10 @@ export class CoolingModel {
     const hw = c.loEv;
     const n = y[S.n];
     const xA = hw / (KB * A);
+    const bins = this.resolved && c.hotPhonons ? this.binOcc : null;
+    if (bins) for (let b = 0; b < bins.length; b++) bins[b] = y[loBinIndex(b)] + this.binOffset;
     if (c.hotPhonons) {
-      a.nLo = y[S.nLo];
+      a.nLo = y[S.nLo] + this.binOffset;
       a.dNdA = 0;
     } else {
       a.nLo = 1 / Math.expm1(xA);
@@ -141,12 +168,14 @@ export class CoolingModel {
       ensembleRates(n, y[S.occ], s, c.ncAugerPerPs, ENSEMBLE_EPSILON_REL * c.n0Cm3, a.ens);
       a.c1 = s; a.dc1dn = 0; a.dc1ds = 1;
       a.x = n - s; a.dxdn = 1; a.dxds = -1;
-      this.emission.evaluateTypes(a.te1, a.th1, a.nLo, 0, false, a.e1.e, a.e1.h); // alone in its NC: nothing screens
+      this.emission.evaluateTypes(a.te1, a.th1, a.nLo, 0, false, a.e1.e, a.e1.h, bins); // alone in its NC: nothing screens
+      if (bins) { this.sourceBins(a.c1, false); this.seen1 = this.emission.seenE; }
       combineClass(a.e1);
       a.dP1dn = 0;
       a.tem = Math.max(y[S.tcMulti] + 0.5 * y[S.dtcMulti], MIN_TC_K);
       a.thm = Math.max(y[S.tcMulti] - 0.5 * y[S.dtcMulti], MIN_TC_K);
-      this.emission.evaluateTypes(a.tem, a.thm, a.nLo, a.ens.g / V, true, a.em.e, a.em.h);
+      this.emission.evaluateTypes(a.tem, a.thm, a.nLo, a.ens.g / V, true, a.em.e, a.em.h, bins);
+      if (bins) this.sourceBins(a.x, true);
       combineClass(a.em);
       this.extraction(a.tem, 2); // the acceptor takes electrons (a LUMO barrier): their own temperature
       // e–h exchange partners: a single exciton's own partner (1/V); in class m the carrier's NC holds 1 + g pairs.
@@ -159,7 +188,8 @@ export class CoolingModel {
       a.x = 0; a.dxdn = 0; a.dxds = 0;
       // Films: every pair screens. Mean-field NCs: the other pairs of the NC, n − 1/V.
       const ns = V > 0 ? n - 1 / V : n;
-      this.emission.evaluateTypes(a.te1, a.th1, a.nLo, ns, V <= 0 || ns > 0, a.e1.e, a.e1.h);
+      this.emission.evaluateTypes(a.te1, a.th1, a.nLo, ns, V <= 0 || ns > 0, a.e1.e, a.e1.h, bins);
+      if (bins) { this.sourceBins(a.c1, false); this.seen1 = this.emission.seenE; }
       combineClass(a.e1);
       a.dP1dn = a.e1.dPdns;
       a.kxm = a.dkxm = 0;
@@ -188,10 +218,11 @@ export class CoolingModel {
     // Klemens decay LO → 2 acoustic at ħω/2 into the daughter modes n_D; up-conversion from q.
     const nA = 1 / Math.expm1(0.5 * xA);
     const dnAdA = (nA * (nA + 1) * 0.5 * xA) / A;
-    const nD = y[S.nAc];
+    const nD = y[S.nAc] + this.nAcOffset;
     const u = c.upConversion;
     // q: the hot daughters (u = 1), or with up-conversion switched off the lattice's thermal modes.
     const q = u * nD + (1 - u) * nA;
+    a.qD = q;
     const gamma = c.klemensPerPs;
     const N = a.nLo;
     const onePlus = 1 + q;
@@ -203,6 +234,19 @@ export class CoolingModel {
     a.Rd = (nD - nA) / c.daughterLifetimePs;
     a.dRddA = -dnAdA / c.daughterLifetimePs;
     return a;
+  }
+
+  /** Resolved LO bins: add a class of `pairs` pairs' net emission into each bin (eV ps^-1 cm^-3). */
+  private sourceBins(pairs: number, add: boolean): void {
+    const { binE, binH } = this.emission;
+    const src = this.binSource;
+    for (let b = 0; b < src.length; b++) src[b] = (add ? src[b] : 0) + pairs * (binE[b] + binH[b]);
+  }
+
+  /** The LO occupation the electrons of class 1 see (the one pool's N; with bins their coupling-weighted mean). */
+  loOccupationSeen(y: Float64Array): number {
+    this.evaluate(0, y);
+    return this.resolved && this.c.hotPhonons ? this.seen1 : y[S.nLo] + this.binOffset;
   }
 
   /** Ligand bypass of one class from its types' blocked shares, as pair sum and e − h difference with partials. */
@@ -273,37 +317,81 @@ export class CoolingModel {
     const s = this.scale;
     const inv = this.invScale;
     const y = this.yPhys;
-    const n = this.solverSize;
-    for (let i = 0; i < n; i++) y[i] = yScaled[i] * s[i];
-    if (n === STATE_SIZE) {
-      this.rhsPhysical(t, y, dydtScaled);
-      for (let i = 0; i < n; i++) dydtScaled[i] *= inv[i];
-      return;
-    }
-    y[S.dtc] = 0;
-    y[S.dtcMulti] = 0;
+    const idx = this.solverIndex;
+    const n = idx.length;
+    // Components left out (the ΔT pair of a symmetric model, the unused LO bins) stay 0.
+    for (let i = 0; i < n; i++) y[idx[i]] = yScaled[i] * s[idx[i]];
     const f = this.fFull;
     this.rhsPhysical(t, y, f);
-    for (let i = 0; i < n; i++) dydtScaled[i] = f[i] * inv[i];
+    for (let i = 0; i < n; i++) dydtScaled[i] = f[idx[i]] * inv[idx[i]];
+  };
+
+  /** The solver-facing part of a full-length (scaled) state vector. */
+  toSolver(full: Float64Array): Float64Array {
+    return Float64Array.from(this.solverIndex, (i) => full[i]);
+  }
+
+  /** The Jacobian the solver uses: analytic for the one LO pool, central differences with resolved bins. */
+  get jacobianFor(): (t: number, y: Float64Array, jac: Float64Array) => void {
+    return this.resolved ? this.jacobianFd : this.jacobian;
+  }
+
+  /**
+   * Jacobian of the scaled system with resolved LO bins, whose weights the analytic Jacobian does not differentiate:
+   * central differences (steps 6e-6 ≈ ε^(1/3) of the component, at least 1e-3 K for temperatures, where rounding in the
+   * O(1e3 K ps^-1) rows swamps smaller steps, and 1e-10 of the unit scale otherwise; 2n evaluations), except in the
+   * columns of the pair and NC counts (n, o, s) outside the bins' rows: there the class floors and the ensemble
+   * closure (ensemble.ts) put kinks at solver-noise counts that differences straddle (seen: 30× the steps), so
+   * those entries are the analytic ones, at the occupation the carriers see.
+   */
+  private readonly jAn = new Float64Array(STATE_SIZE * STATE_SIZE);
+  private readonly fdPlus = new Float64Array(STATE_SIZE);
+  private readonly fdMinus = new Float64Array(STATE_SIZE);
+  private readonly fdY = new Float64Array(STATE_SIZE);
+  /** Right-hand-side evaluations jacobianFd made (the solver's own count does not see them). */
+  fdEvaluations = 0;
+  jacobianFd = (t: number, yScaled: Float64Array, jac: Float64Array): void => {
+    const n = this.solverSize;
+    this.fdEvaluations += 2 * n;
+    const yy = this.fdY.subarray(0, n);
+    yy.set(yScaled.subarray(0, n));
+    const fp = this.fdPlus.subarray(0, n);
+    const fm = this.fdMinus.subarray(0, n);
+    for (let j = 0; j < n; j++) {
+      const i = this.solverIndex[j];
+      const kelvin = i === S.tc || i === S.tcMulti || i === S.ta || i === S.dtc || i === S.dtcMulti;
+      const h = Math.max(6e-6 * Math.abs(yy[j]), kelvin ? 1e-3 : 1e-10);
+      const keep = yy[j];
+      yy[j] = keep + h;
+      this.rhs(t, yy, fp);
+      yy[j] = keep - h;
+      this.rhs(t, yy, fm);
+      yy[j] = keep;
+      for (let r = 0; r < n; r++) jac[r * n + j] = (fp[r] - fm[r]) / (2 * h);
+    }
+    const an = this.jAn.subarray(0, n * n);
+    this.jacobian(t, yScaled, an);
+    for (let j = 0; j < n; j++) {
+      const col = this.solverIndex[j];
+      if (col !== S.n && col !== S.occ && col !== S.single) continue;
+      for (let r = 0; r < n; r++) {
+        const row = this.solverIndex[r];
+        if (row !== S.nLo && row < S.nLoBin2) jac[r * n + j] = an[r * n + j];
+      }
+    }
   };
 
   /** Solver-facing Jacobian of the scaled system: Ĵ_ij = J_ij · scale_j / scale_i (solverSize², row-major). */
   jacobian = (t: number, yScaled: Float64Array, jac: Float64Array): void => {
     const s = this.scale;
     const y = this.yPhys;
-    const n = this.solverSize;
+    const idx = this.solverIndex;
+    const n = idx.length;
     const r = this.jacScale;
-    for (let i = 0; i < n; i++) y[i] = yScaled[i] * s[i];
-    if (n === STATE_SIZE) {
-      this.jacobianPhysical(t, y, jac);
-      for (let k = 0; k < r.length; k++) jac[k] *= r[k];
-      return;
-    }
-    y[S.dtc] = 0;
-    y[S.dtcMulti] = 0;
+    for (let i = 0; i < n; i++) y[idx[i]] = yScaled[i] * s[idx[i]];
     const J = this.jFull;
     this.jacobianPhysical(t, y, J);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) jac[i * n + j] = J[i * STATE_SIZE + j] * r[i * n + j];
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) jac[i * n + j] = J[idx[i] * STATE_SIZE + idx[j]] * r[i * n + j];
   };
 
   /** ∂f_i/∂y_j into jac[i * size + j] (row-major), physical units. */
@@ -359,7 +447,23 @@ export class CoolingModel {
     const nphHw = c.loModesCm3 * c.loEv;
     let heatIn = THREE_KB * (c1 * (T1 - A) + x * (Tm - A)) / tau + c1 * a.lig1 + x * a.ligM + c.k1PerPs * (c1 * pair1 + x * pairM) + (1 - h) * RA * pairA;
     const emitted = c1 * a.e1.P + x * a.em.P;
-    if (c.hotPhonons) {
+    for (let b = 1; b < LO_BIN_SLOTS; b++) dydt[loBinIndex(b)] = 0;
+    if (c.hotPhonons && this.resolved) {
+      // Each bin: its share of the emission over its M_b modes, and its own Klemens decay into the one daughter
+      // pool of totalModesCm3 modes (lo-bins.ts).
+      const { modesCm3, totalModesCm3 } = c.loBins;
+      const q = a.qD;
+      const onePlus = 1 + q;
+      let toDaughters = 0;
+      for (let b = 0; b < modesCm3.length; b++) {
+        const Nb = y[loBinIndex(b)] + this.binOffset;
+        const Db = c.klemensPerPs * (Nb * onePlus * onePlus - (Nb + 1) * q * q);
+        dydt[loBinIndex(b)] = this.binSource[b] / (modesCm3[b] * c.loEv) - Db;
+        toDaughters += modesCm3[b] * Db;
+      }
+      dydt[S.nAc] = toDaughters / totalModesCm3 - a.Rd;
+      heatIn += totalModesCm3 * c.loEv * a.Rd;
+    } else if (c.hotPhonons) {
       dydt[S.nLo] = emitted / nphHw - a.D;
       dydt[S.nAc] = a.D - a.Rd;
       heatIn += nphHw * a.Rd;

@@ -39,6 +39,13 @@ export function maxDegeneracy(nCm3: Float64Array, tcK: Float64Array, massM0: num
   return { eta, k: at };
 }
 
+/** The LO occupation class 1's electrons see at output k (resolved bins). */
+function seenOccupation(model: CoolingModel, y: Float64Array[], k: number): number {
+  const state = new Float64Array(model.size);
+  for (let i = 0; i < model.size; i++) state[i] = y[i][k];
+  return model.loOccupationSeen(state);
+}
+
 /** Log-spaced grid of `count` delays from `startPs` to `endPs` (ps). */
 export function logGrid(startPs: number, endPs: number, count: number): Float64Array {
   const grid = new Float64Array(count);
@@ -55,24 +62,26 @@ export function simulate(input: SimulationInput): SimulationResult {
   const { derived, coefficients: c } = build(normalized);
   const model = new CoolingModel(c);
   const tEval = logGrid(normalized.tStartPs, normalized.tEndPs, normalized.nPoints);
-  // The solver sees model.solverSize components (the ΔT pair is left out where electrons and holes are alike, rhs.ts).
-  const ns = model.solverSize;
-  const y0 = initialState(c).map((v, i) => v / model.scale[i]).subarray(0, ns);
+  // The solver sees model.solverIndex's components (the ΔT pair is left out where electrons and holes are alike, the
+  // extra LO bins unless the LO population is resolved; rhs.ts).
+  const y0 = model.toSolver(initialState(c).map((v, i) => v / model.scale[i]));
   const started = performance.now();
   const sol = solveThroughPulse(model, y0, {
-    method: normalized.method, rtol: normalized.rtol, atol: absoluteTolerances(c, normalized.rtol).subarray(0, ns),
+    method: normalized.method, rtol: normalized.rtol, atol: model.toSolver(absoluteTolerances(c, normalized.rtol)),
     integrationStartPs: c.integrationStartPs, tEndPs: normalized.tEndPs, pulseSigmaPs: c.pulseSigmaPs, tEval,
   });
   const wallMs = performance.now() - started;
   const solver = {
-    method: sol.method, status: sol.status, message: sol.message, nfev: sol.nfev, njev: sol.njev,
+    // nfev includes the evaluations of the resolved bins' difference Jacobian (rhs.ts, jacobianFd).
+    method: sol.method, status: sol.status, message: sol.message, nfev: sol.nfev + model.fdEvaluations, njev: sol.njev,
     nlu: sol.nlu, nAccepted: sol.nAccepted, nRejected: sol.nRejected, wallMs,
   };
   if (sol.status !== 0) {
     throw new SimulationError(`solver failed for ${derived.material.formula}: ${sol.message}`, { derived, solver });
   }
   const t = sol.t;
-  const y = Array.from({ length: model.size }, (_, i) => (i < ns ? sol.y[i].map((v) => v * model.scale[i]) : new Float64Array(sol.t.length)));
+  const y = Array.from({ length: model.size }, () => new Float64Array(sol.t.length));
+  model.solverIndex.forEach((i, k) => { y[i] = sol.y[k].map((v) => v * model.scale[i]); });
   const m = t.length;
   const tLoK = new Float64Array(m);
   const tAK = new Float64Array(m);
@@ -81,7 +90,8 @@ export function simulate(input: SimulationInput): SimulationResult {
     // A slightly negative occupation (within LO_NOISE) is solver noise at a few kelvin, where N_eq ≈ e^(−ħω/kT) is
     // below atol: the LO modes are then at the lattice temperature, which is reported. A clearly negative one is a
     // solver failure and stays NaN for the result guard to refuse.
-    const nLo = y[S.nLo][k];
+    // With resolved bins: the occupation the class-1 electrons see over the bins (their coupling-weighted mean).
+    const nLo = model.resolved ? seenOccupation(model, y, k) : y[S.nLo][k];
     tLoK[k] = !c.hotPhonons ? tAK[k] : nLo > 0 ? loTemperatureK(c.loEv, nLo) : nLo > -LO_NOISE ? tAK[k] : Number.NaN;
   }
   const poisson = c.ncAugerPerPs > 0;

@@ -15,7 +15,7 @@ export const S = {
    * temperature per class (and the ledger) holds unchanged in Tc.
    */
   tc: 1,
-  /** LO-phonon occupation of the coupled modes (dimensionless). */
+  /** LO-phonon occupation of the coupled modes (dimensionless): the one pool, or the first wavevector bin. */
   nLo: 2,
   /** Occupation of the hot acoustic modes at ħω/2 that LO phonons decay into (Klemens daughters). */
   nAc: 3,
@@ -51,9 +51,39 @@ export const S = {
   dtc: 13,
   /** Poisson NCs: ΔT_m = T_e − T_h (K) of the carriers in multiply excited NCs (class m, at S.tcMulti). 0 otherwise. */
   dtcMulti: 14,
+  /**
+   * With the LO population resolved in wavevector (lo-bins.ts, `loPool: 'resolved'`): the occupations of bins 2–4
+   * (bin 1 is S.nLo). Unused with the one pool, and then left out of the solver-facing system (rhs.ts).
+   */
+  nLoBin2: 15,
+  nLoBin3: 16,
+  nLoBin4: 17,
 } as const;
 
-export const STATE_SIZE = 15;
+export const STATE_SIZE = 18;
+/** LO bins the state holds (S.nLo and S.nLoBin2 … S.nLoBin4). */
+export const LO_BIN_SLOTS = 4;
+
+/**
+ * What a bin's state component holds beyond its occupation: 0 for the one pool (the state is N), N_eq(T0) for
+ * resolved bins (the state is N_b − N_eq(T0)). The last bin's modes hold ~1e21 cm^-3 × ħω × N_eq of thermal
+ * energy, far more than a pulse deposits, so a relative tolerance on N_b itself would cost the ledger 1e-5; on
+ * the excess it costs what it should.
+ */
+export function loBinOffset(c: ModelCoefficients): number {
+  return c.loBins.modesCm3.length > 1 ? boseOccupation(c.loEv, c.ambientK) : 0;
+}
+
+/** The same for the daughter modes (S.nAc): 0 with the one pool, n_A(T0) with resolved bins, whose daughter pool
+ *  holds as many modes as all the bins. */
+export function daughterOffset(c: ModelCoefficients): number {
+  return c.loBins.modesCm3.length > 1 ? boseOccupation(c.loEv / 2, c.ambientK) : 0;
+}
+
+/** State index of LO bin b (0-based): S.nLo, then S.nLoBin2 … */
+export function loBinIndex(b: number): number {
+  return b === 0 ? S.nLo : S.nLoBin2 + b - 1;
+}
 
 /** Fraction of the pulse absorbed by time t (ps). */
 export function absorbedFraction(c: ModelCoefficients, tPs: number): number {
@@ -65,8 +95,9 @@ export function initialState(c: ModelCoefficients): Float64Array {
   const y = new Float64Array(STATE_SIZE);
   y[S.n] = c.n0Cm3 * absorbedFraction(c, c.integrationStartPs);
   y[S.tc] = c.injectionTempK;
-  y[S.nLo] = boseOccupation(c.loEv, c.ambientK);
-  y[S.nAc] = boseOccupation(c.loEv / 2, c.ambientK);
+  const nEq = boseOccupation(c.loEv, c.ambientK);
+  for (let b = 0; b < c.loBins.modesCm3.length; b++) y[loBinIndex(b)] = nEq - loBinOffset(c);
+  y[S.nAc] = boseOccupation(c.loEv / 2, c.ambientK) - daughterOffset(c);
   y[S.ta] = 0;
   // Poisson ensemble: P₀ = e^(−⟨N⟩), singles per volume P₁/V = n e^(−⟨N⟩).
   const poisson = c.ncAugerPerPs > 0;
@@ -115,5 +146,11 @@ export function absoluteTolerances(c: ModelCoefficients, rtol: number): Float64A
   atol[S.tcMulti] = 1000 * a;
   atol[S.dtc] = 1000 * a;
   atol[S.dtcMulti] = 1000 * a;
+  // Resolved LO bins: an occupation error costs M_b ħω per unit, so each bin's tolerance is matched to the same
+  // energy error (never looser than the one pool's).
+  const bins = c.loBins.modesCm3;
+  if (bins.length > 1) {
+    for (let b = 0; b < bins.length; b++) atol[loBinIndex(b)] = Math.min(a, (a * energyScale) / (bins[b] * c.loEv));
+  }
   return atol;
 }

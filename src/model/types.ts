@@ -28,6 +28,8 @@ export type AcceptorKind = 'none' | 'hot' | 'cold';
  * Bulk films always use k3 n³.
  */
 export type AugerStatistics = 'mean-field' | 'poisson';
+/** How the LO population is held: one pool of N_LO modes, or resolved in wavevector bins (lo-bins.ts). */
+export type LoPool = 'single' | 'resolved';
 
 export interface SimulationInput {
   /** Preset name or formula, e.g. "CsPbI3", "FA0.5Cs0.5PbI3". */
@@ -51,6 +53,8 @@ export interface SimulationInput {
   acceptor?: AcceptorKind;
   /** NC Auger statistics (default 'poisson'). */
   augerStatistics?: AugerStatistics;
+  /** LO population: one pool (default 'single') or wavevector bins ('resolved'). */
+  loPool?: LoPool;
   hotAcceptorBarrierEv?: number;
   hotAcceptorTransferPs?: number;
   coldAcceptorTransferPs?: number;
@@ -104,6 +108,10 @@ export interface Derived {
   biexcitonAugerPs: number | null;
   /** NC Auger statistics used ('poisson' or 'mean-field'); null for films (k3 n³). */
   augerStatistics: AugerStatistics | null;
+  /** LO population used: 'single' (one pool of loModesCm3 modes) or 'resolved' (wavevector bins). */
+  loPool: LoPool;
+  /** Modes per volume in each LO bin (cm^-3): [loModesCm3] for the single pool. */
+  loBinModesCm3: number[];
   /** Heat loss time of the lattice to the surroundings (ps). */
   heatLossPs: number;
   warnings: string[];

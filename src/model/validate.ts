@@ -2,10 +2,10 @@
 // the value and what is allowed. Returns a normalized input with every default filled in.
 
 import {
-  ACCEPTOR_PARAM, AUGER_STATISTICS_PARAM, COMPOSITION_PARAM, METHOD_PARAM, PARAMS, SWITCHES, allowedRange, choiceValues, isChoice,
+  ACCEPTOR_PARAM, AUGER_STATISTICS_PARAM, COMPOSITION_PARAM, LO_POOL_PARAM, METHOD_PARAM, PARAMS, SWITCHES, allowedRange, choiceValues, isChoice,
   withinLimits, type NumericParamKey,
 } from './params.ts';
-import type { AcceptorKind, AugerStatistics, MechanismSwitches, SimulationInput } from './types.ts';
+import type { AcceptorKind, AugerStatistics, LoPool, MechanismSwitches, SimulationInput } from './types.ts';
 import type { MethodName } from '../solver/types.ts';
 import { HC_EV_NM } from './constants.ts';
 import { materialOverrideIssues } from '../materials/fields.ts';
@@ -94,7 +94,8 @@ export function normalizeInput(input: SimulationInput): NormalizedInput {
   const acceptor: AcceptorKind = input.acceptor ?? ACCEPTOR_PARAM.default;
   const augerStatistics: AugerStatistics = input.augerStatistics ?? AUGER_STATISTICS_PARAM.default;
   const method: MethodName = input.method ?? METHOD_PARAM.default;
-  for (const [spec, value] of [[ACCEPTOR_PARAM, acceptor], [AUGER_STATISTICS_PARAM, augerStatistics], [METHOD_PARAM, method]] as const) {
+  const loPool: LoPool = input.loPool ?? LO_POOL_PARAM.default;
+  for (const [spec, value] of [[ACCEPTOR_PARAM, acceptor], [AUGER_STATISTICS_PARAM, augerStatistics], [METHOD_PARAM, method], [LO_POOL_PARAM, loPool]] as const) {
     if (!isChoice(spec as never, value)) {
       issues.push({ param: spec.key, value, message: `${spec.key} (--${spec.flag}) = ${formatValue(value)} is unknown; allowed: ${choiceValues(spec as never).join(', ')}` });
     }
@@ -133,6 +134,7 @@ export function normalizeInput(input: SimulationInput): NormalizedInput {
     interfaceConductanceMWm2K: d('interfaceConductanceMWm2K'),
     acceptor,
     augerStatistics,
+    loPool,
     hotAcceptorBarrierEv: d('hotAcceptorBarrierEv'),
     hotAcceptorTransferPs: d('hotAcceptorTransferPs'),
     coldAcceptorTransferPs: d('coldAcceptorTransferPs'),

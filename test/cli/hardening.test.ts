@@ -10,7 +10,7 @@ import { fitToMeasured } from '../../src/data/fit.ts';
 import { parseMeasuredBytes, parseMeasuredCsv } from '../../src/data/measured.ts';
 import { guardResult, LEDGER_TOLERANCE } from '../../src/model/result-guard.ts';
 import { SimulationError, simulate } from '../../src/model/simulate.ts';
-import { ACCEPTOR_PARAM, AUGER_STATISTICS_PARAM, METHOD_PARAM, SWITCHES, choiceValues } from '../../src/model/params.ts';
+import { CHOICE_PARAMS, METHOD_PARAM, SWITCHES, choiceValues } from '../../src/model/params.ts';
 import { METHOD_NAMES } from '../../src/solver/validate.ts';
 import { run } from './helpers.ts';
 
@@ -197,7 +197,7 @@ describe('parameters declared once', () => {
 
   it('help lists every declared choice and switch from the table', async () => {
     const help = (await run(['help'])).out;
-    for (const spec of [METHOD_PARAM, ACCEPTOR_PARAM, AUGER_STATISTICS_PARAM]) {
+    for (const spec of Object.values(CHOICE_PARAMS)) {
       for (const c of spec.choices) expect(help).toContain(`${c.value} (${c.meaning})`);
     }
     for (const sw of SWITCHES) expect(help).toContain(`--${sw.flag}`);

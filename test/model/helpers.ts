@@ -16,9 +16,10 @@ export function modelFor(input: SimulationInput): CoolingModel {
 
 /** Largest relative mismatch between the analytic Jacobian and central differences of the rhs. */
 export function jacobianMismatch(model: CoolingModel, t: number, y: Float64Array, physical = true): number {
-  // The solver-facing system leaves out the ΔT pair when electrons and holes are alike (rhs.ts, solverSize).
+  // The solver-facing system leaves out the ΔT pair when electrons and holes are alike and the unused LO bins
+  // (rhs.ts, solverIndex).
   const n = physical ? model.size : model.solverSize;
-  if (!physical) y = y.subarray(0, n);
+  if (!physical) y = model.toSolver(y);
   const jac = new Float64Array(n * n);
   const rhs = (tt: number, yy: Float64Array, out: Float64Array) => (physical ? model.rhsPhysical(tt, yy, out) : model.rhs(tt, yy, out));
   if (physical) model.jacobianPhysical(t, y, jac);
