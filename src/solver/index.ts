@@ -23,7 +23,7 @@ type MethodRunner = (
 const METHODS: Record<MethodName, MethodRunner> = {
   odex(rhs, n, opt, cnt, rec, t0, y0, t1) {
     const m = new OdexMethod(rhs, n, opt, cnt, rec);
-    return { failure: m.run(t0, y0, t1, opt.firstStep, null) === 'failed' ? m.failure : null };
+    return { failure: m.run(t0, y0, t1, opt.firstStep) === 'failed' ? m.failure : null };
   },
   dop853(rhs, n, opt, cnt, rec, t0, y0, t1) {
     const m = new Dop853(rhs, n, opt, cnt, rec);
