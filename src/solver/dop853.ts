@@ -1,7 +1,6 @@
 // DOP853: explicit Runge–Kutta 8(5,3) with 7th-order dense output and stiffness detection (non-stiff path of 'auto').
+// The hot functions copy the tableau's numbers into locals (a module binding costs a context load per access in V8).
 import * as T from './dop853-tableau.ts';
-
-// The tableau's numbers as locals of the hot functions (a module binding costs a context load per access in V8).
 import type { Counters, Recorder } from './recorder.ts';
 import type { RunEnd } from './rodas5.ts';
 import { firstNonFinite, initialStep } from './step-control.ts';
