@@ -1,5 +1,5 @@
-// Method 'auto': LSODA-style switching between odex (non-stiff) and rodas5 (stiff) by a stiffness estimate.
-import { OdexMethod } from './odex-method.ts';
+// Method 'auto': LSODA-style switching between DOP853 (non-stiff) and rodas5 (stiff) by stiffness estimates.
+import { Dop853 } from './dop853.ts';
 import type { Counters, Recorder } from './recorder.ts';
 import { Rodas5, type RunEnd } from './rodas5.ts';
 import { bandSpectralRadius, spectralRadius } from './stiffness.ts';
@@ -10,24 +10,24 @@ import type { RhsFn, SolveFailure } from './types.ts';
  * Stiffness test at the start: the problem counts as stiff when its fastest mode decays much faster than
  * the span, ρ(J(t0, y0)) · |t1 − t0| > START_STIFF.
  * While rodas5 runs: after NON_STIFF_STEPS consecutive steps with h·ρ(J) < NON_STIFF_HRHO it hands over
- * to odex. The bound is far inside odex's stability interval: an odex step costs ~20–60 evaluations
- * against rodas5's 8 + Jacobian + LU, so odex only pays when its step can be many times rodas5's. Measured on
- * HC-4 (20 densities): with a bound of 0.25, 'auto' handed over at rtol ≤ 1e-8 for 5–60 odex steps that cost
- * 10–15 % more evaluations than staying in rodas5; at 0.05 it stays, and the stiff set is unchanged.
- * While odex runs: every CHECK_EVERY steps, h·ρ > ODEX_STIFF means odex's step is pinned by stability,
- * not accuracy (its extrapolation tableau's real stability bound is a few units of h·ρ), so rodas5 takes over.
- * Each switch back to odex doubles NON_STIFF_STEPS to prevent ping-pong; after MAX_SWITCHES it stays in rodas5.
+ * to DOP853. The bound is far inside DOP853's stability interval (h·ρ ≈ 6): a DOP853 step costs 12
+ * evaluations against rodas5's 9 + Jacobian + LU, so the explicit method pays when its step can be several
+ * times rodas5's; with a bound of 0.05 (tuned for odex earlier) HC-4 stays in rodas5 throughout.
+ * While DOP853 runs: its own stiffness test (Hairer–Wanner, h·ρ from two stages at c = 1, 15 times above
+ * 6.1, dop853.ts) hands over to rodas5. If ρ(J) at that point cannot explain a stability-bounded step
+ * (h·ρ(J) < PIN_HRHO), what the test saw is a switch or kink in f, not a stiff mode: rodas5 (whose defect
+ * control handles switches inside a step) then keeps the problem for good.
+ * Each switch back to DOP853 doubles NON_STIFF_STEPS to prevent ping-pong; after MAX_SWITCHES it stays in rodas5.
  */
 const START_STIFF = 500;
 const NON_STIFF_STEPS = 20;
 const NON_STIFF_HRHO = 0.05;
-const ODEX_STIFF = 4;
-const CHECK_EVERY = 5;
+const PIN_HRHO = 0.5;
 const MAX_SWITCHES = 16;
 
 export interface AutoOutcome {
   failure: SolveFailure | null;
-  methodsUsed: { odexSteps: number; rodasSteps: number; switches: number };
+  methodsUsed: { odexSteps: number; rodasSteps: number; switches: number; dop853Steps: number };
 }
 
 export function runAuto(
@@ -44,9 +44,9 @@ export function runAuto(
 function switching(
   rodas: Rodas5, rhs: RhsFn, n: number, opt: NormalizedOptions, cnt: Counters, rec: Recorder, t0: number, y0: Float64Array, t1: number,
 ): AutoOutcome {
-  // odex is built on first use: a problem found stiff at the start may never need it.
-  const lazy: { odex: OdexMethod | null } = { odex: null };
-  const odexOf = (): OdexMethod => (lazy.odex ??= new OdexMethod(rhs, n, opt, cnt, rec));
+  // DOP853 is built on first use: a problem found stiff at the start may never need it.
+  const lazy: { dop: Dop853 | null } = { dop: null };
+  const dopOf = (): Dop853 => (lazy.dop ??= new Dop853(rhs, n, opt, cnt, rec));
   const band = opt.band;
   const jac = new Float64Array(band ? n * (band.lower + band.upper + 1) : n * n);
   const v = new Float64Array(n);
@@ -90,20 +90,14 @@ function switching(
     return rho;
   };
 
-  let odexSinceCheck = 0;
-  const check = (t: number, y: Float64Array, h: number): boolean => {
-    if (++odexSinceCheck < CHECK_EVERY) return false;
-    odexSinceCheck = 0;
-    return Math.abs(h) * radius(t, y, 4) > ODEX_STIFF;
-  };
-
+  const used = (switches: number) => ({ odexSteps: 0, rodasSteps: rodas.steps, switches, dop853Steps: lazy.dop?.steps ?? 0 });
   let stiff: boolean;
   try {
     stiff = radius(t0, y0, 12) * Math.abs(t1 - t0) > START_STIFF;
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     const failure: SolveFailure = { kind: 'other', t: t0, h: 0, cause: `the right-hand side or Jacobian threw: ${msg}` };
-    return { failure, methodsUsed: { odexSteps: 0, rodasSteps: 0, switches: 0 } };
+    return { failure, methodsUsed: used(0) };
   }
   let switches = 0;
   let pinned = false;
@@ -113,29 +107,30 @@ function switching(
   rodas.nonStiffLimit = NON_STIFF_STEPS;
   rodas.nonStiffBound = NON_STIFF_HRHO;
   for (;;) {
-    const method = stiff ? rodas : odexOf();
+    const method = stiff ? rodas : dopOf();
     rodas.monitorStiffness = switches < MAX_SWITCHES && !pinned;
-    // odex hands over (handOver = true) on a NaN/Infinity inside a step: rodas5 rejects such steps itself.
-    // A throw inside the stiffness check escapes odex's run with odex's last accepted t and h.
-    let end: RunEnd;
-    try {
-      end = stiff ? rodas.run(t, y, t1, h) : odexOf().run(t, y, t1, h, switches < MAX_SWITCHES ? check : null, true);
-    } catch (e) {
-      const msg = e instanceof Error ? e.message : String(e);
-      const failure: SolveFailure = { kind: 'other', t: method.t, h: method.h, cause: `the right-hand side or Jacobian threw: ${msg}` };
-      return { failure, methodsUsed: { odexSteps: lazy.odex?.steps ?? 0, rodasSteps: rodas.steps, switches } };
-    }
-    const methodsUsed = { odexSteps: lazy.odex?.steps ?? 0, rodasSteps: rodas.steps, switches };
+    if (!stiff) dopOf().detectStiffness = switches < MAX_SWITCHES;
+    // Both methods catch a throwing rhs themselves and report it at their last t and h.
+    const end: RunEnd = stiff ? rodas.run(t, y, t1, h) : dopOf().run(t, y, t1, h);
+    const methodsUsed = used(switches);
     if (end === 'failed') return { failure: method.failure, methodsUsed };
     if (end === 'done') return { failure: null, methodsUsed };
     t = method.t;
     h = method.h;
     y.set(method.y);
     if (stiff) rodas.nonStiffLimit *= 2;
-    // odex's steps contradicted f (a switch or pulse inside a step): rodas5's defect control handles that, stay there.
-    if (!stiff && odexOf().grossError) pinned = true;
+    else {
+      // DOP853 found its step bounded by stability: is there a fast mode in J to explain it?
+      let hRho: number;
+      try {
+        hRho = Math.abs(h) * radius(t, y, 6);
+      } catch (e) {
+        const msg = e instanceof Error ? e.message : String(e);
+        return { failure: { kind: 'other', t, h, cause: `the right-hand side or Jacobian threw: ${msg}` }, methodsUsed };
+      }
+      if (!(hRho >= PIN_HRHO)) pinned = true;
+    }
     stiff = !stiff;
     switches++;
-    odexSinceCheck = 0;
   }
 }

@@ -1,5 +1,6 @@
-// The solver front: solveIvp(rhs, [t0, t1], y0, options) with methods 'odex', 'rodas5' and 'auto'.
+// The solver front: solveIvp(rhs, [t0, t1], y0, options) with methods 'odex', 'dop853', 'rodas5' and 'auto'.
 import { runAuto } from './auto.ts';
+import { Dop853 } from './dop853.ts';
 import { OdexMethod } from './odex-method.ts';
 import { Recorder, newCounters, type Counters } from './recorder.ts';
 import { Rodas5 } from './rodas5.ts';
@@ -22,7 +23,12 @@ type MethodRunner = (
 const METHODS: Record<MethodName, MethodRunner> = {
   odex(rhs, n, opt, cnt, rec, t0, y0, t1) {
     const m = new OdexMethod(rhs, n, opt, cnt, rec);
-    return { failure: m.run(t0, y0, t1, opt.firstStep, null) === 'failed' ? m.failure : null };
+    return { failure: m.run(t0, y0, t1, opt.firstStep) === 'failed' ? m.failure : null };
+  },
+  dop853(rhs, n, opt, cnt, rec, t0, y0, t1) {
+    const m = new Dop853(rhs, n, opt, cnt, rec);
+    const h0 = opt.firstStep > 0 ? opt.firstStep * Math.sign(t1 - t0) : 0;
+    return { failure: m.run(t0, y0, t1, h0) === 'failed' ? m.failure : null };
   },
   rodas5(rhs, n, opt, cnt, rec, t0, y0, t1) {
     const m = new Rodas5(rhs, n, opt, cnt, rec);

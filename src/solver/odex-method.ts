@@ -15,9 +15,6 @@ class NonFiniteRhs extends Error {}
  */
 const GROSS_RTOL = 0.5;
 
-/** Called after each odex step with (t, y, h); returning true stops odex so 'auto' can switch method. */
-export type StiffnessCheck = (t: number, y: Float64Array, h: number) => boolean;
-
 /**
  * odex 2.x driver. Tolerances are passed as odex's absoluteTolerance (per component) and
  * relativeTolerance, which odex applies as atol_i + rtol·max(|y_i|, |y_i,new|), the same meaning as rodas5.
@@ -32,8 +29,6 @@ export class OdexMethod {
   readonly y: Float64Array;
   failure: SolveFailure | null = null;
   steps = 0;
-  /** Set when the gross-error check rejected a step (f switches inside steps: 'auto' then stays in rodas5). */
-  grossError = false;
   private readonly rhs: RhsFn;
   private readonly n: number;
   private readonly opt: NormalizedOptions;
@@ -66,20 +61,17 @@ export class OdexMethod {
    * Integrate from (t0, y0) to tEnd with odex.
    * A NaN or Infinity from the rhs inside a step (odex cannot reject on it) aborts that odex run; the step is
    * counted as rejected and odex restarts from the last accepted state with a quarter of the step, down to
-   * rounding level, where the failure names the component, t and h. With `handOver` set ('auto'), the run
-   * instead returns 'switch' at the last accepted state so the caller continues with rodas5, which rejects
-   * such steps itself. A throwing rhs ends the run with kind 'other' at the last accepted t and h.
+   * rounding level, where the failure names the component, t and h. A throwing rhs ends the run with kind
+   * 'other' at the last accepted t and h. ('auto' uses DOP853, not odex, for its non-stiff stretches.)
    * @param h0 initial step (0: odex's default).
-   * @param check optional stiffness check run after every accepted step.
    */
-  run(t0: number, y0: Float64Array, tEnd: number, h0: number, check: StiffnessCheck | null, handOver = false): RunEnd {
+  run(t0: number, y0: Float64Array, tEnd: number, h0: number): RunEnd {
     const n = this.n;
     const cnt = this.cnt;
     const rec = this.rec;
     this.failure = null;
     let tLast = t0;
     let hLast = h0;
-    let switched = false;
     let grossHit = false;
     let hRetry = 0;
     let accepted = 0;
@@ -127,10 +119,6 @@ export class OdexMethod {
           }
         }
       }
-      if (check !== null && x !== tEnd && check(x, y, hLast)) {
-        switched = true;
-        return false;
-      }
       return true;
     };
     // odex forms atol_i + rtol·max(|y_i|, |y_i,new|) and divides by it: keep it > 0 for atol_i = 0 on a zero component.
@@ -161,10 +149,6 @@ export class OdexMethod {
         cnt.nRejected++;
         const base = accepted > 0 ? Math.abs(hLast) : hTry > 0 ? hTry : Math.abs(tEnd - tLast) * 1e-6;
         hTry = 0.25 * base;
-        if (handOver) {
-          this.h = Math.sign(tEnd - tLast) * hTry;
-          return 'switch';
-        }
         if (hTry <= 1e-14 * Math.max(Math.abs(tLast), Math.abs(tEnd - tLast) * 1e-6, 1e-300)) {
           return this.fail('non-finite-rhs', `the right-hand side returned NaN or Infinity (${e.message}) at every trial step down to h = ${hTry}; check the model for division by zero, log/sqrt of negative values or overflow`);
         }
@@ -179,13 +163,10 @@ export class OdexMethod {
       if (result.outcome === Outcome.MaxStepsExceeded) {
         return this.fail('max-steps', `reached maxSteps = ${this.opt.maxSteps} before t1; the problem may be stiff: try method 'auto' or 'rodas5'`);
       }
-      if (result.outcome === Outcome.EarlyReturn && switched) return 'switch';
       if (result.outcome === Outcome.EarlyReturn && grossHit) {
         // The step's end state contradicts f along the step (see simpsonResidual): redo it from its start, smaller.
         hTry = hRetry;
         this.h = Math.sign(tEnd - tLast) * hTry;
-        this.grossError = true;
-        if (handOver) return 'switch';
         if (hTry <= 1e-14 * Math.max(Math.abs(tLast), 1e-300)) {
           return this.fail('step-size-underflow', `the step size fell below rounding level: odex's steps contradict f along the step (a discontinuity in f near t?)`);
         }
@@ -207,7 +188,7 @@ export class OdexMethod {
    * Measured as ‖ρ_i / (atol_i + GROSS_RTOL·|y_i|)‖ (rtol if larger): a consistency check for gross errors
    * only, so that it does not compete with odex's step-size control on smooth problems. It is not a tolerance
    * check: after a hit, odex redoes the step with h/4 and may still chatter across a switch to an answer off by
-   * more than the tolerance ('auto' therefore hands such problems to rodas5 for good, see auto.ts).
+   * more than the tolerance (the relay: README).
    */
   private simpsonResidual(x0: number, x1: number, y1: number[]): number {
     const n = this.n;

@@ -1,4 +1,5 @@
 // Rodas5's dense-output polynomial: its coefficients, its value and its slope at θ = ½ (for the defect estimate).
+import type { Recorder } from './recorder.ts';
 
 /**
  * K_r = Σ_j H[r][j] u_j for r = 1, 2, 3 (u: S × n stage increments), so that
@@ -37,5 +38,30 @@ export function midpoint(
     const c3 = k3[i];
     yMid[i] = 0.5 * (a + b) + 0.25 * k1[i] + 0.125 * c2 + 0.0625 * c3;
     hSlope[i] = b - a + 0.25 * (c2 + c3);
+  }
+}
+
+/**
+ * Write every pending tEval point in (t, t + h] from the dense-output polynomial (K1 … K3 from
+ * denseCoefficients); on the last step, points at or past its end get y1 exactly.
+ * @param out scratch vector of length n.
+ */
+export function writeDenseOutput(
+  rec: Recorder, t: number, h: number, tNew: number, last: boolean, y0: Float64Array, y1: Float64Array,
+  k1: Float64Array, k2: Float64Array, k3: Float64Array, n: number, out: Float64Array,
+): void {
+  const tEval = rec.tEval!;
+  const dir = h > 0 ? 1 : -1;
+  while (rec.next < tEval.length) {
+    const te = tEval[rec.next];
+    if (!last && (te - tNew) * dir > 0) break;
+    const theta = last && (te - tNew) * dir >= 0 ? 1 : (te - t) / h;
+    if (theta === 1) {
+      rec.pushEval(y1);
+      continue;
+    }
+    const th1 = 1 - theta;
+    for (let i = 0; i < n; i++) out[i] = th1 * y0[i] + theta * (y1[i] + th1 * (k1[i] + theta * (k2[i] + theta * k3[i])));
+    rec.pushEval(out);
   }
 }

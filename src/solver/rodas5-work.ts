@@ -32,6 +32,8 @@ export class Rodas5Work {
   /** Bandwidths when the Jacobian is banded (jac, w in band layouts of band-lu.ts; m the multipliers), else null. */
   readonly band: { lower: number; upper: number } | null;
   readonly m: Float64Array;
+  /** U's upper bandwidth after the last band factorisation (rodas5-linear.ts). */
+  uw = 0;
 
   constructor(n: number, band: { lower: number; upper: number } | null = null) {
     this.n = n;

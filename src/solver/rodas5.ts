@@ -1,13 +1,14 @@
 // Rodas5 step logic: adaptive, L-stable Rosenbrock integration with dense output, allocation-free per step.
-import { bandFactor, bandSolve, bandUpperWidth } from './band-lu.ts';
-import { luFactor, luSolve } from './dense-lu.ts';
-import { bandJacobianFd, buildBandW } from './rodas5-band.ts';
 import type { NormalizedOptions } from './validate.ts';
 import type { Counters, Recorder } from './recorder.ts';
-import { denseCoefficients, midpoint } from './rodas5-dense.ts';
+import { writeDenseOutput } from './rodas5-dense.ts';
+import { midpointDefect } from './rodas5-defect.ts';
+import { derivativeName, evaluateDerivatives } from './rodas5-derivatives.ts';
+import { Reject, underflowFailure } from './rodas5-failure.ts';
+import { errorWeights, factorW, solveW } from './rodas5-linear.ts';
 import { stageInput } from './rodas5-stages.ts';
 import { RODAS5_CT, RODAS5_D, RODAS5_GAMMA, RODAS5_STAGES } from './rodas5-tableau.ts';
-import { FAC_MAX, FAC_MIN, SAFETY, errorNorm, firstNonFinite, initialStep, worstComponent } from './step-control.ts';
+import { FAC_MAX, FAC_MIN, SAFETY, errorNorm, firstNonFinite, initialStep } from './step-control.ts';
 import { bandSpectralRadius, spectralRadius } from './stiffness.ts';
 import { acquireWork, releaseWork, type Rodas5Work } from './rodas5-work.ts';
 import type { RhsFn, SolveFailure } from './types.ts';
@@ -17,24 +18,15 @@ const EPS = 2.220446049250313e-16;
 const STIFF_CHECK_EVERY = 4;
 /** (1e-2)^(1/5): the controller's floor on the previous error (Hairer's rodas.f), as a fifth root. */
 const P_FLOOR = Math.pow(1e-2, 0.2);
-/**
- * Weight of the non-stiff part of the defect estimate: e₂ = z + (DEFECT_WEIGHT − 1)·(I − hγJ)⁻¹z, z = W⁻¹δ.
- * The second solve damps stiff components (there z already is the interpolation error), so the weight acts
- * where f is non-stiff and z ≈ γh·δ understates what a jump of f inside the step does. Measured on
- * y' = −y + square wave on [0, 10] at rtol 1e-4 … 1e-8 (8 tolerances), worst global error along the path in
- * units of the tolerance: 13× at weight 10 (and whether the end error stays below 10× depended on rounding),
- * ≤ 10× at 15, ≤ 7.1× at 20, ≤ 3.7× at 30; HC-4 accepted steps +8–10 % at 20 against 10, +15–20 % at 30.
- */
-const DEFECT_WEIGHT = 20;
 
 /** Why a run stopped: reached tEnd, asked to hand over to the non-stiff method, or failed. */
 export type RunEnd = 'done' | 'switch' | 'failed';
 
-/** Why the last trial step was rejected (named in the failure when the step size then underflows). */
-const enum Reject { None, Error, NonFiniteStage, NonFiniteState, NonFiniteJacobian, Singular }
-
 /**
- * Rodas5 integrator (Hairer & Wanner II, Sec. IV.7; tableau in rodas5-tableau.ts).
+ * Rodas5 integrator (Hairer & Wanner II, Sec. IV.7; tableau in rodas5-tableau.ts): the step loop and its
+ * error and step-size control. The derivatives are in rodas5-derivatives.ts, W's factorisation and solves in
+ * rodas5-linear.ts, the stage arithmetic in rodas5-stages.ts, the dense output in rodas5-dense.ts and the
+ * failure texts in rodas5-failure.ts.
  *
  * All work space comes from a pool in the constructor (rodas5-work.ts) and goes back with release(). The Jacobian and ∂f/∂t are evaluated at each accepted
  * state (before the step is accepted, so a non-finite value there rejects the step) and reused across rejected
@@ -71,35 +63,17 @@ export class Rodas5 {
   private readonly cnt: Counters;
   private readonly rec: Recorder;
   private readonly yNew: Float64Array;
+  /** f at the step's start and at its trial end (swapped on acceptance). */
   private f0: Float64Array;
   private f1: Float64Array;
-  private readonly fs: Float64Array;
-  private readonly ys: Float64Array;
-  private readonly dfdt: Float64Array;
-  private readonly u: Float64Array; // S × n stage increments
-  private readonly e2: Float64Array;
-  private readonly e3: Float64Array;
+  private readonly u: Float64Array; // S × n stage increments (kept as a field for the underflow message)
   private readonly jac: Float64Array;
-  private readonly w: Float64Array;
-  private readonly piv: Int32Array;
-  private readonly colScale: Float64Array;
-  /** Row weights of W, 1/(atol_i + rtol·|y_i|) at the step's start state (see errorWeights). */
-  private readonly weight: Float64Array;
-  private readonly k1: Float64Array;
-  private readonly k2: Float64Array;
-  private readonly k3: Float64Array;
-  private readonly dense: Float64Array;
-  private readonly pv: Float64Array;
-  private readonly pw: Float64Array;
   private jacBad = -1;
 
   private readonly work: Rodas5Work;
   /** Jacobian bandwidths (jacobianBand), or −1 for a dense Jacobian. */
   private readonly kl: number;
   private readonly ku: number;
-  /** Band LU multipliers (band-lu.ts) and U's upper bandwidth after the last factorisation. */
-  private readonly mult: Float64Array;
-  private uw = 0;
 
   constructor(rhs: RhsFn, n: number, options: NormalizedOptions, counters: Counters, recorder: Recorder) {
     this.rhs = rhs;
@@ -110,33 +84,17 @@ export class Rodas5 {
     const wk = acquireWork(n, options.band);
     this.kl = options.band ? options.band.lower : -1;
     this.ku = options.band ? options.band.upper : -1;
-    this.mult = wk.m;
     this.work = wk;
     this.y = wk.y;
     this.yNew = wk.yNew;
     this.f0 = wk.f0;
     this.f1 = wk.f1;
-    this.fs = wk.fs;
-    this.ys = wk.ys;
-    this.dfdt = wk.dfdt;
     this.u = wk.u;
-    this.e2 = wk.e2;
-    this.e3 = wk.e3;
     this.jac = wk.jac;
-    this.w = wk.w;
-    this.piv = wk.piv;
-    this.colScale = wk.colScale;
-    this.weight = wk.weight;
-    this.k1 = wk.k1;
-    this.k2 = wk.k2;
-    this.k3 = wk.k3;
-    this.dense = wk.dense;
-    this.pv = wk.pv;
-    this.pw = wk.pw;
     // A pooled set holds the last solve's values: ∂f/∂t must read 0 for an autonomous problem, and the
     // stiffness monitor's warm start must not depend on an earlier, unrelated solve.
-    this.dfdt.fill(0);
-    this.pv.fill(0);
+    wk.dfdt.fill(0);
+    wk.pv.fill(0);
   }
 
   /** Hand the work space back to the pool; the integrator (and its `y`) must not be used afterwards. */
@@ -144,110 +102,14 @@ export class Rodas5 {
     releaseWork(this.work);
   }
 
-  /**
-   * Evaluate the Jacobian and ∂f/∂t at (t, y) (f0 = f(t, y)): analytic Jacobian when given, else forward
-   * differences (n evaluations). @returns true when every entry is finite (else `jacBad` names the first bad one).
-   */
+  /** Jacobian and ∂f/∂t at (t, y) (f0 = f(t, y)); @returns true when every entry is finite (else `jacBad` names the first bad one). */
   private derivatives(t: number, y: Float64Array, f0: Float64Array, h: number): boolean {
-    const n = this.n;
-    const jac = this.jac;
-    if (this.opt.jacobian) {
-      this.opt.jacobian(t, y, jac);
-      this.cnt.njev++;
-    } else if (this.kl >= 0) {
-      this.cnt.nfev += bandJacobianFd(this.rhs, t, y, f0, n, this.kl, this.ku, this.opt.atol, jac, this.ys, this.fs, this.e3);
-      this.cnt.njev++;
-    } else {
-      const ys = this.ys;
-      const fs = this.fs;
-      const atol = this.opt.atol;
-      for (let i = 0; i < n; i++) ys[i] = y[i];
-      for (let j = 0; j < n; j++) {
-        const yj = y[j];
-        const scale = Math.max(Math.abs(yj), atol[j], 1e-8);
-        const yp = yj + 1.4901161193847656e-8 * scale;
-        const delta = yp - yj;
-        ys[j] = yp;
-        this.rhs(t, ys, fs);
-        ys[j] = yj;
-        const inv = 1 / delta;
-        for (let i = 0; i < n; i++) jac[i * n + j] = (fs[i] - f0[i]) * inv;
-      }
-      this.cnt.nfev += n;
-      this.cnt.njev++;
-    }
-    let bad = -1;
-    const nj = jac.length;
-    for (let k = 0; k < nj; k++) {
-      const v = jac[k];
-      if (v - v !== 0) {
-        bad = k;
-        break;
-      }
-    }
-    if (!this.opt.autonomous) {
-      const tp = t + 1.4901161193847656e-8 * Math.max(Math.abs(t), Math.abs(h), 1e-10);
-      const dt = tp - t;
-      this.rhs(tp, y, this.fs);
-      this.cnt.nfev++;
-      for (let i = 0; i < n; i++) {
-        const d = (this.fs[i] - f0[i]) / dt;
-        this.dfdt[i] = d;
-        if (bad < 0 && d - d !== 0) bad = nj + i;
-      }
-    }
-    this.jacBad = bad;
-    return bad < 0;
+    this.jacBad = evaluateDerivatives(this.rhs, this.opt, this.cnt, this.work, this.kl, this.ku, t, y, f0, h);
+    return this.jacBad < 0;
   }
 
   private jacBadText(): string {
-    const nj = this.jac.length;
-    const k = this.jacBad;
-    if (k >= nj) return `∂f/∂t (finite difference) in component ${k - nj}`;
-    if (this.kl < 0) return `the Jacobian entry (${Math.floor(k / this.n)}, ${k % this.n})`;
-    const wb = this.kl + this.ku + 1;
-    const i = Math.floor(k / wb);
-    return `the Jacobian entry (${i}, ${i - this.kl + (k % wb)}) (band storage index ${k})`;
-  }
-
-  /**
-   * W = I/(hγ) − J (dgamma = 1/(hγ)), equilibrated and factored in place: we factor diag(w)·W and solve
-   * diag(w)·W u = diag(w)·b, with w the error weights. Partial pivoting ignores column scaling, so this
-   * picks the pivots (and passes the pivot test) of D⁻¹WD, D = diag(atol + rtol·|y|), which does not
-   * change when a component's unit changes and atol follows it (test/solver/scaling.test.ts).
-   * @returns -1, or the column of a too-small pivot.
-   */
-  private factorW(dgamma: number): number {
-    const { n, kl, w, jac, weight } = this;
-    if (kl >= 0) {
-      buildBandW(jac, w, n, kl, this.ku, dgamma, weight);
-      const bad = bandFactor(w, this.mult, n, kl, this.ku, this.piv, this.colScale);
-      this.uw = bandUpperWidth(this.piv, n, this.ku);
-      return bad;
-    }
-    for (let i = 0; i < n; i++) {
-      const r = i * n;
-      const wi = weight[i];
-      for (let j = 0; j < n; j++) w[r + j] = -jac[r + j] * wi;
-      w[r + i] += dgamma * wi;
-    }
-    return luFactor(w, n, this.piv, this.colScale);
-  }
-
-  /** Solve the factored W in place on b[off .. off + n) (right-hand side already row-weighted). */
-  private solveW(b: Float64Array, off: number): void {
-    if (this.kl < 0) luSolve(this.w, this.n, this.piv, b, off);
-    else bandSolve(this.w, this.mult, this.n, this.kl, this.ku, this.piv, b, off, this.uw);
-  }
-
-  /** Row weights for W at state y: w_i = 1/(atol_i + rtol·|y_i|), or 1 where that scale is 0. */
-  private errorWeights(y: Float64Array): void {
-    const { atol, rtol } = this.opt;
-    const wt = this.weight;
-    for (let i = 0; i < this.n; i++) {
-      const sc = atol[i] + rtol * Math.abs(y[i]);
-      wt[i] = sc > 0 ? 1 / sc : 1;
-    }
+    return derivativeName(this.jacBad, this.jac.length, this.n, this.kl, this.ku);
   }
 
   private fail(kind: SolveFailure['kind'], t: number, h: number, cause: string): RunEnd {
@@ -282,21 +144,11 @@ export class Rodas5 {
     const rhs = this.rhs;
     const y = this.y;
     const yNew = this.yNew;
-    const fs = this.fs;
-    const ys = this.ys;
-    const u = this.u;
-    const e2 = this.e2;
-    const e3 = this.e3;
-    const w = this.w;
     const jac = this.jac;
-    const dfdt = this.dfdt;
-    const piv = this.piv;
+    const wk = this.work;
+    const { fs, ys, u, e2, e3, w, dfdt, weight, k1, k2, k3 } = wk;
     const kl = this.kl;
     const ku = this.ku;
-    const weight = this.weight;
-    const k1 = this.k1;
-    const k2 = this.k2;
-    const k3 = this.k3;
     // Local aliases: imported module bindings cost a context load (and hole check) per access in V8.
     const CT = RODAS5_CT;
     const D = RODAS5_D;
@@ -311,7 +163,7 @@ export class Rodas5 {
     if (bad0 >= 0) {
       return this.fail('non-finite-rhs', t, 0, `the right-hand side returned ${f0[bad0]} in component ${bad0} at the start state`);
     }
-    this.errorWeights(y);
+    errorWeights(weight, y, atol, rtol, n);
     let h = h0 !== 0 ? h0 : initialStep(rhs, t, y, f0, dir, 4, atol, rtol, maxStep, Math.abs(tEnd - t0), ys, fs, n);
     if (h0 === 0) cnt.nfev++;
     this.h = h;
@@ -330,7 +182,7 @@ export class Rodas5 {
     let singularRun = 0;
     for (;;) {
       if (cnt.nAccepted + cnt.nRejected >= maxSteps) {
-        return this.fail('max-steps', t, h, `reached maxSteps = ${maxSteps} before t1; raise maxSteps, loosen rtol, or (if odex was used) try method 'rodas5' or 'auto' — the problem may be stiff`);
+        return this.fail('max-steps', t, h, `reached maxSteps = ${maxSteps} before t1; raise maxSteps or loosen rtol`);
       }
       if (Math.abs(h) > maxStep) h = dir * maxStep;
       let last = false;
@@ -350,7 +202,7 @@ export class Rodas5 {
       }
       // W = I/(hγ) − J, row-equilibrated and factored (factorW).
       const dgamma = 1 / (h * RODAS5_GAMMA);
-      const bad = this.factorW(dgamma);
+      const bad = factorW(wk, kl, ku, dgamma);
       cnt.nlu++;
       if (bad < 0 && w[kl < 0 ? 0 : kl] === w[kl < 0 ? 0 : kl]) singularRun = 0;
       else {
@@ -370,7 +222,7 @@ export class Rodas5 {
         const dh = D[0] * h;
         for (let i = 0; i < n; i++) u[i] = (f0[i] + dh * dfdt[i]) * weight[i];
       }
-      this.solveW(u, 0);
+      solveW(wk, kl, ku, u, 0);
       for (let s = 1; s < S; s++) {
         const us = s * n;
         stageInput(s, n, y, u, ys, e3);
@@ -380,7 +232,7 @@ export class Rodas5 {
           const dh = D[s] * h;
           for (let i = 0; i < n; i++) u[us + i] = (fs[i] + dh * dfdt[i] + e3[i] * invH) * weight[i];
         }
-        this.solveW(u, us);
+        solveW(wk, kl, ku, u, us);
       }
       cnt.nfev += S - 1;
       const u8 = (S - 1) * n;
@@ -413,20 +265,12 @@ export class Rodas5 {
           continue;
         }
         // Second estimate: the dense output's defect at θ = ½, through W⁻¹ (see the class comment).
-        denseCoefficients(u, n, k1, k2, k3);
-        midpoint(y, yNew, k1, k2, k3, n, ys, e2);
-        rhs(t + 0.5 * h, ys, fs);
+        const errMid = midpointDefect(rhs, wk, kl, ku, t, h, dgamma, y, yNew, atol, rtol);
         cnt.nfev++;
-        for (let i = 0; i < n; i++) e2[i] = (fs[i] - e2[i] * invH) * weight[i];
-        this.solveW(e2, 0);
-        for (let i = 0; i < n; i++) e3[i] = e2[i] * weight[i] * dgamma;
-        this.solveW(e3, 0);
-        for (let i = 0; i < n; i++) e2[i] += (DEFECT_WEIGHT - 1) * e3[i];
-        const errMid = errorNorm(e2, y, yNew, atol, rtol, n, 0);
         if (errMid !== errMid) {
           cnt.nRejected++;
           why = Reject.NonFiniteStage;
-          badComp = firstNonFinite(fs, n);
+          badComp = firstNonFinite(wk.fs, n);
           h *= 0.25;
           rejectedLast = true;
           continue;
@@ -445,7 +289,7 @@ export class Rodas5 {
         cnt.nAccepted++;
         this.steps++;
         why = Reject.None;
-        if (rec.tEval) this.denseOutput(t, h, tNew, last);
+        if (rec.tEval) writeDenseOutput(rec, t, h, tNew, last, y, yNew, k1, k2, k3, n, wk.dense);
         // Gustafsson predictive controller.
         // err^(1/5) once per step: (err²/errPrev)^(1/5) = p²/pAcc, pAcc = max(1e-2, errPrev)^(1/5) kept from the last step.
         const p = Math.exp(0.2 * Math.log(err));
@@ -480,7 +324,7 @@ export class Rodas5 {
         // Stiffness monitor for 'auto': a 3-product power iteration on the step's Jacobian every
         // STIFF_CHECK_EVERY accepted steps (warm-started, so it tracks the dominant mode cheaply).
         if (this.monitorStiffness && this.steps % STIFF_CHECK_EVERY === 0) {
-          rho = kl < 0 ? spectralRadius(jac, n, this.pv, this.pw, 3) : bandSpectralRadius(jac, n, kl, ku, this.pv, this.pw, 3);
+          rho = kl < 0 ? spectralRadius(jac, n, wk.pv, wk.pw, 3) : bandSpectralRadius(jac, n, kl, ku, wk.pv, wk.pw, 3);
           nonStiffRun = Math.abs(h) * rho < this.nonStiffBound ? nonStiffRun + STIFF_CHECK_EVERY : 0;
           if (nonStiffRun >= this.nonStiffLimit) {
             this.t = t;
@@ -502,46 +346,12 @@ export class Rodas5 {
 
   /** The failure when h has fallen to rounding level, naming what the last rejection saw. */
   private underflow(t: number, h: number, why: Reject, comp: number): RunEnd {
-    const at = `at t = ${t} (h = ${h})`;
-    switch (why) {
-      case Reject.NonFiniteStage:
-      case Reject.NonFiniteState:
-        return this.fail('non-finite-rhs', t, h, `the right-hand side returned NaN or Infinity${comp >= 0 ? ` in component ${comp}` : ''} at every trial step down to h = ${h}; ${
-          why === Reject.NonFiniteState ? 'the state after the step' : 'a stage'} leaves the model's valid range ${at}: check for division by zero, log/sqrt of negative values or overflow`);
-      case Reject.NonFiniteJacobian:
-        return this.fail('non-finite-jacobian', t, h, `${this.jacBadText()} is not finite at every trial state down to h = ${h}`);
-      case Reject.Singular:
-        return this.fail('singular-matrix', t, h, `the Rosenbrock matrix I/(hγ) − J is singular to working precision (pivot ${comp}) for every h tried; check the Jacobian for NaN or an algebraic (non-ODE) component`);
-      default: {
-        const { atol, rtol } = this.opt;
-        const k = worstComponent(this.u, (S - 1) * this.n, this.y, this.yNew, atol, rtol, this.n);
-        const zeroScale = k >= 0 && atol[k] === 0 && this.y[k] === 0;
-        return this.fail('step-size-underflow', t, h, `the step size fell below rounding level ${at}; the largest scaled error is in component ${k}${
-          zeroScale ? `, which is 0 with atol[${k}] = 0, so no error in it is small enough: give atol[${k}] > 0` : ''}; the solution may blow up, have a singularity or a discontinuity in f near t, or atol is too small for a component that goes to zero`);
-      }
-    }
-  }
-
-  /** Write every pending tEval point in (t, tNew] using Rodas5's dense-output polynomial (K1..K3 set by the defect estimate). */
-  private denseOutput(t: number, h: number, tNew: number, last: boolean): void {
-    const rec = this.rec;
-    const tEval = rec.tEval!;
-    const n = this.n;
-    const dir = h > 0 ? 1 : -1;
-    while (rec.next < tEval.length) {
-      const te = tEval[rec.next];
-      if (!last && (te - tNew) * dir > 0) break;
-      const theta = last && (te - tNew) * dir >= 0 ? 1 : (te - t) / h;
-      if (theta === 1) {
-        rec.pushEval(this.yNew);
-        continue;
-      }
-      const th1 = 1 - theta;
-      const out = this.dense;
-      for (let i = 0; i < n; i++) {
-        out[i] = th1 * this.y[i] + theta * (this.yNew[i] + th1 * (this.k1[i] + theta * (this.k2[i] + theta * this.k3[i])));
-      }
-      rec.pushEval(out);
-    }
+    const { atol, rtol } = this.opt;
+    this.failure = underflowFailure(t, h, {
+      why, comp, jacobianEntry: () => this.jacBadText(), e: this.u, eOff: (S - 1) * this.n, y: this.y, yNew: this.yNew, atol, rtol, n: this.n,
+    });
+    this.t = t;
+    this.h = h;
+    return 'failed';
   }
 }

@@ -192,7 +192,9 @@ describe('names and exit codes', () => {
 
 describe('parameters declared once', () => {
   it('the method choices are exactly the methods the solver accepts', () => {
-    expect([...choiceValues(METHOD_PARAM)].sort()).toEqual([...METHOD_NAMES].sort());
+    const cli = [...choiceValues(METHOD_PARAM)];
+    expect(cli.filter((m) => !METHOD_NAMES.includes(m))).toEqual([]);
+    expect(METHOD_NAMES.filter((m) => !cli.includes(m))).toEqual([]);
   });
 
   it('help lists every declared choice and switch from the table', async () => {

@@ -74,7 +74,7 @@ describe('error control sees every stage (rodas5)', () => {
 });
 
 describe('pulse and square wave with the other methods', () => {
-  for (const method of ['auto', 'odex'] as MethodName[]) {
+  for (const method of ['auto', 'dop853', 'odex'] as MethodName[]) {
     it(`${method}: pulse and square wave right within 10× tolerance`, () => {
       rightOrFailed(solveIvp(pulse, [0, 1e-6], [0], { method, rtol: RTOL }), 1, 1e-9);
       rightOrFailed(solveIvp(squareRhs, [0, 10], [0], { method, rtol: RTOL, atol: 1e-9 }), squareExact(10), 1e-9);
@@ -82,10 +82,39 @@ describe('pulse and square wave with the other methods', () => {
   }
 });
 
-describe("'auto' on the relay", () => {
-  it('hands the switching problem to rodas5 and returns the right answer or a failure, never a wrong success', () => {
-    const r = solveIvp(relay, [0, 3], [0], { rtol: RTOL, maxSteps: 20_000 });
-    rightOrFailed(r, 1, 1e-9);
-    expect(r.methodsUsed!.rodasSteps).toBeGreaterThan(0);
+describe('DOP853 across jumps of f', () => {
+  for (const method of ['auto', 'dop853'] as MethodName[]) {
+    it(`${method} on the relay: the right answer or a failure at the switch, never a wrong success`, () => {
+      const r = solveIvp(relay, [0, 3], [0], { method, rtol: RTOL, maxSteps: 20_000 });
+      rightOrFailed(r, 1, 1e-9);
+      if (r.status !== 0) expect(r.failure!.t).toBeLessThan(1.2);
+      for (let k = 0; k < r.t.length; k++) expect(Math.abs(r.y[0][k] - Math.min(r.t[k], 1))).toBeLessThan(1e-4);
+    });
+  }
+
+  it('square wave at five phases and rtol 1e-4 … 1e-10: every output point within 10× the tolerance', () => {
+    // Hairer's 5(3) estimate alone accepted a step across a jump with 5000× the tolerance here (dop853.ts).
+    for (const phase of [0, 0.137, 0.31, 0.5, 0.77]) {
+      const s = (t: number) => (Math.floor(t + phase) % 2 === 0 ? 1 : 0);
+      const exact = (tb: number) => {
+        let t = 0;
+        let y = 0;
+        while (t < tb) {
+          const tn = Math.min(tb, Math.floor(t + phase) + 1 - phase);
+          const v = s(t);
+          y = v + (y - v) * Math.exp(-(tn - t));
+          t = tn;
+        }
+        return y;
+      };
+      for (const rtol of [1e-4, 1e-6, 1e-8, 1e-10]) {
+        const r = solveIvp((t, y, f) => { f[0] = -y[0] + s(t); }, [0, 10], [0], { method: 'dop853', rtol, atol: 1e-9 });
+        expect(r.status, r.message).toBe(0);
+        for (let k = 0; k < r.t.length; k++) {
+          const ex = exact(r.t[k]);
+          expect(Math.abs(r.y[0][k] - ex) / (1e-9 + rtol * Math.abs(ex)), `phase ${phase}, rtol ${rtol}, t ${r.t[k]}`).toBeLessThan(10);
+        }
+      }
+    }
   });
 });

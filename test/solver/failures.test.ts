@@ -26,7 +26,7 @@ describe('runtime failures', () => {
     expect(Math.abs(r.failure!.h)).toBeLessThan(1e-10);
   });
 
-  for (const method of ['odex', 'rodas5', 'auto'] as MethodName[]) {
+  for (const method of ['odex', 'dop853', 'rodas5', 'auto'] as MethodName[]) {
     it(`max-steps (${method})`, () => {
       const r = solveIvp(oscillator, [0, 100], [1, 0], { method, maxSteps: 5, rtol: 1e-10, atol: 1e-12 });
       expectFailure(r, 'max-steps');
@@ -64,6 +64,13 @@ describe('runtime failures', () => {
     expect(r.failure!.cause).toMatch(/stiff/);
   });
 
+  it('dop853 on a stiff problem runs out of steps and says its stiffness test fired', () => {
+    const rober = STIFF_SET.find((p) => p.name === 'ROBER')!;
+    const r = solveIvp(rober.rhs, [0, 1e3], [1, 0, 0], { method: 'dop853', maxSteps: 2000 });
+    expectFailure(r, 'max-steps');
+    expect(r.failure!.cause).toMatch(/stiffness test fired.*'auto' or 'rodas5'/);
+  });
+
   it('a Jacobian full of NaN at the start state is named as such', () => {
     const r = solveIvp(oscillator, [0, 1], [1, 0], {
       method: 'rodas5', jacobian: (_t, _y, J) => J.fill(Number.NaN),
@@ -87,7 +94,7 @@ describe('non-finite values are step rejections first', () => {
   const nanBelowZero: RhsFn = (_t, y, f) => {
     f[0] = y[0] < 0 ? Number.NaN : -50 * y[0];
   };
-  for (const method of ['odex', 'rodas5', 'auto'] as MethodName[]) {
+  for (const method of ['odex', 'dop853', 'rodas5', 'auto'] as MethodName[]) {
     it(`${method} solves y' = (y < 0 ? NaN : −50y) by rejecting the NaN steps`, () => {
       const r = solveIvp(nanBelowZero, [0, 1], [1], { method, rtol: 1e-6, atol: 1e-12 });
       expect(r.status, r.message).toBe(0);
