@@ -105,7 +105,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return results.every((t) => t.passed) ? 0 : 1;
       }
       case 'validate': {
-        const [text, code] = (await import('./validate.ts')).runValidateCommand(args.format, args.given);
+        const [text, code] = (await import('./validate.ts')).runValidateCommand(args.format, args.given, args.input.loPool);
         io.out(text);
         return code;
       }

@@ -1,6 +1,9 @@
 // `hotcarrier validate [--json]`: the literature validation suite, one line per published measurement.
 
-import { runValidation } from '../src/validation/runner.ts';
+import { RunCache, runValidation } from '../src/validation/runner.ts';
+import { simulate } from '../src/model/simulate.ts';
+import type { LoPool } from '../src/model/types.ts';
+import { LO_POOL_PARAM, choiceValues, isChoice } from '../src/model/params.ts';
 import { UsageError } from './args.ts';
 import type { ValidationReport } from '../src/validation/types.ts';
 
@@ -26,13 +29,17 @@ export function validationJson(report: ValidationReport): string {
 }
 
 /** Runs the suite and returns [text, exit code]: 0 when at least the pass share of counted entries agree, else 1.
- *  Every entry fixes its own conditions, so simulate options are refused rather than silently ignored. */
-export function runValidateCommand(format: 'text' | 'json' | 'csv', given: Set<string>): [string, number] {
-  const extra = [...given].filter((f) => f !== 'json');
+ *  Every entry fixes its own conditions, so simulate options are refused rather than silently ignored; the one
+ *  option is a model choice, --lo-pool, to validate the wavevector-resolved LO population against the same entries. */
+export function runValidateCommand(format: 'text' | 'json' | 'csv', given: Set<string>, loPool?: LoPool): [string, number] {
+  const extra = [...given].filter((f) => f !== 'json' && f !== 'lo-pool');
   if (extra.length > 0 || format === 'csv') {
     const flag = format === 'csv' ? 'csv' : extra[0];
-    throw new UsageError(`validate takes no --${flag}: each entry sets its own conditions from its paper; allowed: hotcarrier validate [--json]`);
+    throw new UsageError(`validate takes no --${flag}: each entry sets its own conditions from its paper; allowed: hotcarrier validate [--json] [--lo-pool single|resolved]`);
   }
-  const report = runValidation();
+  if (loPool !== undefined && !isChoice(LO_POOL_PARAM, loPool)) {
+    throw new UsageError(`loPool (--lo-pool) = ${JSON.stringify(String(loPool)).slice(0, 60)} is unknown; allowed: ${choiceValues(LO_POOL_PARAM).join(', ')}`);
+  }
+  const report = runValidation(undefined, loPool === undefined ? undefined : new RunCache((input) => simulate({ ...input, loPool })));
   return [format === 'json' ? validationJson(report) : validationText(report), report.summary.passed ? 0 : 1];
 }

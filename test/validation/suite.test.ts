@@ -131,6 +131,13 @@ describe('hotcarrier validate', () => {
     }
   });
 
+  it('--lo-pool validates a model choice: an unknown pool is refused by name before any simulation', async () => {
+    const r = await run(['validate', '--lo-pool', 'nope']);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/loPool \(--lo-pool\) = "nope" is unknown; allowed: single, resolved/);
+  });
+
   it('text: one verdict line per entry and "k/n agree"', async () => {
     const r = await run(['validate']);
     const verdictLines = r.out.split('\n').filter((l) => /^(AGREE|DIFF |CALIB) /.test(l));
