@@ -47,5 +47,6 @@ export function curveLabel(input: SimulationInput): string {
   const lattice = input.latticeK !== undefined && input.latticeK !== 300 ? `, ${formatNumber(input.latticeK)} K` : '';
   const off = Object.entries(input.switches ?? {}).filter(([, on]) => on === false).map(([name]) => SWITCH_WORDS[name] ?? name);
   const auger = input.augerStatistics === 'mean-field' && input.edgeNm !== null ? ', mean-field Auger' : '';
-  return `${input.composition} ${size}, ${excitation}${lattice}${off.length ? `, no ${off.join(', no ')}` : ''}${auger}`;
+  const pool = input.loPool === 'resolved' ? ', LO resolved in q' : '';
+  return `${input.composition} ${size}, ${excitation}${lattice}${off.length ? `, no ${off.join(', no ')}` : ''}${auger}${pool}`;
 }

@@ -2,7 +2,7 @@
 // enabling rules, converted values, and engine errors shown in the field they concern.
 
 import {
-  ACCEPTOR_PARAM, AUGER_STATISTICS_PARAM, METHOD_PARAM, PARAMS, SWITCHES, type ChoiceParamSpec, type NumericParamKey,
+  ACCEPTOR_PARAM, AUGER_STATISTICS_PARAM, LO_POOL_PARAM, METHOD_PARAM, PARAMS, SWITCHES, type ChoiceParamSpec, type NumericParamKey,
 } from '../src/model/params.ts';
 
 /** The <option>s of a choice parameter, from its declaration. */
@@ -119,6 +119,9 @@ export function createInputPanel(
     <div class="control"><label for="auger-statistics">NC Auger statistics</label>
       <select id="auger-statistics" aria-describedby="auger-statistics-help">${options(AUGER_STATISTICS_PARAM)}</select>
       <span class="help" id="auger-statistics-help">Films always use k3 n³.</span></div>
+    <div class="control"><label for="lo-pool">${LO_POOL_PARAM.label}</label>
+      <select id="lo-pool" aria-describedby="lo-pool-help">${options(LO_POOL_PARAM)}</select>
+      <span class="help" id="lo-pool-help">Resolved: the bottleneck per phonon wavevector (slower to compute).</span></div>
     <div class="control"><label for="method">Solver method</label>
       <select id="method">${options(METHOD_PARAM)}</select></div>
     <fieldset class="control switches"><legend>Mechanisms</legend>
@@ -132,6 +135,12 @@ export function createInputPanel(
   augerStatistics.addEventListener('change', () => {
     if (augerStatistics.value === 'poisson') delete input().augerStatistics;
     else input().augerStatistics = augerStatistics.value as SimulationInput['augerStatistics'];
+    handlers.changed();
+  });
+  const loPool = advanced.querySelector<HTMLSelectElement>('#lo-pool')!;
+  loPool.addEventListener('change', () => {
+    if (loPool.value === LO_POOL_PARAM.default) delete input().loPool;
+    else input().loPool = loPool.value as SimulationInput['loPool'];
     handlers.changed();
   });
   acceptor.addEventListener('change', () => {
@@ -234,6 +243,7 @@ export function createInputPanel(
     }
     acceptor.value = input().acceptor ?? 'none';
     augerStatistics.value = input().augerStatistics ?? 'poisson';
+    loPool.value = input().loPool ?? LO_POOL_PARAM.default;
     method.value = input().method ?? 'auto';
     for (const box of advanced.querySelectorAll<HTMLInputElement>('[data-switch]')) {
       box.checked = (input().switches as Record<string, boolean> | undefined)?.[box.dataset.switch!] !== false;

@@ -2,7 +2,7 @@
 
 import type { SimulationInput } from '../src/model/types.ts';
 import { parseNumber } from './format.ts';
-import { ACCEPTOR_PARAM, AUGER_STATISTICS_PARAM, choiceValues, COMPOSITION_PARAM, METHOD_PARAM, PARAMS, SWITCHES, type NumericParamKey } from '../src/model/params.ts';
+import { ACCEPTOR_PARAM, AUGER_STATISTICS_PARAM, choiceValues, COMPOSITION_PARAM, LO_POOL_PARAM, METHOD_PARAM, PARAMS, SWITCHES, type NumericParamKey } from '../src/model/params.ts';
 import type { SweepFormState } from './sweep-form.ts';
 import { defaultSweepForm, SWEEP_METRICS } from './sweep-form.ts';
 
@@ -59,6 +59,7 @@ export function encodeState(state: AppState): string {
   params.set('edgeNm', input.edgeNm === null ? 'bulk' : String(input.edgeNm));
   if (input.acceptor && input.acceptor !== 'none') params.set('acceptor', input.acceptor);
   if (input.augerStatistics === 'mean-field') params.set('augerStatistics', 'mean-field');
+  if (input.loPool && input.loPool !== LO_POOL_PARAM.default) params.set('loPool', input.loPool);
   if (input.method && input.method !== 'auto') params.set('method', input.method);
   for (const [name, on] of Object.entries(input.switches ?? {})) if (on === false) params.set(`switches.${name}`, '0');
   if (state.overlays.length > 0) params.set('overlays', JSON.stringify(state.overlays));
@@ -77,6 +78,7 @@ const SWITCH_KEYS = SWITCHES.map((sw) => sw.key);
 const ACCEPTORS = choiceValues(ACCEPTOR_PARAM);
 const METHODS = choiceValues(METHOD_PARAM);
 const AUGER = choiceValues(AUGER_STATISTICS_PARAM);
+const LO_POOLS = choiceValues(LO_POOL_PARAM);
 
 const has = (o: object, key: string) => Object.hasOwn(o, key);
 const oneOf = <T extends string>(list: readonly T[], v: unknown): T | undefined => (list as readonly unknown[]).includes(v) ? (v as T) : undefined;
@@ -104,6 +106,8 @@ export function inputFromJson(value: unknown): SimulationInput | null {
   if (method && method !== METHOD_PARAM.default) input.method = method;
   const auger = has(o, 'augerStatistics') ? oneOf(AUGER, o.augerStatistics) : undefined;
   if (auger && auger !== AUGER_STATISTICS_PARAM.default) input.augerStatistics = auger;
+  const pool = has(o, 'loPool') ? oneOf(LO_POOLS, o.loPool) : undefined;
+  if (pool && pool !== LO_POOL_PARAM.default) input.loPool = pool;
   if (has(o, 'switches') && typeof o.switches === 'object' && o.switches !== null) {
     const sw = o.switches as Record<string, unknown>;
     for (const k of SWITCH_KEYS) if (has(sw, k) && sw[k] === false) input.switches = { ...input.switches, [k]: false };
@@ -158,6 +162,8 @@ export function decodeLink(hash: string): { state: AppState; notes: string[] } {
   if (acceptor && acceptor !== ACCEPTOR_PARAM.default) input.acceptor = acceptor;
   const auger = oneOf(AUGER, params.get('augerStatistics'));
   if (auger && auger !== AUGER_STATISTICS_PARAM.default) input.augerStatistics = auger;
+  const pool = oneOf(LO_POOLS, params.get('loPool'));
+  if (pool && pool !== LO_POOL_PARAM.default) input.loPool = pool;
   const method = oneOf(METHODS, params.get('method'));
   if (method && method !== METHOD_PARAM.default) input.method = method;
   const unknownSwitches: string[] = [];

@@ -20,12 +20,14 @@ describe('URL state', () => {
   it('round-trips the whole state: input, switches, overlays and the sweep form', () => {
     const state = defaultState();
     state.input = { composition: 'FA0.5Cs0.5PbI3', edgeNm: null, fluenceUJcm2: 35, pumpNm: 400, latticeK: 80, acceptor: 'hot', method: 'rodas5', switches: { augerHeating: false } };
-    state.overlays = [{ composition: 'CsPbI3', edgeNm: 6, nPerNc: 0.3, augerStatistics: 'mean-field' }];
+    state.overlays = [{ composition: 'CsPbI3', edgeNm: 6, nPerNc: 0.3, augerStatistics: 'mean-field', loPool: 'resolved' }];
     state.sweep.axes[0].count = '40';
     const back = decodeState(`#${encodeState(state)}`);
     expect(back).toEqual(state);
-    state.input = { composition: 'CsPbBr3', edgeNm: 5, nPerNc: 2, augerStatistics: 'mean-field' };
+    state.input = { composition: 'CsPbBr3', edgeNm: 5, nPerNc: 2, augerStatistics: 'mean-field', loPool: 'resolved' };
     expect(decodeState(`#${encodeState(state)}`).input).toEqual(state.input);
+    // An unknown pool in a link is dropped (the default), never passed on.
+    expect(decodeState('#loPool=bogus').input.loPool).toBeUndefined();
   });
 
   it('falls back to defaults on an empty or malformed hash, never throwing', () => {
