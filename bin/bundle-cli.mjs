@@ -35,5 +35,5 @@ await build({
 });
 // the ES-module bundle of earlier builds, if lib/ was not cleaned
 rmSync(join(root, 'lib', 'cli', 'main.bundle.js'), { force: true });
-const warm = spawnSync(process.execPath, [join(root, 'bin', 'run-bundle.mjs'), '--warm'], { cwd: root, stdio: 'inherit' });
-if (warm.status !== 0) process.exit(warm.status ?? 1);
+// the code cache (a warning, not a failure, when it cannot be made)
+spawnSync(process.execPath, [join(root, 'bin', 'run-bundle.mjs'), '--warm'], { cwd: root, stdio: 'inherit' });
