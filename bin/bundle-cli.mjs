@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 // After `tsc -p tsconfig.build.json`: bundles the compiled CLI (lib/cli/main.js and what it imports from lib/) into
-// one module, lib/cli/main.bundle.js, which bin/hotcarrier.mjs runs for every command but sweep, batch and merge
-// (those start worker threads that load lib/workers/*.js by path, so they run from lib/cli/main.js). One file
-// instead of ~50 saves the module loader's per-file work at start-up (benchmarks/cli-startup.ts); odex (CommonJS)
-// is bundled too, so Node need not scan it for its exports.
+// one CommonJS script, lib/cli/main.bundle.cjs, which bin/hotcarrier.mjs runs (through bin/run-bundle.mjs) for every
+// command but sweep, batch and merge (those start worker threads that load lib/workers/*.js by path, so they run
+// from lib/cli/main.js) and --version. One file instead of ~50 saves the module loader's per-file work at start-up
+// (benchmarks/cli-startup.ts); odex (CommonJS) is bundled too, so Node need not scan it for its exports. CommonJS,
+// not an ES module, because Node 20 gives a V8 code cache only to vm.Script: then one simulate through the bundle
+// writes that cache, lib/cli/main.bundle.v8cache, which the package ships (bin/run-bundle.mjs says how it is keyed).
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -25,7 +29,11 @@ await build({
     copyPublicDir: false,
     rollupOptions: {
       external: (id) => WORKER_COMMANDS.test(id),
-      output: { format: 'es', entryFileNames: 'main.bundle.js', codeSplitting: false },
+      output: { format: 'cjs', entryFileNames: 'main.bundle.cjs', codeSplitting: false },
     },
   },
 });
+// the ES-module bundle of earlier builds, if lib/ was not cleaned
+rmSync(join(root, 'lib', 'cli', 'main.bundle.js'), { force: true });
+// the code cache (a warning, not a failure, when it cannot be made)
+spawnSync(process.execPath, [join(root, 'bin', 'run-bundle.mjs'), '--warm'], { cwd: root, stdio: 'inherit' });

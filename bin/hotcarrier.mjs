@@ -23,16 +23,18 @@ function builtIsCurrent() {
   }
 }
 
-// One bundled module (bin/bundle-cli.mjs) starts faster than the ~50 it is made of. Not for sweep, batch and merge:
-// they start worker threads that load lib/workers/*.js by path; nor for --version, which loads 6 small modules
+// One bundled script (bin/bundle-cli.mjs) starts faster than the ~50 modules it is made of, and bin/run-bundle.mjs
+// runs it with a V8 code cache and a later tier-up to the optimising compiler. Not for sweep, batch and merge: they
+// start worker threads that load lib/workers/*.js by path; nor for --version, which loads 6 small modules
 // unbundled. Those run from lib/cli/main.js, as every command does with HOTCARRIER_NO_BUNDLE=1 (which
 // benchmarks/cli-startup.ts compares).
-const bundle = join(root, 'lib', 'cli', 'main.bundle.js');
+const bundle = join(root, 'lib', 'cli', 'main.bundle.cjs');
 const UNBUNDLED = ['sweep', 'batch', 'merge', '--version', 'version'];
 const unbundled = UNBUNDLED.includes(process.argv[2]) || process.env.HOTCARRIER_NO_BUNDLE === '1';
 const compiled = join(root, 'lib', 'cli', 'main.js');
-/** The bundle, when it was made from the compiled CLI beside it (not left over from an earlier build). */
-const bundleIsCurrent = () => existsSync(bundle) && existsSync(compiled) && statSync(bundle).mtimeMs >= statSync(compiled).mtimeMs;
+/** The bundle, when it was made from the compiled CLI beside it (not left over from an earlier build). An installed
+ *  package (no src/) is one whole build, and its files' times are the order npm unpacked them in: the bundle is its. */
+const bundleIsCurrent = () => existsSync(bundle) && existsSync(compiled) && (!existsSync(join(root, 'src')) || statSync(bundle).mtimeMs >= statSync(compiled).mtimeMs);
 let entry = !unbundled && bundleIsCurrent() ? bundle : compiled;
 if (process.env.HOTCARRIER_FROM_SOURCE === '1' || !builtIsCurrent()) {
   const { register } = await import('tsx/esm/api');
@@ -43,5 +45,15 @@ const io = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
   err: (t) => process.stderr.write(t.endsWith('\n') || t.startsWith('\r') ? t : t + '\n'),
 };
-const { main } = await import(pathToFileURL(entry).href);
-process.exitCode = await main(process.argv.slice(2), io);
+const argv = process.argv.slice(2);
+if (entry === bundle) {
+  // the code cache is (re)written only after a simulate, the command whose start-up it is for
+  const { runBundle } = await import('./run-bundle.mjs');
+  const { code, cacheState } = await runBundle(argv, io, { saveCache: argv[0] === 'simulate' });
+  if (process.env.HOTCARRIER_TRACE_STARTUP === '1') process.stderr.write(`hotcarrier start-up: ${entry}, code cache ${cacheState}\n`);
+  process.exitCode = code;
+} else {
+  const { main } = await import(pathToFileURL(entry).href);
+  process.exitCode = await main(argv, io);
+  if (process.env.HOTCARRIER_TRACE_STARTUP === '1') process.stderr.write(`hotcarrier start-up: ${entry}\n`);
+}

@@ -6,6 +6,7 @@
 import { parseMeasuredCsv, type MeasuredSeries } from '../src/data/measured.ts';
 import type { FitOptions, FreeParameter } from '../src/data/fit.ts';
 import { InputError, inputIssues } from '../src/model/validate.ts';
+import { simulate } from '../src/model/simulate.ts';
 import type { SimulationInput } from '../src/model/types.ts';
 import type { EnginePool } from '../workers/pool.ts';
 import { PARAMS } from '../src/model/params.ts';
@@ -21,7 +22,12 @@ import type { Io } from './io.ts';
 export type BatchRequest = Record<string, unknown> & { id?: unknown; op?: unknown };
 /** How batch runs a whole CLI command in this process (cli/main.ts's main, handed in by main, so no import cycle). */
 export type CliRunner = (argv: string[], io: Io) => Promise<number>;
-export type BatchHandler = (request: BatchRequest, pool: EnginePool, runCli: CliRunner) => Promise<unknown>;
+/** What a handler may know of the process: `alone()` is true when no other request is in flight, so a short job can
+ *  run on the main thread instead of hopping to a worker and back. */
+export interface BatchContext {
+  alone: () => boolean;
+}
+export type BatchHandler = (request: BatchRequest, pool: EnginePool, runCli: CliRunner, context: BatchContext) => Promise<unknown>;
 
 export const BATCH_OPS = new Map<string, BatchHandler>();
 
@@ -48,10 +54,15 @@ function checkInput(input: SimulationInput): void {
   if (issues.length > 0) throw new InputError(issues);
 }
 
-registerBatchOp('simulate', async (request, pool) => {
-  // validated in the worker by simulate() itself, with the same messages (checking here too would cost a second
-  // normalisation per request)
-  return simulationObject(await pool.simulate(requestInput(request)));
+registerBatchOp('simulate', async (request, pool, _main, context) => {
+  // validated by simulate() itself, with the same messages (checking here too would cost a second normalisation per
+  // request). A request alone in flight (a client's loop of simulate calls) runs here on the main thread: the same
+  // engine and result, without the worker hop (posting the input, cloning the result back, two thread wake-ups),
+  // which cost about as much as the simulation on a busy machine. Concurrent requests go to the pool, in parallel.
+  // Alone is judged after one event-loop turn, once the rest of a burst of lines (simulate_many) has been read.
+  const input = requestInput(request);
+  const here = context.alone() && (await new Promise((resolve) => setImmediate(resolve)), context.alone());
+  return simulationObject(here ? simulate(input) : await pool.simulate(input));
 });
 
 registerBatchOp('sweep', async (request, pool) => {

@@ -6,10 +6,12 @@
 import { createInterface } from 'node:readline';
 import { DataFileError } from '../src/data/measured.ts';
 import { InputError } from '../src/model/validate.ts';
+import { simulate } from '../src/model/simulate.ts';
+import type { SimulationInput } from '../src/model/types.ts';
 import { createNodeEnginePool } from '../workers/spawn-node.ts';
 import type { EnginePool } from '../workers/pool.ts';
 import { UsageError } from './args.ts';
-import { BATCH_OPS, type BatchRequest, type CliRunner } from './batch-ops.ts';
+import { BATCH_OPS, type BatchContext, type BatchRequest, type CliRunner } from './batch-ops.ts';
 import { compactJson } from './format.ts';
 import type { Io } from './io.ts';
 
@@ -25,8 +27,9 @@ export const BATCH_HELP = [
   '  {"id": 4, "op": "validate", "args": [...]}   {"id": 5, "op": "cli", "args": ["trends", "--json"]}   version, ops',
   'Each reply is one line: {"id": …, "ok": true, "result": …} or {"id": …, "ok": false, "error": {"kind", "message",',
   '"exit"}} with the message the CLI prints and the exit status it would give (2 bad input, 1 solver failure).',
-  'Replies come in order of completion (match them by id). The process ends when stdin closes. At start the workers',
-'run a warm-up sweep (2 × 48 points, for the JIT), which the first simulate/sweep/fit requests wait for;',
+  'Replies come in order of completion (match them by id). A simulate alone in flight runs in this process, without',
+  'the hop to a worker; concurrent requests run on the pool. The process ends when stdin closes. At start the workers',
+'and this process run a warm-up sweep (2 × 48 points, for the JIT), which the first simulate/sweep/fit requests wait for;',
   '--no-warm-up skips it.',
 '"arrays": "base64" in a request sends its float arrays as {"$f64": base64 of little-endian float64 bytes} (lossless, fast).',
 ].join('\n');
@@ -39,6 +42,22 @@ const WARM_UP_AXES = [
 ];
 
 const WARM_UP_ROUNDS = 2;
+
+/** The warm-up points on this thread, one per event-loop turn (so the pool's warm-up is handed its chunks meanwhile). */
+async function warmUpHere(): Promise<void> {
+  let points: Record<string, unknown>[] = [{ composition: 'CsPbI3' }];
+  for (const { key, values } of WARM_UP_AXES) points = points.flatMap((p) => values.map((v) => ({ ...p, [key]: v })));
+  for (let round = 0; round < WARM_UP_ROUNDS; round++) {
+    for (const p of points) {
+      try {
+        simulate(p as unknown as SimulationInput);
+      } catch {
+        // a point the engine refuses warms nothing; requests report their own errors
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+}
 /** Ops that run on the pool (and so wait for the warm-up). */
 const POOL_OPS = new Set(['simulate', 'sweep', 'fit']);
 
@@ -64,7 +83,9 @@ const noCli: CliRunner = async (argv, io) => {
   return 2;
 };
 
-export async function answer(line: string, lineNo: number, pool: () => EnginePool, ready: Promise<unknown> = Promise.resolve(), runCli: CliRunner = noCli): Promise<string> {
+const ALWAYS_POOL: BatchContext = { alone: () => false };
+
+export async function answer(line: string, lineNo: number, pool: () => EnginePool, ready: Promise<unknown> = Promise.resolve(), runCli: CliRunner = noCli, context: BatchContext = ALWAYS_POOL): Promise<string> {
   let request: BatchRequest;
   try {
     request = JSON.parse(line) as BatchRequest;
@@ -81,7 +102,7 @@ export async function answer(line: string, lineNo: number, pool: () => EnginePoo
   }
   try {
     if (POOL_OPS.has(request.op as string)) await ready;
-    const result = await handler(request, pool(), runCli);
+    const result = await handler(request, pool(), runCli, context);
     return compactJson({ id, ok: true, result }, request.arrays === 'base64');
   } catch (e) {
     return compactJson({ id, ok: false, error: errorReply(e) });
@@ -116,22 +137,29 @@ export async function batchMain(argv: string[], io: Io, input: NodeJS.ReadableSt
   const getPool = () => (pool ??= createNodeEnginePool(workers ? { size: workers } : {}));
   // JIT warm-up: sweeps over regimes (film and NC sizes, low to high density, both Auger statistics) run on the
   // workers first, and requests that need the pool wait for them. Costs a second or two at start and spares the
-  // first ~150 requests cold code (measured: benchmarks/README.md). Errors here are ignored: requests report their own.
+  // first ~150 requests cold code (measured: benchmarks/README.md). The same points run on this thread too, beside
+  // them, for the requests that run here (a simulate alone in flight). Errors here are ignored: requests report their own.
   const ready: Promise<unknown> = warmUp
-    ? (async () => {
-        for (let round = 0; round < WARM_UP_ROUNDS; round++) await getPool().sweep({ base: { composition: 'CsPbI3', edgeNm: 8 }, axes: WARM_UP_AXES });
-      })().catch(() => undefined)
+    ? Promise.all([
+        (async () => {
+          for (let round = 0; round < WARM_UP_ROUNDS; round++) await getPool().sweep({ base: { composition: 'CsPbI3', edgeNm: 8 }, axes: WARM_UP_AXES });
+        })().catch(() => undefined),
+        warmUpHere(),
+      ])
     : Promise.resolve();
   const pending = new Set<Promise<void>>();
+  const context: BatchContext = { alone: () => pending.size <= 1 };
   const lines = createInterface({ input, crlfDelay: Infinity });
   let n = 0;
   try {
     for await (const raw of lines) {
       n++;
       if (raw.trim() === '') continue;
-      const job = answer(raw, n, getPool, ready, runCli).then((reply) => io.out(reply));
+      const job = answer(raw, n, getPool, ready, runCli, context).then((reply) => {
+        pending.delete(job);
+        io.out(reply);
+      });
       pending.add(job);
-      void job.finally(() => pending.delete(job));
     }
     await Promise.all(pending);
   } finally {

@@ -1,7 +1,7 @@
-// The version and git commit that go into every output's provenance. Compiled (lib/cli/build-info.js): read from
-// lib/build-info.json, written at build time. From the sources: package.json and `git rev-parse HEAD`; the commit
-// is null when git or the repository is absent, and "-modified" is appended when src/, cli/ or workers/ differ
-// from it. Never throws.
+// The version and git commit that go into every output's provenance. Compiled (lib/cli/build-info.js, or bundled
+// into lib/cli/main.bundle.cjs): read from lib/build-info.json, written at build time. From the sources: package.json
+// and `git rev-parse HEAD`; the commit is null when git or the repository is absent, and "-modified" is appended when
+// src/, cli/ or workers/ differ from it. Never throws.
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -29,7 +29,7 @@ function readJson(url: URL): Record<string, unknown> | null {
 /** The version and commit of the running code (cached after the first call). */
 export function buildInfo(): BuildInfo {
   if (cached) return cached;
-  const built = import.meta.url.endsWith('.js') ? readJson(new URL('../build-info.json', import.meta.url)) : null;
+  const built = !import.meta.url.endsWith('.ts') ? readJson(new URL('../build-info.json', import.meta.url)) : null;
   if (built && typeof built.version === 'string') {
     const commit = typeof built.commit === 'string' ? `${built.commit}${built.dirty ? '-modified' : ''}` : null;
     cached = { version: built.version, commit };

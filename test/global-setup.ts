@@ -23,7 +23,7 @@ function newest(dir: string): number {
 
 function builtIsCurrent(): boolean {
   const info = join(ROOT, 'lib', 'build-info.json');
-  if (!existsSync(info) || !['workers/engine.node.js', 'cli/main.bundle.js'].every((f) => existsSync(join(ROOT, 'lib', f)))) return false;
+  if (!existsSync(info) || !['workers/engine.node.js', 'cli/main.bundle.cjs'].every((f) => existsSync(join(ROOT, 'lib', f)))) return false;
   try {
     const { sourceMtimeMs } = JSON.parse(readFileSync(info, 'utf8')) as { sourceMtimeMs: number };
     return SOURCES.every((d) => newest(join(ROOT, d)) <= sourceMtimeMs);

@@ -12,11 +12,13 @@ import type {
 import { runSweep } from '../src/sweep/run.ts';
 import { transferablesOf } from './transferables.ts';
 
-/** A clean Error (comlink keeps only name and message) from anything thrown by the engine. */
+/** A clean Error (comlink keeps only name and message) from anything thrown by the engine; InputError and
+ *  SimulationError keep their names, so the caller can tell bad input and a refused result from a bug (batch's
+ *  error kinds are the same whether a request ran on a worker or on its main thread). */
 function cleanError(error: unknown): Error {
   if (error instanceof Error) {
     const clean = new Error(error.message);
-    clean.name = error.name === 'InputError' ? 'InputError' : 'Error';
+    clean.name = error.name === 'InputError' || error.name === 'SimulationError' ? error.name : 'Error';
     return clean;
   }
   return new Error(String(error));

@@ -1,8 +1,9 @@
 // `hotcarrier batch`: JSON lines in and out on a real worker pool; per-request errors carry the CLI's messages;
 // a bad line never ends the process.
 
-import { Readable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { PassThrough, Readable } from 'node:stream';
+import { describe, expect, it, vi } from 'vitest';
+import { EnginePool } from '../../workers/pool.ts';
 import { batchMain } from '../../cli/batch.ts';
 import { main } from '../../cli/main.ts';
 import { simulate } from '../../src/index.ts';
@@ -15,7 +16,46 @@ async function batch(lines: string[]): Promise<{ code: number; replies: Record<s
   return { code, replies: out.trim().split('\n').map((l) => JSON.parse(l)), err };
 }
 
+/** Requests sent one at a time, each after the previous reply (a client's loop): each is alone in flight. */
+async function oneByOne(lines: string[]): Promise<Record<string, any>[]> {
+  const input = new PassThrough();
+  const replies: Record<string, any>[] = [];
+  let next = 0;
+  const send = () => (next < lines.length ? input.write(lines[next++] + '\n') : input.end());
+  const done = batchMain(['--workers', '2', '--no-warm-up'], { out: (t) => { replies.push(JSON.parse(t)); send(); }, err: () => {} }, input, main);
+  send();
+  expect(await done).toBe(0);
+  return replies;
+}
+
+/** A reply without the solver's wall time, which differs from run to run. */
+const stable = (reply: Record<string, any>) => JSON.stringify(reply, (k, v) => (k === 'wallMs' ? undefined : v));
+
 describe('hotcarrier batch', () => {
+  it('a simulate alone in flight (run on the main thread) answers exactly as one run on the pool', async () => {
+    const input = { composition: 'CsPbI3', edgeNm: 8, nPerNc: 0.1, nPoints: 40 };
+    const lines = [
+      JSON.stringify({ id: 1, op: 'simulate', input, arrays: 'base64' }),
+      JSON.stringify({ id: 2, op: 'simulate', input: { ...input, edgeNm: null, densityCm3: 1e19 } }),
+      JSON.stringify({ id: 3, op: 'simulate', input: { ...input, edgeNm: 80 } }),
+      JSON.stringify({ id: 4, op: 'simulate', args: ['--material', 'loLifetimePs=1e9'] }),
+      JSON.stringify({ id: 5, op: 'simulate', input: { ...input, nPerNc: 'many' } }),
+    ];
+    const onPool = vi.spyOn(EnginePool.prototype, 'simulate');
+    const alone = await oneByOne(lines);
+    expect(onPool).not.toHaveBeenCalled();
+    // all at once: each is in flight with the others, so they run on the pool
+    const burst = new Map((await batch(lines)).replies.map((r) => [r.id, r]));
+    expect(onPool.mock.calls.length).toBeGreaterThanOrEqual(3);
+    onPool.mockRestore();
+    expect(alone.map((r) => r.id)).toEqual([1, 2, 3, 4, 5]);
+    for (const r of alone) expect(stable(r)).toBe(stable(burst.get(r.id)!));
+    expect(alone[0].result.columns.tc_k.$f64).toBeTypeOf('string');
+    expect(alone[2].error).toMatchObject({ kind: 'input', exit: 2 });
+    expect(alone[2].error.message).toContain('edgeNm (--edge-nm) = 80 nm is out of range');
+  });
+
+
   it('answers every request by id, good and bad, and exits 0 when stdin ends', async () => {
     const input = { composition: 'CsPbI3', edgeNm: 8, nPerNc: 0.1, nPoints: 30 };
     const r = await batch([

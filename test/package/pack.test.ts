@@ -16,8 +16,8 @@ const COPIED = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.
 
 interface Exit { code: number; stdout: string; stderr: string }
 
-function run(file: string, args: string[], cwd: string): Promise<Exit> {
-  const env = { ...process.env };
+function run(file: string, args: string[], cwd: string, extraEnv: Record<string, string> = {}): Promise<Exit> {
+  const env: Record<string, string | undefined> = { ...process.env, ...extraEnv };
   delete env.NODE_OPTIONS; // plain Node: no loader from the test runner
   return new Promise((resolve, reject) => {
     execFile(file, args, { cwd, env, timeout: 240_000, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
@@ -103,5 +103,13 @@ try {
     const r = await run(join(app, 'node_modules', '.bin', 'hotcarrier'), ['simulate', '--composition', 'CsPbI3', '--edge-nm', '8', '--n-per-nc', '0.1', '--points', '20', '--csv'], app);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.split('\n').filter((l) => /^\d/.test(l)).length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('runs its one-module bundle with the V8 code cache it ships, whatever order npm unpacked the files in', async () => {
+    const bin = join(app, 'node_modules', '.bin', 'hotcarrier');
+    const env = { HOTCARRIER_TRACE_STARTUP: '1' };
+    const r = await run(bin, ['simulate', '--composition', 'CsPbI3', '--points', '20'], app, env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/hotcarrier start-up: .*lib[\\/]cli[\\/]main\.bundle\.cjs, code cache used/);
   });
 });
