@@ -17,7 +17,10 @@
 // Phys. Rev. B 39, 7852 (1989), doi:10.1103/PhysRevB.39.7852; the hotCarrierMHP peer of issue 8 uses 40 bins);
 // docs/experiments/lo-wavevector-bins.py shows 4 bins agree with 16 within 2 % on the 1/e time.
 
-import { HBAR2_2M0_EV_NM2, KB_EV_PER_K, NM3_PER_CM3 } from './constants.ts';
+import { NM3_PER_CM3 } from './constants.ts';
+import { emissionWavevectors, type EmissionWavevectors } from './screening.ts';
+
+const scratchQ: EmissionWavevectors = { qp: 0, qm: 0, dqp: 0, dqm: 0 };
 
 /** Pseudocubic lattice constant used for the outer edge of the LO wavevector range (nm); estimate, see above. */
 export const LATTICE_CONSTANT_NM = 0.62;
@@ -78,17 +81,7 @@ export function binWeightsFor(layout: LoBinLayout): BinWeights {
  * @param massM0 band mass; @param hwEv LO energy (eV).
  */
 export function binWeights(layout: LoBinLayout, aSq: number, tcK: number, massM0: number, hwEv: number, out: BinWeights): void {
-  const c = massM0 / HBAR2_2M0_EV_NM2; // k² = c E (nm^-2 per eV)
-  const dE = 1.5 * KB_EV_PER_K;
-  const e = dE * tcK + hwEv;
-  const k1 = Math.sqrt(c * e);
-  const k2 = Math.sqrt(c * (e - hwEv));
-  const qp = k1 + k2;
-  const qm = k1 - k2;
-  const dk1 = (c * dE) / (2 * k1);
-  const dk2 = (c * dE) / (2 * k2);
-  const dqp = dk1 + dk2;
-  const dqm = dk1 - dk2;
+  const { qp, qm, dqp, dqm } = emissionWavevectors(tcK, massM0, hwEv, scratchQ);
   const den = Math.log(qp / qm);
   const dden = dqp / qp - dqm / qm;
   for (let b = 0; b < layout.lowerNm.length; b++) {

@@ -32,23 +32,34 @@ export interface ScreeningOut {
   dsdA: number;
 }
 
+/** The wavevectors a carrier of energy E = 3/2 kB Tc + ħω can emit an LO phonon with, q− … q+ (nm^-1), and their
+ *  derivatives by Tc (nm^-1 K^-1): q± = k(E) ± k(E − ħω), ħ²k²/2m = E. Shared with lo-bins.ts. */
+export interface EmissionWavevectors { qp: number; qm: number; dqp: number; dqm: number }
+
+export function emissionWavevectors(tcK: number, massM0: number, hwEv: number, out: EmissionWavevectors): EmissionWavevectors {
+  const c = massM0 / HBAR2; // k² = c E (nm^-2 per eV)
+  const dE = 1.5 * KB;
+  const e = dE * tcK + hwEv;
+  const k1 = Math.sqrt(c * e);
+  const k2 = Math.sqrt(c * (e - hwEv));
+  // dk/dT = c · (3/2 kB) / (2k)
+  const dk1 = (c * dE) / (2 * k1);
+  const dk2 = (c * dE) / (2 * k2);
+  out.qp = k1 + k2;
+  out.qm = k1 - k2;
+  out.dqp = dk1 + dk2;
+  out.dqm = dk1 - dk2;
+  return out;
+}
+
+const scratchQ: EmissionWavevectors = { qp: 0, qm: 0, dqp: 0, dqm: 0 };
+
 /**
  * Screening factor of one carrier type.
  * @param aSq q_D² (nm^-2); @param tcK carrier temperature (K); @param massM0 band mass; @param hwEv LO energy (eV)
  */
 export function screeningFactor(aSq: number, tcK: number, massM0: number, hwEv: number, out: ScreeningOut): void {
-  const c = massM0 / HBAR2 ; // k² = c E (nm^-2 per eV)
-  const dE = 1.5 * KB;
-  const e = dE * tcK + hwEv;
-  const k1 = Math.sqrt(c * e);
-  const k2 = Math.sqrt(c * (e - hwEv));
-  const qp = k1 + k2;
-  const qm = k1 - k2;
-  // dk/dT = c · (3/2 kB) / (2k)
-  const dk1 = (c * dE) / (2 * k1);
-  const dk2 = (c * dE) / (2 * k2);
-  const dqp = dk1 + dk2;
-  const dqm = dk1 - dk2;
+  const { qp, qm, dqp, dqm } = emissionWavevectors(tcK, massM0, hwEv, scratchQ);
   const i0 = Math.log(qp / qm);
   const di0 = dqp / qp - dqm / qm;
   const up = qp * qp + aSq;
