@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { CHROMIUM, hasChromium, openApp, pageHelpers, ROOT, type OpenApp } from './harness.ts';
+import { CHROMIUM, downloaded, hasChromium, openApp, pageHelpers, ROOT, type OpenApp } from './harness.ts';
 import { readMeasuredFile } from '../../cli/data-file.ts';
 import { provenance, VERSION } from '../../src/provenance.ts';
 import { FIGURE_PRESETS } from '../../web/figure-presets.ts';
@@ -117,7 +117,7 @@ describe.skipIf(!available)('issue 13 page defects in chromium', () => {
     await page.setInputFiles('#measured-file', { name: 'm.csv', mimeType: 'text/csv', buffer: Buffer.from('delay_ps,Tc_K\n0.3,1900\n1,900\n3,420\n') });
     await expect.poll(async () => (await hook(page)).measuredPoints).toBe(3);
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
-    const bytes = readFileSync((await png.path())!);
+    const bytes = await downloaded(png);
     writeFileSync(join(ROOT, 'test-results', 'export-chart.png'), bytes); // to look at
     const width = bytes.readUInt32BE(16);
     const onScreen = await page.evaluate(() => document.querySelector('#main-chart canvas')!.getBoundingClientRect().width);
@@ -166,12 +166,12 @@ describe.skipIf(!available)('issue 13 page defects in chromium', () => {
     expect(fromPng).toMatchObject({ generator: 'hotcarrier', version: VERSION, inputHash: want.inputHash });
     expect(fromPng.commit === null || /^[0-9a-f]{40}$/.test(fromPng.commit)).toBe(true);
     const [svgFile] = await Promise.all([page.waitForEvent('download'), page.click('#export-svg')]);
-    const svg = readFileSync((await svgFile.path())!, 'utf8');
+    const svg = (await downloaded(svgFile)).toString('utf8');
     const meta = /<metadata id="hotcarrier-provenance">([^<]*)<\/metadata>/.exec(svg);
     expect(JSON.parse(meta![1].replace(/&amp;/g, '&'))).toEqual(fromPng);
     expect(svg).toContain(`input hash ${want.inputHash}`);
     const [csvFile] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
-    expect(readFileSync((await csvFile.path())!, 'utf8')).toContain(`input hash ${want.inputHash}`);
+    expect((await downloaded(csvFile)).toString('utf8')).toContain(`input hash ${want.inputHash}`);
     await page.click('#measured-remove');
     await page.click('#clear');
     await curves(page, 1);
@@ -251,7 +251,7 @@ describe.skipIf(!available)('issue 13 page defects in chromium', () => {
     expect(await onChart.isVisible()).toBe(true);
     expect(await onChart.innerText()).toMatch(/1e20 cm⁻³[\s\S]*5000 K/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
-    const csv = readFileSync((await download.path())!, 'utf8');
+    const csv = (await downloaded(download)).toString('utf8');
     expect(csv).toMatch(/^# curve 2: warning: carrier temperature reached \d+ K/m);
     await page.click('#clear');
     await curves(page, 1);
@@ -312,7 +312,7 @@ describe.skipIf(!available)('issue 13 page defects in chromium', () => {
     expect(chart).toMatch(/NC edge length 5 nm/);
     expect(chart).not.toMatch(/densityCm3|edgeNm/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('.sweep .csv')]);
-    const head = readFileSync((await download.path())!, 'utf8').split('\n')[1].split(',');
+    const head = (await downloaded(download)).toString('utf8').split('\n')[1].split(',');
     expect(new Set(head).size).toBe(head.length);
     // ⟨N⟩ = 20 draws at 8 nm (3.9e19 cm⁻³); making the NC 4 nm gives 3.1e20 cm⁻³: the edge that caused it is marked,
     // naming ⟨N⟩, and ⟨N⟩'s own mark names the edge (was: only ⟨N⟩ marked).

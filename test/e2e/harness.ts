@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type BrowserServer, type Download, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -146,12 +146,70 @@ export async function sharedBuild(): Promise<string> {
   return dist;
 }
 
-/** Serve the shared build of the app (`sharedBuild`) and open it in a fresh chromium page. (The argument, once the
- *  build folder of each test file, is kept for the callers; every file now serves the same build.) */
+/** What the global setup (test/global-setup.ts) hands the browser files: one chromium and one server of the shared
+ *  build for the whole run, so that each file opens a browser context (milliseconds) instead of starting chromium
+ *  (a second or two of a core) and serving the build itself. */
+export interface SharedBrowser {
+  /** playwright's websocket endpoint of the chromium the global setup started. */
+  wsEndpoint: string;
+  /** The shared build of the app, served on localhost. */
+  url: string;
+}
+
+/** Start the run's chromium (a playwright browser server) and serve the shared build; `close` stops both. */
+export async function startSharedBrowser(): Promise<SharedBrowser & { close(): Promise<void> }> {
+  const [server, browser]: [StaticServer, BrowserServer] = await Promise.all([
+    sharedBuild().then(serveDir),
+    chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS }),
+  ]);
+  return {
+    wsEndpoint: browser.wsEndpoint(),
+    url: server.url,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** The options every browser test file's context is opened with (as the persistent context of launchChromium). */
+const CONTEXT = { acceptDownloads: true, viewport: { width: 1400, height: 1000 } } as const;
+
+/** The shared chromium and server when the global setup started them (vitest's inject); null otherwise (a file
+ *  run on its own by a command the setup did not recognise as including the browser files, or outside vitest). */
+async function sharedBrowser(): Promise<SharedBrowser | null> {
+  try {
+    const { inject } = await import('vitest');
+    return (inject as (key: string) => SharedBrowser | null | undefined)('hotcarrierBrowser') ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Open the app in a fresh chromium page of a browser context of its own: in the run's shared chromium, on the shared
+ * server, when the global setup started them; else in a chromium and on a server of this file's own. (The argument,
+ * once the build folder of each test file, is kept for the callers; every file uses the same build.)
+ */
 export async function openApp(_distName?: string): Promise<OpenApp> {
-  const dist = await sharedBuild();
-  const server = await serveDir(dist);
-  const browser = await launchChromium();
+  const shared = await sharedBrowser();
+  let server: StaticServer;
+  let browser: Browser;
+  if (shared) {
+    const remote = await chromium.connect(shared.wsEndpoint);
+    const context = await remote.newContext(CONTEXT);
+    server = { url: shared.url, close: async () => {} };
+    browser = {
+      context,
+      async close() {
+        await context.close();
+        await remote.close(); // the connection; the shared chromium stays for the other files
+      },
+    };
+  } else {
+    server = await serveDir(await sharedBuild());
+    browser = await launchChromium();
+  }
   const page = await browser.context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -163,6 +221,15 @@ export async function openApp(_distName?: string): Promise<OpenApp> {
       await server.close();
     },
   };
+}
+
+/** A download's bytes. (Download.path() is not available from a browser reached over playwright's websocket, as
+ *  the shared chromium is; the stream is, and works for a local browser too.) */
+export async function downloaded(download: Download): Promise<Buffer> {
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 /** The part of the page's test hook (window.hotcarrier, set by web/) that every browser test file waits on. */
