@@ -86,8 +86,7 @@ describe.skipIf(!available)('web app in chromium', () => {
     await settled(page);
     expect(await page.isDisabled('input[name="excitation-unit"][value="nPerNc"]')).toBe(true);
     expect(await page.isDisabled('#param-edgeNm')).toBe(true);
-    await page.waitForTimeout(250);
-    expect(page.url()).toMatch(/edgeNm=bulk/);
+    await expect.poll(() => page.url()).toMatch(/edgeNm=bulk/); // the URL is written 150 ms after the last change
     expect(await page.locator('#converted').innerText()).toMatch(/not defined for a film/);
     await page.uncheck('#bulk-film');
     await settled(page);
@@ -150,7 +149,8 @@ describe.skipIf(!available)('web app in chromium', () => {
   });
 
   it('reproduces the view from the shared URL', async () => {
-    await page.waitForTimeout(300); // the URL is written 150 ms after the last change
+    // The URL is written 150 ms after the last change (the lattice at 150 K, with a kept curve): wait for it.
+    await expect.poll(() => page.url()).toMatch(/latticeK=150&.*overlays=/);
     const url = page.url();
     expect(url).toMatch(/composition=FAPbI3/);
     expect(url).toMatch(/overlays=/);

@@ -188,10 +188,11 @@ async function sharedBrowser(): Promise<SharedBrowser | null> {
 
 /**
  * Open the app in a fresh chromium page of a browser context of its own: in the run's shared chromium, on the shared
- * server, when the global setup started them; else in a chromium and on a server of this file's own. (The argument,
- * once the build folder of each test file, is kept for the callers; every file uses the same build.)
+ * server, when the global setup started them; else in a chromium and on a server of this file's own. (The first
+ * argument, once the build folder of each test file, is kept for the callers; every file uses the same build.)
+ * `initScript` runs in the page before its own scripts on every load.
  */
-export async function openApp(_distName?: string): Promise<OpenApp> {
+export async function openApp(_distName?: string, options: { initScript?: () => void } = {}): Promise<OpenApp> {
   const shared = await sharedBrowser();
   let server: StaticServer;
   let browser: Browser;
@@ -213,6 +214,7 @@ export async function openApp(_distName?: string): Promise<OpenApp> {
   const page = await browser.context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  if (options.initScript) await page.addInitScript(options.initScript); // before the page's own scripts, from the first load
   await page.goto(server.url);
   return {
     server, browser, page, pageErrors,
@@ -261,5 +263,14 @@ export function pageHelpers<H extends PageHook>() {
   /** Wait until the chart holds `n` curves. */
   const curves = (page: Page, n: number) =>
     page.waitForFunction((k) => (window as unknown as { hotcarrier?: PageHook }).hotcarrier?.curves === k, n, { timeout: 20_000 });
-  return { hook, settled, curves };
+  return { hook, settled, curves, frames };
+}
+
+/** Wait for `n` animation frames of the page (2 by default): a handler the last change scheduled for the next frame
+ *  (the resize redraw) has then run. An event to wait on rather than a fixed sleep. */
+export function frames(page: Page, n = 2): Promise<void> {
+  return page.evaluate((k) => new Promise<void>((done) => {
+    const step = (left: number) => (left === 0 ? done() : requestAnimationFrame(() => step(left - 1)));
+    step(k);
+  }), n);
 }
