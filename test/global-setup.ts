@@ -1,8 +1,8 @@
 // Runs once before the test files: compiles the package into lib/ and bundles the CLI (as `npm run build:lib` does)
 // unless lib/ is already as new as the sources, so that worker threads load compiled JavaScript (vite.config.ts sets
 // HOTCARRIER_WORKER_CODE=built) instead of each compiling the TypeScript engine through tsx when it starts. When the
-// browser files may run, it also builds the app once and starts one chromium and one server of that build for all of
-// them (test/e2e/harness.ts, openApp), stopped when the run ends.
+// browser files may run, it also builds the app once and starts chromium and one server of that build for all of
+// them (test/e2e/harness.ts, openApp: one chromium per vitest worker), stopped when the run ends.
 
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -68,7 +68,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const g = globalThis as { [ONCE]?: Once };
-  g[ONCE] ??= prepare();
+  g[ONCE] ??= prepare(Number(project.vitest.config.maxWorkers) || 2);
   const once = g[ONCE];
   once.users++;
   project.provide('hotcarrierBrowser', await once.ready);
@@ -77,20 +77,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
 }
 
-function prepare(): Once {
+function prepare(workers: number): Once {
   let close = async () => {};
   const ready = (async () => {
     const jobs: Promise<unknown>[] = [];
     if (!builtIsCurrent()) jobs.push(buildLib());
-    // The app's build for the browser files (beside tsc, which uses one core) and the one chromium they share,
-    // started here rather than by each browser file.
+    // The app's build for the browser files (beside tsc, which uses one core) and the chromiums they share (one
+    // per vitest worker), started here rather than by each browser file.
     let browser: Promise<SharedBrowser | null> = Promise.resolve(null);
     if (browserFilesMayRun()) {
       const { hasChromium, startSharedBrowser } = await import('./e2e/harness.ts');
       if (hasChromium()) {
-        browser = startSharedBrowser().then((b) => {
+        browser = startSharedBrowser(Math.min(workers, 4)).then((b) => {
           close = () => b.close();
-          return { wsEndpoint: b.wsEndpoint, url: b.url };
+          return { wsEndpoints: b.wsEndpoints, url: b.url };
         });
       }
     }

@@ -146,27 +146,28 @@ export async function sharedBuild(): Promise<string> {
   return dist;
 }
 
-/** What the global setup (test/global-setup.ts) hands the browser files: one chromium and one server of the shared
- *  build for the whole run, so that each file opens a browser context (milliseconds) instead of starting chromium
- *  (a second or two of a core) and serving the build itself. */
+/** What the global setup (test/global-setup.ts) hands the browser files: a chromium per vitest worker and one server
+ *  of the shared build for the whole run, so that each file opens a browser context (milliseconds) instead of
+ *  starting chromium (a second or two of a core) and serving the build itself. One chromium per worker rather than
+ *  one for all: two files at once in one chromium share its compositor, and measured slower (two pages' loads,
+ *  edits and screenshots at once: 15.0–16.0 s wall in one chromium, 13.9–14.2 s in two). */
 export interface SharedBrowser {
-  /** playwright's websocket endpoint of the chromium the global setup started. */
-  wsEndpoint: string;
+  /** playwright's websocket endpoints of the chromiums the global setup started, one per vitest worker. */
+  wsEndpoints: string[];
   /** The shared build of the app, served on localhost. */
   url: string;
 }
 
-/** Start the run's chromium (a playwright browser server) and serve the shared build; `close` stops both. */
-export async function startSharedBrowser(): Promise<SharedBrowser & { close(): Promise<void> }> {
-  const [server, browser]: [StaticServer, BrowserServer] = await Promise.all([
-    sharedBuild().then(serveDir),
-    chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS }),
-  ]);
+/** Start `count` chromiums (playwright browser servers) and serve the shared build; `close` stops them all. */
+export async function startSharedBrowser(count: number): Promise<SharedBrowser & { close(): Promise<void> }> {
+  const launches = Array.from({ length: Math.max(1, count) }, () =>
+    chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS }));
+  const [server, ...browsers]: [StaticServer, ...BrowserServer[]] = await Promise.all([sharedBuild().then(serveDir), ...launches]);
   return {
-    wsEndpoint: browser.wsEndpoint(),
+    wsEndpoints: browsers.map((b) => b.wsEndpoint()),
     url: server.url,
     async close() {
-      await browser.close();
+      await Promise.all(browsers.map((b) => b.close()));
       await server.close();
     },
   };
@@ -197,7 +198,9 @@ export async function openApp(_distName?: string, options: { initScript?: () => 
   let server: StaticServer;
   let browser: Browser;
   if (shared) {
-    const remote = await chromium.connect(shared.wsEndpoint);
+    // This worker's chromium (VITEST_POOL_ID runs from 1 to maxWorkers): files running at once use different ones.
+    const worker = Math.max(1, Number(process.env.VITEST_POOL_ID) || 1);
+    const remote = await chromium.connect(shared.wsEndpoints[(worker - 1) % shared.wsEndpoints.length]);
     const context = await remote.newContext(CONTEXT);
     server = { url: shared.url, close: async () => {} };
     browser = {
