@@ -2,10 +2,9 @@
 // cancel, CSV export, a shared URL reproducing the view, and a screenshot in test-results/.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { CHROMIUM, hasChromium, openApp, pageHelpers, ROOT, type OpenApp } from './harness.ts';
+import { CHROMIUM, downloaded, hasChromium, openApp, pageHelpers, ROOT, type OpenApp } from './harness.ts';
 
 const RESULTS = join(ROOT, 'test-results');
 const available = hasChromium();
@@ -87,8 +86,7 @@ describe.skipIf(!available)('web app in chromium', () => {
     await settled(page);
     expect(await page.isDisabled('input[name="excitation-unit"][value="nPerNc"]')).toBe(true);
     expect(await page.isDisabled('#param-edgeNm')).toBe(true);
-    await page.waitForTimeout(250);
-    expect(page.url()).toMatch(/edgeNm=bulk/);
+    await expect.poll(() => page.url()).toMatch(/edgeNm=bulk/); // the URL is written 150 ms after the last change
     expect(await page.locator('#converted').innerText()).toMatch(/not defined for a film/);
     await page.uncheck('#bulk-film');
     await settled(page);
@@ -136,7 +134,7 @@ describe.skipIf(!available)('web app in chromium', () => {
     const h = await settled(page);
     expect(h.curves).toBe(2);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
-    const csv = readFileSync((await download.path())!, 'utf8');
+    const csv = (await downloaded(download)).toString('utf8');
     expect(csv).toMatch(/^# curve 1: FAPbI3 8 nm, 1e\+?19 cm⁻³, 150 K/m);
     expect(csv).toMatch(/^# curve 1: tau1e_ps=[\d.]+; peakTc_K=[\d.]+; nc_auger_statistics=poisson; solver=/m);
     expect(csv).toMatch(/^curve,label,t_ps,Tc_K,T_LO_K,T_A_K,n_cm3,Tc_e_K,Tc_h_K$/m);
@@ -144,14 +142,15 @@ describe.skipIf(!available)('web app in chromium', () => {
     expect(rows.length).toBe(400); // two curves × 200 delays
     expect(csv).not.toMatch(/NaN/);
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
-    const bytes = readFileSync((await png.path())!);
+    const bytes = await downloaded(png);
     expect(png.suggestedFilename()).toBe('hotcarrier-chart.png');
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(bytes.length).toBeGreaterThan(5000);
   });
 
   it('reproduces the view from the shared URL', async () => {
-    await page.waitForTimeout(300); // the URL is written 150 ms after the last change
+    // The URL is written 150 ms after the last change (the lattice at 150 K, with a kept curve): wait for it.
+    await expect.poll(() => page.url()).toMatch(/latticeK=150&.*overlays=/);
     const url = page.url();
     expect(url).toMatch(/composition=FAPbI3/);
     expect(url).toMatch(/overlays=/);

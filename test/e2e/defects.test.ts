@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { CHROMIUM, hasChromium, openApp, pageHelpers, ROOT, type OpenApp } from './harness.ts';
+import { CHROMIUM, downloaded, hasChromium, openApp, pageHelpers, ROOT, type OpenApp } from './harness.ts';
 import { readMeasuredFile } from '../../cli/data-file.ts';
 import { provenance, VERSION } from '../../src/provenance.ts';
 import { FIGURE_PRESETS } from '../../web/figure-presets.ts';
@@ -62,10 +62,8 @@ describe.skipIf(!available)('issue 13 page defects in chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    app = await openApp('e2e-defects-dist');
+    app = await openApp('e2e-defects-dist', { initScript: RECORD_LABELS });
     page = app.page;
-    await page.addInitScript(RECORD_LABELS);
-    await page.reload();
     await settled(page);
   });
 
@@ -117,7 +115,7 @@ describe.skipIf(!available)('issue 13 page defects in chromium', () => {
     await page.setInputFiles('#measured-file', { name: 'm.csv', mimeType: 'text/csv', buffer: Buffer.from('delay_ps,Tc_K\n0.3,1900\n1,900\n3,420\n') });
     await expect.poll(async () => (await hook(page)).measuredPoints).toBe(3);
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
-    const bytes = readFileSync((await png.path())!);
+    const bytes = await downloaded(png);
     writeFileSync(join(ROOT, 'test-results', 'export-chart.png'), bytes); // to look at
     const width = bytes.readUInt32BE(16);
     const onScreen = await page.evaluate(() => document.querySelector('#main-chart canvas')!.getBoundingClientRect().width);
@@ -166,12 +164,12 @@ describe.skipIf(!available)('issue 13 page defects in chromium', () => {
     expect(fromPng).toMatchObject({ generator: 'hotcarrier', version: VERSION, inputHash: want.inputHash });
     expect(fromPng.commit === null || /^[0-9a-f]{40}$/.test(fromPng.commit)).toBe(true);
     const [svgFile] = await Promise.all([page.waitForEvent('download'), page.click('#export-svg')]);
-    const svg = readFileSync((await svgFile.path())!, 'utf8');
+    const svg = (await downloaded(svgFile)).toString('utf8');
     const meta = /<metadata id="hotcarrier-provenance">([^<]*)<\/metadata>/.exec(svg);
     expect(JSON.parse(meta![1].replace(/&amp;/g, '&'))).toEqual(fromPng);
     expect(svg).toContain(`input hash ${want.inputHash}`);
     const [csvFile] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
-    expect(readFileSync((await csvFile.path())!, 'utf8')).toContain(`input hash ${want.inputHash}`);
+    expect((await downloaded(csvFile)).toString('utf8')).toContain(`input hash ${want.inputHash}`);
     await page.click('#measured-remove');
     await page.click('#clear');
     await curves(page, 1);
@@ -205,7 +203,8 @@ describe.skipIf(!available)('issue 13 page defects in chromium', () => {
     await t.click('button[data-preset="5b"]');
     await curves(t, 3);
     await settled(t);
-    await t.waitForTimeout(1000); // the status line has moved on ("Computed: …"); the caption has not
+    // The status line moves on ("Computed: …"); the caption does not.
+    await expect.poll(() => t.locator('#status').innerText()).toMatch(/^Computed/);
     expect(await t.locator('#status').innerText()).not.toContain(preset.caption);
     const caption = t.locator('#preset-caption');
     expect(await caption.isVisible()).toBe(true);
@@ -215,12 +214,14 @@ describe.skipIf(!available)('issue 13 page defects in chromium', () => {
   });
 
   it('6: a link that cannot draw opens with a clear message and the defaults drawn; a bad field never reaches the URL', async () => {
+    const other = await app.browser.context.newPage();
     for (const [hash, named] of [
       ['composition=CsPbI3&edgeNm=8&densityCm3=1e18&pumpNm=900', /pump/i],
       ['composition=CsPbI3&edgeNm=4&nPerNc=20', /⟨N⟩|density/],
       ['composition=Qq3&edgeNm=8&densityCm3=1e18', /composition|Qq3/i],
     ] as const) {
-      const other = await app.browser.context.newPage();
+      // Each link opened as a new document in one tab (through about:blank: a change of the hash alone is no load).
+      await other.goto('about:blank');
       await other.goto(`${app.server.url}#${hash}`);
       await curves(other, 1);
       const status = await other.locator('#status').innerText();
@@ -228,8 +229,8 @@ describe.skipIf(!available)('issue 13 page defects in chromium', () => {
       expect(status).toMatch(/default/i);
       expect(status).toMatch(named);
       expect(status).not.toMatch(/last good curve/);
-      await other.close();
     }
+    await other.close();
     await setField(page, '#param-pumpNm', '900');
     await expect.poll(() => page.locator('#status').innerText()).toMatch(/pump|gap/i);
     await page.waitForTimeout(400);
@@ -251,7 +252,7 @@ describe.skipIf(!available)('issue 13 page defects in chromium', () => {
     expect(await onChart.isVisible()).toBe(true);
     expect(await onChart.innerText()).toMatch(/1e20 cm⁻³[\s\S]*5000 K/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
-    const csv = readFileSync((await download.path())!, 'utf8');
+    const csv = (await downloaded(download)).toString('utf8');
     expect(csv).toMatch(/^# curve 2: warning: carrier temperature reached \d+ K/m);
     await page.click('#clear');
     await curves(page, 1);
@@ -312,7 +313,7 @@ describe.skipIf(!available)('issue 13 page defects in chromium', () => {
     expect(chart).toMatch(/NC edge length 5 nm/);
     expect(chart).not.toMatch(/densityCm3|edgeNm/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('.sweep .csv')]);
-    const head = readFileSync((await download.path())!, 'utf8').split('\n')[1].split(',');
+    const head = (await downloaded(download)).toString('utf8').split('\n')[1].split(',');
     expect(new Set(head).size).toBe(head.length);
     // ⟨N⟩ = 20 draws at 8 nm (3.9e19 cm⁻³); making the NC 4 nm gives 3.1e20 cm⁻³: the edge that caused it is marked,
     // naming ⟨N⟩, and ⟨N⟩'s own mark names the edge (was: only ⟨N⟩ marked).
@@ -364,9 +365,11 @@ describe.skipIf(!available)('issue 13 page defects in chromium', () => {
   // (A 1 MB link is refused by length in decodeLink, tested in web-helpers: Chrome itself takes seconds to open one.)
   it('issue 9: links with [null] overlays, unknown switches or a 15 kB composition open and draw, without page errors', async () => {
     const errors: string[] = [];
+    const other = await app.browser.context.newPage();
+    other.on('pageerror', (e) => errors.push(e.message));
     for (const hash of ['overlays=%5Bnull%2C1%2C%7B%22composition%22%3A%7B%7D%7D%5D', 'switches.foo=0&switches.constructor=0', `composition=${'A'.repeat(15_000)}`]) {
-      const other = await app.browser.context.newPage();
-      other.on('pageerror', (e) => errors.push(e.message));
+      // Each link opened as a new document in one tab (through about:blank: a change of the hash alone is no load).
+      await other.goto('about:blank');
       await other.goto(`${app.server.url}#${hash}`);
       // Bounded: a link never stalls the page.
       await other.waitForFunction(() => (window as unknown as { hotcarrier?: Hook }).hotcarrier?.curves === 1, null, { timeout: 15_000 });
@@ -374,8 +377,8 @@ describe.skipIf(!available)('issue 13 page defects in chromium', () => {
       await settled(other);
       await expect.poll(() => other.locator('#status').innerText()).toMatch(/^Computed/);
       expect(await other.getAttribute('#status', 'class')).not.toMatch(/error/);
-      await other.close();
     }
+    await other.close();
     expect(errors).toEqual([]);
   });
 

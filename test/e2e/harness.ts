@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type BrowserServer, type Download, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -146,15 +146,78 @@ export async function sharedBuild(): Promise<string> {
   return dist;
 }
 
-/** Serve the shared build of the app (`sharedBuild`) and open it in a fresh chromium page. (The argument, once the
- *  build folder of each test file, is kept for the callers; every file now serves the same build.) */
-export async function openApp(_distName?: string): Promise<OpenApp> {
-  const dist = await sharedBuild();
-  const server = await serveDir(dist);
-  const browser = await launchChromium();
+/** What the global setup (test/global-setup.ts) hands the browser files: a chromium per vitest worker and one server
+ *  of the shared build for the whole run, so that each file opens a browser context (milliseconds) instead of
+ *  starting chromium (a second or two of a core) and serving the build itself. One chromium per worker rather than
+ *  one for all: two files at once in one chromium share its compositor, and measured slower (two pages' loads,
+ *  edits and screenshots at once: 15.0–16.0 s wall in one chromium, 13.9–14.2 s in two). */
+export interface SharedBrowser {
+  /** playwright's websocket endpoints of the chromiums the global setup started, one per vitest worker. */
+  wsEndpoints: string[];
+  /** The shared build of the app, served on localhost. */
+  url: string;
+}
+
+/** Start `count` chromiums (playwright browser servers) and serve the shared build; `close` stops them all. */
+export async function startSharedBrowser(count: number): Promise<SharedBrowser & { close(): Promise<void> }> {
+  const launches = Array.from({ length: Math.max(1, count) }, () =>
+    chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS }));
+  const [server, ...browsers]: [StaticServer, ...BrowserServer[]] = await Promise.all([sharedBuild().then(serveDir), ...launches]);
+  return {
+    wsEndpoints: browsers.map((b) => b.wsEndpoint()),
+    url: server.url,
+    async close() {
+      await Promise.all(browsers.map((b) => b.close()));
+      await server.close();
+    },
+  };
+}
+
+/** The options every browser test file's context is opened with (as the persistent context of launchChromium). */
+const CONTEXT = { acceptDownloads: true, viewport: { width: 1400, height: 1000 } } as const;
+
+/** The shared chromium and server when the global setup started them (vitest's inject); null otherwise (a file
+ *  run on its own by a command the setup did not recognise as including the browser files, or outside vitest). */
+async function sharedBrowser(): Promise<SharedBrowser | null> {
+  try {
+    const { inject } = await import('vitest');
+    return (inject as (key: string) => SharedBrowser | null | undefined)('hotcarrierBrowser') ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Open the app in a fresh chromium page of a browser context of its own: in the run's shared chromium, on the shared
+ * server, when the global setup started them; else in a chromium and on a server of this file's own. (The first
+ * argument, once the build folder of each test file, is kept for the callers; every file uses the same build.)
+ * `initScript` runs in the page before its own scripts on every load.
+ */
+export async function openApp(_distName?: string, options: { initScript?: () => void } = {}): Promise<OpenApp> {
+  const shared = await sharedBrowser();
+  let server: StaticServer;
+  let browser: Browser;
+  if (shared) {
+    // This worker's chromium (VITEST_POOL_ID runs from 1 to maxWorkers): files running at once use different ones.
+    const worker = Math.max(1, Number(process.env.VITEST_POOL_ID) || 1);
+    const remote = await chromium.connect(shared.wsEndpoints[(worker - 1) % shared.wsEndpoints.length]);
+    const context = await remote.newContext(CONTEXT);
+    server = { url: shared.url, close: async () => {} };
+    browser = {
+      context,
+      async close() {
+        await context.close();
+        await remote.close(); // the connection; the shared chromium stays for the other files
+      },
+    };
+  } else {
+    server = await serveDir(await sharedBuild());
+    browser = await launchChromium();
+  }
   const page = await browser.context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  if (options.initScript) await page.addInitScript(options.initScript); // before the page's own scripts, from the first load
   await page.goto(server.url);
   return {
     server, browser, page, pageErrors,
@@ -163,6 +226,15 @@ export async function openApp(_distName?: string): Promise<OpenApp> {
       await server.close();
     },
   };
+}
+
+/** A download's bytes. (Download.path() is not available from a browser reached over playwright's websocket, as
+ *  the shared chromium is; the stream is, and works for a local browser too.) */
+export async function downloaded(download: Download): Promise<Buffer> {
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 /** The part of the page's test hook (window.hotcarrier, set by web/) that every browser test file waits on. */
@@ -194,5 +266,14 @@ export function pageHelpers<H extends PageHook>() {
   /** Wait until the chart holds `n` curves. */
   const curves = (page: Page, n: number) =>
     page.waitForFunction((k) => (window as unknown as { hotcarrier?: PageHook }).hotcarrier?.curves === k, n, { timeout: 20_000 });
-  return { hook, settled, curves };
+  return { hook, settled, curves, frames };
+}
+
+/** Wait for `n` animation frames of the page (2 by default): a handler the last change scheduled for the next frame
+ *  (the resize redraw) has then run. An event to wait on rather than a fixed sleep. */
+export function frames(page: Page, n = 2): Promise<void> {
+  return page.evaluate((k) => new Promise<void>((done) => {
+    const step = (left: number) => (left === 0 ? done() : requestAnimationFrame(() => step(left - 1)));
+    step(k);
+  }), n);
 }

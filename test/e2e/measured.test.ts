@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { CHROMIUM, hasChromium, openApp, pageHelpers, ROOT, type OpenApp } from './harness.ts';
+import { CHROMIUM, downloaded, hasChromium, openApp, pageHelpers, ROOT, type OpenApp } from './harness.ts';
 
 const RESULTS = join(ROOT, 'test-results');
 const available = hasChromium();
@@ -91,7 +91,7 @@ describe.skipIf(!available)('measured data in chromium', () => {
 
   it('exports the measured points in the CSV, with the model at their delays', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
-    const csv = readFileSync((await download.path())!, 'utf8');
+    const csv = (await downloaded(download)).toString('utf8');
     expect(csv).toMatch(/^# measured: ta-run1\.csv; 6 rows$/m);
     expect(csv).toMatch(/^measured,label,t_ps,Tc_K,sigma_K,model_Tc_K$/m);
     const rows = csv.split('\n').filter((l) => l.startsWith('measured,ta-run1.csv,'));

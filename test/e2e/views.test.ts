@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { CHROMIUM, hasChromium, openApp, pageHelpers, ROOT, type OpenApp } from './harness.ts';
+import { CHROMIUM, frames, hasChromium, openApp, pageHelpers, ROOT, type OpenApp } from './harness.ts';
 import { formatNumber } from '../../web/format.ts';
 
 const RESULTS = join(ROOT, 'test-results');
@@ -102,7 +102,7 @@ describe.skipIf(!available)('page views in chromium', () => {
     for (const [width, height] of SIZES) {
       await page.setViewportSize({ width, height });
       await settled(page);
-      await page.waitForTimeout(150); // resize is debounced by a frame
+      await frames(page); // resize is debounced by a frame
       const layout = await page.evaluate(() => {
         const chart = document.querySelector('#main-chart')!.getBoundingClientRect();
         return { scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth, chartTop: chart.top, chartHeight: chart.height, chartRight: chart.right };
@@ -152,7 +152,7 @@ describe.skipIf(!available)('page views in chromium', () => {
     await phone.fill('#param-latticeK', '290');
     await phone.press('#param-latticeK', 'Enter');
     await settled(phone);
-    await phone.waitForTimeout(200);
+    await frames(phone);
     const texts = await phone.evaluate(() => (window as unknown as { __texts: TextBox[] }).__texts);
     const ticks = texts.filter((t) => /^[−-]?[\d.,]+(e-?\d+)?$/.test(t.text));
     const seen = new Set<string>();
@@ -201,7 +201,7 @@ describe.skipIf(!available)('page views in chromium', () => {
     await settled(big);
     const projector = await heights();
     await big.setViewportSize({ width: 1920, height: 1080 });
-    await big.waitForTimeout(200); // resize is debounced by a frame
+    await frames(big); // resize is debounced by a frame
     const hd = await heights();
     // Was fixed at 360 px (a third of 1080p): now about half the screen, and larger than on the 768 px projector.
     expect(hd.main).toBeGreaterThan(0.45 * 1080);
@@ -321,11 +321,11 @@ describe.skipIf(!available)('page views in chromium', () => {
     await t.evaluate(() => window.scrollTo(0, 0));
     await t.screenshot({ path: join(RESULTS, 'teaching-1024x768.png') });
     await t.setViewportSize({ width: 390, height: 844 });
-    await t.waitForTimeout(200);
+    await frames(t); // resize is debounced by a frame
     expect(await t.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await t.evaluate(() => window.scrollTo(0, 0));
     await t.screenshot({ path: join(RESULTS, 'teaching-390x844.png') });
-    await t.waitForTimeout(250);
+    await t.waitForTimeout(250); // the URL is written 150 ms after the last change: a check that none drops the view
     expect(decodeURIComponent(t.url())).toMatch(/view=teaching&allow=densityCm3/);
     await t.close();
   });
