@@ -10,7 +10,7 @@ try:  # numpy is optional: arrays when it is there, lists otherwise
 except ImportError:  # pragma: no cover - exercised where numpy is absent
     _np = None
 
-_OTHER_KEYS = ("composition", "edgeNm", "acceptor", "augerStatistics", "method", "switches", "materialOverrides")
+_OTHER_KEYS = ("composition", "edgeNm", "acceptor", "augerStatistics", "loPool", "method", "switches", "materialOverrides")
 
 
 def _norm(name):

@@ -38,6 +38,12 @@ def test_python_names_and_material_fields_reach_the_engine():
     assert b.metrics["tau1ePs"] > a.metrics["tau1ePs"]
     film = hotcarrier.simulate(composition="MAPbI3", bulk=True, density_cm3=1e18, n_points=20)
     assert film.input["edgeNm"] is None
+    # the model choices reach it too: the LO population resolved in wavevector weakens the dense film's bottleneck
+    dense = dict(composition="MAPbI3", bulk=True, density_cm3=1e19, n_points=40)
+    one = hotcarrier.simulate(**dense)
+    resolved = hotcarrier.simulate(lo_pool="resolved", **dense)
+    assert resolved.input["loPool"] == "resolved"
+    assert resolved.metrics["tau1ePs"] < one.metrics["tau1ePs"] / 3
 
 
 def test_bad_input_raises_with_the_cli_message_and_the_process_survives():
