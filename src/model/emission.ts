@@ -188,10 +188,15 @@ export class CarrierEmission {
     let nE = nLo;
     let nH = nLo;
     if (bins) {
+      // The same q_D² as the screening factors above; alike types (one temperature, one mass) share their weights.
       const aSq = c.screeningCoef > 0 && screened ? 0.5 * c.screeningCoef * (1 / tE + 1 / tH) * Math.max(nsCm3, 0) : 0;
       nE = this.seen(bins, aSq, tE, c.electronMassM0, this.we);
-      nH = same && c.holeMassM0 === c.electronMassM0 ? nE : this.seen(bins, aSq, tH, c.holeMassM0, this.wh);
-      if (nH === nE && same && c.holeMassM0 === c.electronMassM0) this.wh.w.set(this.we.w);
+      if (same && c.holeMassM0 === c.electronMassM0) {
+        this.wh.w.set(this.we.w);
+        nH = nE;
+      } else {
+        nH = this.seen(bins, aSq, tH, c.holeMassM0, this.wh);
+      }
     }
     this.seenE = nE;
     this.seenH = nH;
