@@ -49,8 +49,8 @@ export class CoolingModel {
   /**
    * Electrons and holes alike (equal masses, hence equal couplings, level spacings, screening and injection share:
    * every lead-halide preset): ΔT = 0 is then an exact invariant of the equations (every source of ΔT vanishes with
-   * it), so the solver-facing system leaves the two ΔT components out (they are the last two, S.dtc and S.dtcMulti)
-   * and its dense LU keeps the one-temperature size. Otherwise all STATE_SIZE components are solved.
+   * it), so the solver-facing system leaves the two ΔT components (S.dtc, S.dtcMulti) out and its dense LU keeps the
+   * one-temperature size (solverIndex).
    */
   readonly symmetric: boolean;
   /** The LO population in wavevector bins (lo-bins.ts): their extra states are solved, by a finite-difference
@@ -66,7 +66,7 @@ export class CoolingModel {
   /** 1/scale, and the Jacobian's scaling scale_j/scale_i (row-major), computed once. */
   private readonly invScale: Float64Array;
   private readonly jacScale: Float64Array;
-  /** Full-size scratch for the solver-facing calls of a symmetric model. */
+  /** Full-size scratch for the solver-facing calls (the state and its derivative with every component). */
   private readonly fFull = new Float64Array(STATE_SIZE);
   private readonly jFull = new Float64Array(STATE_SIZE * STATE_SIZE);
   private readonly yPhys = new Float64Array(STATE_SIZE);
