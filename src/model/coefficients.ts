@@ -39,6 +39,8 @@ export interface ModelCoefficients {
   spacingCoefHole: number;
   /** Ligand bypass rate k_lig (ps^-1) of the energy the intrinsic bottleneck blocks (ligand.ts); 0 for films or off. */
   ligandBypassPerPs: number;
+  /** Multiply the Fröhlich rates by their Maxwell average G(ħω/kB T) (frohlich-maxwell.ts); false: G = 1. */
+  maxwellAverage: boolean;
   /** Sharpness of the energy-gap-law crossover at δ = ħω_LO (dimensionless). */
   bottleneckSharpness: number;
   /** Debye screening: q_D² = screeningCoef · n / Tc (nm^-2 K cm^3); 0 when screening is switched off. */

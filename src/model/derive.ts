@@ -201,6 +201,7 @@ export function build(input: NormalizedInput): Built {
     spacingCoefHole: useBottleneck ? levelSpacingCoefficient(material.holeMassM0, conf.volumeNm3 as number) : 0,
     bottleneckSharpness: BOTTLENECK_SHARPNESS,
     ligandBypassPerPs: !bulk && input.switches.ligandBypass && input.edgeNm !== null ? ligandBypassPerPs(input.edgeNm) : 0,
+    maxwellAverage: input.switches.maxwellAverage,
     screeningCoef: input.switches.screening ? debyeCoefficient(material.epsInf) : 0,
     electronMassM0: material.electronMassM0,
     holeMassM0: material.holeMassM0,

@@ -1,10 +1,10 @@
 // Net Fröhlich LO emission of one carrier class (all carriers of a film, or the carriers of the singly or multiply
 // excited NCs), per electron and per hole, each at its own temperature, with their partial derivatives:
 //
-//   P_c = ħω α_c ω f_c(T_c) S_c(q_D², T_c) [(N + 1) e^(−ħω/kB T_c) − N],   c = e, h
+//   P_c = ħω α_c ω G(x_c) f_c(T_c) S_c(q_D², T_c) [(N + 1) e^(−x_c) − N],   x_c = ħω/kB T_c,   c = e, h
 //   q_D² = (screeningCoef / 2) n_s (1/T_e + 1/T_h)      (Debye: electrons and holes each screen with their own T)
 //
-// f: intrinsic (discrete-level) bottleneck, the energy-gap law with the level spacing δ_c = coef_c/√(3/2 kB T_c);
+// G: the Maxwell average of the single-carrier rates (frohlich-maxwell.ts); f: intrinsic (discrete-level) bottleneck, the energy-gap law with the level spacing δ_c = coef_c/√(3/2 kB T_c);
 // S: static Debye screening by n_s screening pairs (screening.ts). Each P_c is zero when the LO modes are at that
 // carrier's temperature (detailed balance per carrier type). `evaluate` gives the pair sum P_e + P_h at one shared
 // temperature (the reference of test/model/carrier-classes.test.ts). Symbols and sources: docs/model.md.
@@ -14,6 +14,7 @@ import { KB_EV_PER_K as KB } from './constants.ts';
 import { screeningFactor, type ScreeningOut } from './screening.ts';
 import { logistic, softplus } from './special.ts';
 import { binWeights, binWeightsFor, type BinWeights } from './lo-bins.ts';
+import { maxwellFroehlichFactor, type MaxwellFactor } from './frohlich-maxwell.ts';
 
 /** P (eV ps^-1 per pair) with its partials by the class temperature T, the LO occupation N and n_s. */
 export interface EmissionOut {
@@ -99,6 +100,7 @@ export class CarrierEmission {
   private readonly scratch: ScreeningOut = { s: 1, dsdT: 0, dsdA: 0 };
   private readonly se2: Screen2 = { s: 1, dsdT: 0, dsdTo: 0, dsdns: 0 };
   private readonly sh2: Screen2 = { s: 1, dsdT: 0, dsdTo: 0, dsdns: 0 };
+  private readonly gScratch: MaxwellFactor = { g: 1, dgdx: 0 };
 
   /** Resolved LO bins (lo-bins.ts): each type's bin weights and its net emission into each bin (eV ps^-1 per
    *  carrier) from the last evaluateTypes call with bins. */
@@ -142,10 +144,12 @@ export class CarrierEmission {
     const xc = hw / (KB * tK);
     const ec = Math.exp(-xc);
     const B = (nLo + 1) * ec - nLo;
-    out.P = hw * W * B;
-    out.dPdT = hw * (dWdT * B + (W * (nLo + 1) * ec * xc) / tK);
-    out.dPdN = hw * W * (ec - 1);
-    out.dPdns = hw * dWdns * B;
+    const { g, dgdx } = this.maxwell(xc);
+    const dgdT = (-dgdx * xc) / tK;
+    out.P = hw * W * g * B;
+    out.dPdT = hw * (dWdT * g * B + W * dgdT * B + (W * g * (nLo + 1) * ec * xc) / tK);
+    out.dPdN = hw * W * g * (ec - 1);
+    out.dPdns = hw * dWdns * g * B;
     out.blocked = 1 - (Re * fe.f + Rh * fh.f) / (Re + Rh);
     out.dBlockeddT = -(Re * fe.dfdT + Rh * fh.dfdT) / (Re + Rh);
   }
@@ -227,8 +231,10 @@ export class CarrierEmission {
   /** Net emission of one carrier type into each bin: ħω R f w_b [(N_b + 1) e^(−ħω/kB T) − N_b] (sums to its P). */
   private intoBins(bins: Float64Array, rateF: number, tK: number, w: BinWeights, out: Float64Array): void {
     const hw = this.c.loEv;
-    const ec = Math.exp(-hw / (KB * tK));
-    for (let b = 0; b < bins.length; b++) out[b] = hw * rateF * w.w[b] * ((bins[b] + 1) * ec - bins[b]);
+    const xc = hw / (KB * tK);
+    const ec = Math.exp(-xc);
+    const rg = rateF * this.maxwell(xc).g;
+    for (let b = 0; b < bins.length; b++) out[b] = hw * rg * w.w[b] * ((bins[b] + 1) * ec - bins[b]);
   }
 
   private typeOut(rate: number, f: Factor, s: Screen2, tK: number, nLo: number, out: TypeEmissionOut): void {
@@ -236,12 +242,14 @@ export class CarrierEmission {
     const xc = hw / (KB * tK);
     const ec = Math.exp(-xc);
     const B = (nLo + 1) * ec - nLo;
+    const { g, dgdx } = this.maxwell(xc);
+    const dgdT = (-dgdx * xc) / tK;
     const W = rate * f.f * s.s;
-    out.P = hw * W * B;
-    out.dPdT = hw * (rate * (f.dfdT * s.s + f.f * s.dsdT) * B + (W * (nLo + 1) * ec * xc) / tK);
-    out.dPdTo = hw * rate * f.f * s.dsdTo * B;
-    out.dPdN = hw * W * (ec - 1);
-    out.dPdns = hw * rate * f.f * s.dsdns * B;
+    out.P = hw * W * g * B;
+    out.dPdT = hw * (rate * (f.dfdT * s.s + f.f * s.dsdT) * g * B + W * dgdT * B + (W * g * (nLo + 1) * ec * xc) / tK);
+    out.dPdTo = hw * rate * f.f * s.dsdTo * g * B;
+    out.dPdN = hw * W * g * (ec - 1);
+    out.dPdns = hw * rate * f.f * s.dsdns * g * B;
     out.blocked = 1 - f.f;
     out.dBlockeddT = -f.dfdT;
   }
@@ -254,6 +262,14 @@ export class CarrierEmission {
     out.dsdT = r.dsdT + r.dsdA * daOwn;
     out.dsdTo = r.dsdA * daOther;
     out.dsdns = r.dsdA * kq;
+  }
+
+  /** The Maxwell average G(x) of the Fröhlich rates and dG/dx at x = ħω/kB T (G = 1 with the switch off). */
+  private maxwell(x: number): MaxwellFactor {
+    if (this.c.maxwellAverage) return maxwellFroehlichFactor(x, this.gScratch);
+    this.gScratch.g = 1;
+    this.gScratch.dgdx = 0;
+    return this.gScratch;
   }
 
   /** Intrinsic-bottleneck factor f and df/dT for one carrier type (energy-gap law, smooth at δ = ħω). */

@@ -223,6 +223,7 @@ export const SWITCHES: readonly SwitchSpec[] = [
   { key: 'intrinsicBottleneck', flag: 'no-intrinsic-bottleneck', label: 'Intrinsic (discrete-level) bottleneck', short: 'intrinsic bottleneck', meaning: 'reduced carrier–LO coupling when the NC level spacing exceeds the LO energy' },
   { key: 'hotPhonons', flag: 'no-hot-phonons', label: 'Hot (finite) LO population', short: 'hot phonons', meaning: 'a finite LO population (off: LO modes held at the lattice temperature)' },
   { key: 'ligandBypass', flag: 'no-ligand-bypass', label: 'Ligand bypass of the discrete-level bottleneck', short: 'ligand bypass', meaning: 'in strongly confined NCs the energy the discrete levels keep from the LO modes is lost through the surface ligands (rate ∝ 1/L³; calibrated)' },
+  { key: 'maxwellAverage', flag: 'no-maxwell-average', label: 'Maxwell-averaged Fröhlich rate', short: 'Maxwell average', meaning: 'the Maxwell–Boltzmann average of the single-carrier Fröhlich rates, G(ħω/kB T) = 1…2 (off: the bare rate α ω at every carrier temperature)' },
   { key: 'screening', flag: 'no-screening', label: 'Carrier screening of the Fröhlich coupling', short: 'screening', meaning: 'static (Debye) screening of the carrier–LO coupling by the photo-carriers (films: all pairs; NCs: the other pairs of the same NC)' },
 ];
 

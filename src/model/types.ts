@@ -17,6 +17,8 @@ export interface MechanismSwitches {
   screening: boolean;
   /** Strongly confined NCs: energy the intrinsic bottleneck blocks, lost through the surface ligands. */
   ligandBypass: boolean;
+  /** The Fröhlich rates averaged over the carriers' Maxwell–Boltzmann distribution (false: the bare rate α ω). */
+  maxwellAverage: boolean;
 }
 
 export type AcceptorKind = 'none' | 'hot' | 'cold';
