@@ -11,8 +11,8 @@ const PRICE_2015 = {
     authors: 'Price M. B., Butkus J., Jellicoe T. C., Sadhanala A., Briane A., Halpert J. E., Broch K., Hodgkiss J. M., Friend R. H., Deschler F.',
     journal: 'Nat. Commun. 6, 8420',
     year: 2015,
-    figure: 'Fig. 1b (carrier cooling curves at N = 1.6–64 × 10^17 cm^-3) and its caption',
-    readAt: 'the figure captions of the work as posted on studylib.net ("Hot Carrier Cooling and Photoinduced Refractive Index Changes in Organic-Inorganic Lead Halide Perovskites"); the nature.com page (doi above) shows only the introduction here',
+    figure: 'Fig. 1a and 1b captions (TA spectra pumped at 2.25 eV; Tc(t) at N = 1.6, 6.4, 32, 64 × 10^17 cm^-3, plotted 300–1500 fs, Tc axis 400–1600 K); Fig. 2 caption (pump energies 2.06, 1.9, 1.71, 1.63 eV at ~2 × 10^17 cm^-3)',
+    readAt: 'the figure captions and axis labels of the work as posted on studylib.net/doc/10157004 ("Hot Carrier Cooling and Photoinduced Refractive Index Changes in Organic-Inorganic Lead Halide Perovskites"); the nature.com page (doi above) is stored here only up to its introduction, so the Methods (LO energy, Fröhlich parameters, lattice temperature) were not readable',
   },
   sample: 'MAPbI3 (CH3NH3PbI3) solution-processed thin film',
 };
@@ -23,8 +23,8 @@ const FU_2017 = {
     authors: 'Fu J., Xu Q., Han G., Wu B., Huan C. H. A., Leek M. L., Sum T. C.',
     journal: 'Nat. Commun. 8, 1300',
     year: 2017,
-    figure: 'Abstract; fluence series of Tc(t) (hot-phonon bottleneck at ~1e18, Auger heating at ~1e19 cm^-3)',
-    readAt: 'abstract on PubMed (29101381) and PMC5670184',
+    figure: 'Abstract (hot-phonon bottleneck at ~1e18, Auger heating at ~1e19 cm^-3, τ_LO 0.6 ± 0.1 ps); Fig. 4 caption (DFT phonon dispersion of tetragonal MAPbI3)',
+    readAt: 'abstract on PubMed (29101381) and PMC5670184; the Fig. 4 caption at pmc.ncbi.nlm.nih.gov/articles/PMC5670184/figure/Fig4; the article body (pump, densities of each curve, the fitted model, the low-temperature data) is stored here only up to its introduction and was not readable',
   },
   sample: 'MAPbI3 polycrystalline thin film',
 };
@@ -36,9 +36,9 @@ const YANG_J_2017 = {
     journal: 'Nat. Commun. 8, 14120',
     year: 2017,
     figure: 'Abstract: "Compared with the caesium-based system, a 10 times slower carrier-phonon relaxation rate is observed in FAPbI3"',
-    readAt: 'abstract, PMC5263885',
+    readAt: 'abstract, PMC5263885, and the nature.com page (doi above), stored here only up to the introduction: the body, figures and Methods (pump, injection levels, how the relaxation rate was fitted, the phonon calculations per compound) were not readable',
   },
-  sample: 'FAPbI3 film vs the caesium-based lead-halide film of the same study (CsPbI3 assumed: the abstract does not name its halide)',
+  sample: 'FAPbI3 film vs the caesium-based lead-halide film of the same study. The abstract says four perovskites with A = FA+/MA+/Cs+ and X = I−/Br− were compared but names only FAPbI3; which Cs compound (CsPbI3 or CsPbBr3) is not readable here: CsPbI3 assumed, CsPbBr3 reported alongside',
 };
 
 const REVIEW = {
@@ -53,7 +53,8 @@ const REVIEW = {
   sample: 'MAPbI3 film (the compound of ref. 107)',
 };
 
-/** Price 2015 pumps at 2.25 eV, "above the band edge"; room temperature. */
+/** Price 2015 Fig. 1: pumped at 2.25 eV, "above the band-edge", ~200 fs pump resolution (Fig. 1a caption). The lattice
+ *  temperature is not in the captions; room temperature is read from "down to near room temperature" (Fig. 1b). */
 const priceRun = (densityCm3: number) => ({
   composition: 'MAPbI3', edgeNm: null, densityCm3, pumpNm: nmOfEv(2.25), latticeK: 295, ...FINE,
 });
@@ -63,12 +64,12 @@ export const FILM_ENTRIES: ValidationEntry[] = [
     id: 'price2015-mapbi3-low-density-cooling-time',
     title: 'MAPbI3 film, low density: cooling time constant of Tc',
     ...PRICE_2015,
-    paperConditions: { pump: '2.25 eV (551 nm), ~200 fs resolution', density: '1.6 × 10^17 cm^-3 (below ~6 × 10^17)', lattice: 'room temperature' },
+    paperConditions: { pump: '2.25 eV (551 nm), pump resolution ~200 fs (Fig. 1a caption)', density: '1.6 × 10^17 cm^-3, the lowest of Fig. 1b (the caption\'s ~230 fs holds "below ~6 × 10^17")', lattice: 'room temperature (not stated in the captions; Tc falls "to near room temperature")', analysis: 'Tc per delay from a global exponential fit of the TA high-energy tail between 1.7 and 1.85 eV (Fig. 1a caption)' },
     conversion: 'pump 2.25 eV → --pump-nm 551; density given directly → --density 1.6e17; room temperature → 295 K',
     runs: { film: priceRun(1.6e17) },
     quantity: {
       name: 'cooling time constant',
-      definition: 'exponential time constant of Tc(t) from ~1000 K toward room temperature (the paper fits exponentials to the tail of each time slice; its plotted window is 0.3–1.5 ps); model: least-squares exponential of Tc − T_L over 0.3–1.5 ps',
+      definition: 'the "principal rate constant" with which Tc falls from ~1000 K to near room temperature (Fig. 1b caption; Tc of each delay from an exponential fit of the 1.7–1.85 eV tail, curves plotted 0.3–1.5 ps; how the rate constant itself was fitted is not in the captions); model: least-squares exponential of Tc − T_L over 0.3–1.5 ps',
       unit: 'ps',
     },
     published: { value: 0.23, uncertainty: null, unit: 'ps', note: '"a principal rate constant of ~230 fs" below ~6e17 cm^-3 (Fig. 1b caption)' },
@@ -82,16 +83,16 @@ export const FILM_ENTRIES: ValidationEntry[] = [
     id: 'price2015-mapbi3-initial-tc',
     title: 'MAPbI3 film, low density: carrier temperature at 0.3 ps',
     ...PRICE_2015,
-    paperConditions: { pump: '2.25 eV (551 nm)', density: '1.6 × 10^17 cm^-3', lattice: 'room temperature' },
+    paperConditions: { pump: '2.25 eV (551 nm), ~200 fs pump resolution', density: '1.6 × 10^17 cm^-3', lattice: 'room temperature (read from the caption, not stated)', analysis: 'Tc from the 1.7–1.85 eV tail fit; first plotted delay 300 fs' },
     conversion: 'as the cooling-time entry; the first delay of the plotted fits is 0.3 ps',
     runs: { film: priceRun(1.6e17) },
     quantity: { name: 'Tc at 0.3 ps', definition: 'carrier temperature from a Boltzmann fit of the high-energy tail at the first plotted delay, 0.3 ps; model: Tc at 0.3 ps', unit: 'K' },
-    published: { value: 1000, uncertainty: null, unit: 'K', note: '"starting from an initial temperature of ~1000 K" (Fig. 1b caption)' },
+    published: { value: 1000, uncertainty: null, unit: 'K', note: '"starting from an initial temperature of ~1000 K" (Fig. 1b caption); the curves start at 300 fs, so ~1000 K is Tc at the first plotted delay, not at t = 0: nothing before 300 fs (the pump itself lasts ~200 fs) is shown or stated in the captions' },
     tolerance: { kind: 'factor', factor: 1.3 },
     toleranceReason: 'stated as "~1000 K" and read off a curve whose axis runs 400–1600 K: ±30 % covers the rounding and the spread of the tail fit at the earliest delay',
     calibration: false,
     measure: (r) => ({ value: need(tcAtPs(curveOf(r.film), 0.3), 'Tc at 0.3 ps'), note: 'Tc at 0.3 ps' }),
-    pointsAt: 'the injected carrier temperature (excess energy shared as 3 kB Tc per pair, no sub-100 fs loss) and the first 0.3 ps of LO emission',
+    pointsAt: 'the injected carrier temperature (excess energy shared as 3 kB Tc per pair, no sub-100 fs loss) and the first 0.3 ps of LO emission; with 2.25 eV on a ~1.6 eV gap the excess is ~0.65 eV per pair, far above 3 kB × 1000 K ≈ 0.26 eV, so the paper\'s ~1000 K at 300 fs implies most of the excess is gone within the pump resolution',
   },
   {
     id: 'price2015-mapbi3-bottleneck-onset',
@@ -135,13 +136,14 @@ export const FILM_ENTRIES: ValidationEntry[] = [
     id: 'yang2017-fapbi3-vs-cs-film-relaxation',
     title: 'FAPbI3 vs Cs-based film: carrier–phonon relaxation 10× slower in FAPbI3',
     ...YANG_J_2017,
-    paperConditions: { pump: 'above-gap (400 nm assumed)', density: 'bottleneck regime (5 × 10^18 cm^-3 assumed; the abstract gives no density)', lattice: 'room temperature' },
-    conversion: 'both films at --density 5e18 --pump-nm 400 --lattice-k 295',
+    paperConditions: { pump: '"ultrafast optical characterization" (abstract); 400 nm assumed', density: 'bottleneck regime (5 × 10^18 cm^-3 assumed; the abstract gives no density or injection level)', lattice: 'room temperature (assumed)' },
+    conversion: 'both films at --density 5e18 --pump-nm 400 --lattice-k 295; CsPbBr3 run as well because the Cs compound is not named',
     runs: {
       fa: { composition: 'FAPbI3', edgeNm: null, densityCm3: 5e18, pumpNm: 400, latticeK: 295, ...FINE },
       cs: { composition: 'CsPbI3', edgeNm: null, densityCm3: 5e18, pumpNm: 400, latticeK: 295, ...FINE },
+      csBr: { composition: 'CsPbBr3', edgeNm: null, densityCm3: 5e18, pumpNm: 400, latticeK: 295, ...FINE },
     },
-    quantity: { name: 'cooling-time ratio FAPbI3/Cs', definition: 'inverse ratio of the carrier–phonon relaxation rates; model: τ(FAPbI3)/τ(CsPbI3), τ the 1/e time of Tc − T_L', unit: '' },
+    quantity: { name: 'cooling-time ratio FAPbI3/Cs', definition: 'inverse ratio of the "carrier-phonon relaxation rates" (how the paper defines and fits that rate is not in the readable text); model: τ(FAPbI3)/τ(CsPbI3), τ the 1/e time of Tc − T_L (the CsPbBr3 ratio is given in the note, not judged)', unit: '' },
     published: { value: 10, uncertainty: null, unit: '', note: '"a 10 times slower carrier-phonon relaxation rate is observed in FAPbI3" than in the caesium-based system (abstract)' },
     tolerance: { kind: 'factor', factor: 2 },
     toleranceReason: 'a round "10 times" from fitted relaxation rates at one excitation level; ×/÷ 2 covers the rounding and the unknown (assumed) density at which the rates were compared',
@@ -149,9 +151,10 @@ export const FILM_ENTRIES: ValidationEntry[] = [
     measure: (r) => {
       const fa = need(oneOverETimePs(curveOf(r.fa)), 'FAPbI3 1/e');
       const cs = need(oneOverETimePs(curveOf(r.cs)), 'CsPbI3 1/e');
-      return { value: fa / cs, note: `FAPbI3 ${fa.toFixed(2)} ps, CsPbI3 ${cs.toFixed(2)} ps` };
+      const csBr = need(oneOverETimePs(curveOf(r.csBr)), 'CsPbBr3 1/e');
+      return { value: fa / cs, note: `FAPbI3 ${fa.toFixed(2)} ps, CsPbI3 ${cs.toFixed(2)} ps (CsPbBr3 ${csBr.toFixed(2)} ps: ratio ${(fa / csBr).toFixed(2)})` };
     },
-    pointsAt: 'composition: up-conversion / LO lifetime per compound (one τ_LO for all today) and the hybrid cations\' extra phonon branches',
+    pointsAt: 'composition: up-conversion / LO lifetime per compound (one τ_LO for all today) and the hybrid cations\' extra phonon branches. The paper\'s mechanism (abstract): up-conversion of low-energy phonons, made possible by the overlapping phonon branches the organic cations introduce, and made more efficient by the ultralow thermal conductivity that blocks phonon propagation',
   },
   {
     id: 'review-fu2017-mapbi3-lattice-temperature',
@@ -179,8 +182,8 @@ export const FILM_ENTRIES: ValidationEntry[] = [
     id: 'yang2017-hybrid-stronger-bottleneck',
     title: 'Films: the hot-phonon bottleneck is stronger in hybrid (MAPbI3) than in inorganic (CsPbI3) perovskites',
     ...YANG_J_2017,
-    sample: 'MAPbI3 and CsPbI3 films (the abstract\'s "hybrid" and "inorganic counterparts"; the pairing is assumed)',
-    paperConditions: { pump: '400 nm assumed', density: 'low 1 × 10^17 and high 5 × 10^18 cm^-3 (assumed)', lattice: 'room temperature' },
+    sample: 'MAPbI3 and CsPbI3 films (the abstract\'s "hybrid" and "inorganic counterparts" among its four A = FA/MA/Cs, X = I/Br compounds; the pairing, and CsPbI3 rather than CsPbBr3, is assumed)',
+    paperConditions: { pump: '400 nm assumed', density: 'low 1 × 10^17 and high 5 × 10^18 cm^-3 (assumed: no injection level is readable)', lattice: 'room temperature (assumed)' },
     conversion: '--bulk --pump-nm 400 --lattice-k 295 at --density 1e17 and 5e18 for both compounds',
     runs: {
       maLow: { composition: 'MAPbI3', edgeNm: null, densityCm3: 1e17, pumpNm: 400, latticeK: 295, ...FINE },
@@ -204,7 +207,7 @@ export const FILM_ENTRIES: ValidationEntry[] = [
     id: 'fu2017-mapbi3-bottleneck-at-1e18',
     title: 'MAPbI3 film: a hot-phonon bottleneck already at ~1e18 cm^-3',
     ...FU_2017,
-    paperConditions: { pump: '400 nm assumed', density: '~1 × 10^18 vs 1 × 10^17 cm^-3 (the lower density assumed as the reference)', lattice: 'room temperature' },
+    paperConditions: { pump: '400 nm assumed (the pump is not in the readable text)', density: '~1 × 10^18 (abstract) vs 1 × 10^17 cm^-3 (the lower density assumed as the reference)', lattice: 'room temperature (assumed: the abstract gives none)' },
     conversion: '--bulk MAPbI3 --pump-nm 400 --lattice-k 295 at --density 1e17 and 1e18',
     runs: {
       low: { composition: 'MAPbI3', edgeNm: null, densityCm3: 1e17, pumpNm: 400, latticeK: 295, ...FINE },
@@ -220,17 +223,17 @@ export const FILM_ENTRIES: ValidationEntry[] = [
       const mid = need(oneOverETimePs(curveOf(r.mid)), '1/e at 1e18');
       return { value: mid / lo, note: `1/e ${mid.toFixed(3)} ps vs ${lo.toFixed(3)} ps` };
     },
-    pointsAt: 'the hot-phonon bottleneck onset (LO pool size and lifetime)',
+    pointsAt: 'the hot-phonon bottleneck onset (LO pool size and lifetime); the paper\'s mechanism: Klemens decay of the LO phonon into two acoustic phonons is suppressed (Fig. 4: Pb–I stretch bands at ~8 and ~12 meV, acoustic branch only up to ~2.5 meV, so two acoustic phonons cannot carry one LO phonon\'s energy)',
   },
   {
     id: 'fu2017-mapbi3-lo-lifetime',
     title: 'MAPbI3: LO-phonon lifetime 0.6 ± 0.1 ps (the model\'s value is taken from this paper: a calibration)',
     ...FU_2017,
-    paperConditions: { pump: '—', density: '~1 × 10^18 cm^-3 (where the lifetime was extracted)', lattice: 'room temperature' },
+    paperConditions: { pump: '—', density: '~1 × 10^18 cm^-3 (the abstract ties τ_LO to this regime)', lattice: 'room temperature (assumed; the abstract gives none)' },
     conversion: 'the MAPbI3 sheet\'s loLifetimePs, as resolved for a film run',
     runs: { film: { composition: 'MAPbI3', edgeNm: null, densityCm3: 1e18, pumpNm: 400, latticeK: 295, tEndPs: 10, nPoints: 20 } },
     quantity: { name: 'LO-phonon lifetime τ_LO', definition: 'the LO-phonon decay time the paper extracts from its model of the fluence series; model: its input τ_LO for MAPbI3', unit: 'ps' },
-    published: { value: 0.6, uncertainty: 0.1, unit: 'ps', note: '"phonon lifetime τ_LO around 0.6 ± 0.1 ps" (abstract)' },
+    published: { value: 0.6, uncertainty: 0.1, unit: 'ps', note: '"phonon lifetime τ_LO around 0.6 ± 0.1 ps" (abstract); its temperature dependence is not in the readable text (the material sheet\'s "longer at low temperature" could not be checked here)' },
     tolerance: { kind: 'absolute', plusMinus: 0.1 },
     toleranceReason: 'the paper\'s own ± 0.1 ps',
     calibration: true,
@@ -241,7 +244,7 @@ export const FILM_ENTRIES: ValidationEntry[] = [
     id: 'fu2017-mapbi3-auger-heating-slows',
     title: 'MAPbI3 film: cooling at ~1e19 cm^-3 slower than at ~1e18 (Auger heating on top of the bottleneck)',
     ...FU_2017,
-    paperConditions: { pump: '3.1 eV (400 nm) assumed (the paper\'s pump is not in the readable text)', density: '~1 × 10^18 and ~1 × 10^19 cm^-3 (the abstract\'s two regimes)', lattice: 'room temperature' },
+    paperConditions: { pump: '3.1 eV (400 nm) assumed (the paper\'s pump is not in the readable text)', density: '~1 × 10^18 and ~1 × 10^19 cm^-3 (the abstract\'s two regimes)', lattice: 'room temperature (assumed; the abstract gives none)' },
     conversion: 'densities from the abstract → --density 1e18 / 1e19; pump 400 nm assumed; 295 K',
     runs: {
       mid: { composition: 'MAPbI3', edgeNm: null, densityCm3: 1e18, pumpNm: 400, latticeK: 295, ...FINE },
