@@ -12,14 +12,22 @@ const LI_2017 = {
     authors: 'Li M., Bhaumik S., Goh T. W., Kumar M. S., Yantara N., Grätzel M., Mhaisalkar S., Mathews N., Sum T. C.',
     journal: 'Nat. Commun. 8, 14350',
     year: 2017,
-    figure: 'Abstract (NCs vs bulk films; size dependence at low and high fluence); the review\'s Fig. 5d (its ref. 101)',
-    readAt: 'abstract (nature.com, DataCite record 10.21979/N9/U8RXH5 of the replication data)',
+    figure: 'Abstract (NCs vs bulk films; size dependence at low and high pump fluence; Bphen extraction). The review reproduces the article\'s Tc-vs-delay curves of its "medium" MAPbBr3 NCs and of bulk films at several carrier densities as its Fig. 5d (ref. 101)',
+    readAt: 'abstract (123docz.net copy of the article PDF, IDEAS/RePEc and DataCite 10.21979/N9/U8RXH5 records), the introduction (nature.com article page), and the review\'s section 2.3 and Fig. 5 caption (shared/seed). The Results and Methods (NC sizes in nm, pump wavelength, ⟨N⟩ and film densities, cooling-time values) were not reachable in the stored copies: those stay assumed',
   },
 };
-/** Li 2017: the group's 400 nm (3.1 eV) pump and the NC sizes are not in the text reachable here: assumed. */
+/** Li 2017: the pump wavelength and the NC sizes in nm are not in the text reachable here (abstract, introduction,
+ *  the review's caption of the reproduced figure): the group's usual 400 nm (3.1 eV) pump and the edge lengths are
+ *  assumed. The article names its sizes small / medium / large (the review's Fig. 5d caption: "medium" NCs). */
 const LI_PUMP_NM = 400;
 const LI_MEDIUM_NM = 10;
 const liNc = (edgeNm: number, nPerNc: number) => ({ composition: 'MAPbBr3', edgeNm, nPerNc, pumpNm: LI_PUMP_NM, latticeK: 295, ...FINE });
+/** A size series at one pump fluence (µJ cm^-2): ⟨N⟩ = σ j grows with the NC volume (σ ∝ V above the gap), the pair
+ *  density ⟨N⟩/V stays the same. Levels assumed: the fluences giving ⟨N⟩ = 0.1 (low) and 5 (high) in the 10 nm
+ *  "medium" NCs at 400 nm with the model's own cross-section (0.70 and 35 µJ cm^-2). */
+const LI_LOW_FLUENCE = 0.7;
+const LI_HIGH_FLUENCE = 35;
+const liNcAtFluence = (edgeNm: number, fluenceUJcm2: number) => ({ composition: 'MAPbBr3', edgeNm, fluenceUJcm2, pumpNm: LI_PUMP_NM, latticeK: 295, ...FINE });
 const liFilm = (densityCm3: number) => ({ composition: 'MAPbBr3', edgeNm: null, densityCm3, pumpNm: LI_PUMP_NM, latticeK: 295, ...FINE });
 
 const LI_Y_2019 = {
@@ -28,11 +36,12 @@ const LI_Y_2019 = {
     authors: 'Li Y., Lai R., Luo X., Liu X., Ding T., Lu X., Wu K.',
     journal: 'Chem. Sci. 10, 5983',
     year: 2019,
-    figure: 'Abstract: sub-ps hot exciton lifetimes for every edge length within 2.6–6.2 nm; loss rates rise as size falls',
-    readAt: 'abstract, pubs.rsc.org (open access)',
+    figure: 'Abstract of "On the absence of a phonon bottleneck in strongly confined CsPbBr3 perovskite nanocrystals": sub-ps hot exciton lifetimes for every edge length within 2.6–6.2 nm; loss rates, quantified from the well-resolved excitonic peaks, rise as size falls',
+    readAt: 'abstract and the opening of the introduction, pubs.rsc.org article HTML (open access, CC BY 3.0); the Results (pump energy, ⟨N⟩, lifetimes per size, the loss-rate formula) were not reachable in the stored copy',
   },
 };
-/** Strongly confined CsPbBr3: low ⟨N⟩ (single excitons) and a pump 0.8 eV above the confined gap, assumed. */
+/** Strongly confined CsPbBr3: low ⟨N⟩ (single excitons, "hot exciton") and a 350 nm pump, both assumed: the pump
+ *  energy and ⟨N⟩ of the article were not reachable. */
 const cspbbr3Small = (edgeNm: number) => ({ composition: 'CsPbBr3', edgeNm, nPerNc: 0.1, pumpNm: 350, latticeK: 295, ...FINE });
 
 const NANO_LETT_2020 = {
@@ -41,8 +50,8 @@ const NANO_LETT_2020 = {
     authors: 'not shown in the record read here (PubMed 32049539; see the DOI); title "Phonon-Mediated and Weakly Size-Dependent Electron and Hole Cooling in CsPbBr3 Nanocrystals Revealed by Atomistic Simulations and Ultrafast Spectroscopy"',
     journal: 'Nano Lett. 20, 1819',
     year: 2020,
-    figure: 'Abstract: electrons and holes cool at "on the order of 1 eV ps^-1 carrier^-1", increasing weakly with size (0.8–12 nm)',
-    readAt: 'abstract on PubMed (32049539)',
+    figure: 'Abstract: ultrafast PL and absorption spectroscopy with nonadiabatic molecular dynamics; above ~0.1 eV electrons and holes cool with similar rates, "on the order of 1 eV ps^-1 carrier^-1", increasing weakly with size (0.8–12 nm: the range spans the simulated and measured NCs; which sizes were measured is not in the abstract)',
+    readAt: 'abstract on PubMed (32049539); the article body (measured sizes, pump, fluence, how the rate per carrier is derived) was not reachable in the stored copies',
   },
 };
 
@@ -65,12 +74,12 @@ export const NC_ENTRIES: ValidationEntry[] = [
     id: 'li2017-mapbbr3-nc-vs-film-cooling-time',
     title: 'MAPbBr3: NCs cool ~two orders of magnitude slower than bulk films (review Fig. 5d)',
     ...LI_2017,
-    sample: `MAPbBr3 colloidal NCs ("medium", edge ${LI_MEDIUM_NM} nm assumed) vs MAPbBr3 bulk film`,
-    paperConditions: { pump: '400 nm assumed', excitation: 'low fluence (phonon-bottleneck regime)', lattice: 'room temperature' },
-    conversion: `NC ⟨N⟩ = 0.1 (low excitation) at ${LI_MEDIUM_NM} nm; the film at the same pair density inside the NC, n = ⟨N⟩/L³ = ${nPerNcAt(1e17, LI_MEDIUM_NM) === 0.1 ? '1e17' : '1e17'} cm^-3; 295 K`,
+    sample: `the article's "medium" MAPbBr3 colloidal NCs (edge ${LI_MEDIUM_NM} nm assumed: the nm value was not reachable) vs MAPbBr3 bulk film`,
+    paperConditions: { pump: '400 nm assumed', excitation: 'NCs at low excitation (phonon-bottleneck regime, abstract); the film shown at several carrier densities (review Fig. 5d caption); the ⟨N⟩ and film density of the ×100 comparison were not reachable', lattice: 'room temperature' },
+    conversion: `NC ⟨N⟩ = 0.1 (low excitation, assumed) at ${LI_MEDIUM_NM} nm; the film at the same pair density as inside the NC, n = ⟨N⟩/L³ = ${(0.1 / nPerNcAt(1, LI_MEDIUM_NM)).toExponential(0)} cm^-3 (a like-for-like density: assumed, the article's film densities were not reachable); 295 K`,
     runs: { nc: liNc(LI_MEDIUM_NM, 0.1), film: liFilm(1e17) },
-    quantity: { name: 'cooling-time ratio NC/film', definition: 'τ(NC) / τ(film), τ the 1/e time of the excess carrier temperature Tc − T_L', unit: '' },
-    published: { value: 100, uncertainty: null, unit: '', note: '"around two orders slower hot-carrier cooling times ... than their bulk-film counterparts" (abstract)' },
+    quantity: { name: 'cooling-time ratio NC/film', definition: 'τ(NC) / τ(film), τ the 1/e time of the excess carrier temperature Tc − T_L (how the article defines its cooling time was not reachable: the 1/e time is this entry\'s reading)', unit: '' },
+    published: { value: 100, uncertainty: null, unit: '', note: '"around two orders slower hot-carrier cooling times ... than their bulk-film counterparts" (abstract). The review\'s Fig. 5d, reproduced from the article, is a Tc-vs-delay plot of medium NCs and of films at several densities, not a cooling-time-vs-density plot; at which NC ⟨N⟩ and film density the ×100 holds is not in the reachable text' },
     tolerance: { kind: 'factor', factor: 3 },
     toleranceReason: '"around two orders" is an order-of-magnitude statement: half a decade either way (×/÷ 3, i.e. 33–300) is what "around 10^2" can mean; narrower would read more into the abstract than it says',
     calibration: false,
@@ -79,15 +88,15 @@ export const NC_ENTRIES: ValidationEntry[] = [
       const film = need(oneOverETimePs(curveOf(r.film)), 'film 1/e time');
       return { value: nc / film, note: `NC ${nc.toFixed(3)} ps, film ${film.toFixed(3)} ps` };
     },
-    pointsAt: 'the NC-vs-film difference: NC phonon bottleneck (confined/fewer LO decay channels, intrinsic bottleneck), heat flow to ligands',
+    pointsAt: 'the NC-vs-film difference: the article ascribes the slow NC cooling at low excitation to a phonon bottleneck that, unlike in conventional NCs, is not short-circuited by intraband Auger-type (electron-to-hole) energy transfer, defects or surface effects (abstract, introduction); a 2018 Nat. Commun. article on multiple-exciton generation in perovskite NCs (doi 10.1038/s41467-018-06596-1, introduction) speaks of an "intrinsic phonon bottleneck" in lead bromide perovskite NCs. Model: intrinsic bottleneck strength at the medium size, heat flow to ligands',
   },
   {
     id: 'li2017-mapbbr3-nc-vs-film-temperature',
     title: 'MAPbBr3: NC hot-carrier temperature ~4× the film\'s',
     ...LI_2017,
-    sample: `MAPbBr3 NCs (${LI_MEDIUM_NM} nm assumed) vs MAPbBr3 bulk film`,
-    paperConditions: { pump: '400 nm assumed', excitation: 'low fluence', lattice: 'room temperature' },
-    conversion: 'as the cooling-time ratio entry; compared at 1 ps delay (the delay of the abstract\'s comparison is not in the readable text: assumed)',
+    sample: `the article's "medium" MAPbBr3 NCs (${LI_MEDIUM_NM} nm assumed) vs MAPbBr3 bulk film`,
+    paperConditions: { pump: '400 nm assumed', excitation: 'low excitation; film at several densities (review Fig. 5d caption); levels not reachable', lattice: 'room temperature' },
+    conversion: 'as the cooling-time ratio entry; compared at 1 ps delay (the ratio is read off Tc-vs-delay curves, review Fig. 5d, but the delay of the abstract\'s "around four times" is not in the reachable text: assumed)',
     runs: { nc: liNc(LI_MEDIUM_NM, 0.1), film: liFilm(1e17) },
     quantity: { name: 'Tc ratio NC/film at 1 ps', definition: 'hot-carrier temperature of the NCs over that of the film at the same delay (1 ps)', unit: '' },
     published: { value: 4, uncertainty: null, unit: '', note: '"around four times larger hot-carrier temperatures than their bulk-film counterparts" (abstract)' },
@@ -105,11 +114,11 @@ export const NC_ENTRIES: ValidationEntry[] = [
     id: 'li2017-mapbbr3-size-low-fluence',
     title: 'MAPbBr3 NCs, low fluence: smaller NCs cool more slowly',
     ...LI_2017,
-    sample: 'MAPbBr3 NCs, small vs large (7 nm and 13 nm assumed: the sizes are not in the readable text)',
-    paperConditions: { pump: '400 nm assumed', excitation: 'low pump fluence', lattice: 'room temperature' },
-    conversion: '⟨N⟩ = 0.1 in both sizes (low excitation); 295 K',
-    runs: { small: liNc(7, 0.1), large: liNc(13, 0.1) },
-    quantity: { name: '1/e time ratio small/large', definition: 'τ(small NC) / τ(large NC) at low fluence, τ the 1/e time of Tc − T_L', unit: '' },
+    sample: 'the article\'s small vs large MAPbBr3 NCs (7 nm and 13 nm assumed: the nm values were not reachable)',
+    paperConditions: { pump: '400 nm assumed', excitation: 'low pump excitation, one fluence for both sizes (abstract); its value not reachable', lattice: 'room temperature' },
+    conversion: `one pump fluence for both sizes, ${LI_LOW_FLUENCE} µJ cm^-2 (assumed: ⟨N⟩ = 0.1 in a 10 nm NC), so the same pair density in both and ⟨N⟩ ∝ V (0.03 at 7 nm, 0.2 at 13 nm); before this entry held ⟨N⟩ = 0.1 in both sizes, which is not one fluence. This follows the abstract\'s wording ("pump excitation", "pump fluence"); if the Results compare the sizes at equal ⟨N⟩ instead, the old definition returns; 295 K`,
+    runs: { small: liNcAtFluence(7, LI_LOW_FLUENCE), large: liNcAtFluence(13, LI_LOW_FLUENCE) },
+    quantity: { name: '1/e time ratio small/large', definition: 'τ(small NC) / τ(large NC) at the same low pump fluence, τ the 1/e time of Tc − T_L', unit: '' },
     published: { value: 1.1, uncertainty: null, unit: '', note: 'direction (abstract): "hot-carrier cooling mediated by a phonon bottleneck is surprisingly slower in smaller nanocrystals"' },
     tolerance: { kind: 'at-least', limit: 1.1 },
     toleranceReason: 'the paper reports a direction, not a factor; a ratio of at least 1.1 is the least that a reported "slower" between two TA data sets with ~10 % fit uncertainty can mean',
@@ -125,11 +134,11 @@ export const NC_ENTRIES: ValidationEntry[] = [
     id: 'li2017-mapbbr3-size-high-fluence',
     title: 'MAPbBr3 NCs, high fluence: Auger heating makes larger NCs cool more slowly',
     ...LI_2017,
-    sample: 'MAPbBr3 NCs, small vs large (7 nm and 13 nm assumed)',
-    paperConditions: { pump: '400 nm assumed', excitation: 'high pump fluence (Auger-heating regime)', lattice: 'room temperature' },
-    conversion: '⟨N⟩ = 5 in both sizes (high excitation, several excitons per NC): assumed level; 295 K',
-    runs: { small: liNc(7, 5), large: liNc(13, 5) },
-    quantity: { name: '1/e time ratio large/small', definition: 'τ(large NC) / τ(small NC) at high fluence, τ the 1/e time of Tc − T_L', unit: '' },
+    sample: 'the article\'s small vs large MAPbBr3 NCs (7 nm and 13 nm assumed)',
+    paperConditions: { pump: '400 nm assumed', excitation: 'high pump fluence, one fluence for both sizes (Auger-heating regime, abstract); its value not reachable', lattice: 'room temperature' },
+    conversion: `one pump fluence for both sizes, ${LI_HIGH_FLUENCE} µJ cm^-2 (assumed: ⟨N⟩ = 5 in a 10 nm NC), so ⟨N⟩ ∝ V (≈1.7 at 7 nm, ≈11 at 13 nm) at one pair density (5e18 cm^-3). Before this entry held ⟨N⟩ = 5 in both sizes, i.e. a 6.4× higher pair density in the small NCs than in the large ones, which is not "high pump fluence" for both. This follows the abstract\'s wording; if the Results compare the sizes at equal ⟨N⟩ instead, the old definition returns; 295 K`,
+    runs: { small: liNcAtFluence(7, LI_HIGH_FLUENCE), large: liNcAtFluence(13, LI_HIGH_FLUENCE) },
+    quantity: { name: '1/e time ratio large/small', definition: 'τ(large NC) / τ(small NC) at the same high pump fluence, τ the 1/e time of Tc − T_L', unit: '' },
     published: { value: 1.1, uncertainty: null, unit: '', note: 'direction (abstract): "At high pump fluence, Auger heating dominates hot-carrier cooling, which is slower in larger nanocrystals"' },
     tolerance: { kind: 'at-least', limit: 1.1 },
     toleranceReason: 'a reported direction; at least ×1.1 for the same reason as the low-fluence entry',
@@ -139,7 +148,7 @@ export const NC_ENTRIES: ValidationEntry[] = [
       const l = need(oneOverETimePs(curveOf(r.large)), 'large NC 1/e');
       return { value: l / s, note: `13 nm ${l.toFixed(3)} ps, 7 nm ${s.toFixed(3)} ps` };
     },
-    pointsAt: 'NC Auger: τ_XX ∝ V and Auger heating in the multi-exciton NCs of the ensemble',
+    pointsAt: 'NC Auger heating at one fluence: the large NCs hold more excitons (⟨N⟩ ∝ V) and a longer Auger cascade (this entry\'s reading; the abstract names Auger heating, not why it lasts longer in large NCs); the model\'s τ_XX ∝ V and Auger heating in the multi-exciton NCs of the ensemble',
   },
   ...[2.6, 6.2].map((edge): ValidationEntry => ({
     id: `liy2019-cspbbr3-${edge}nm-sub-ps`,
@@ -166,7 +175,7 @@ export const NC_ENTRIES: ValidationEntry[] = [
     paperConditions: { pump: '350 nm assumed', excitation: 'low ⟨N⟩ (0.1 assumed)', lattice: 'room temperature' },
     conversion: 'as the sub-ps entries',
     runs: { small: cspbbr3Small(2.6), large: cspbbr3Small(6.2) },
-    quantity: { name: 'loss-rate ratio 2.6/6.2 nm', definition: 'mean energy-loss rate per carrier while Tc − T_L falls to 1/e, 2.6 nm over 6.2 nm', unit: '' },
+    quantity: { name: 'loss-rate ratio 2.6/6.2 nm', definition: 'mean energy-loss rate per carrier while Tc − T_L falls to 1/e, 2.6 nm over 6.2 nm. The article quantifies its rates from the well-resolved excitonic peaks (i.e. from relaxation between discrete excitonic states; the formula was not reachable), which does not depend on the injected excess as the model\'s mean-kinetic-energy rate does', unit: '' },
     published: { value: 1, uncertainty: null, unit: '', note: 'direction (abstract): loss rates "increased with decreasing NC sizes"' },
     tolerance: { kind: 'at-least', limit: 1 },
     toleranceReason: 'a reported direction over a 2.4× size range; the model must at least not invert it (ratio ≥ 1)',
@@ -234,9 +243,9 @@ export const NC_ENTRIES: ValidationEntry[] = [
     id: 'li2017-mapbbr3-nc-hot-electron-extraction',
     title: 'MAPbBr3 NCs with a Bphen layer: hot-electron extraction up to ~83 %',
     ...LI_2017,
-    sample: `surface-treated MAPbBr3 NC film (${LI_MEDIUM_NM} nm assumed) on 4,7-diphenyl-1,10-phenanthroline (Bphen)`,
-    paperConditions: { pump: '400 nm assumed', excitation: 'low fluence (⟨N⟩ = 0.1 assumed)', lattice: 'room temperature' },
-    conversion: '--acceptor hot with the model\'s default Bphen-like barrier (0.3 eV) and transfer time (0.2 ps): these are the model\'s generic acceptor parameters, not values from this paper',
+    sample: `surface-treated MAPbBr3 NC thin film (abstract; NC size ${LI_MEDIUM_NM} nm assumed) with a 4,7-diphenyl-1,10-phenanthroline (Bphen) electron-acceptor layer`,
+    paperConditions: { pump: '400 nm assumed', excitation: 'low fluence (⟨N⟩ = 0.1 assumed)', lattice: 'room temperature', acceptor: 'Bphen, energy-selective: its high LUMO takes hot electrons and blocks cold ones, with a high electron mobility (review section 2.3); the LUMO offset, layer thickness and transfer time were not reachable' },
+    conversion: '--acceptor hot with the model\'s default Bphen-like barrier (0.3 eV) and transfer time (0.2 ps): these are the model\'s generic acceptor parameters, not values from this paper (its barrier and transfer time were not reachable; the abstract gives extraction "within" about a picosecond, the number garbled in the copy read)',
     runs: { nc: { ...liNc(LI_MEDIUM_NM, 0.1), acceptor: 'hot' } },
     quantity: { name: 'hot-electron extraction yield', definition: 'fraction of photoexcited carriers transferred to the acceptor (model: extracted pairs / absorbed pairs by the last delay)', unit: '' },
     published: { value: 0.83, uncertainty: null, unit: '', note: '"efficient room temperature hot-electrons extraction (up to ∼83%) by an energy-selective electron acceptor layer" (abstract; the sentence goes on to a time of about a picosecond, garbled in the copy read)' },
