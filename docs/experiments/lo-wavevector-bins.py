@@ -4,6 +4,8 @@
 # the bins by the Froehlich weight dq/q (screened: q^3/(q^2 + q_D^2)^2 dq, the same F(q) as src/model/screening.ts)
 # between q- and q+ at E = 3/2 kB Tc + hw, each bin decays by Klemens into one shared daughter pool.
 # MAPbI3 film, hotcarrier's own parameters (simulate --json), T_A held at 300 K; without and with bulk Auger heating.
+# Written before the engine's Maxwell-averaged Froehlich rate: it uses the bare rate alpha*omega (the engine's
+# --no-maxwell-average); the comparison it makes (4 vs 16 bins vs one pool) is within one rate law either way.
 import numpy as np
 from scipy.integrate import solve_ivp
 KB=8.617333e-5; HBAR2=0.0380998  # eV nm^2 (hbar^2/2m0)

@@ -47,9 +47,11 @@ describe('tail fit round trip', () => {
     const early = film.find((r) => r.delayPs > 0.5 && r.delayPs < 1)!;
     expect(early.model!.tK).toBeLessThan(0.9 * early.truthK);
     expect(early.model!.chi2PerDof).toBeGreaterThan(3);
-    // with a free multiple of dA0/dE beside the bleach (--gap-shift-term) the early, non-degenerate delays come back
+    // with a free multiple of dA0/dE beside the bleach (--gap-shift-term) the early, non-degenerate delays come back:
+    // those above 1100 K, where n λ_th³/2 ≈ 0.06 or less at 1e18 cm⁻³ (cooler, the Boltzmann tail itself starts to bias
+    // the fit beyond its 3σ, as the degenerate-carriers test above shows for the late delays)
     const term = roundTrip({ composition: 'MAPbI3', edgeNm: null, densityCm3: 1e18, ...grid }, noise, { gapShiftTerm: true });
-    const rescued = term.filter((x) => x.delayPs < 2 && x.model !== null);
+    const rescued = term.filter((x) => x.truthK > 1100 && x.model !== null);
     expect(rescued.length).toBeGreaterThanOrEqual(4);
     for (const r of rescued) {
       expect(Math.abs(r.model!.tK - r.truthK) / r.model!.sigmaK, `${r.delayPs} ps: ${r.model!.tK} ± ${r.model!.sigmaK} vs ${r.truthK}`).toBeLessThan(3);
