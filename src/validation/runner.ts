@@ -46,8 +46,8 @@ export function evaluateEntry(entry: ValidationEntry, cache: RunCache): EntryOut
   const ratio = value === null || ref === 0 ? null : value / ref;
   const band = toleranceBand(pub, entry.tolerance);
   const unit = (u: string) => (u ? ` ${u}` : '');
-  const shown = value === null ? 'no value' : `${formatValue(value)}${unit(entry.quantity.unit)}`;
   const t = entry.tolerance;
+  const shown = value === null ? 'no value' : `${distinctFrom(value, bandEdges(pub, t))}${unit(entry.quantity.unit)}`;
   const relation = t.kind === 'at-least' ? '≥ ' : t.kind === 'at-most' ? '≤ ' : '';
   const detail = `model ${shown} vs published ${relation}${formatValue(pub)}${unit(entry.published.unit)}` +
     `${ratio === null ? '' : ` (ratio ${formatValue(ratio)})`}; band ${band}${note ? `; ${note}` : ''}`;
@@ -93,4 +93,23 @@ export function runValidation(entries: ValidationEntry[] = ENTRIES, cache = new 
       wallMs: performance.now() - started,
     },
   };
+}
+
+/** The edges of an entry's tolerance band, where a verdict changes. */
+function bandEdges(published: number, t: ValidationEntry['tolerance']): number[] {
+  switch (t.kind) {
+    case 'factor': return [published / t.factor, published * t.factor];
+    case 'absolute': return [published - t.plusMinus, published + t.plusMinus];
+    case 'at-most': case 'at-least': return [t.limit];
+  }
+}
+
+/** The value as formatValue prints it, with more digits (up to 6) while it would print the same as a band edge it is
+ *  not equal to: "1.097 vs ≥ 1.1", never "1.1 vs ≥ 1.1" with a verdict of disagree. */
+function distinctFrom(value: number, edges: number[]): string {
+  let text = formatValue(value);
+  for (let digits = 4; digits <= 6 && edges.some((e) => e !== value && formatValue(e) === text); digits++) {
+    text = Number(value.toPrecision(digits)).toString();
+  }
+  return text;
 }

@@ -99,6 +99,17 @@ describe('validation runner', () => {
     expect(r.summary.passed).toBe(false);
   });
 
+  it('a value just outside its bound is printed with the digits that tell it from the bound', () => {
+    const at = (value: number, limit: number): ValidationEntry => ({ ...ENTRIES[0], id: `near-${value}`, published: { ...ENTRIES[0].published, value: limit }, measure: () => ({ value, note: '' }), tolerance: { kind: 'at-least', limit } });
+    const [below, above] = runValidation([at(1.0969, 1.1), at(1.1031, 1.1)]).entries;
+    expect(below.verdict).toBe('disagree');
+    expect(below.detail).toMatch(/^model 1\.097\b.* vs published ≥ 1\.1\b/);
+    expect(above.verdict).toBe('agree');
+    expect(above.detail).toMatch(/^model 1\.103\b/);
+    // far from the bound: three significant digits as before
+    expect(runValidation([at(1.5, 1.1)]).entries[0].detail).toMatch(/^model 1\.5\b/);
+  });
+
   it('a measure that throws gives no value and a disagreement, not a crash', () => {
     const e: ValidationEntry = { ...ENTRIES[0], id: 'broken', measure: () => { throw new Error('not reached'); } };
     const r = runValidation([e]);
