@@ -1,0 +1,96 @@
+// SEULEX's order and step-size control: the step-number sequence, the work model, and the choice of the next order.
+
+/** Most rows of the tableau (order of T_{k,k} is k). */
+export const KMAX = 12;
+
+/** Step numbers n_j = j (the harmonic sequence 1, 2, 3, …), j = 1 … KMAX + 1. */
+export const SEQ: Int32Array = Int32Array.from({ length: KMAX + 1 }, (_, j) => j + 1);
+
+/**
+ * Work model, in right-hand-side evaluations: a row of m substeps costs m − 1 evaluations, one LU and m
+ * solves; a step also costs the Jacobian at its start and f at its end. For the small dense problems SEULEX
+ * serves, an LU of a few dozen unknowns and a triangular solve are priced at one and a quarter evaluation
+ * (HC-4's unit costs in the benchmark are of that order: rhs, Jacobian and 4 × 4 LU within a factor 2).
+ * @param jacCost the Jacobian's price in evaluations (1 analytic, n by forward differences, + 1 for ∂f/∂t).
+ * @returns A[j] = work of a step that computes rows 1 … j (A[0] unused).
+ */
+export function workTable(jacCost: number, n: number): Float64Array {
+  const lu = Math.max(1, (n * n * n) / 300);
+  const solve = Math.max(0.25, (n * n) / 100);
+  const a = new Float64Array(KMAX + 2);
+  a[0] = jacCost + 1;
+  for (let j = 1; j <= KMAX + 1; j++) {
+    const m = SEQ[j - 1];
+    a[j] = a[j - 1] + (m - 1) + lu + m * solve;
+  }
+  return a;
+}
+
+/** Target row count for the first step: about 0.6 per digit of rtol (Hairer's choice for odex/seulex), in [2, KMAX − 1]. */
+export function initialRows(rtol: number): number {
+  return Math.max(2, Math.min(KMAX - 1, Math.floor(-Math.log10(rtol) * 0.6 + 1.5)));
+}
+
+/** Safety factors of the step-size proposal H_j = H · SAFE2 · (SAFE1 / err_j)^(1/j). */
+const SAFE1 = 0.65;
+const SAFE2 = 0.94;
+/** Bounds of the step change per step (the step may shrink by 50 and grow by 4 at most). */
+const FAC_MIN = 0.02;
+const FAC_MAX = 4;
+
+/**
+ * Proposed step after row j with error estimate err_j = ‖T_{j,j} − T_{j,j−1}‖ (the error of T_{j,j−1}, O(H^j)).
+ * @returns |H_j| (a magnitude).
+ */
+export function proposedStep(absH: number, err: number, j: number): number {
+  const fac = err > 0 ? SAFE2 * Math.pow(SAFE1 / err, 1 / j) : FAC_MAX;
+  return absH * Math.min(FAC_MAX, Math.max(FAC_MIN, fac));
+}
+
+/**
+ * Convergence monitor: after row j of a step aimed at row k (j = k − 1 or k), whether row k + 1 can still
+ * bring the error estimate below 1. The estimates of successive rows fall by a factor ρ = err_j / err_{j−1}
+ * that is seen, not assumed (on a step well inside the asymptotic range it is far below the 1/n_{j+1} of the
+ * leading term alone), so row k + 1 is predicted at err_j · ρ^(k+1−j), with ρ capped at 1. With a single
+ * estimate (j = 2) row k − 1 never stops the step, and row k = 2 stops it when err_2 > n_3/n_1.
+ * @param errPrev err_{j−1} (unused for j = 2).
+ */
+export function hopeless(err: number, errPrev: number, j: number, k: number): boolean {
+  if (j > k) return err > 1;
+  if (j === 2) return j === k && err > SEQ[2] / SEQ[0];
+  const rho = Math.min(1, err / errPrev);
+  return err * Math.pow(rho, k + 1 - j) > 1;
+}
+
+/**
+ * Next order and step after a step that computed rows 1 … jc (accepted or rejected there): of the last two
+ * rows with an estimate, the one with the least work per unit step, W_j = A_j / H_j, as in Hairer & Wanner
+ * (II, Sec. II.9; IV.9). An order below the current one is taken when it saves a fifth; a higher one (jc + 1)
+ * when the current saves a tenth over its lower neighbour, with the step scaled by A_{jc+1}/A_jc. No increase
+ * of order or step after a rejection.
+ * @param hOpt |H_j| proposed after row j (hOpt[j]), valid for j = 2 … jc.
+ * @returns the next target row count (in out[0]) and |H| (out[1]).
+ */
+export function nextOrder(
+  jc: number, k: number, hOpt: Float64Array, work: Float64Array, rejected: boolean, out: Float64Array,
+): void {
+  let kNew = jc;
+  let h = hOpt[jc];
+  if (jc >= 3) {
+    const wLow = work[jc - 1] / hOpt[jc - 1];
+    const wCur = work[jc] / hOpt[jc];
+    if (wLow < 0.8 * wCur) {
+      kNew = jc - 1;
+      h = hOpt[jc - 1];
+    } else if (!rejected && wCur < 0.9 * wLow && jc < KMAX - 1 && jc >= k) {
+      kNew = jc + 1;
+      h = hOpt[jc] * (work[jc + 1] / work[jc]);
+    }
+  } else if (!rejected && jc >= k && jc < KMAX - 1) {
+    kNew = jc + 1;
+    h = hOpt[jc] * (work[jc + 1] / work[jc]);
+  }
+  if (rejected && kNew > k) kNew = k;
+  out[0] = Math.min(KMAX - 1, Math.max(2, kNew));
+  out[1] = h;
+}
