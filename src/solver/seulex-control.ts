@@ -63,32 +63,35 @@ export function hopeless(err: number, errPrev: number, j: number, k: number): bo
 }
 
 /**
- * Next order and step after a step that computed rows 1 … jc (accepted or rejected there): of the last two
- * rows with an estimate, the one with the least work per unit step, W_j = A_j / H_j, as in Hairer & Wanner
- * (II, Sec. II.9; IV.9). An order below the current one is taken when it saves a fifth; a higher one (jc + 1)
- * when the current saves a tenth over its lower neighbour, with the step scaled by A_{jc+1}/A_jc. No increase
- * of order or step after a rejection.
- * @param hOpt |H_j| proposed after row j (hOpt[j]), valid for j = 2 … jc.
+ * Next order and step after a step that computed rows 1 … jc (accepted or rejected there), by the work per
+ * unit step W_j = A_j / H_j (Hairer & Wanner II, Sec. II.9 and IV.9; Deuflhard 1985): the order below is taken
+ * when it saves a fifth; the order above (jc + 1) when W_jc is a tenth below W_{jc−1} while the estimates
+ * still contract (the trend rule of the book), or when its predicted work is a tenth below W_jc. Row jc + 1
+ * was not computed: its estimate is predicted as err_jc · ρ, with ρ the contraction err_jc / err_{jc−1} of this
+ * step (or, at jc = 2, the last one seen, `rhoLast`), and its step then scaled as proposedStep would. Where
+ * extrapolation stops paying (stiff stretches, where the estimates of successive rows stop falling), ρ ≈ 1
+ * and the order stays down. No increase of order or step after a rejection.
+ * @param hOpt |H_j| proposed after row j, err[j] its estimate, valid for j = 2 … jc.
  * @returns the next target row count (in out[0]) and |H| (out[1]).
  */
 export function nextOrder(
-  jc: number, k: number, hOpt: Float64Array, work: Float64Array, rejected: boolean, out: Float64Array,
+  jc: number, k: number, absH: number, hOpt: Float64Array, err: Float64Array, rhoLast: number, work: Float64Array,
+  rejected: boolean, out: Float64Array,
 ): void {
   let kNew = jc;
   let h = hOpt[jc];
-  if (jc >= 3) {
-    const wLow = work[jc - 1] / hOpt[jc - 1];
-    const wCur = work[jc] / hOpt[jc];
-    if (wLow < 0.8 * wCur) {
-      kNew = jc - 1;
-      h = hOpt[jc - 1];
-    } else if (!rejected && wCur < 0.9 * wLow && jc < KMAX - 1 && jc >= k) {
-      kNew = jc + 1;
-      h = hOpt[jc] * (work[jc + 1] / work[jc]);
-    }
+  const wCur = work[jc] / hOpt[jc];
+  if (jc >= 3 && work[jc - 1] / hOpt[jc - 1] < 0.8 * wCur) {
+    kNew = jc - 1;
+    h = hOpt[jc - 1];
   } else if (!rejected && jc >= k && jc < KMAX - 1) {
-    kNew = jc + 1;
-    h = hOpt[jc] * (work[jc + 1] / work[jc]);
+    const rho = Math.min(1, jc >= 3 ? err[jc] / err[jc - 1] : rhoLast);
+    const hUp = proposedStep(absH, err[jc] * rho, jc + 1);
+    const trend = jc >= 3 && rho < 1 && wCur < 0.9 * (work[jc - 1] / hOpt[jc - 1]);
+    if (trend || work[jc + 1] / hUp < 0.9 * wCur) {
+      kNew = jc + 1;
+      h = hUp;
+    }
   }
   if (rejected && kNew > k) kNew = k;
   out[0] = Math.min(KMAX - 1, Math.max(2, kNew));

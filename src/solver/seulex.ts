@@ -61,6 +61,7 @@ export class Seulex {
   private readonly pv: Float64Array;
   private readonly pw: Float64Array;
   private readonly hOpt = new Float64Array(KMAX + 2);
+  private readonly errs = new Float64Array(KMAX + 2);
   private readonly work: Float64Array;
   private readonly choice = new Float64Array(2);
   private jacBad = -1;
@@ -133,6 +134,8 @@ export class Seulex {
     const e = this.e;
     const rw = this.rw;
     const hOpt = this.hOpt;
+    const errs = this.errs;
+    let rhoLast = 0.2;
     const work = this.work;
     const choice = this.choice;
     const dir = tEnd > t0 ? 1 : -1;
@@ -202,7 +205,9 @@ export class Seulex {
         if (j < 2) continue;
         for (let i = 0; i < n; i++) e[i] = tab[i] - tab[n + i];
         const err = errorNorm(e, y, tab, atol, rtol, n);
-        hOpt[j] = proposedStep(Math.abs(h), err === err ? err : Infinity, j);
+        errs[j] = err === err ? err : Infinity;
+        hOpt[j] = proposedStep(Math.abs(h), errs[j], j);
+        if (j >= 3) rhoLast = Math.min(1, errs[j] / errs[j - 1]);
         const errPrev = errLast;
         errLast = err;
         if (j >= k - 1) {
@@ -253,7 +258,10 @@ export class Seulex {
         cnt.nAccepted++;
         this.steps++;
         why = Reject.None;
-        nextOrder(jc, k, hOpt, work, rejectedLast, choice);
+        nextOrder(jc, k, Math.abs(h), hOpt, errs, rhoLast, work, rejectedLast, choice);
+        // At order 2 no contraction is seen; let the last one fade so that the higher order is tried again
+        // after ~20 such steps (a stiff stretch where extrapolation did not pay may have ended).
+        if (jc === 2) rhoLast *= 0.9;
         let hNew = dir * choice[1];
         if (rejectedLast && Math.abs(hNew) > Math.abs(h)) hNew = h;
         // A step cut short to end on an output time says nothing against the step planned before the cut.
@@ -288,7 +296,7 @@ export class Seulex {
         cnt.nRejected++;
         why = Reject.Error;
         badComp = -1;
-        nextOrder(jc, k, hOpt, work, true, choice);
+        nextOrder(jc, k, Math.abs(h), hOpt, errs, rhoLast, work, true, choice);
         k = choice[0];
         h = dir * choice[1];
         rejectedLast = true;
