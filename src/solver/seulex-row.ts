@@ -29,7 +29,8 @@ export interface RowWork {
  * with J and ∂f/∂t frozen at the step's start (Deuflhard 1985; Hairer & Wanner II, Sec. IV.9):
  *   (I − hs·J) Δ_i = hs·(f(t_i, y_i) + hs·∂f/∂t),  y_{i+1} = y_i + Δ_i,  t_i = t0 + i·hs,
  * the ∂f/∂t term being what the scheme gives for the autonomous system (y, t)′ = (f, 1). f(t0, y0) = f0 is
- * known; the row costs one LU and m − 1 evaluations of f. The end value y_m goes to out[off .. off + n).
+ * known; the row costs one LU and m − 1 evaluations of f. The end value y_m goes to out[off .. off + n),
+ * the last increment over hs to dOut[off .. off + n).
  *
  * Stability check (Hairer & Wanner II, Sec. IV.9): for rows with checkStability, the scaled increments of the
  * first two substeps are compared. Where the linearisation is valid the increments of a decaying or slowly
@@ -39,7 +40,7 @@ export interface RowWork {
  */
 export function linearlyImplicitRow(
   rhs: RhsFn, wk: RowWork, t0: number, y0: Float64Array, f0: Float64Array, H: number, m: number,
-  checkStability: boolean, out: Float64Array, off: number,
+  checkStability: boolean, out: Float64Array, dOut: Float64Array, off: number,
 ): RowEnd {
   const { n, jac, dfdt, weight, w, piv, yi, del, fi } = wk;
   const hs = H / m;
@@ -70,14 +71,17 @@ export function linearlyImplicitRow(
         norm += r * r;
       }
       if (s === 0) del0 = norm;
-      else if (norm > 4 * del0 && norm > 1) {
-        // ‖Δ_1‖² > 4‖Δ_0‖²: the increments more than double (a NaN norm fails this test and is caught below).
+      else if (norm > 4 * del0 && norm > 1 && norm <= 1e300) {
+        // ‖Δ_1‖² > 4‖Δ_0‖²: the increments more than double (a non-finite norm is left to the check below).
         wk.bad = -1;
         return RowEnd.Unstable;
       }
     }
     for (let i = 0; i < n; i++) yi[i] += del[i];
   }
+  // The last increment over hs, (I − hs·J)⁻¹(f(t_{m−1}, y_{m−1}) + hs·∂f/∂t) = y′(t0 + H) + O(hs): extrapolated
+  // like the values, it gives the slope at the step's end that the defect check compares f there with.
+  for (let i = 0; i < n; i++) dOut[off + i] = del[i] * inv;
   // A NaN or Infinity anywhere in the row (in f or an increment) reaches the end value.
   for (let i = 0; i < n; i++) {
     if (yi[i] - yi[i] !== 0) {

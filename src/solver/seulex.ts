@@ -6,12 +6,20 @@ import { Reject, underflowFailure } from './rodas5-failure.ts';
 import { errorWeights } from './rodas5-linear.ts';
 import { KMAX, SEQ, hopeless, initialRows, nextOrder, proposedStep, workTable } from './seulex-control.ts';
 import { RowEnd, extrapolate, linearlyImplicitRow, type RowWork } from './seulex-row.ts';
+import { luSolve } from './dense-lu.ts';
 import { errorNorm, firstNonFinite, initialStep } from './step-control.ts';
 import { spectralRadius } from './stiffness.ts';
 import type { RhsFn, SolveFailure } from './types.ts';
 import type { RunEnd } from './rodas5.ts';
 
 const EPS = 2.220446049250313e-16;
+/**
+ * Bound on the defect check's scaled estimate (see integrate). The check guards what the rows never sample;
+ * the error estimate of the tableau does the accuracy control. At 1 it rejected smooth HC-4 steps often
+ * enough to cost 1.5× the evaluations; at 10 the square-wave forcing of test/solver/error-control.test.ts
+ * stays within 4.4× its tolerance at rtol 1e-4 … 1e-10 (without the check: 4e3 … 2e7×).
+ */
+const DEFECT_LIMIT = 10;
 const STIFF_CHECK_EVERY = 4;
 
 /**
@@ -22,6 +30,13 @@ const STIFF_CHECK_EVERY = 4;
  * k and k + 1: it is accepted (with the value T_{j,j}) at the first of them whose estimate is ≤ 1, and rejected
  * as soon as the convergence monitor (seulex-control.ts) says row k + 1 cannot get there. The next k and H
  * minimise the work per unit step (seulex-control.ts).
+ *
+ * A defect check covers what the rows cannot see: they evaluate f at t + i·H/n_j, i < n_j, so the last
+ * 1/jc of the step is never sampled and a jump of f there (a switch in t, a relay) passes the tableau's
+ * estimate unseen (4e3 … 2e7× the tolerance on a square-wave forcing). The end slopes of the rows are
+ * extrapolated like the values; f(t + H, T_{jc,jc}), which the next step needs anyway, is compared with that
+ * slope through the last row's W (≈ H·(f − ẏ) in non-stiff components, filtered in stiff ones, as rodas5's
+ * defect estimate is) and the step rejected when that exceeds DEFECT_LIMIT.
  *
  * The same failure contract as rodas5: a non-finite value in a row, at the new state (f there) or in the
  * Jacobian there, a singular I/h_j − J, or a row whose increments grow (the stability check) rejects the
@@ -46,6 +61,12 @@ export class Seulex {
   monitorStiffness = false;
   nonStiffLimit = 20;
   nonStiffBound = 0.25;
+  /**
+   * When > 0, run() also returns 'switch' (with lowOrder set) after this many consecutive accepted steps
+   * at order ≤ 3: extrapolation is not paying there, and 'auto' hands the problem to rodas5.
+   */
+  lowOrderLimit = 0;
+  lowOrder = false;
 
   private readonly rhs: RhsFn;
   private readonly opt: NormalizedOptions;
@@ -57,6 +78,8 @@ export class Seulex {
   private f1: Float64Array;
   /** KMAX + 1 tableau slots of n (seulex-row.ts, extrapolate). */
   private readonly tab: Float64Array;
+  /** The same tableau for the end slopes (seulex-row.ts), for the defect check. */
+  private readonly dtab: Float64Array;
   private readonly e: Float64Array;
   private readonly pv: Float64Array;
   private readonly pw: Float64Array;
@@ -72,7 +95,7 @@ export class Seulex {
     this.opt = options;
     this.cnt = counters;
     this.rec = recorder;
-    const vectors = 14 + KMAX + 1;
+    const vectors = 14 + 2 * (KMAX + 1);
     const buf = new Float64Array(vectors * n + 2 * n * n);
     let off = 0;
     const take = (len: number) => buf.subarray(off, (off += len));
@@ -83,6 +106,7 @@ export class Seulex {
     this.pv = take(n);
     this.pw = take(n);
     this.tab = take((KMAX + 1) * n);
+    this.dtab = take((KMAX + 1) * n);
     const jac = take(n * n);
     const dfdt = take(n);
     this.rw = {
@@ -131,6 +155,7 @@ export class Seulex {
     const rhs = this.rhs;
     const y = this.y;
     const tab = this.tab;
+    const dtab = this.dtab;
     const e = this.e;
     const rw = this.rw;
     const hOpt = this.hOpt;
@@ -168,6 +193,8 @@ export class Seulex {
     let needJac = false;
     let rejectedLast = false;
     let nonStiffRun = 0;
+    let lowRun = 0;
+    this.lowOrder = false;
     for (;;) {
       if (cnt.nAccepted + cnt.nRejected >= maxSteps) {
         return this.fail('max-steps', t, h, `reached maxSteps = ${maxSteps} before t1; raise maxSteps or loosen rtol`);
@@ -197,11 +224,12 @@ export class Seulex {
       let errLast = Infinity;
       for (let j = 1; j <= k + 1; j++) {
         const m = SEQ[j - 1];
-        rowEnd = linearlyImplicitRow(rhs, rw, t, y, f0, h, m, j === 2 || j === 3, tab, (j - 1) * n);
+        rowEnd = linearlyImplicitRow(rhs, rw, t, y, f0, h, m, j === 2 || j === 3, tab, dtab, (j - 1) * n);
         cnt.nlu++;
         cnt.nfev += m - 1;
         if (rowEnd !== RowEnd.Ok) break;
         extrapolate(tab, j, n, SEQ);
+        extrapolate(dtab, j, n, SEQ);
         if (j < 2) continue;
         for (let i = 0; i < n; i++) e[i] = tab[i] - tab[n + i];
         const err = errorNorm(e, y, tab, atol, rtol, n);
@@ -246,6 +274,22 @@ export class Seulex {
           rejectedLast = true;
           continue;
         }
+        // Defect check: f at the new state against the extrapolated end slope, through the last row's W
+        // (W⁻¹ ≈ hs where f is non-stiff, ≈ −J⁻¹ in stiff components), times jc: ≈ H·(f − ẏ) where f is non-stiff.
+        // The rows evaluate f at t + i·H/n_j only, i < n_j, so the last 1/jc of the step is never sampled: a
+        // jump of f there (a switch in t, a relay) is seen here or nowhere.
+        for (let i = 0; i < n; i++) e[i] = (f1[i] - dtab[i]) * rw.weight[i];
+        luSolve(rw.w, n, rw.piv, e, 0);
+        for (let i = 0; i < n; i++) e[i] *= jc;
+        const errD = errorNorm(e, y, tab, atol, rtol, n);
+        if (!(errD <= DEFECT_LIMIT)) {
+          cnt.nRejected++;
+          why = Reject.Error;
+          badComp = -1;
+          h = dir * proposedStep(Math.abs(h), errD === errD ? errD / DEFECT_LIMIT : Infinity, jc);
+          rejectedLast = true;
+          continue;
+        }
         const lastStep = cut && tStop === tEnd;
         if (!lastStep && !this.derivatives(tNew, tab, f1, h)) {
           cnt.nRejected++;
@@ -281,6 +325,13 @@ export class Seulex {
           this.t = t;
           this.h = hNew;
           return 'done';
+        }
+        lowRun = jc <= 3 ? lowRun + 1 : 0;
+        if (this.lowOrderLimit > 0 && lowRun >= this.lowOrderLimit) {
+          this.lowOrder = true;
+          this.t = t;
+          this.h = hNew;
+          return 'switch';
         }
         if (this.monitorStiffness && this.steps % STIFF_CHECK_EVERY === 0) {
           const rho = spectralRadius(rw.jac, n, this.pv, this.pw, 3);
