@@ -194,6 +194,7 @@ export class Seulex {
     let rejectedLast = false;
     let nonStiffRun = 0;
     let lowRun = 0;
+    let singularRun = 0;
     this.lowOrder = false;
     for (;;) {
       if (cnt.nAccepted + cnt.nRejected >= maxSteps) {
@@ -254,11 +255,15 @@ export class Seulex {
         cnt.nRejected++;
         why = rowEnd === RowEnd.Singular ? Reject.Singular : rowEnd === RowEnd.NonFinite ? Reject.NonFiniteStage : Reject.Error;
         badComp = rw.bad;
+        // As in rodas5: a matrix that stays singular as H shrinks by 4^8 will not recover.
+        singularRun = rowEnd === RowEnd.Singular ? singularRun + 1 : 0;
+        if (singularRun > 8) return this.underflow(t, h, why, badComp);
         if (rowEnd === RowEnd.Unstable) e.fill(0);
         h *= rowEnd === RowEnd.Unstable ? 0.5 : 0.25;
         rejectedLast = true;
         continue;
       }
+      singularRun = 0;
       const tNew = cut ? tStop : t + h;
       const f1 = this.f1;
       if (ok) {
