@@ -71,23 +71,26 @@ export function hopeless(err: number, errPrev: number, j: number, k: number): bo
  * step (or, at jc = 2, the last one seen, `rhoLast`), and its step then scaled as proposedStep would. Where
  * extrapolation stops paying (stiff stretches, where the estimates of successive rows stop falling), ρ ≈ 1
  * and the order stays down. No increase of order or step after a rejection.
- * @param hOpt |H_j| proposed after row j, err[j] its estimate, valid for j = 2 … jc.
+ * @param err err[j], the estimate after row j, valid for j = 2 … jc (H_j = proposedStep(|H|, err_j, j)).
  * @returns the next target row count (in out[0]) and |H| (out[1]).
  */
 export function nextOrder(
-  jc: number, k: number, absH: number, hOpt: Float64Array, err: Float64Array, rhoLast: number, work: Float64Array,
+  jc: number, k: number, absH: number, err: Float64Array, rhoLast: number, work: Float64Array,
   rejected: boolean, out: Float64Array,
 ): void {
+  // H_j only for the rows compared (each costs a power).
+  const hCur = proposedStep(absH, err[jc], jc);
+  const hLow = jc >= 3 ? proposedStep(absH, err[jc - 1], jc - 1) : 0;
   let kNew = jc;
-  let h = hOpt[jc];
-  const wCur = work[jc] / hOpt[jc];
-  if (jc >= 3 && work[jc - 1] / hOpt[jc - 1] < 0.8 * wCur) {
+  let h = hCur;
+  const wCur = work[jc] / hCur;
+  if (jc >= 3 && work[jc - 1] / hLow < 0.8 * wCur) {
     kNew = jc - 1;
-    h = hOpt[jc - 1];
+    h = hLow;
   } else if (!rejected && jc >= k && jc < KMAX - 1) {
     const rho = Math.min(1, jc >= 3 ? err[jc] / err[jc - 1] : rhoLast);
     const hUp = proposedStep(absH, err[jc] * rho, jc + 1);
-    const trend = jc >= 3 && rho < 1 && wCur < 0.9 * (work[jc - 1] / hOpt[jc - 1]);
+    const trend = jc >= 3 && rho < 1 && wCur < 0.9 * (work[jc - 1] / hLow);
     if (trend || work[jc + 1] / hUp < 0.9 * wCur) {
       kNew = jc + 1;
       h = hUp;

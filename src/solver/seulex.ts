@@ -83,7 +83,6 @@ export class Seulex {
   private readonly e: Float64Array;
   private readonly pv: Float64Array;
   private readonly pw: Float64Array;
-  private readonly hOpt = new Float64Array(KMAX + 2);
   private readonly errs = new Float64Array(KMAX + 2);
   private readonly work: Float64Array;
   private readonly choice = new Float64Array(2);
@@ -158,7 +157,6 @@ export class Seulex {
     const dtab = this.dtab;
     const e = this.e;
     const rw = this.rw;
-    const hOpt = this.hOpt;
     const errs = this.errs;
     let rhoLast = 0.2;
     const work = this.work;
@@ -235,7 +233,6 @@ export class Seulex {
         for (let i = 0; i < n; i++) e[i] = tab[i] - tab[n + i];
         const err = errorNorm(e, y, tab, atol, rtol, n);
         errs[j] = err === err ? err : Infinity;
-        hOpt[j] = proposedStep(Math.abs(h), errs[j], j);
         if (j >= 3) rhoLast = Math.min(1, errs[j] / errs[j - 1]);
         const errPrev = errLast;
         errLast = err;
@@ -307,7 +304,7 @@ export class Seulex {
         cnt.nAccepted++;
         this.steps++;
         why = Reject.None;
-        nextOrder(jc, k, Math.abs(h), hOpt, errs, rhoLast, work, rejectedLast, choice);
+        nextOrder(jc, k, Math.abs(h), errs, rhoLast, work, rejectedLast, choice);
         // At order 2 no contraction is seen; let the last one fade so that the higher order is tried again
         // after ~20 such steps (a stiff stretch where extrapolation did not pay may have ended).
         if (jc === 2) rhoLast *= 0.9;
@@ -352,7 +349,7 @@ export class Seulex {
         cnt.nRejected++;
         why = Reject.Error;
         badComp = -1;
-        nextOrder(jc, k, Math.abs(h), hOpt, errs, rhoLast, work, true, choice);
+        nextOrder(jc, k, Math.abs(h), errs, rhoLast, work, true, choice);
         k = choice[0];
         h = dir * choice[1];
         rejectedLast = true;
