@@ -6,6 +6,10 @@ import { loadHc4Reference } from '../../benchmarks/problems/reference.ts';
 import { TEST_SET } from '../../benchmarks/problems/test-set.ts';
 import { loadTestSetReference } from '../../benchmarks/test-set-bench.ts';
 import { endState, scaledError } from './helpers.ts';
+import { Seulex } from '../../src/solver/seulex.ts';
+import { validateOptions } from '../../src/solver/validate.ts';
+import { Recorder, newCounters } from '../../src/solver/recorder.ts';
+import type { RhsFn } from '../../src/solver/types.ts';
 
 const ref = loadHc4Reference();
 const hc4 = (rtol: number, n0 = ref.cases[2].n0_cm3) =>
@@ -42,14 +46,31 @@ describe("'auto' and SEULEX", () => {
     expect(r.methodsUsed!.rodasSteps).toBeGreaterThan(0);
   });
 
-  it('hands VDPOL (ε = 1e-6) to rodas5 when the order stays low, and stays accurate', () => {
+  it('solves VDPOL (ε = 1e-6) at rtol 1e-9 within 10× the tolerance, every accepted step accounted for', () => {
     const p = TEST_SET.find((q) => q.name === 'VDPOL-1e3')!;
     const r = solveIvp(p.rhs, [0, p.t1], p.y0, { rtol: 1e-9, atol: p.atol, jacobian: p.jacobian });
     expect(r.status, r.message).toBe(0);
     const u = r.methodsUsed!;
     expect(u.seulexSteps).toBeGreaterThan(0);
-    expect(u.rodasSteps).toBeGreaterThan(10 * u.seulexSteps!);
+    expect((u.seulexSteps ?? 0) + u.rodasSteps + (u.dop853Steps ?? 0)).toBe(r.nAccepted);
     expect(scaledError(endState(r.y), loadTestSetReference()['VDPOL-1e3'].y_end, 1e-9, p.atol)).toBeLessThan(10);
+  });
+
+  it('Seulex.lowOrderLimit: the run stops with lowOrder set after that many steps at order ≤ 3 (auto then hands over to rodas5)', () => {
+    const rhs: RhsFn = (_t, y, f) => { f[0] = -y[0]; f[1] = -100 * (y[1] - Math.cos(y[0])); };
+    const run = (rtol: number) => {
+      const opt = validateOptions(rhs, [0, 10], [1, 0], { rtol });
+      const m = new Seulex(rhs, 2, opt, newCounters(), new Recorder(2, null));
+      m.lowOrderLimit = 5;
+      return { end: m.run(0, Float64Array.from([1, 0]), 10, 0), m };
+    };
+    const loose = run(1e-3); // starts at 3 rows
+    expect(loose.end).toBe('switch');
+    expect(loose.m.lowOrder).toBe(true);
+    expect(loose.m.steps).toBe(5);
+    const tight = run(1e-6); // runs at order ≥ 4
+    expect(tight.end).toBe('done');
+    expect(tight.m.lowOrder).toBe(false);
   });
 
   it('solves ROBER, HIRES and OREGO at rtol 1e-9 with SEULEX, within 20× the tolerance at t1', () => {
