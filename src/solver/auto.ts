@@ -22,15 +22,16 @@ import type { RhsFn, SolveFailure } from './types.ts';
  *
  * The stiff method is SEULEX instead of rodas5 when rtol ≤ SEULEX_RTOL, the Jacobian is dense (no
  * jacobianBand) and n ≤ SEULEX_MAX_N: there its order (6–9 on HC-4 at rtol 1e-9 … 1e-10) beats rodas5's 5.
- * Measured (benchmarks/README.md, 2026-12-02): on HC-4 SEULEX's evaluation floor is above rodas5's down to
- * rtol 1e-7 and below it from 1e-8 (0.8× at 1e-8, 0.66× at 1e-9 and 1e-10); on ROBER, HIRES and OREGO it
- * is faster at 1e-8 … 1e-10, POLLU (n = 20) breaks even, VDPOL is slower (its fast transitions keep the
- * order at 2–3). So SEULEX hands over to rodas5 for good after SEULEX_LOW_STEPS consecutive steps at order
- * ≤ 3 (Seulex.lowOrderLimit), and a pinned problem (a switch or kink in f, above) goes to rodas5 too.
+ * Measured with benchmarks/seulex-crossover.ts (2026-12-02, load 3.5–4): on HC-4 SEULEX's evaluation floor
+ * is 1.10× rodas5's at rtol 1e-6, 0.94× at 1e-7, 0.77× at 1e-8, 0.61× at 1e-9, 0.57× at 1e-10; in CPU time on
+ * ROBER, HIRES, VDPOL (μ = 1e3, 1e6) and OREGO it is 0.31–0.96× rodas5's at rtol 1e-8 … 1e-10 and 1.06–1.47× at
+ * 1e-6; POLLU (n = 20) 1.03× at 1e-8, 0.71–0.86× below. A problem where extrapolation stops paying (the
+ * order stays ≤ 3 for SEULEX_LOW_STEPS accepted steps, Seulex.lowOrderLimit) goes to rodas5 for good, and so
+ * does a pinned problem (a switch or kink in f, above: rodas5's midpoint defect control is the better guard).
  */
 const SEULEX_RTOL = 1e-8;
-const SEULEX_MAX_N = 16;
-const SEULEX_LOW_STEPS = 10;
+const SEULEX_MAX_N = 20;
+const SEULEX_LOW_STEPS = 40;
 const START_STIFF = 500;
 const NON_STIFF_STEPS = 20;
 const NON_STIFF_HRHO = 0.05;

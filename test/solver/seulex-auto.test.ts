@@ -73,6 +73,16 @@ describe("'auto' and SEULEX", () => {
     expect(tight.m.lowOrder).toBe(false);
   });
 
+  it('a problem that turns non-stiff stays in SEULEX at rtol 1e-8 when its steps already outgrow the stiff mode', () => {
+    // λ falls from 1e5 to 1e-3 (auto.test.ts runs it at 1e-7, where rodas5 hands over to DOP853).
+    const rhs: RhsFn = (t, y, f) => { f[0] = -Math.pow(10, 5 - t) * (y[0] - Math.cos(t)); };
+    const r = solveIvp(rhs, [0, 8], [0], { rtol: 1e-8, atol: 1e-10, tEval: [8] });
+    const rodas = solveIvp(rhs, [0, 8], [0], { method: 'rodas5', rtol: 1e-10, atol: 1e-12, tEval: [8] });
+    expect(r.status, r.message).toBe(0);
+    expect(r.methodsUsed!.seulexSteps).toBe(r.nAccepted);
+    expect(Math.abs(r.y[0][0] - rodas.y[0][0])).toBeLessThan(1e-8);
+  });
+
   it('solves ROBER, HIRES and OREGO at rtol 1e-9 with SEULEX, within 20× the tolerance at t1', () => {
     const refs = loadTestSetReference();
     for (const name of ['ROBER', 'HIRES', 'OREGO']) {
