@@ -28,17 +28,32 @@ export function hc4Accuracy(method: MethodName, rtol: number): number {
 export const WORK_PRECISION_RTOLS = [1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9, 1e-10];
 
 /** CPU µs per trajectory of the 20-density sweep for one of our methods (at least minS CPU seconds). */
-export function hc4OursCpu(method: MethodName, rtol: number, minS: number): { us: number; nfev: number; njev: number; nlu: number; steps: number; failed: number } {
+export function hc4OursCpu(method: MethodName, rtol: number, minS: number): { us: number; nfev: number; njev: number; nlu: number; steps: number; solves: number; failed: number } {
   const densities = hc4Densities(20);
-  let nfev = 0, njev = 0, nlu = 0, steps = 0, failed = 0;
+  let nfev = 0, njev = 0, nlu = 0, steps = 0, solves = 0, failed = 0;
   for (const n0 of densities) {
     const r = solveHc4(n0, method, rtol);
     nfev += r.nfev; njev += r.njev; nlu += r.nlu; steps += r.nAccepted + r.nRejected;
+    solves += triangularSolves(r);
     if (r.status !== 0) failed++;
   }
   const sec = cpuPerCall(() => { for (const n0 of densities) solveHc4(n0, method, rtol); }, minS);
   const k = densities.length;
-  return { us: (sec / k) * 1e6, nfev: nfev / k, njev: njev / k, nlu: nlu / k, steps: steps / k, failed };
+  return { us: (sec / k) * 1e6, nfev: nfev / k, njev: njev / k, nlu: nlu / k, steps: steps / k, solves: solves / k, failed };
+}
+
+/**
+ * Triangular solves of one HC-4 solve, from its counters. rodas5: 8 stage solves + 2 for the defect estimate
+ * per step. seulex (alone or inside auto; HC-4 has an analytic Jacobian and is autonomous, so every evaluation
+ * but the first two, f(t0) and the first-step guess, belongs to a row or to an end state): a row of m substeps
+ * makes m − 1 evaluations and m solves, an end state one evaluation and one solve (the defect check), so
+ * solves = nfev − 2 + nlu (exact unless a row was cut short by a non-finite value or the stability check).
+ */
+function triangularSolves(r: ReturnType<typeof solveIvp>): number {
+  const seulex = r.method === 'seulex' || (r.methodsUsed?.seulexSteps ?? 0) > 0;
+  if (seulex && (r.methodsUsed?.rodasSteps ?? 0) === 0 && (r.methodsUsed?.dop853Steps ?? 0) === 0) return r.nfev - 2 + r.nlu;
+  if (!seulex) return 10 * (r.nAccepted + r.nRejected);
+  return Number.NaN; // a mixed run: no exact count
 }
 
 /**
@@ -75,7 +90,8 @@ export function hc4UnitCosts(): { rhs_ns: number; jac_ns: number; lu_ns: number;
   return { rhs_ns, jac_ns, lu_ns, solve_ns };
 }
 
-/** Floor in µs per trajectory from counters and unit costs; rodas5 does 8 stage solves + 2 for the defect estimate per step. */
-export function hc4Floor(c: { nfev: number; njev: number; nlu: number; steps: number }, u: ReturnType<typeof hc4UnitCosts>): number {
-  return (c.nfev * u.rhs_ns + c.njev * u.jac_ns + c.nlu * u.lu_ns + c.steps * 10 * u.solve_ns) / 1000;
+/** Floor in µs per trajectory from counters and unit costs; `solves` from triangularSolves (rodas5: 10 per step). */
+export function hc4Floor(c: { nfev: number; njev: number; nlu: number; steps: number; solves?: number }, u: ReturnType<typeof hc4UnitCosts>): number {
+  const solves = c.solves ?? c.steps * 10;
+  return (c.nfev * u.rhs_ns + c.njev * u.jac_ns + c.nlu * u.lu_ns + solves * u.solve_ns) / 1000;
 }

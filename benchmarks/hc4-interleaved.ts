@@ -1,4 +1,4 @@
-// HC-4 timed interleaved in rounds at rtol 1e-3 … 1e-10: ours (rodas5, auto), CVODE, scipy LSODA; CPU time; the floor.
+// HC-4 timed interleaved in rounds at rtol 1e-3 … 1e-10: ours (rodas5, seulex, auto), CVODE, scipy LSODA; CPU time; the floor.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -43,6 +43,7 @@ export function hc4Interleaved(rounds: number, minS: number, cvode: boolean, sci
   const unit = hc4UnitCosts();
   const solvers: { name: string; run: (rtol: number) => { us: number; err: number; nfev: number; c?: ReturnType<typeof hc4OursCpu> } | null }[] = [
     { name: 'ours rodas5', run: (rtol) => { const c = hc4OursCpu('rodas5', rtol, minS); return { us: c.us, err: NaN, nfev: c.nfev, c }; } },
+    { name: 'ours seulex', run: (rtol) => { const c = hc4OursCpu('seulex', rtol, minS); return { us: c.us, err: NaN, nfev: c.nfev, c }; } },
     { name: 'ours auto', run: (rtol) => { const c = hc4OursCpu('auto', rtol, minS); return { us: c.us, err: NaN, nfev: c.nfev, c }; } },
   ];
   if (cvode && existsSync(CVODE_BIN)) solvers.push({ name: 'CVODE', run: (rtol) => cvodeOnce(rtol, 5) });
@@ -67,7 +68,7 @@ export function hc4Interleaved(rounds: number, minS: number, cvode: boolean, sci
     for (const rtol of WORK_PRECISION_RTOLS) {
       const a = acc[`${s.name}|${rtol}`];
       if (!a) continue;
-      const err = s.name.startsWith('ours') ? hc4Accuracy(s.name === 'ours auto' ? 'auto' : 'rodas5', rtol) : a.err;
+      const err = s.name.startsWith('ours') ? hc4Accuracy(s.name.slice(5) as 'auto' | 'rodas5' | 'seulex', rtol) : a.err;
       rows.push({ solver: s.name, rtol, us: median(a.rounds), rounds: a.rounds, max_rel_err: err, nfev: a.nfev, floor_us: a.c ? hc4Floor(a.c, unit) : undefined });
     }
   }

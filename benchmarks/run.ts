@@ -48,12 +48,15 @@ if (want('hc4')) {
     const g = (s: string) => rows.find((r) => r.solver === s && r.rtol === rtol);
     const ro = g('ours rodas5');
     const au = g('ours auto');
+    const sx = g('ours seulex');
     const cv = g('CVODE');
     const ls = g('scipy LSODA');
-    return [rtol.toExponential(0), fmt(ro?.us ?? NaN, 1), fmt(ro?.floor_us ?? NaN, 1), fmt((ro?.us ?? NaN) / (ro?.floor_us ?? NaN)), fmt(au?.us ?? NaN, 1), fmt(cv?.us ?? NaN, 1), fmt(ls?.us ?? NaN, 0),
-      fmt(hc4Ratio(rows, 'ours rodas5', 'CVODE', rtol)), fmt(hc4Ratio(rows, 'ours auto', 'CVODE', rtol)), exp(ro?.max_rel_err ?? NaN), exp(au?.max_rel_err ?? NaN), exp(cv?.max_rel_err ?? NaN)];
+    return [rtol.toExponential(0), fmt(ro?.us ?? NaN, 1), fmt(ro?.floor_us ?? NaN, 1), fmt((ro?.us ?? NaN) / (ro?.floor_us ?? NaN)),
+      fmt(sx?.us ?? NaN, 1), fmt(sx?.floor_us ?? NaN, 1), fmt((sx?.floor_us ?? NaN) / (ro?.floor_us ?? NaN)), fmt(au?.us ?? NaN, 1), fmt(cv?.us ?? NaN, 1), fmt(ls?.us ?? NaN, 0),
+      fmt(hc4Ratio(rows, 'ours rodas5', 'CVODE', rtol)), fmt(hc4Ratio(rows, 'ours seulex', 'CVODE', rtol)), fmt(hc4Ratio(rows, 'ours auto', 'CVODE', rtol)),
+      exp(ro?.max_rel_err ?? NaN), exp(sx?.max_rel_err ?? NaN), exp(au?.max_rel_err ?? NaN), exp(cv?.max_rel_err ?? NaN)];
   });
-  table(['rtol', 'rodas5 µs', 'floor µs', 'rodas5/floor', 'auto µs', 'CVODE µs', 'LSODA µs', 'CVODE/rodas5', 'CVODE/auto', 'err rodas5', 'err auto', 'err CVODE'], body);
+  table(['rtol', 'rodas5 µs', 'floor µs', 'rodas5/floor', 'seulex µs', 'seulex floor', 'floor seulex/rodas5', 'auto µs', 'CVODE µs', 'LSODA µs', 'CVODE/rodas5', 'CVODE/seulex', 'CVODE/auto', 'err rodas5', 'err seulex', 'err auto', 'err CVODE'], body);
   writeFileSync(join(outDir, 'hc4-interleaved.json'), JSON.stringify({ conditions: cond, unit, rows }, null, 1));
   writeFileSync(join(outDir, 'hc4-work-precision.svg'), workPrecisionSvg('HC-4 work–precision (CPU time per trajectory vs max relative error)', `rtol 1e-3 … 1e-10, interleaved rounds, medians; ${cond}`, [hc4Panel(rows)]));
   say(`# wrote benchmarks/results/hc4-interleaved.json and hc4-work-precision.svg`);

@@ -2,6 +2,7 @@
 import { Dop853 } from './dop853.ts';
 import type { Counters, Recorder } from './recorder.ts';
 import { Rodas5, type RunEnd } from './rodas5.ts';
+import { Seulex } from './seulex.ts';
 import { bandSpectralRadius, spectralRadius } from './stiffness.ts';
 import type { NormalizedOptions } from './validate.ts';
 import type { RhsFn, SolveFailure } from './types.ts';
@@ -18,7 +19,19 @@ import type { RhsFn, SolveFailure } from './types.ts';
  * (h·ρ(J) < PIN_HRHO), what the test saw is a switch or kink in f, not a stiff mode: rodas5 (whose defect
  * control handles switches inside a step) then keeps the problem for good.
  * Each switch back to DOP853 doubles NON_STIFF_STEPS to prevent ping-pong; after MAX_SWITCHES it stays in rodas5.
+ *
+ * The stiff method is SEULEX instead of rodas5 when rtol ≤ SEULEX_RTOL, the Jacobian is dense (no
+ * jacobianBand) and n ≤ SEULEX_MAX_N: there its order (6–9 on HC-4 at rtol 1e-9 … 1e-10) beats rodas5's 5.
+ * Measured with benchmarks/seulex-crossover.ts (2026-12-02, load 3.5–4): on HC-4 SEULEX's evaluation floor
+ * is 1.10× rodas5's at rtol 1e-6, 0.94× at 1e-7, 0.77× at 1e-8, 0.61× at 1e-9, 0.57× at 1e-10; in CPU time on
+ * ROBER, HIRES, VDPOL (μ = 1e3, 1e6) and OREGO it is 0.31–0.96× rodas5's at rtol 1e-8 … 1e-10 and 1.06–1.47× at
+ * 1e-6; POLLU (n = 20) 1.03× at 1e-8, 0.71–0.86× below. A problem where extrapolation stops paying (the
+ * order stays ≤ 3 for SEULEX_LOW_STEPS accepted steps, Seulex.lowOrderLimit) goes to rodas5 for good, and so
+ * does a pinned problem (a switch or kink in f, above: rodas5's midpoint defect control is the better guard).
  */
+const SEULEX_RTOL = 1e-8;
+const SEULEX_MAX_N = 20;
+const SEULEX_LOW_STEPS = 40;
 const START_STIFF = 500;
 const NON_STIFF_STEPS = 20;
 const NON_STIFF_HRHO = 0.05;
@@ -27,7 +40,12 @@ const MAX_SWITCHES = 16;
 
 export interface AutoOutcome {
   failure: SolveFailure | null;
-  methodsUsed: { odexSteps: number; rodasSteps: number; switches: number; dop853Steps: number };
+  methodsUsed: { odexSteps: number; rodasSteps: number; switches: number; dop853Steps: number; seulexSteps?: number };
+}
+
+/** Whether 'auto' uses SEULEX as its stiff method for these options (see the rule above). */
+export function autoPrefersSeulex(opt: NormalizedOptions, n: number): boolean {
+  return opt.rtol <= SEULEX_RTOL && !opt.band && n <= SEULEX_MAX_N;
 }
 
 export function runAuto(
@@ -90,7 +108,12 @@ function switching(
     return rho;
   };
 
-  const used = (switches: number) => ({ odexSteps: 0, rodasSteps: rodas.steps, switches, dop853Steps: lazy.dop?.steps ?? 0 });
+  let seulex: Seulex | null = autoPrefersSeulex(opt, n) ? new Seulex(rhs, n, opt, cnt, rec) : null;
+  const seulexUsed = seulex;
+  const used = (switches: number) => ({
+    odexSteps: 0, rodasSteps: rodas.steps, switches, dop853Steps: lazy.dop?.steps ?? 0,
+    ...(seulexUsed && seulexUsed.steps > 0 ? { seulexSteps: seulexUsed.steps } : {}),
+  });
   let stiff: boolean;
   try {
     stiff = radius(t0, y0, 12) * Math.abs(t1 - t0) > START_STIFF;
@@ -106,19 +129,32 @@ function switching(
   const y = Float64Array.from(y0);
   rodas.nonStiffLimit = NON_STIFF_STEPS;
   rodas.nonStiffBound = NON_STIFF_HRHO;
+  if (seulex) {
+    seulex.nonStiffLimit = NON_STIFF_STEPS;
+    seulex.nonStiffBound = NON_STIFF_HRHO;
+    seulex.lowOrderLimit = SEULEX_LOW_STEPS;
+  }
   for (;;) {
-    const method = stiff ? rodas : dopOf();
-    rodas.monitorStiffness = switches < MAX_SWITCHES && !pinned;
+    if (pinned) seulex = null;
+    const stiffMethod = seulex ?? rodas;
+    const method = stiff ? stiffMethod : dopOf();
+    stiffMethod.monitorStiffness = switches < MAX_SWITCHES && !pinned;
     if (!stiff) dopOf().detectStiffness = switches < MAX_SWITCHES;
-    // Both methods catch a throwing rhs themselves and report it at their last t and h.
-    const end: RunEnd = stiff ? rodas.run(t, y, t1, h) : dopOf().run(t, y, t1, h);
+    // All three methods catch a throwing rhs themselves and report it at their last t and h.
+    const end: RunEnd = stiff ? stiffMethod.run(t, y, t1, h) : dopOf().run(t, y, t1, h);
     const methodsUsed = used(switches);
     if (end === 'failed') return { failure: method.failure, methodsUsed };
     if (end === 'done') return { failure: null, methodsUsed };
     t = method.t;
     h = method.h;
     y.set(method.y);
-    if (stiff) rodas.nonStiffLimit *= 2;
+    if (stiff && seulex?.lowOrder) {
+      // Extrapolation stopped paying: rodas5 takes the stiff stretches from here on (not a stiffness switch).
+      rodas.nonStiffLimit = seulex.nonStiffLimit;
+      seulex = null;
+      continue;
+    }
+    if (stiff) stiffMethod.nonStiffLimit *= 2;
     else {
       // DOP853 found its step bounded by stability: is there a fast mode in J to explain it?
       let hRho: number;

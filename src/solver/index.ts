@@ -1,9 +1,10 @@
-// The solver front: solveIvp(rhs, [t0, t1], y0, options) with methods 'odex', 'dop853', 'rodas5' and 'auto'.
+// The solver front: solveIvp(rhs, [t0, t1], y0, options) with methods 'odex', 'dop853', 'rodas5', 'seulex' and 'auto'.
 import { runAuto } from './auto.ts';
 import { Dop853 } from './dop853.ts';
 import { OdexMethod } from './odex-method.ts';
 import { Recorder, newCounters, type Counters } from './recorder.ts';
 import { Rodas5 } from './rodas5.ts';
+import { Seulex } from './seulex.ts';
 import { validateOptions, type NormalizedOptions } from './validate.ts';
 import type { MethodName, RhsFn, SolveFailure, SolveIvpOptions, SolveIvpResult } from './types.ts';
 
@@ -38,6 +39,11 @@ const METHODS: Record<MethodName, MethodRunner> = {
     } finally {
       m.release();
     }
+  },
+  seulex(rhs, n, opt, cnt, rec, t0, y0, t1) {
+    const m = new Seulex(rhs, n, opt, cnt, rec);
+    const h0 = opt.firstStep > 0 ? opt.firstStep * Math.sign(t1 - t0) : 0;
+    return { failure: m.run(t0, y0, t1, h0) === 'failed' ? m.failure : null };
   },
   auto: runAuto,
 };

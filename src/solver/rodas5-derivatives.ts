@@ -5,6 +5,9 @@ import type { Counters } from './recorder.ts';
 import type { NormalizedOptions } from './validate.ts';
 import type { RhsFn } from './types.ts';
 
+/** The part of the work space evaluateDerivatives uses (rodas5's, or any integrator's with these fields). */
+export type DerivativeWork = Pick<Rodas5Work, 'n' | 'jac' | 'ys' | 'fs' | 'e3' | 'dfdt'>;
+
 /**
  * Evaluate the Jacobian into work.jac and, unless the problem is autonomous, ∂f/∂t into work.dfdt at (t, y),
  * with f0 = f(t, y) already known: the analytic Jacobian when given, else forward differences (n evaluations,
@@ -13,7 +16,7 @@ import type { RhsFn } from './types.ts';
  * @returns −1 when every entry is finite, else the index of the first bad one (jac.length + i for ∂f_i/∂t).
  */
 export function evaluateDerivatives(
-  rhs: RhsFn, opt: NormalizedOptions, cnt: Counters, wk: Rodas5Work, kl: number, ku: number,
+  rhs: RhsFn, opt: NormalizedOptions, cnt: Counters, wk: DerivativeWork, kl: number, ku: number,
   t: number, y: Float64Array, f0: Float64Array, h: number,
 ): number {
   const n = wk.n;

@@ -20,6 +20,8 @@ export interface UnderflowContext {
   atol: Float64Array;
   rtol: number;
   n: number;
+  /** The matrix factored per step, for the singular-matrix text (default: rodas5's I/(hγ) − J). */
+  matrix?: string;
 }
 
 /** The failure when h has fallen to rounding level at t, naming what the last rejection saw. */
@@ -34,7 +36,7 @@ export function underflowFailure(t: number, h: number, c: UnderflowContext): Sol
     case Reject.NonFiniteJacobian:
       return fail('non-finite-jacobian', `${c.jacobianEntry()} is not finite at every trial state down to h = ${h}`);
     case Reject.Singular:
-      return fail('singular-matrix', `the Rosenbrock matrix I/(hγ) − J is singular to working precision (pivot ${c.comp}) for every h tried; check the Jacobian for NaN or an algebraic (non-ODE) component`);
+      return fail('singular-matrix', `${c.matrix ?? 'the Rosenbrock matrix I/(hγ) − J'} is singular to working precision (pivot ${c.comp}) for every h tried; check the Jacobian for NaN or an algebraic (non-ODE) component`);
     default: {
       const k = worstComponent(c.e, c.eOff, c.y, c.yNew, c.atol, c.rtol, c.n);
       const zeroScale = k >= 0 && c.atol[k] === 0 && c.y[k] === 0;

@@ -1,7 +1,7 @@
 // Checks solveIvp's inputs before solving and normalises them; bad input throws a descriptive Error.
 import type { JacobianFn, MethodName, RhsFn, SolveIvpOptions } from './types.ts';
 
-export const METHOD_NAMES: readonly MethodName[] = ['odex', 'dop853', 'rodas5', 'auto'];
+export const METHOD_NAMES: readonly MethodName[] = ['odex', 'dop853', 'rodas5', 'seulex', 'auto'];
 
 /** Options after validation: every field present, tolerances as one Float64Array per component. */
 export interface NormalizedOptions {
@@ -118,6 +118,7 @@ export function validateOptions(
         fail(`jacobianBand.${side}`, v, `expected an integer in [0, ${n - 1}] (n − 1 for n = ${n} components)`);
       }
     }
+    if (method === 'seulex') fail('jacobianBand', b, "method 'seulex' takes dense Jacobians only; use 'rodas5' or 'auto' with a banded Jacobian");
     band = { lower: b.lower, upper: b.upper };
   }
   return { method, rtol, atol, jacobian, tEval, maxSteps, firstStep, maxStep: Math.min(maxStep, span), autonomous, band };

@@ -67,7 +67,8 @@ describe("method 'auto'", () => {
       const lambda = Math.pow(10, 5 - t);
       f[0] = -lambda * (y[0] - Math.cos(t));
     };
-    const r = solveIvp(rhs, [0, 8], [0], { rtol: 1e-8, atol: 1e-10, tEval: [8] });
+    // rtol 1e-7: at 1e-8 and below the stiff method is SEULEX (test/solver/seulex-auto.test.ts).
+    const r = solveIvp(rhs, [0, 8], [0], { rtol: 1e-7, atol: 1e-10, tEval: [8] });
     expect(r.status).toBe(0);
     expect(r.methodsUsed!.rodasSteps).toBeGreaterThan(0);
     expect(r.methodsUsed!.dop853Steps).toBeGreaterThan(0);

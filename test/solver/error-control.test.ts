@@ -74,7 +74,7 @@ describe('error control sees every stage (rodas5)', () => {
 });
 
 describe('pulse and square wave with the other methods', () => {
-  for (const method of ['auto', 'dop853', 'odex'] as MethodName[]) {
+  for (const method of ['auto', 'dop853', 'odex', 'seulex'] as MethodName[]) {
     it(`${method}: pulse and square wave right within 10× tolerance`, () => {
       rightOrFailed(solveIvp(pulse, [0, 1e-6], [0], { method, rtol: RTOL }), 1, 1e-9);
       rightOrFailed(solveIvp(squareRhs, [0, 10], [0], { method, rtol: RTOL, atol: 1e-9 }), squareExact(10), 1e-9);

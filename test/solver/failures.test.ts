@@ -26,7 +26,7 @@ describe('runtime failures', () => {
     expect(Math.abs(r.failure!.h)).toBeLessThan(1e-10);
   });
 
-  for (const method of ['odex', 'dop853', 'rodas5', 'auto'] as MethodName[]) {
+  for (const method of ['odex', 'dop853', 'rodas5', 'seulex', 'auto'] as MethodName[]) {
     it(`max-steps (${method})`, () => {
       const r = solveIvp(oscillator, [0, 100], [1, 0], { method, maxSteps: 5, rtol: 1e-10, atol: 1e-12 });
       expectFailure(r, 'max-steps');
@@ -94,7 +94,7 @@ describe('non-finite values are step rejections first', () => {
   const nanBelowZero: RhsFn = (_t, y, f) => {
     f[0] = y[0] < 0 ? Number.NaN : -50 * y[0];
   };
-  for (const method of ['odex', 'dop853', 'rodas5', 'auto'] as MethodName[]) {
+  for (const method of ['odex', 'dop853', 'rodas5', 'seulex', 'auto'] as MethodName[]) {
     it(`${method} solves y' = (y < 0 ? NaN : −50y) by rejecting the NaN steps`, () => {
       const r = solveIvp(nanBelowZero, [0, 1], [1], { method, rtol: 1e-6, atol: 1e-12 });
       expect(r.status, r.message).toBe(0);
