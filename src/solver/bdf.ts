@@ -218,15 +218,15 @@ export class Bdf {
         badComp = -1;
         nfails++;
         if (nfails === 1) {
-          let hNew = h * Math.max(0.1, 0.833 * Math.pow(err, -1 / (k + 1)));
+          let fac = Math.max(0.1, 0.833 * Math.pow(err, -1 / (k + 1)));
           if (k > 1) {
-            const hk1 = h * Math.max(0.1, 0.769 * Math.pow(this.lowerOrderError(k), -1 / k));
-            if (hk1 > hNew) {
-              hNew = Math.min(h, hk1);
+            const fk1 = Math.max(0.1, 0.769 * Math.pow(this.lowerOrderError(k), -1 / k));
+            if (fk1 > fac) {
+              fac = Math.min(1, fk1);
               k--;
             }
           }
-          h = hNew;
+          h *= fac;
         } else if (nfails === 2) h *= Math.max(0.1, Math.min(0.5, 0.833 * Math.pow(err, -1 / (k + 1))));
         else {
           k = 1;
@@ -244,24 +244,24 @@ export class Bdf {
       let hNew = h;
       // Step-size factors 1.2, 1.3, 1.4 for the orders k, k − 1, k + 1 as in ode15s (a bias towards keeping k).
       if (nconhk >= k + 1) {
-        let best = h / Math.max(1.2 * Math.pow(err, 1 / (k + 1)), 0.1);
+        let best = 1 / Math.max(1.2 * Math.pow(err, 1 / (k + 1)), 0.1);
         let kb = k;
         if (k > 1) {
-          const hm = h / Math.max(1.3 * Math.pow(this.lowerOrderError(k), 1 / k), 0.1);
-          if (hm > best) {
-            best = hm;
+          const fm = 1 / Math.max(1.3 * Math.pow(this.lowerOrderError(k), 1 / k), 0.1);
+          if (fm > best) {
+            best = fm;
             kb = k - 1;
           }
         }
         if (k < MAX_ORDER) {
-          const hp = h / Math.max(1.4 * Math.pow(ERR_SCALE * errConst[k] * differenceNorm(wk, k, -1), 1 / (k + 2)), 0.1);
-          if (hp > best) {
-            best = hp;
+          const fp = 1 / Math.max(1.4 * Math.pow(ERR_SCALE * errConst[k] * differenceNorm(wk, k, -1), 1 / (k + 2)), 0.1);
+          if (fp > best) {
+            best = fp;
             kb = k + 1;
           }
         }
-        if (best >= STEP_UP * h) {
-          hNew = best;
+        if (best >= STEP_UP) {
+          hNew = h * best;
           kNew = kb;
         }
       }
