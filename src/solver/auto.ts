@@ -27,12 +27,12 @@ const PIN_HRHO = 0.5;
 const MAX_SWITCHES = 16;
 /**
  * BDF rule: a problem found stiff at the start with n ≥ BDF_MIN_N states goes to the BDF method (bdf.ts) for
- * the whole span, with no switching. Measured on the test set at rtol 1e-6 (interleaved, CPU time; README,
- * Solvers): BDF is ahead of rodas5 on POLLU (n = 20), HEAT (50–400) and BRUSS (100–400 states), where its
- * ~1.2 evaluations and solves per step with a Jacobian and LU kept over tens of steps beat rodas5's 9
- * evaluations, 10 solves, Jacobian and LU per step; rodas5 stays well ahead on the small stiff problems
- * (ROBER, HIRES, VDPOL, OREGO, HC-4: n ≤ 8), where BDF needs 3–4× more steps and the per-step linear algebra
- * is cheap anyway. Problems that start non-stiff keep the DOP853/rodas5 switching.
+ * the whole span, with no switching. Measured on the test set at rtol 1e-6 (`npm run bench -- --only=set`,
+ * interleaved, CPU time; README, Solvers): BDF is ahead of rodas5 on POLLU (n = 20), HEAT (50–400) and BRUSS
+ * (100–400 states), where its ~1.2 evaluations and solves per step with a Jacobian and LU kept over tens of
+ * steps beat rodas5's 9 evaluations, 10 solves, Jacobian and LU per step; rodas5 stays ahead on the small
+ * stiff problems (ROBER, HIRES, VDPOL, OREGO, HC-4: n ≤ 8), where BDF needs 2.6–4× more steps and the per-step
+ * linear algebra is cheap anyway. Problems that start non-stiff keep the DOP853/rodas5 switching.
  */
 const BDF_MIN_N = 20;
 
