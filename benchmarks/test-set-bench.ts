@@ -1,4 +1,4 @@
-// The public test set, timed interleaved in rounds: ours (rodas5, auto, dop853 on the non-stiff pair), CVODE and scipy (LSODA, BDF, Radau), CPU time.
+// The public test set, timed interleaved in rounds: ours (rodas5, auto, bdf on the stiff problems, dop853 on the non-stiff pair), CVODE and scipy (LSODA, BDF, Radau), CPU time.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -71,6 +71,8 @@ export function testSetSolvers(cvode: boolean, scipy: boolean, scipyMethods = ['
     { name: 'ours rodas5', run: (p, rtol, m) => ours(p, 'rodas5', rtol, m) },
     // The explicit method alone on the non-stiff problems only (on the stiff ones it crawls at its stability bound).
     { name: 'ours dop853', run: (p, rtol, m) => (p.stiff ? null : ours(p, 'dop853', rtol, m)) },
+    // BDF alone on the stiff problems (auto picks it for the stiff ones with n ≥ 20, src/solver/auto.ts).
+    { name: 'ours bdf', run: (p, rtol, m) => (p.stiff ? ours(p, 'bdf', rtol, m) : null) },
   ];
   if (cvode && existsSync(CVODE_BIN)) {
     s.push({ name: 'CVODE', run: (p, rtol, m) => peer(CVODE_BIN, [p.name, String(rtol), String(m)]) });

@@ -162,9 +162,10 @@ export interface ChoiceParamSpec<K extends string, V extends string> {
 export const METHOD_PARAM: ChoiceParamSpec<'method', MethodName> = {
   key: 'method', flag: 'method', label: 'Solver method', default: 'auto', meaning: 'ODE solver',
   choices: [
-    { value: 'auto', label: 'auto (stiffness switching)', meaning: 'dop853 while the problem is non-stiff, rodas5 when it turns stiff (seulex at rtol ≤ 1e-8 for small dense problems)' },
+    { value: 'auto', label: 'auto (stiffness switching)', meaning: 'dop853 while the problem is non-stiff, rodas5 when it turns stiff (seulex at rtol ≤ 1e-8 for small dense problems, bdf for problems stiff at the start with n ≥ 20)' },
     { value: 'rodas5', label: 'rodas5 (stiff)', meaning: 'Rosenbrock method of order 5, for stiff problems' },
     { value: 'seulex', label: 'seulex (stiff, tight rtol)', meaning: 'linearly implicit Euler extrapolation of variable order, for stiff problems at tight tolerances' },
+    { value: 'bdf', label: 'bdf (stiff, larger systems)', meaning: 'variable-order (1–5) NDF/BDF keeping its Jacobian and Newton matrix across steps, for larger stiff systems' },
     { value: 'dop853', label: 'dop853 (non-stiff)', meaning: 'Dormand–Prince explicit Runge–Kutta of order 8, for non-stiff problems' },
     { value: 'odex', label: 'odex (non-stiff)', meaning: 'Gragg–Bulirsch–Stoer extrapolation, for non-stiff problems' },
   ],

@@ -1,4 +1,5 @@
-// Method 'auto': LSODA-style switching between DOP853 (non-stiff) and rodas5 (stiff) by stiffness estimates.
+// Method 'auto': LSODA-style switching between DOP853 (non-stiff) and rodas5 (stiff) by stiffness estimates; BDF for larger stiff problems.
+import { Bdf } from './bdf.ts';
 import { Dop853 } from './dop853.ts';
 import type { Counters, Recorder } from './recorder.ts';
 import { Rodas5, type RunEnd } from './rodas5.ts';
@@ -37,10 +38,20 @@ const NON_STIFF_STEPS = 20;
 const NON_STIFF_HRHO = 0.05;
 const PIN_HRHO = 0.5;
 const MAX_SWITCHES = 16;
+/**
+ * BDF rule: a problem found stiff at the start with n ≥ BDF_MIN_N states goes to the BDF method (bdf.ts) for
+ * the whole span, with no switching. Measured on the test set at rtol 1e-6 (`npm run bench -- --only=set`,
+ * interleaved, CPU time; README, Solvers): BDF is ahead of rodas5 on POLLU (n = 20), HEAT (50–400) and BRUSS
+ * (100–400 states), where its ~1.2 evaluations and solves per step with a Jacobian and LU kept over tens of
+ * steps beat rodas5's 9 evaluations, 10 solves, Jacobian and LU per step; rodas5 stays ahead on the small
+ * stiff problems (ROBER, HIRES, VDPOL, OREGO, HC-4: n ≤ 8), where BDF needs 2.6–4× more steps and the per-step
+ * linear algebra is cheap anyway. Problems that start non-stiff keep the DOP853/rodas5 switching.
+ */
+const BDF_MIN_N = 20;
 
 export interface AutoOutcome {
   failure: SolveFailure | null;
-  methodsUsed: { odexSteps: number; rodasSteps: number; switches: number; dop853Steps: number; seulexSteps?: number };
+  methodsUsed: { odexSteps: number; rodasSteps: number; switches: number; dop853Steps: number; seulexSteps?: number; bdfSteps?: number };
 }
 
 /** Whether 'auto' uses SEULEX as its stiff method for these options (see the rule above). */
@@ -121,6 +132,11 @@ function switching(
     const msg = e instanceof Error ? e.message : String(e);
     const failure: SolveFailure = { kind: 'other', t: t0, h: 0, cause: `the right-hand side or Jacobian threw: ${msg}` };
     return { failure, methodsUsed: used(0) };
+  }
+  if (stiff && n >= BDF_MIN_N) {
+    const bdf = new Bdf(rhs, n, opt, cnt, rec);
+    const end = bdf.run(t0, y0, t1, opt.firstStep > 0 ? opt.firstStep * Math.sign(t1 - t0) : 0);
+    return { failure: end === 'failed' ? bdf.failure : null, methodsUsed: { ...used(0), bdfSteps: bdf.steps } };
   }
   let switches = 0;
   let pinned = false;

@@ -1,5 +1,6 @@
-// The solver front: solveIvp(rhs, [t0, t1], y0, options) with methods 'odex', 'dop853', 'rodas5', 'seulex' and 'auto'.
+// The solver front: solveIvp(rhs, [t0, t1], y0, options) with methods 'odex', 'dop853', 'rodas5', 'seulex', 'bdf' and 'auto'.
 import { runAuto } from './auto.ts';
+import { Bdf } from './bdf.ts';
 import { Dop853 } from './dop853.ts';
 import { OdexMethod } from './odex-method.ts';
 import { Recorder, newCounters, type Counters } from './recorder.ts';
@@ -42,6 +43,11 @@ const METHODS: Record<MethodName, MethodRunner> = {
   },
   seulex(rhs, n, opt, cnt, rec, t0, y0, t1) {
     const m = new Seulex(rhs, n, opt, cnt, rec);
+    const h0 = opt.firstStep > 0 ? opt.firstStep * Math.sign(t1 - t0) : 0;
+    return { failure: m.run(t0, y0, t1, h0) === 'failed' ? m.failure : null };
+  },
+  bdf(rhs, n, opt, cnt, rec, t0, y0, t1) {
+    const m = new Bdf(rhs, n, opt, cnt, rec);
     const h0 = opt.firstStep > 0 ? opt.firstStep * Math.sign(t1 - t0) : 0;
     return { failure: m.run(t0, y0, t1, h0) === 'failed' ? m.failure : null };
   },

@@ -6,13 +6,14 @@ export type RhsFn = (t: number, y: Float64Array, dydt: Float64Array) => void;
 /** Jacobian: writes ∂f_i/∂y_j into `jac[i * n + j]` (row-major, n × n); with `jacobianBand`, the band layout given there. */
 export type JacobianFn = (t: number, y: Float64Array, jac: Float64Array) => void;
 
-export type MethodName = 'odex' | 'dop853' | 'rodas5' | 'seulex' | 'auto';
+export type MethodName = 'odex' | 'dop853' | 'rodas5' | 'seulex' | 'bdf' | 'auto';
 
 export interface SolveIvpOptions {
   /**
    * Integration method; default 'auto' (stiffness detection: DOP853 on non-stiff stretches, rodas5 on stiff ones).
    * 'dop853': explicit Runge–Kutta 8(5,3) with 7th-order dense output; 'odex': GBS extrapolation (odex package);
    * 'seulex': linearly implicit Euler extrapolation, variable order (stiff; dense Jacobian only; steps end on tEval).
+   * 'bdf': variable-order (1–5) NDF/BDF with a kept Jacobian and Newton matrix (bdf.ts).
    */
   method?: MethodName;
   /** Relative tolerance; error per component is measured against atol_i + rtol·|y_i|. Default 1e-6. */
@@ -72,5 +73,5 @@ export interface SolveIvpResult extends SolveCounters {
   failure?: SolveFailure;
   /** The method that ran; for 'auto', which methods were used (accepted steps each) and how often it switched. */
   method: MethodName;
-  methodsUsed?: { odexSteps: number; rodasSteps: number; switches: number; dop853Steps?: number; seulexSteps?: number };
+  methodsUsed?: { odexSteps: number; rodasSteps: number; switches: number; dop853Steps?: number; seulexSteps?: number; bdfSteps?: number };
 }

@@ -1,7 +1,7 @@
 // Checks solveIvp's inputs before solving and normalises them; bad input throws a descriptive Error.
 import type { JacobianFn, MethodName, RhsFn, SolveIvpOptions } from './types.ts';
 
-export const METHOD_NAMES: readonly MethodName[] = ['odex', 'dop853', 'rodas5', 'seulex', 'auto'];
+export const METHOD_NAMES: readonly MethodName[] = ['odex', 'dop853', 'rodas5', 'seulex', 'bdf', 'auto'];
 
 /** Options after validation: every field present, tolerances as one Float64Array per component. */
 export interface NormalizedOptions {

@@ -43,7 +43,7 @@ describe('option validation', () => {
     badOption({ tEval: [1, 0.5, 0.6] }, /descending/, [1, 0]);
   });
   it('unknown method name', () => {
-    badOption({ method: 'rk45' as never }, /'method' = "rk45"; allowed: 'odex', 'dop853', 'rodas5', 'seulex', 'auto'/);
+    badOption({ method: 'rk45' as never }, /'method' = "rk45"; allowed: 'odex', 'dop853', 'rodas5', 'seulex', 'bdf', 'auto'/);
   });
   it('maxSteps < 1 or not an integer', () => {
     badOption({ maxSteps: 0 }, /'maxSteps' = 0; expected an integer ≥ 1/);
