@@ -1,8 +1,10 @@
-// The fast paths of the metrics against the straightforward forms they replace: the grid search of the
+// Fast paths against the straightforward forms they replace: the grid search of the
 // bi-exponential fit (biexp-fit.ts, bestPair) against an exhaustive search that projects every pair with the
-// 2 × 2 normal equations and keeps the best with both amplitudes positive (bit-identical), on many curves.
+// 2 × 2 normal equations and keeps the best with both amplitudes positive (bit-identical), on many curves; build()'s material cache against fresh sheets.
 import { describe, expect, it } from 'vitest';
 import { bestPair, tauGrid, type Pair } from '../../src/model/biexp-fit.ts';
+import { build } from '../../src/model/derive.ts';
+import { normalizeInput } from '../../src/model/validate.ts';
 
 /** The exhaustive search as it was written first: one projected pair object per grid pair. */
 function exhaustive(s: Float64Array, y: Float64Array, yy: number, taus: Float64Array): Pair {
@@ -79,5 +81,22 @@ describe('bi-exponential grid search', () => {
       }
     }
     expect(resolved).toBeGreaterThan(100);
+  });
+});
+
+describe('material cache of build()', () => {
+  it('gives every run its own copy of the same sheet', () => {
+    const input = normalizeInput({ composition: 'CsPbI3', edgeNm: 8, densityCm3: 1e18 });
+    const a = build(input).derived.material;
+    const b = build(input).derived.material;
+    expect(b).toEqual(a);
+    expect(b).not.toBe(a);
+    for (const k of ['composition', 'tolerance', 'sources', 'warnings'] as const) expect(b[k]).not.toBe(a[k]);
+    expect(b.composition.a).not.toBe(a.composition.a);
+    a.warnings.push('changed');
+    a.composition.a.Cs = 0.5;
+    const c = build(input).derived.material;
+    expect(c.warnings).toEqual(b.warnings);
+    expect(c.composition).toEqual(b.composition);
   });
 });
