@@ -37,31 +37,60 @@ function projectPair(s11: number, s12: number, s22: number, b1: number, b2: numb
   return { res: yy - 2 * (a1 * b1 + a2 * b2) + a1 * a1 * s11 + 2 * a1 * a2 * s12 + a2 * a2 * s22, tau1, tau2, a1, a2 };
 }
 
+/** The basis e_i = exp(−s/τ_i) of a grid (row i, up to length[i] where it becomes negligible) and its norms. */
+interface Basis { s: Float64Array; taus: Float64Array; basis: Float64Array; length: Int32Array; self: Float64Array }
+
 /**
- * Best pair τ1 < τ2 on the grid `taus` with both amplitudes positive, and the best single exponential's τ: each basis vector e_i = exp(−s/τ_i) is computed once (up to where it
- * becomes negligible), with its projection b_i = e_i·y and norm e_i·e_i; each pair then costs one dot product
- * over the shorter vector for the cross term, and amplitudes come from `projectPair`.
+ * The last basis computed: a sweep's curves mostly peak at the same output point, so their tails share the delays
+ * and the grid, and only the projections on y change. Reused when s and the grid are equal value by value.
  */
-export function bestPair(s: Float64Array, y: Float64Array, yy: number, taus: Float64Array): { pair: Pair; singleTau: number } {
+let lastBasis: Basis | null = null;
+
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+function basisFor(s: Float64Array, taus: Float64Array): Basis {
+  if (lastBasis && sameValues(lastBasis.s, s) && sameValues(lastBasis.taus, taus)) return lastBasis;
   const n = s.length;
   const m = taus.length;
   const basis = new Float64Array(m * n);
   const length = new Int32Array(m);
   const self = new Float64Array(m);
-  const proj = new Float64Array(m);
   for (let i = 0; i < m; i++) {
     const rate = 1 / taus[i];
     const row = i * n;
-    let ee = 0, ey = 0, k = 0;
+    let ee = 0, k = 0;
     for (; k < n; k++) {
       const e = Math.exp(-s[k] * rate);
       if (e < NEGLIGIBLE) break;
       basis[row + k] = e;
       ee += e * e;
-      ey += e * y[k];
     }
     length[i] = k;
     self[i] = ee;
+  }
+  lastBasis = { s: Float64Array.from(s), taus: Float64Array.from(taus), basis, length, self };
+  return lastBasis;
+}
+
+/**
+ * Best pair τ1 < τ2 on the grid `taus` with both amplitudes positive, and the best single exponential's τ: each basis vector e_i = exp(−s/τ_i) is computed once per
+ * grid (up to where it becomes negligible; basisFor), with its norm e_i·e_i, and projected once, b_i = e_i·y; each pair then costs one dot product
+ * over the shorter vector for the cross term, and amplitudes come from `projectPair`.
+ */
+export function bestPair(s: Float64Array, y: Float64Array, yy: number, taus: Float64Array): { pair: Pair; singleTau: number } {
+  const n = s.length;
+  const m = taus.length;
+  const { basis, length, self } = basisFor(s, taus);
+  const proj = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    const row = i * n;
+    const len = length[i];
+    let ey = 0;
+    for (let k = 0; k < len; k++) ey += basis[row + k] * y[k];
     proj[i] = ey;
   }
   let singleTau = taus[0];

@@ -84,6 +84,29 @@ describe('bi-exponential grid search', () => {
   });
 });
 
+describe('bi-exponential grid search, basis reused across curves', () => {
+  it('gives every curve on one delay grid the result of a fresh basis', () => {
+    const rand = lcg(99);
+    const grids = [0.01, 0.02].map((t0) => Float64Array.from({ length: 200 }, (_, k) => t0 * Math.exp((Math.log(1000 / t0) * k) / 199)));
+    for (let c = 0; c < 60; c++) {
+      const t = grids[c % 3 === 0 ? 1 : 0]; // mostly the same grid, now and then another (the cache is replaced)
+      const n = t.length;
+      const s = Float64Array.from(t, (v) => v - t[0]);
+      const tau1 = 0.05 * 10 ** (2 * rand());
+      const tau2 = tau1 * 10 ** (3 * rand());
+      const share = rand();
+      const y = Float64Array.from(s, (v) => 1000 * (share * Math.exp(-v / tau1) + (1 - share) * Math.exp(-v / tau2)));
+      let yy = 0;
+      for (let k = 0; k < n; k++) yy += y[k] * y[k];
+      const taus = tauGrid(Math.max(t[1] - t[0], 1e-3) / 3, (t[n - 1] - t[0]) * 3, 32);
+      const again = bestPair(s, y, yy, taus).pair; // the second call on a grid reads the cached basis
+      const ref = exhaustive(s, y, yy, taus);
+      expect([again.tau1, again.tau2]).toEqual([ref.tau1, ref.tau2]);
+      expect(Math.abs(again.res - ref.res)).toBeLessThanOrEqual(1e-9 * yy);
+    }
+  });
+});
+
 describe('material cache of build()', () => {
   it('gives every run its own copy of the same sheet', () => {
     const input = normalizeInput({ composition: 'CsPbI3', edgeNm: 8, densityCm3: 1e18 });
