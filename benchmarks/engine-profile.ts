@@ -7,7 +7,7 @@
 // (rhs evaluations, Jacobians, LU factorisations, 8 triangular solves per rodas5 step) priced at unit costs
 // measured on the trajectory's own states. CPU time (process.cpuUsage), rounds interleaved, medians.
 //
-//   node bin/run-ts.mjs benchmarks/engine-profile.ts [--points 40] [--rounds 7] [--src DIR ...]
+//   node bin/run-ts.mjs benchmarks/engine-profile.ts [--points 40] [--rounds 7] [--src DIR ...] [--total-only]
 //
 // With several --src (source trees, e.g. a `git archive main` unpacked in /tmp), each round times every tree in
 // turn (order rotated), and the table gives each tree's medians and the median over rounds of the ratio to the first.
@@ -181,6 +181,25 @@ const prepared = trees.map((tree) => inputs.map((input) => prepare(tree, input))
   const p = prepared[0];
   const avg = (f: (q: Prepared) => number) => p.reduce((s, q) => s + f(q), 0) / p.length;
   console.log(`# per trajectory: nfev ${avg((q) => q.counters.nfev).toFixed(0)}, njev ${avg((q) => q.counters.njev).toFixed(1)}, nlu ${avg((q) => q.counters.nlu).toFixed(1)}, rodas5 steps ${avg((q) => q.counters.rodasSteps).toFixed(1)}, accepted ${avg((q) => q.result.solver.nAccepted).toFixed(1)}`);
+}
+if (args.includes('--total-only')) {
+  // simulate() alone, the trees alternating every pass over the grid (finer interleaving than the phase rounds):
+  // per pass CPU µs per trajectory; medians and the median of the per-pass ratios to the first tree.
+  const passes = trees.map(() => [] as number[]);
+  for (let w = 0; w < 15; w++) for (const tree of trees) for (const input of inputs) sink += tree.simulate(input).tPs.length;
+  for (let r = 0; r < ROUNDS * 10; r++) {
+    for (let j = 0; j < trees.length; j++) {
+      const i = (j + r) % trees.length;
+      const t0 = cpuSeconds();
+      for (const input of inputs) sink += trees[i].simulate(input).tPs.length;
+      passes[i].push(((cpuSeconds() - t0) / inputs.length) * 1e6);
+    }
+  }
+  for (let i = 0; i < trees.length; i++) {
+    const ratio = i > 0 ? `  ×${median(passes[i].map((v, r) => v / passes[0][r])).toFixed(3)} (median of ${passes[i].length} per-pass ratios)` : '';
+    console.log(`${trees[i].root}: simulate ${median(passes[i]).toFixed(1)} µs CPU per trajectory${ratio}`);
+  }
+  process.exit(0);
 }
 // warm-up: every path of every tree, untimed
 for (let w = 0; w < 2; w++) trees.forEach((tree, i) => round(tree, prepared[i]));
