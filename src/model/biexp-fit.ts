@@ -8,7 +8,7 @@ export interface BiExpFit {
 }
 
 /** Log grid of `count` + 1 time constants from `from` to `to`. */
-function tauGrid(from: number, to: number, count: number): Float64Array {
+export function tauGrid(from: number, to: number, count: number): Float64Array {
   const g = new Float64Array(count + 1);
   const r = Math.pow(to / from, 1 / count);
   for (let i = 0; i <= count; i++) g[i] = from * r ** i;
@@ -18,7 +18,7 @@ function tauGrid(from: number, to: number, count: number): Float64Array {
 /** Basis entries below this are dropped from dot products (the basis starts at 1, so the error is < 1e-30 relative). */
 const NEGLIGIBLE = 1e-30;
 
-interface Pair { res: number; tau1: number; tau2: number; a1: number; a2: number }
+export interface Pair { res: number; tau1: number; tau2: number; a1: number; a2: number }
 
 /**
  * Non-negative amplitudes of y ≈ a1 e1 + a2 e2 from the Gram entries s_ij = e_i·e_j, projections b_i = e_i·y
@@ -37,31 +37,60 @@ function projectPair(s11: number, s12: number, s22: number, b1: number, b2: numb
   return { res: yy - 2 * (a1 * b1 + a2 * b2) + a1 * a1 * s11 + 2 * a1 * a2 * s12 + a2 * a2 * s22, tau1, tau2, a1, a2 };
 }
 
+/** The basis e_i = exp(−s/τ_i) of a grid (row i, up to length[i] where it becomes negligible) and its norms. */
+interface Basis { s: Float64Array; taus: Float64Array; basis: Float64Array; length: Int32Array; self: Float64Array }
+
 /**
- * Best pair τ1 < τ2 on the grid `taus` with both amplitudes positive, and the best single exponential's τ: each basis vector e_i = exp(−s/τ_i) is computed once (up to where it
- * becomes negligible), with its projection b_i = e_i·y and norm e_i·e_i; each pair then costs one dot product
- * over the shorter vector for the cross term, and amplitudes come from `projectPair`.
+ * The last basis computed: a sweep's curves mostly peak at the same output point, so their tails share the delays
+ * and the grid, and only the projections on y change. Reused when s and the grid are equal value by value.
  */
-function bestPair(s: Float64Array, y: Float64Array, yy: number, taus: Float64Array): { pair: Pair; singleTau: number } {
+let lastBasis: Basis | null = null;
+
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+function basisFor(s: Float64Array, taus: Float64Array): Basis {
+  if (lastBasis && sameValues(lastBasis.s, s) && sameValues(lastBasis.taus, taus)) return lastBasis;
   const n = s.length;
   const m = taus.length;
   const basis = new Float64Array(m * n);
   const length = new Int32Array(m);
   const self = new Float64Array(m);
-  const proj = new Float64Array(m);
   for (let i = 0; i < m; i++) {
     const rate = 1 / taus[i];
     const row = i * n;
-    let ee = 0, ey = 0, k = 0;
+    let ee = 0, k = 0;
     for (; k < n; k++) {
       const e = Math.exp(-s[k] * rate);
       if (e < NEGLIGIBLE) break;
       basis[row + k] = e;
       ee += e * e;
-      ey += e * y[k];
     }
     length[i] = k;
     self[i] = ee;
+  }
+  lastBasis = { s: Float64Array.from(s), taus: Float64Array.from(taus), basis, length, self };
+  return lastBasis;
+}
+
+/**
+ * Best pair τ1 < τ2 on the grid `taus` with both amplitudes positive, and the best single exponential's τ: each basis vector e_i = exp(−s/τ_i) is computed once per
+ * grid (up to where it becomes negligible; basisFor), with its norm e_i·e_i, and projected once, b_i = e_i·y; each pair then costs one dot product
+ * over the shorter vector for the cross term, and amplitudes come from `projectPair`.
+ */
+export function bestPair(s: Float64Array, y: Float64Array, yy: number, taus: Float64Array): { pair: Pair; singleTau: number } {
+  const n = s.length;
+  const m = taus.length;
+  const { basis, length, self } = basisFor(s, taus);
+  const proj = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    const row = i * n;
+    const len = length[i];
+    let ey = 0;
+    for (let k = 0; k < len; k++) ey += basis[row + k] * y[k];
     proj[i] = ey;
   }
   let singleTau = taus[0];
@@ -70,19 +99,31 @@ function bestPair(s: Float64Array, y: Float64Array, yy: number, taus: Float64Arr
     const gain = proj[i] > 0 ? (proj[i] * proj[i]) / self[i] : 0;
     if (gain > singleGain) { singleGain = gain; singleTau = taus[i]; }
   }
-  let best: Pair = { res: Infinity, tau1: 0, tau2: 0, a1: 0, a2: 0 };
+  // projectPair's arithmetic inline, without an object per pair: only a pair with both amplitudes positive is
+  // kept, and for those the 2 × 2 solution is the unconstrained one (projectPair's fallback sets one to 0).
+  let bestRes = Infinity, bestI = -1, bestJ = -1, bestA1 = 0, bestA2 = 0;
   for (let i = 0; i < m; i++) {
     const ri = i * n;
     const len = length[i];
+    const s11 = self[i], b1 = proj[i];
     for (let j = 0; j < m; j++) {
       if (taus[j] <= taus[i] * 1.05) continue;
       const rj = j * n;
       let s12 = 0;
       for (let k = 0; k < len; k++) s12 += basis[ri + k] * basis[rj + k];
-      const pair = projectPair(self[i], s12, self[j], proj[i], proj[j], yy, taus[i], taus[j]);
-      if (pair.a1 > 0 && pair.a2 > 0 && pair.res < best.res) best = pair;
+      const s22 = self[j], b2 = proj[j];
+      const det = s11 * s22 - s12 * s12;
+      if (!(det > 0)) continue;
+      const a1 = (b1 * s22 - b2 * s12) / det;
+      const a2 = (s11 * b2 - s12 * b1) / det;
+      if (!(a1 > 0 && a2 > 0)) continue;
+      const res = yy - 2 * (a1 * b1 + a2 * b2) + a1 * a1 * s11 + 2 * a1 * a2 * s12 + a2 * a2 * s22;
+      if (res < bestRes) { bestRes = res; bestI = i; bestJ = j; bestA1 = a1; bestA2 = a2; }
     }
   }
+  const best: Pair = bestI < 0
+    ? { res: Infinity, tau1: 0, tau2: 0, a1: 0, a2: 0 }
+    : { res: bestRes, tau1: taus[bestI], tau2: taus[bestJ], a1: bestA1, a2: bestA2 };
   return { pair: best, singleTau };
 }
 

@@ -112,10 +112,37 @@ export function ncBiexcitonAugerPerPs(m: Pick<MaterialParams, 'biexcitonAugerPsP
   return 1 / tau;
 }
 
+/**
+ * Materials resolved from a preset name or formula, by that string: a sweep resolves the same composition for every
+ * point, and resolveMaterial (parsing, mixing the end members) is a pure function of it. The cached sheet is never
+ * handed out: copyMaterial gives each run its own copy of every object in it.
+ */
+const MATERIAL_CACHE = new Map<string, MaterialParams>();
+const MATERIAL_CACHE_SIZE = 64;
+
+function copyMaterial(m: MaterialParams): MaterialParams {
+  return {
+    ...m, composition: { a: { ...m.composition.a }, b: { ...m.composition.b }, x: { ...m.composition.x } },
+    tolerance: { ...m.tolerance }, sources: { ...m.sources }, warnings: [...m.warnings],
+  };
+}
+
+function resolveMaterialCached(composition: NormalizedInput['composition']): MaterialParams {
+  if (typeof composition !== 'string') return resolveMaterial(composition);
+  let m = MATERIAL_CACHE.get(composition);
+  if (!m) {
+    m = resolveMaterial(composition); // throws on a bad composition: nothing is cached
+    if (MATERIAL_CACHE.size >= MATERIAL_CACHE_SIZE) MATERIAL_CACHE.clear();
+    MATERIAL_CACHE.set(composition, copyMaterial(m));
+    return m;
+  }
+  return copyMaterial(m);
+}
+
 export function build(input: NormalizedInput): Built {
   let material: MaterialParams;
   try {
-    material = resolveMaterial(input.composition);
+    material = resolveMaterialCached(input.composition);
   } catch (e) {
     throw new InputError([{ param: 'composition', value: input.composition, message: `composition = ${JSON.stringify(input.composition)}: ${(e as Error).message}` }]);
   }

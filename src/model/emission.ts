@@ -161,16 +161,20 @@ export class CarrierEmission {
    * @param bins the resolved LO bins' occupations (then nLo is not read): each type sees Σ_b w_b N_b / Σ_b w_b and
    *   its net emission into each bin lands in binE / binH. The partials by N are then by that seen occupation (the
    *   resolved model uses a finite-difference Jacobian).
+   * @param partials false: only the values are needed (a right-hand side); the partials of T are then NaN
    */
-  evaluateTypes(tE: number, tH: number, nLo: number, nsCm3: number, screened: boolean, e: TypeEmissionOut, h: TypeEmissionOut, bins: Float64Array | null = null): void {
+  evaluateTypes(
+    tE: number, tH: number, nLo: number, nsCm3: number, screened: boolean, e: TypeEmissionOut, h: TypeEmissionOut,
+    bins: Float64Array | null = null, partials = true,
+  ): void {
     const c = this.c;
     const same = tE === tH;
-    this.bottleneck(c.spacingCoefElectron, tE, this.fe);
+    this.bottleneck(c.spacingCoefElectron, tE, this.fe, partials);
     if (same && c.spacingCoefHole === c.spacingCoefElectron) {
       this.fh.f = this.fe.f;
       this.fh.dfdT = this.fe.dfdT;
     } else {
-      this.bottleneck(c.spacingCoefHole, tH, this.fh);
+      this.bottleneck(c.spacingCoefHole, tH, this.fh, partials);
     }
     const { se2, sh2 } = this;
     se2.s = sh2.s = 1;
@@ -273,7 +277,7 @@ export class CarrierEmission {
   }
 
   /** Intrinsic-bottleneck factor f and df/dT for one carrier type (energy-gap law, smooth at δ = ħω). */
-  private bottleneck(coef: number, tK: number, out: Factor): void {
+  private bottleneck(coef: number, tK: number, out: Factor, partials = true): void {
     if (coef <= 0) {
       out.f = 1;
       out.dfdT = 0;
@@ -284,7 +288,8 @@ export class CarrierEmission {
     const f = Math.exp(-(softplus(r - 1, c.bottleneckSharpness) - this.softplusAtMinusOne));
     // dr/dT = −r/(2T);  d softplus_s(r−1)/dr = logistic(s (r−1))
     out.f = f;
-    out.dfdT = (f * logistic(c.bottleneckSharpness * (r - 1)) * r) / (2 * tK);
+    // Without partials (a right-hand side only): NaN, so that a partial read by mistake shows.
+    out.dfdT = partials ? (f * logistic(c.bottleneckSharpness * (r - 1)) * r) / (2 * tK) : Number.NaN;
   }
 
   /** Screening factors of electrons and holes by n_s pairs at temperature T (S = 1 when off or unscreened). */

@@ -138,8 +138,9 @@ export class CoolingModel {
     if (which === 1) { a.kx1 = k; a.dkx1 = dk; } else { a.kxm = k; a.dkxm = dk; }
   }
 
-  /** Evaluate every rate of the state y (physical units) into the shared scratch. */
-  evaluate(t: number, y: Float64Array): Aux {
+  /** Evaluate every rate of the state y (physical units) into the shared scratch; `partials` false: the rates only
+   *  (a right-hand side), their partials by temperature are then not all set. */
+  evaluate(t: number, y: Float64Array, partials = true): Aux {
     const c = this.c;
     const a = this.aux;
     // Trial stages can visit T ≤ 0 (the state itself never does); keep the nonlinear terms finite there so that the
@@ -168,13 +169,13 @@ export class CoolingModel {
       ensembleRates(n, y[S.occ], s, c.ncAugerPerPs, ENSEMBLE_EPSILON_REL * c.n0Cm3, a.ens);
       a.c1 = s; a.dc1dn = 0; a.dc1ds = 1;
       a.x = n - s; a.dxdn = 1; a.dxds = -1;
-      this.emission.evaluateTypes(a.te1, a.th1, a.nLo, 0, false, a.e1.e, a.e1.h, bins); // alone in its NC: nothing screens
+      this.emission.evaluateTypes(a.te1, a.th1, a.nLo, 0, false, a.e1.e, a.e1.h, bins, partials); // alone in its NC: nothing screens
       if (bins) { this.sourceBins(a.c1, false); this.seen1 = this.emission.seenE; }
       combineClass(a.e1);
       a.dP1dn = 0;
       a.tem = Math.max(y[S.tcMulti] + 0.5 * y[S.dtcMulti], MIN_TC_K);
       a.thm = Math.max(y[S.tcMulti] - 0.5 * y[S.dtcMulti], MIN_TC_K);
-      this.emission.evaluateTypes(a.tem, a.thm, a.nLo, a.ens.g / V, true, a.em.e, a.em.h, bins);
+      this.emission.evaluateTypes(a.tem, a.thm, a.nLo, a.ens.g / V, true, a.em.e, a.em.h, bins, partials);
       if (bins) this.sourceBins(a.x, true);
       combineClass(a.em);
       this.extraction(a.tem, 2); // the acceptor takes electrons (a LUMO barrier): their own temperature
@@ -188,7 +189,7 @@ export class CoolingModel {
       a.x = 0; a.dxdn = 0; a.dxds = 0;
       // Films: every pair screens. Mean-field NCs: the other pairs of the NC, n − 1/V.
       const ns = V > 0 ? n - 1 / V : n;
-      this.emission.evaluateTypes(a.te1, a.th1, a.nLo, ns, V <= 0 || ns > 0, a.e1.e, a.e1.h, bins);
+      this.emission.evaluateTypes(a.te1, a.th1, a.nLo, ns, V <= 0 || ns > 0, a.e1.e, a.e1.h, bins, partials);
       if (bins) { this.sourceBins(a.c1, false); this.seen1 = this.emission.seenE; }
       combineClass(a.e1);
       a.dP1dn = a.e1.dPdns;
@@ -402,7 +403,7 @@ export class CoolingModel {
   /** dy/dt into `dydt`, physical units. */
   rhsPhysical(t: number, y: Float64Array, dydt: Float64Array): void {
     const c = this.c;
-    const a = this.evaluate(t, y);
+    const a = this.evaluate(t, y, false); // the rates only: their partials are the Jacobian's (jacobian.ts)
     const n = y[S.n];
     const T1 = y[S.tc];
     const A = c.ambientK + y[S.ta];
