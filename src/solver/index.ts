@@ -70,7 +70,8 @@ export function solveIvp(
   const opt = validateOptions(rhs, tSpan, y0, options);
   const [t0, t1] = tSpan;
   const n = y0.length;
-  const y = Float64Array.from(y0);
+  const y = new Float64Array(n); // not Float64Array.from: that goes through y0's iterator
+  for (let i = 0; i < n; i++) y[i] = y0[i];
   const cnt = newCounters();
   const rec = new Recorder(n, opt.tEval);
   if (opt.tEval) {

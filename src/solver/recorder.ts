@@ -18,7 +18,7 @@ export function newCounters(): Counters {
  * column (component i at i·cap + k), and the result's columns are views of it. For per-step output it is
  * written row by row (point k at k·n) and grows by doubling (O(log steps) allocations per solve, none in an
  * ordinary step); finish() transposes it once into one column-major array. Either way a solve allocates a
- * few arrays, not one per component.
+ * few arrays, not one per component; with a tEval grid, one (shared with the grid, see the constructor).
  */
 export class Recorder {
   readonly n: number;
@@ -29,12 +29,30 @@ export class Recorder {
   private ts: Float64Array;
   private buf: Float64Array;
 
+  /**
+   * @param tEval the output grid, or null for per-step output. When it is the view validateOptions makes (the
+   *   first m entries of an m·(n + 1) array), the rest of that array holds the output columns and `tEval`
+   *   itself serves as the result's t (a tEval point is written at its own index with its own value), so the
+   *   grid and the whole result are one allocation; any other grid gets one array of m·(n + 1) here.
+   */
   constructor(n: number, tEval: Float64Array | null) {
     this.n = n;
     this.tEval = tEval;
-    const cap = tEval ? tEval.length : 64;
-    this.ts = new Float64Array(cap);
-    this.buf = new Float64Array(cap * n);
+    if (tEval) {
+      const cap = tEval.length;
+      const len = cap * (n + 1);
+      if (tEval.byteOffset === 0 && tEval.buffer.byteLength === 8 * len) {
+        this.ts = tEval;
+        this.buf = new Float64Array(tEval.buffer, 8 * cap, cap * n);
+      } else {
+        const store = new Float64Array(len);
+        this.ts = store.subarray(0, cap);
+        this.buf = store.subarray(cap);
+      }
+      return;
+    }
+    this.ts = new Float64Array(64);
+    this.buf = new Float64Array(64 * n);
   }
 
   /** Append (t, y) as an output point (per-step mode, or a tEval point in order). */
@@ -78,7 +96,9 @@ export class Recorder {
     const y: Float64Array[] = new Array(n);
     if (this.tEval) {
       const cap = this.ts.length;
-      for (let i = 0; i < n; i++) y[i] = this.buf.subarray(i * cap, i * cap + k);
+      const buffer = this.buf.buffer;
+      const off = this.buf.byteOffset;
+      for (let i = 0; i < n; i++) y[i] = new Float64Array(buffer, off + 8 * i * cap, k);
       return { t: k === cap ? this.ts : this.ts.slice(0, k), y };
     }
     const out = new Float64Array(k * n);
