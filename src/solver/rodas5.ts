@@ -95,6 +95,16 @@ export class Rodas5 {
     // stiffness monitor's warm start must not depend on an earlier, unrelated solve.
     wk.dfdt.fill(0);
     wk.pv.fill(0);
+    // Likewise the Jacobian: one that writes its nonzero entries only must see zeros elsewhere, as in a fresh set.
+    wk.jac.fill(0);
+  }
+
+  /**
+   * The Jacobian array (dense, or band layout with jacobianBand) as scratch for a caller between runs ('auto''s
+   * stiffness tests): run() evaluates the Jacobian into it at its start before reading it.
+   */
+  get jacobianScratch(): Float64Array {
+    return this.jac;
   }
 
   /** Hand the work space back to the pool; the integrator (and its `y`) must not be used afterwards. */
