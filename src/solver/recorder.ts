@@ -28,27 +28,30 @@ export class Recorder {
   private count = 0;
   private ts: Float64Array;
   private buf: Float64Array;
+  /** Where the output values start in buf: m with a tEval grid (buf holds the grid first), else 0. */
+  private off = 0;
 
   /**
-   * @param tEval the output grid, or null for per-step output. When it is the view validateOptions makes (the
-   *   first m entries of an m·(n + 1) array), the rest of that array holds the output columns and `tEval`
-   *   itself serves as the result's t (a tEval point is written at its own index with its own value), so the
-   *   grid and the whole result are one allocation; any other grid gets one array of m·(n + 1) here.
+   * @param tEval the output grid, or null for per-step output.
+   * @param store with tEval, the m·(n + 1) array validateOptions made for it (`tEval` is a view of its first m
+   *   entries): the rest holds the output columns and `tEval` itself serves as the result's t (a tEval point is
+   *   written at its own index with its own value), so the grid and the whole result are one allocation.
+   *   Without it (or when its length does not fit), one such array is allocated here.
    */
-  constructor(n: number, tEval: Float64Array | null) {
+  constructor(n: number, tEval: Float64Array | null, store: Float64Array | null = null) {
     this.n = n;
     this.tEval = tEval;
     if (tEval) {
       const cap = tEval.length;
       const len = cap * (n + 1);
-      if (tEval.byteOffset === 0 && tEval.buffer.byteLength === 8 * len) {
+      if (store && store.length === len) {
         this.ts = tEval;
-        this.buf = new Float64Array(tEval.buffer, 8 * cap, cap * n);
+        this.buf = store;
       } else {
-        const store = new Float64Array(len);
-        this.ts = store.subarray(0, cap);
-        this.buf = store.subarray(cap);
+        this.buf = new Float64Array(len);
+        this.ts = this.buf.subarray(0, cap);
       }
+      this.off = cap;
       return;
     }
     this.ts = new Float64Array(64);
@@ -60,10 +63,11 @@ export class Recorder {
     const n = this.n;
     const buf = this.buf;
     if (this.tEval) {
-      const cap = this.ts.length;
+      const cap = this.off;
       const k = this.count++;
       this.ts[k] = t;
-      for (let i = 0; i < n; i++) buf[i * cap + k] = y[i];
+      const o = cap + k;
+      for (let i = 0; i < n; i++) buf[o + i * cap] = y[i];
       this.next++;
       return;
     }
@@ -95,9 +99,9 @@ export class Recorder {
     const n = this.n;
     const y: Float64Array[] = new Array(n);
     if (this.tEval) {
-      const cap = this.ts.length;
+      const cap = this.off;
       const buffer = this.buf.buffer;
-      const off = this.buf.byteOffset;
+      const off = this.buf.byteOffset + 8 * cap;
       for (let i = 0; i < n; i++) y[i] = new Float64Array(buffer, off + 8 * i * cap, k);
       return { t: k === cap ? this.ts : this.ts.slice(0, k), y };
     }
