@@ -163,6 +163,7 @@ export class Rodas5 {
     const CT = RODAS5_CT;
     const D = RODAS5_D;
     const dir = tEnd > t0 ? 1 : -1;
+    const tEv = rec.tEval;
     this.failure = null;
     for (let i = 0; i < n; i++) y[i] = y0[i];
     let t = t0;
@@ -299,7 +300,10 @@ export class Rodas5 {
         cnt.nAccepted++;
         this.steps++;
         why = Reject.None;
-        if (rec.tEval) writeDenseOutput(rec, t, h, tNew, last, y, yNew, k1, k2, k3, n, wk.dense);
+        // Dense output only when a tEval point lies in (t, tNew] (or on the last step): most steps hold none.
+        if (tEv !== null && rec.next < tEv.length && (last || (tEv[rec.next] - tNew) * dir <= 0)) {
+          writeDenseOutput(rec, t, h, tNew, last, y, yNew, k1, k2, k3, n, wk.dense);
+        }
         // Gustafsson predictive controller.
         // err^(1/5) once per step: (err²/errPrev)^(1/5) = p²/pAcc, pAcc = max(1e-2, errPrev)^(1/5) kept from the last step.
         const p = Math.exp(0.2 * Math.log(err));
@@ -322,7 +326,7 @@ export class Rodas5 {
           weight[i] = sc > 0 ? 1 / sc : 1;
         }
         t = last ? tEnd : tNew;
-        if (!rec.tEval) rec.push(t, y);
+        if (tEv === null) rec.push(t, y);
         if (last) {
           this.t = t;
           this.h = hNew;
