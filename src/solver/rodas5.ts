@@ -6,6 +6,7 @@ import { midpointDefect } from './rodas5-defect.ts';
 import { derivativeName, evaluateDerivatives } from './rodas5-derivatives.ts';
 import { Reject, underflowFailure } from './rodas5-failure.ts';
 import { errorWeights, factorW, solveW } from './rodas5-linear.ts';
+import { luSolve4 } from './dense-lu.ts';
 import { stageInput } from './rodas5-stages.ts';
 import { RODAS5_CT, RODAS5_D, RODAS5_GAMMA, RODAS5_STAGES } from './rodas5-tableau.ts';
 import { FAC_MAX, FAC_MIN, SAFETY, errorNorm, firstNonFinite, initialStep } from './step-control.ts';
@@ -164,6 +165,9 @@ export class Rodas5 {
     const D = RODAS5_D;
     const dir = tEnd > t0 ? 1 : -1;
     const tEv = rec.tEval;
+    // A dense 4 × 4 W (HC-4's size) is solved by the unrolled routine directly, without solveW's dispatch.
+    const w4 = kl < 0 && n === 4;
+    const piv = wk.piv;
     this.failure = null;
     for (let i = 0; i < n; i++) y[i] = y0[i];
     let t = t0;
@@ -233,7 +237,8 @@ export class Rodas5 {
         const dh = D[0] * h;
         for (let i = 0; i < n; i++) u[i] = (f0[i] + dh * dfdt[i]) * weight[i];
       }
-      solveW(wk, kl, ku, u, 0);
+      if (w4) luSolve4(w, piv, u, 0);
+      else solveW(wk, kl, ku, u, 0);
       for (let s = 1; s < S; s++) {
         const us = s * n;
         stageInput(s, n, y, u, ys, e3);
@@ -243,7 +248,8 @@ export class Rodas5 {
           const dh = D[s] * h;
           for (let i = 0; i < n; i++) u[us + i] = (fs[i] + dh * dfdt[i] + e3[i] * invH) * weight[i];
         }
-        solveW(wk, kl, ku, u, us);
+        if (w4) luSolve4(w, piv, u, us);
+        else solveW(wk, kl, ku, u, us);
       }
       cnt.nfev += S - 1;
       const u8 = (S - 1) * n;
