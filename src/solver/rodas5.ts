@@ -9,7 +9,7 @@ import { errorWeights, factorW, solveW } from './rodas5-linear.ts';
 import { luSolve4 } from './dense-lu.ts';
 import { stageInput } from './rodas5-stages.ts';
 import { RODAS5_CT, RODAS5_D, RODAS5_GAMMA, RODAS5_STAGES } from './rodas5-tableau.ts';
-import { FAC_MAX, FAC_MIN, SAFETY, errorNorm, firstNonFinite, initialStep } from './step-control.ts';
+import { FAC_MAX, FAC_MIN, SAFETY, firstNonFinite, initialStep } from './step-control.ts';
 import { bandSpectralRadius, spectralRadius } from './stiffness.ts';
 import { acquireWork, releaseWork, type Rodas5Work } from './rodas5-work.ts';
 import type { RhsFn, SolveFailure } from './types.ts';
@@ -253,8 +253,23 @@ export class Rodas5 {
       }
       cnt.nfev += S - 1;
       const u8 = (S - 1) * n;
-      for (let i = 0; i < n; i++) yNew[i] = ys[i] + u[u8 + i];
-      let err = errorNorm(u, y, yNew, atol, rtol, n, u8);
+      // yNew = Y_8 + u_8, and errorNorm(u, y, yNew, atol, rtol, n, u8) of the embedded estimate u_8 in the same pass.
+      let ss = 0;
+      for (let i = 0; i < n; i++) {
+        const ei = u[u8 + i];
+        const yn = ys[i] + ei;
+        yNew[i] = yn;
+        const a = Math.abs(y[i]);
+        const b = Math.abs(yn);
+        const sc = atol[i] + rtol * (a > b ? a : b);
+        if (sc > 0) {
+          const r = ei / sc;
+          ss += r * r;
+        } else if (ei !== 0) {
+          ss += ei === ei ? Infinity : Number.NaN;
+        }
+      }
+      let err = Math.sqrt(ss / n);
       if (!(err <= 1e300)) {
         const k = firstNonFinite(yNew, n);
         if (k >= 0 || err !== err) {
