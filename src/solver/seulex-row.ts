@@ -208,11 +208,49 @@ export function extrapolate(tab: Float64Array, j: number, n: number, seq: Int32A
   }
 }
 
-/** extrapolate on two tableaux at once (the values and the end slopes): the same arithmetic, one pass of the loops. */
-export function extrapolatePair(tab: Float64Array, dtab: Float64Array, j: number, n: number, seq: Int32Array): void {
-  const nj = seq[j - 1];
+/**
+ * The Aitken–Neville factors 1 / (n_j/n_{j−l} − 1) for `seq`, computed as extrapolate computes them, at
+ * [j·(len + 1) + l] for j = 1 … len, l = 1 … j − 1 (so a step reads them instead of dividing twice per entry).
+ */
+export function extrapolationFactors(seq: Int32Array): Float64Array {
+  const len = seq.length;
+  const c = new Float64Array((len + 1) * (len + 1));
+  for (let j = 1; j <= len; j++) for (let l = 1; l < j; l++) c[j * (len + 1) + l] = 1 / (seq[j - 1] / seq[l - 1] - 1);
+  return c;
+}
+
+/**
+ * extrapolate on two tableaux at once (the values and the end slopes), with the factors of
+ * extrapolationFactors(seq) for the `seq` of length len: the same arithmetic, one pass of the loops.
+ */
+export function extrapolatePair(tab: Float64Array, dtab: Float64Array, j: number, n: number, fac: Float64Array, len: number): void {
+  const row = j * (len + 1);
+  if (n === 4) {
+    for (let l = j - 1; l >= 1; l--) {
+      const c = fac[row + l];
+      const a = (l - 1) * 4;
+      const b = a + 4;
+      let tb = tab[b];
+      tab[a] = tb + (tb - tab[a]) * c;
+      tb = tab[b + 1];
+      tab[a + 1] = tb + (tb - tab[a + 1]) * c;
+      tb = tab[b + 2];
+      tab[a + 2] = tb + (tb - tab[a + 2]) * c;
+      tb = tab[b + 3];
+      tab[a + 3] = tb + (tb - tab[a + 3]) * c;
+      let db = dtab[b];
+      dtab[a] = db + (db - dtab[a]) * c;
+      db = dtab[b + 1];
+      dtab[a + 1] = db + (db - dtab[a + 1]) * c;
+      db = dtab[b + 2];
+      dtab[a + 2] = db + (db - dtab[a + 2]) * c;
+      db = dtab[b + 3];
+      dtab[a + 3] = db + (db - dtab[a + 3]) * c;
+    }
+    return;
+  }
   for (let l = j - 1; l >= 1; l--) {
-    const c = 1 / (nj / seq[l - 1] - 1);
+    const c = fac[row + l];
     const a = (l - 1) * n;
     const b = l * n;
     for (let i = 0; i < n; i++) {

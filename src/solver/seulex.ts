@@ -5,7 +5,7 @@ import { derivativeName, evaluateDerivatives } from './rodas5-derivatives.ts';
 import { Reject, underflowFailure } from './rodas5-failure.ts';
 import { errorWeights } from './rodas5-linear.ts';
 import { KMAX, SEQ, hopeless, initialRows, nextOrder, proposedStep, workTable } from './seulex-control.ts';
-import { RowEnd, extrapolatePair, linearlyImplicitRow, type RowWork } from './seulex-row.ts';
+import { RowEnd, extrapolatePair, extrapolationFactors, linearlyImplicitRow, type RowWork } from './seulex-row.ts';
 import { luSolve } from './dense-lu.ts';
 import { errorNorm, firstNonFinite, initialStep } from './step-control.ts';
 import { spectralRadius } from './stiffness.ts';
@@ -21,6 +21,7 @@ const EPS = 2.220446049250313e-16;
  */
 const DEFECT_LIMIT = 10;
 const STIFF_CHECK_EVERY = 4;
+const FACTORS = extrapolationFactors(SEQ);
 
 /**
  * SEULEX (Deuflhard 1985; Hairer & Wanner II, Sec. IV.9). A step of size H from (t, y) computes rows
@@ -227,7 +228,7 @@ export class Seulex {
         cnt.nlu++;
         cnt.nfev += m - 1;
         if (rowEnd !== RowEnd.Ok) break;
-        extrapolatePair(tab, dtab, j, n, SEQ);
+        extrapolatePair(tab, dtab, j, n, FACTORS, SEQ.length);
         if (j < 2) continue;
         // errorNorm(T_jj − T_j,j−1, y, T_jj) in the same loop that forms the difference (the same arithmetic).
         let sq = 0;

@@ -1,7 +1,7 @@
 // SEULEX: the extrapolation's order, accuracy against the HC-4 reference, output at tEval, and its failure statuses.
 import { describe, expect, it } from 'vitest';
 import { solveIvp } from '../../src/solver/index.ts';
-import { RowEnd, extrapolate, extrapolatePair, linearlyImplicitRow, type RowWork } from '../../src/solver/seulex-row.ts';
+import { RowEnd, extrapolate, extrapolatePair, extrapolationFactors, linearlyImplicitRow, type RowWork } from '../../src/solver/seulex-row.ts';
 import { luFactor, luSolve } from '../../src/solver/dense-lu.ts';
 import { SEQ } from '../../src/solver/seulex-control.ts';
 import type { RhsFn } from '../../src/solver/types.ts';
@@ -125,18 +125,20 @@ describe('seulex row, n = 4 path', () => {
     expect(reference(0.1, y0, f0, 0.3, 7, weight, dfdt).piv).not.toEqual([0, 1, 2, 3]);
   });
   it('extrapolatePair updates both tableaux as two extrapolate calls do', () => {
-    const n = 4;
-    const a = Float64Array.from({ length: 6 * n }, (_, i) => Math.sin(i + 1));
-    const b = Float64Array.from({ length: 6 * n }, (_, i) => Math.cos(3 * i));
-    const a2 = Float64Array.from(a);
-    const b2 = Float64Array.from(b);
-    for (let j = 1; j <= 6; j++) {
-      extrapolatePair(a, b, j, n, SEQ);
-      extrapolate(a2, j, n, SEQ);
-      extrapolate(b2, j, n, SEQ);
+    const fac = extrapolationFactors(SEQ);
+    for (const n of [4, 3]) {
+      const a = Float64Array.from({ length: 10 * n }, (_, i) => Math.sin(i + 1));
+      const b = Float64Array.from({ length: 10 * n }, (_, i) => Math.cos(3 * i));
+      const a2 = Float64Array.from(a);
+      const b2 = Float64Array.from(b);
+      for (let j = 1; j <= 10; j++) {
+        extrapolatePair(a, b, j, n, fac, SEQ.length);
+        extrapolate(a2, j, n, SEQ);
+        extrapolate(b2, j, n, SEQ);
+      }
+      expect(Array.from(a)).toEqual(Array.from(a2));
+      expect(Array.from(b)).toEqual(Array.from(b2));
     }
-    expect(Array.from(a)).toEqual(Array.from(a2));
-    expect(Array.from(b)).toEqual(Array.from(b2));
   });
 });
 
