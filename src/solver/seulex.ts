@@ -5,7 +5,7 @@ import { derivativeName, evaluateDerivatives } from './rodas5-derivatives.ts';
 import { Reject, underflowFailure } from './rodas5-failure.ts';
 import { errorWeights } from './rodas5-linear.ts';
 import { KMAX, SEQ, hopeless, initialRows, nextOrder, proposedStep, workTable } from './seulex-control.ts';
-import { RowEnd, extrapolate, linearlyImplicitRow, type RowWork } from './seulex-row.ts';
+import { RowEnd, extrapolatePair, extrapolationFactors, linearlyImplicitRow, type RowWork } from './seulex-row.ts';
 import { luSolve } from './dense-lu.ts';
 import { errorNorm, firstNonFinite, initialStep } from './step-control.ts';
 import { spectralRadius } from './stiffness.ts';
@@ -21,6 +21,7 @@ const EPS = 2.220446049250313e-16;
  */
 const DEFECT_LIMIT = 10;
 const STIFF_CHECK_EVERY = 4;
+const FACTORS = extrapolationFactors(SEQ);
 
 /**
  * SEULEX (Deuflhard 1985; Hairer & Wanner II, Sec. IV.9). A step of size H from (t, y) computes rows
@@ -227,11 +228,25 @@ export class Seulex {
         cnt.nlu++;
         cnt.nfev += m - 1;
         if (rowEnd !== RowEnd.Ok) break;
-        extrapolate(tab, j, n, SEQ);
-        extrapolate(dtab, j, n, SEQ);
+        extrapolatePair(tab, dtab, j, n, FACTORS, SEQ.length);
         if (j < 2) continue;
-        for (let i = 0; i < n; i++) e[i] = tab[i] - tab[n + i];
-        const err = errorNorm(e, y, tab, atol, rtol, n);
+        // errorNorm(T_jj − T_j,j−1, y, T_jj) in the same loop that forms the difference (the same arithmetic).
+        let sq = 0;
+        for (let i = 0; i < n; i++) {
+          const ti = tab[i];
+          const ei = ti - tab[n + i];
+          e[i] = ei;
+          const a = Math.abs(y[i]);
+          const b = Math.abs(ti);
+          const sc = atol[i] + rtol * (a > b ? a : b);
+          if (sc > 0) {
+            const r = ei / sc;
+            sq += r * r;
+          } else if (ei !== 0) {
+            sq += ei === ei ? Infinity : Number.NaN;
+          }
+        }
+        const err = Math.sqrt(sq / n);
         errs[j] = err === err ? err : Infinity;
         if (j >= 3) rhoLast = Math.min(1, errs[j] / errs[j - 1]);
         const errPrev = errLast;

@@ -1,7 +1,8 @@
 // SEULEX: the extrapolation's order, accuracy against the HC-4 reference, output at tEval, and its failure statuses.
 import { describe, expect, it } from 'vitest';
 import { solveIvp } from '../../src/solver/index.ts';
-import { RowEnd, extrapolate, linearlyImplicitRow, type RowWork } from '../../src/solver/seulex-row.ts';
+import { RowEnd, extrapolate, extrapolatePair, extrapolationFactors, linearlyImplicitRow, type RowWork } from '../../src/solver/seulex-row.ts';
+import { luFactor, luSolve } from '../../src/solver/dense-lu.ts';
 import { SEQ } from '../../src/solver/seulex-control.ts';
 import type { RhsFn } from '../../src/solver/types.ts';
 import { HC4_T_END, hc4Atol, hc4Jacobian, hc4Rhs, hc4Y0 } from '../../benchmarks/problems/hc4.ts';
@@ -70,6 +71,74 @@ describe('seulex extrapolation order', () => {
     // An order-5 method would need 10^(3/6) ≈ 3.2× the steps per 3 digits; extrapolation at order 6–9 needs fewer.
     expect(steps[1] / steps[0]).toBeLessThan(3.2);
     expect(steps[2] / steps[1]).toBeLessThan(3.2);
+  });
+});
+
+describe('seulex row, n = 4 path', () => {
+  // A non-autonomous 4-dim rhs whose W needs row swaps (J's first column small on the diagonal).
+  const J = Float64Array.from([0.3, -2, 0.5, 0.1, 40, -3, 1, 0, -7, 2, -50, 4, 1, 0.5, 3, -200]);
+  const rhs: RhsFn = (t, y, f) => {
+    f[0] = 0.3 * y[0] - 2 * y[1] + 0.5 * y[2] + 0.1 * y[3] + Math.sin(3 * t);
+    f[1] = 40 * y[0] - 3 * y[1] + y[2] + y[0] * y[1] * 0.01;
+    f[2] = -7 * y[0] + 2 * y[1] - 50 * y[2] + 4 * y[3] + t * t;
+    f[3] = y[0] + 0.5 * y[1] + 3 * y[2] - 200 * y[3] + Math.cos(t);
+  };
+  /** The general substep loop, written out: W = diag(weight)(I/hs − J), W Δ = diag(weight)(f + hs·∂f/∂t). */
+  function reference(t0: number, y0: Float64Array, f0: Float64Array, H: number, m: number, weight: Float64Array, dfdt: Float64Array) {
+    const n = 4;
+    const hs = H / m;
+    const W = new Float64Array(16);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) W[i * n + j] = -J[i * n + j] * weight[i] + (i === j ? (1 / hs) * weight[i] : 0);
+    const piv = new Int32Array(n);
+    expect(luFactor(W, n, piv, new Float64Array(n))).toBe(-1);
+    const y = Float64Array.from(y0);
+    const f = new Float64Array(n);
+    const d = new Float64Array(n);
+    for (let s = 0; s < m; s++) {
+      if (s > 0) rhs(t0 + s * hs, y, f);
+      const src = s === 0 ? f0 : f;
+      for (let i = 0; i < n; i++) d[i] = (src[i] + hs * dfdt[i]) * weight[i];
+      luSolve(W, n, piv, d, 0);
+      for (let i = 0; i < n; i++) y[i] += d[i];
+    }
+    return { y: Array.from(y), slope: Array.from(d, (v) => v * (1 / hs)), piv: Array.from(piv) };
+  }
+  it('gives the general loop\'s end value and end slope bit for bit (with row swaps, weights and ∂f/∂t)', () => {
+    const n = 4;
+    const weight = Float64Array.from([1e-2, 1e3, 0.7, 2.5]);
+    const dfdt = Float64Array.from([3, 0, 2e-3, -1]);
+    const wk: RowWork = {
+      n, jac: J, dfdt, weight, w: new Float64Array(16), piv: new Int32Array(n), colScale: new Float64Array(n),
+      yi: new Float64Array(n), del: new Float64Array(n), fi: new Float64Array(n), bad: -1,
+    };
+    const y0 = Float64Array.from([0.2, -1, 3, 0.5]);
+    const f0 = new Float64Array(n);
+    rhs(0.1, y0, f0);
+    const out = new Float64Array(8);
+    const dOut = new Float64Array(8);
+    for (const [H, m] of [[0.01, 1], [0.01, 2], [0.05, 5], [0.3, 7]] as const) {
+      expect(linearlyImplicitRow(rhs, wk, 0.1, y0, f0, H, m, false, out, dOut, 4)).toBe(RowEnd.Ok);
+      const r = reference(0.1, y0, f0, H, m, weight, dfdt);
+      expect(Array.from(out.subarray(4))).toEqual(r.y);
+      expect(Array.from(dOut.subarray(4))).toEqual(r.slope);
+    }
+    expect(reference(0.1, y0, f0, 0.3, 7, weight, dfdt).piv).not.toEqual([0, 1, 2, 3]);
+  });
+  it('extrapolatePair updates both tableaux as two extrapolate calls do', () => {
+    const fac = extrapolationFactors(SEQ);
+    for (const n of [4, 3]) {
+      const a = Float64Array.from({ length: 10 * n }, (_, i) => Math.sin(i + 1));
+      const b = Float64Array.from({ length: 10 * n }, (_, i) => Math.cos(3 * i));
+      const a2 = Float64Array.from(a);
+      const b2 = Float64Array.from(b);
+      for (let j = 1; j <= 10; j++) {
+        extrapolatePair(a, b, j, n, fac, SEQ.length);
+        extrapolate(a2, j, n, SEQ);
+        extrapolate(b2, j, n, SEQ);
+      }
+      expect(Array.from(a)).toEqual(Array.from(a2));
+      expect(Array.from(b)).toEqual(Array.from(b2));
+    }
   });
 });
 
