@@ -77,12 +77,20 @@ function switching(
   const lazy: { dop: Dop853 | null } = { dop: null };
   const dopOf = (): Dop853 => (lazy.dop ??= new Dop853(rhs, n, opt, cnt, rec));
   const band = opt.band;
-  const jac = new Float64Array(band ? n * (band.lower + band.upper + 1) : n * n);
+  // The stiffness tests' Jacobian goes into rodas5's (zeroed in its constructor, and re-evaluated at the start
+  // of each of its runs): an n × n array of more than 64 bytes lives outside V8's heap and costs more to
+  // allocate than the whole start-up test. The difference-quotient vectors are needed without a Jacobian only.
+  const jac = rodas.jacobianScratch;
   const v = new Float64Array(n);
   const w = new Float64Array(n);
-  const f0 = new Float64Array(n);
-  const fp = new Float64Array(n);
-  const yp = new Float64Array(n);
+  let f0 = v;
+  let fp = v;
+  let yp = v;
+  if (!opt.jacobian) {
+    f0 = new Float64Array(n);
+    fp = new Float64Array(n);
+    yp = new Float64Array(n);
+  }
 
   /** ρ(J) at (t, y): analytic Jacobian + power iteration, or rhs difference quotients (1 + iters evaluations). */
   const radius = (t: number, y: Float64Array, iters: number): number => {
@@ -142,7 +150,7 @@ function switching(
   let pinned = false;
   let t = t0;
   let h = opt.firstStep > 0 ? opt.firstStep * Math.sign(t1 - t0) : 0;
-  const y = Float64Array.from(y0);
+  const y = new Float64Array(y0);
   rodas.nonStiffLimit = NON_STIFF_STEPS;
   rodas.nonStiffBound = NON_STIFF_HRHO;
   if (seulex) {

@@ -70,8 +70,11 @@ export function luFactor(a: Float64Array, n: number, piv: Int32Array, colScale: 
   return -1;
 }
 
-/** luFactor for n = 4 with the size a constant (bounds known to the compiler); the same operations in the same order. */
-function luFactor4(a: Float64Array, piv: Int32Array, colScale: Float64Array, pivotTol: number): number {
+/**
+ * luFactor for n = 4 with the size a constant (bounds known to the compiler); the same operations in the same order.
+ * Exported for callers that dispatch on n once (rodas5's step loop), sparing a call level per factorisation.
+ */
+export function luFactor4(a: Float64Array, piv: Int32Array, colScale: Float64Array, pivotTol: number): number {
   const n = 4;
   for (let j = 0; j < n; j++) {
     let m = 0;
@@ -126,7 +129,7 @@ function luFactor4(a: Float64Array, piv: Int32Array, colScale: Float64Array, piv
  */
 export function luSolve(a: Float64Array, n: number, piv: Int32Array, b: Float64Array, off = 0): void {
   if (n === 4) {
-    solve4(a, piv, b, off);
+    luSolve4(a, piv, b, off);
     return;
   }
   for (let k = 0; k < n; k++) {
@@ -151,8 +154,8 @@ export function luSolve(a: Float64Array, n: number, piv: Int32Array, b: Float64A
   }
 }
 
-/** luSolve for n = 4, unrolled (the size of HC-4 and of many small kinetic models). Same arithmetic order. */
-function solve4(a: Float64Array, piv: Int32Array, b: Float64Array, off: number): void {
+/** luSolve for n = 4, unrolled (the size of HC-4 and of many small kinetic models). Same arithmetic order; exported like luFactor4. */
+export function luSolve4(a: Float64Array, piv: Int32Array, b: Float64Array, off: number): void {
   let x0 = b[off];
   let x1 = b[off + 1];
   let x2 = b[off + 2];

@@ -54,6 +54,19 @@ const METHODS: Record<MethodName, MethodRunner> = {
   auto: runAuto,
 };
 
+/** The success message, kept for the last (method, t1): a sweep of solves to one t1 formats it once. */
+let lastMethod: MethodName | null = null;
+let lastT1 = 0;
+let lastMessage = '';
+function reachedMessage(method: MethodName, t1: number): string {
+  if (method !== lastMethod || t1 !== lastT1) {
+    lastMethod = method;
+    lastT1 = t1;
+    lastMessage = `${method}: reached t1 = ${t1}`;
+  }
+  return lastMessage;
+}
+
 /**
  * Solve the initial value problem y' = f(t, y), y(t0) = y0 on [t0, t1] (t1 < t0 integrates backwards).
  *
@@ -70,9 +83,10 @@ export function solveIvp(
   const opt = validateOptions(rhs, tSpan, y0, options);
   const [t0, t1] = tSpan;
   const n = y0.length;
-  const y = Float64Array.from(y0);
+  const y = new Float64Array(n); // not Float64Array.from: that goes through y0's iterator
+  for (let i = 0; i < n; i++) y[i] = y0[i];
   const cnt = newCounters();
-  const rec = new Recorder(n, opt.tEval);
+  const rec = new Recorder(n, opt.tEval, opt.tEvalStore);
   if (opt.tEval) {
     while (rec.next < opt.tEval.length && opt.tEval[rec.next] === t0) rec.pushEval(y);
   } else {
@@ -93,10 +107,15 @@ export function solveIvp(
     status: failure ? -1 : 0,
     message: failure
       ? `${opt.method}: ${failure.kind} at t = ${failure.t} (h = ${failure.h}): ${failure.cause}`
-      : `${opt.method}: reached t1 = ${t1}`,
+      : reachedMessage(opt.method, t1),
     success: !failure,
     method: opt.method,
-    ...cnt,
+    // the counters one by one (same keys, same order): an object spread costs more than the rest of the result
+    nfev: cnt.nfev,
+    njev: cnt.njev,
+    nlu: cnt.nlu,
+    nAccepted: cnt.nAccepted,
+    nRejected: cnt.nRejected,
   };
   if (failure) result.failure = failure;
   if (outcome.methodsUsed) result.methodsUsed = outcome.methodsUsed;

@@ -18,7 +18,7 @@ export function newCounters(): Counters {
  * column (component i at i·cap + k), and the result's columns are views of it. For per-step output it is
  * written row by row (point k at k·n) and grows by doubling (O(log steps) allocations per solve, none in an
  * ordinary step); finish() transposes it once into one column-major array. Either way a solve allocates a
- * few arrays, not one per component.
+ * few arrays, not one per component; with a tEval grid, one (shared with the grid, see the constructor).
  */
 export class Recorder {
   readonly n: number;
@@ -28,13 +28,34 @@ export class Recorder {
   private count = 0;
   private ts: Float64Array;
   private buf: Float64Array;
+  /** Where the output values start in buf: m with a tEval grid (buf holds the grid first), else 0. */
+  private off = 0;
 
-  constructor(n: number, tEval: Float64Array | null) {
+  /**
+   * @param tEval the output grid, or null for per-step output.
+   * @param store with tEval, the m·(n + 1) array validateOptions made for it (`tEval` is a view of its first m
+   *   entries): the rest holds the output columns and `tEval` itself serves as the result's t (a tEval point is
+   *   written at its own index with its own value), so the grid and the whole result are one allocation.
+   *   Without it (or when its length does not fit), one such array is allocated here.
+   */
+  constructor(n: number, tEval: Float64Array | null, store: Float64Array | null = null) {
     this.n = n;
     this.tEval = tEval;
-    const cap = tEval ? tEval.length : 64;
-    this.ts = new Float64Array(cap);
-    this.buf = new Float64Array(cap * n);
+    if (tEval) {
+      const cap = tEval.length;
+      const len = cap * (n + 1);
+      if (store && store.length === len) {
+        this.ts = tEval;
+        this.buf = store;
+      } else {
+        this.buf = new Float64Array(len);
+        this.ts = this.buf.subarray(0, cap);
+      }
+      this.off = cap;
+      return;
+    }
+    this.ts = new Float64Array(64);
+    this.buf = new Float64Array(64 * n);
   }
 
   /** Append (t, y) as an output point (per-step mode, or a tEval point in order). */
@@ -42,10 +63,11 @@ export class Recorder {
     const n = this.n;
     const buf = this.buf;
     if (this.tEval) {
-      const cap = this.ts.length;
+      const cap = this.off;
       const k = this.count++;
       this.ts[k] = t;
-      for (let i = 0; i < n; i++) buf[i * cap + k] = y[i];
+      const o = cap + k;
+      for (let i = 0; i < n; i++) buf[o + i * cap] = y[i];
       this.next++;
       return;
     }
@@ -77,8 +99,10 @@ export class Recorder {
     const n = this.n;
     const y: Float64Array[] = new Array(n);
     if (this.tEval) {
-      const cap = this.ts.length;
-      for (let i = 0; i < n; i++) y[i] = this.buf.subarray(i * cap, i * cap + k);
+      const cap = this.off;
+      const buffer = this.buf.buffer;
+      const off = this.buf.byteOffset + 8 * cap;
+      for (let i = 0; i < n; i++) y[i] = new Float64Array(buffer, off + 8 * i * cap, k);
       return { t: k === cap ? this.ts : this.ts.slice(0, k), y };
     }
     const out = new Float64Array(k * n);

@@ -1,5 +1,5 @@
 // Rodas5's second error estimate: the defect of its dense output at the step's midpoint, filtered through W.
-import { denseCoefficients, midpoint } from './rodas5-dense.ts';
+import { denseMidpoint } from './rodas5-dense.ts';
 import { solveW } from './rodas5-linear.ts';
 import type { Rodas5Work } from './rodas5-work.ts';
 import { errorNorm } from './step-control.ts';
@@ -28,8 +28,7 @@ export function midpointDefect(
 ): number {
   const { n, u, k1, k2, k3, ys, fs, e2, e3, weight } = wk;
   const invH = 1 / h;
-  denseCoefficients(u, n, k1, k2, k3);
-  midpoint(y, yNew, k1, k2, k3, n, ys, e2);
+  denseMidpoint(u, n, k1, k2, k3, y, yNew, ys, e2);
   rhs(t + 0.5 * h, ys, fs);
   for (let i = 0; i < n; i++) e2[i] = (fs[i] - e2[i] * invH) * weight[i];
   solveW(wk, kl, ku, e2, 0);

@@ -1,6 +1,6 @@
 // Rodas5's linear algebra: W = I/(hγ) − J row-equilibrated and factored (dense or band LU), and its solves.
 import { bandFactor, bandSolve, bandUpperWidth } from './band-lu.ts';
-import { luFactor, luSolve } from './dense-lu.ts';
+import { luFactor, luFactor4, luSolve, luSolve4 } from './dense-lu.ts';
 import { buildBandW } from './rodas5-band.ts';
 import type { Rodas5Work } from './rodas5-work.ts';
 
@@ -26,13 +26,15 @@ export function factorW(wk: Rodas5Work, kl: number, ku: number, dgamma: number):
     for (let j = 0; j < n; j++) w[r + j] = -jac[r + j] * wi;
     w[r + i] += dgamma * wi;
   }
-  return luFactor(w, n, wk.piv, wk.colScale);
+  return n === 4 ? luFactor4(w, wk.piv, wk.colScale, 1e-14) : luFactor(w, n, wk.piv, wk.colScale);
 }
 
 /** Solve the factored W in place on b[off .. off + n) (right-hand side already row-weighted). */
 export function solveW(wk: Rodas5Work, kl: number, ku: number, b: Float64Array, off: number): void {
-  if (kl < 0) luSolve(wk.w, wk.n, wk.piv, b, off);
-  else bandSolve(wk.w, wk.m, wk.n, kl, ku, wk.piv, b, off, wk.uw);
+  if (kl < 0) {
+    if (wk.n === 4) luSolve4(wk.w, wk.piv, b, off);
+    else luSolve(wk.w, wk.n, wk.piv, b, off);
+  } else bandSolve(wk.w, wk.m, wk.n, kl, ku, wk.piv, b, off, wk.uw);
 }
 
 /** Row weights for W at state y: w_i = 1/(atol_i + rtol·|y_i|), or 1 where that scale is 0. */

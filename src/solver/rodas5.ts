@@ -6,9 +6,10 @@ import { midpointDefect } from './rodas5-defect.ts';
 import { derivativeName, evaluateDerivatives } from './rodas5-derivatives.ts';
 import { Reject, underflowFailure } from './rodas5-failure.ts';
 import { errorWeights, factorW, solveW } from './rodas5-linear.ts';
+import { luSolve4 } from './dense-lu.ts';
 import { stageInput } from './rodas5-stages.ts';
 import { RODAS5_CT, RODAS5_D, RODAS5_GAMMA, RODAS5_STAGES } from './rodas5-tableau.ts';
-import { FAC_MAX, FAC_MIN, SAFETY, errorNorm, firstNonFinite, initialStep } from './step-control.ts';
+import { FAC_MAX, FAC_MIN, SAFETY, firstNonFinite, initialStep } from './step-control.ts';
 import { bandSpectralRadius, spectralRadius } from './stiffness.ts';
 import { acquireWork, releaseWork, type Rodas5Work } from './rodas5-work.ts';
 import type { RhsFn, SolveFailure } from './types.ts';
@@ -95,6 +96,16 @@ export class Rodas5 {
     // stiffness monitor's warm start must not depend on an earlier, unrelated solve.
     wk.dfdt.fill(0);
     wk.pv.fill(0);
+    // Likewise the Jacobian: one that writes its nonzero entries only must see zeros elsewhere, as in a fresh set.
+    wk.jac.fill(0);
+  }
+
+  /**
+   * The Jacobian array (dense, or band layout with jacobianBand) as scratch for a caller between runs ('auto''s
+   * stiffness tests): run() evaluates the Jacobian into it at its start before reading it.
+   */
+  get jacobianScratch(): Float64Array {
+    return this.jac;
   }
 
   /** Hand the work space back to the pool; the integrator (and its `y`) must not be used afterwards. */
@@ -153,6 +164,10 @@ export class Rodas5 {
     const CT = RODAS5_CT;
     const D = RODAS5_D;
     const dir = tEnd > t0 ? 1 : -1;
+    const tEv = rec.tEval;
+    // A dense 4 × 4 W (HC-4's size) is solved by the unrolled routine directly, without solveW's dispatch.
+    const w4 = kl < 0 && n === 4;
+    const piv = wk.piv;
     this.failure = null;
     for (let i = 0; i < n; i++) y[i] = y0[i];
     let t = t0;
@@ -222,7 +237,8 @@ export class Rodas5 {
         const dh = D[0] * h;
         for (let i = 0; i < n; i++) u[i] = (f0[i] + dh * dfdt[i]) * weight[i];
       }
-      solveW(wk, kl, ku, u, 0);
+      if (w4) luSolve4(w, piv, u, 0);
+      else solveW(wk, kl, ku, u, 0);
       for (let s = 1; s < S; s++) {
         const us = s * n;
         stageInput(s, n, y, u, ys, e3);
@@ -232,12 +248,28 @@ export class Rodas5 {
           const dh = D[s] * h;
           for (let i = 0; i < n; i++) u[us + i] = (fs[i] + dh * dfdt[i] + e3[i] * invH) * weight[i];
         }
-        solveW(wk, kl, ku, u, us);
+        if (w4) luSolve4(w, piv, u, us);
+        else solveW(wk, kl, ku, u, us);
       }
       cnt.nfev += S - 1;
       const u8 = (S - 1) * n;
-      for (let i = 0; i < n; i++) yNew[i] = ys[i] + u[u8 + i];
-      let err = errorNorm(u, y, yNew, atol, rtol, n, u8);
+      // yNew = Y_8 + u_8, and errorNorm(u, y, yNew, atol, rtol, n, u8) of the embedded estimate u_8 in the same pass.
+      let ss = 0;
+      for (let i = 0; i < n; i++) {
+        const ei = u[u8 + i];
+        const yn = ys[i] + ei;
+        yNew[i] = yn;
+        const a = Math.abs(y[i]);
+        const b = Math.abs(yn);
+        const sc = atol[i] + rtol * (a > b ? a : b);
+        if (sc > 0) {
+          const r = ei / sc;
+          ss += r * r;
+        } else if (ei !== 0) {
+          ss += ei === ei ? Infinity : Number.NaN;
+        }
+      }
+      let err = Math.sqrt(ss / n);
       if (!(err <= 1e300)) {
         const k = firstNonFinite(yNew, n);
         if (k >= 0 || err !== err) {
@@ -289,7 +321,10 @@ export class Rodas5 {
         cnt.nAccepted++;
         this.steps++;
         why = Reject.None;
-        if (rec.tEval) writeDenseOutput(rec, t, h, tNew, last, y, yNew, k1, k2, k3, n, wk.dense);
+        // Dense output only when a tEval point lies in (t, tNew] (or on the last step): most steps hold none.
+        if (tEv !== null && rec.next < tEv.length && (last || (tEv[rec.next] - tNew) * dir <= 0)) {
+          writeDenseOutput(rec, t, h, tNew, last, y, yNew, k1, k2, k3, n, wk.dense);
+        }
         // Gustafsson predictive controller.
         // err^(1/5) once per step: (err²/errPrev)^(1/5) = p²/pAcc, pAcc = max(1e-2, errPrev)^(1/5) kept from the last step.
         const p = Math.exp(0.2 * Math.log(err));
@@ -312,7 +347,7 @@ export class Rodas5 {
           weight[i] = sc > 0 ? 1 / sc : 1;
         }
         t = last ? tEnd : tNew;
-        if (!rec.tEval) rec.push(t, y);
+        if (tEv === null) rec.push(t, y);
         if (last) {
           this.t = t;
           this.h = hNew;

@@ -9,7 +9,13 @@ export interface NormalizedOptions {
   rtol: number;
   atol: Float64Array;
   jacobian: JacobianFn | undefined;
+  /**
+   * The tEval grid as numbers: a view of the first m entries of one m·(n + 1) array whose remaining m·n entries
+   * the Recorder takes for the output columns (one allocation for the grid, the result's t and its y).
+   */
   tEval: Float64Array | null;
+  /** That m·(n + 1) array (null without tEval). */
+  tEvalStore: Float64Array | null;
   maxSteps: number;
   firstStep: number;
   maxStep: number;
@@ -81,10 +87,17 @@ export function validateOptions(
   }
   const dir = Math.sign(t1 - t0);
   let tEval: Float64Array | null = null;
+  let tEvalStore: Float64Array | null = null;
   if (options.tEval !== undefined) {
     const te = options.tEval;
     if (te == null || typeof te.length !== 'number') fail('tEval', te, 'expected an array of times');
-    tEval = Float64Array.from(te);
+    // One array for the grid and the output columns: an array of more than 64 bytes lives outside V8's heap,
+    // and each such allocation costs about as much as a few rhs evaluations of a small problem.
+    const m = te.length > 0 ? Math.floor(te.length) : 0; // ToLength, as Float64Array.from reads it
+    const store = new Float64Array(m * (n + 1));
+    for (let k = 0; k < m; k++) store[k] = te[k];
+    tEval = new Float64Array(store.buffer, 0, m); // a plain view: subarray() goes through the species constructor
+    tEvalStore = store;
     const lo = Math.min(t0, t1);
     const hi = Math.max(t0, t1);
     for (let k = 0; k < tEval.length; k++) {
@@ -121,5 +134,5 @@ export function validateOptions(
     if (method === 'seulex') fail('jacobianBand', b, "method 'seulex' takes dense Jacobians only; use 'rodas5' or 'auto' with a banded Jacobian");
     band = { lower: b.lower, upper: b.upper };
   }
-  return { method, rtol, atol, jacobian, tEval, maxSteps, firstStep, maxStep: Math.min(maxStep, span), autonomous, band };
+  return { method, rtol, atol, jacobian, tEval, tEvalStore, maxSteps, firstStep, maxStep: Math.min(maxStep, span), autonomous, band };
 }
