@@ -63,7 +63,8 @@ export interface SolveCounters {
 }
 
 export interface SolveIvpResult extends SolveCounters {
-  /** Output times: `tEval` when given, else every accepted step (t0 included). */
+  /** Output times: `tEval` when given (then a view of the same buffer as the columns of `y`), else every accepted step
+   *  (t0 included). */
   t: Float64Array;
   /** One column per state component: y[i][k] is component i at t[k]. The columns are views of one shared buffer. */
   y: Float64Array[];
