@@ -6,6 +6,7 @@ import type { Counters, Recorder } from './recorder.ts';
 import { errorWeights } from './rodas5-linear.ts';
 import { Reject, underflowFailure } from './rodas5-failure.ts';
 import type { RunEnd } from './rodas5.ts';
+import { failAt, guardedRun } from './run-guard.ts';
 import { firstNonFinite, initialStep } from './step-control.ts';
 import type { NormalizedOptions } from './validate.ts';
 import type { RhsFn, SolveFailure } from './types.ts';
@@ -71,22 +72,12 @@ export class Bdf {
 
   /** Integrate from (t0, y0) to tEnd (output to the recorder); @param h0 signed first step, or 0 to choose one. */
   run(t0: number, y0: Float64Array, tEnd: number, h0: number): RunEnd {
-    this.t = t0;
-    this.h = h0;
     this.failure = null;
-    try {
-      return this.integrate(t0, y0, tEnd, h0);
-    } catch (e) {
-      const msg = e instanceof Error ? e.message : String(e);
-      return this.fail('other', this.t, this.h, `the right-hand side or Jacobian threw: ${msg}`);
-    }
+    return guardedRun(this, t0, h0, () => this.integrate(t0, y0, tEnd, h0));
   }
 
   private fail(kind: SolveFailure['kind'], t: number, h: number, cause: string): RunEnd {
-    this.failure = { kind, t, h, cause };
-    this.t = t;
-    this.h = h;
-    return 'failed';
+    return failAt(this, kind, t, h, cause);
   }
 
   private integrate(t0: number, y0: Float64Array, tEnd: number, h0: number): RunEnd {

@@ -3,6 +3,7 @@
 import * as T from './dop853-tableau.ts';
 import type { Counters, Recorder } from './recorder.ts';
 import type { RunEnd } from './rodas5.ts';
+import { failAt, guardedRun } from './run-guard.ts';
 import { firstNonFinite, initialStep } from './step-control.ts';
 import type { NormalizedOptions } from './validate.ts';
 import type { RhsFn, SolveFailure } from './types.ts';
@@ -94,10 +95,7 @@ export class Dop853 {
   }
 
   private fail(kind: SolveFailure['kind'], t: number, h: number, cause: string): RunEnd {
-    this.failure = { kind, t, h, cause };
-    this.t = t;
-    this.h = h;
-    return 'failed';
+    return failAt(this, kind, t, h, cause);
   }
 
   /**
@@ -106,14 +104,7 @@ export class Dop853 {
    * @param h0 signed initial step, or 0 to choose one (Hairer's initial-step algorithm for order 8).
    */
   run(t0: number, y0: Float64Array, tEnd: number, h0: number): RunEnd {
-    this.t = t0;
-    this.h = h0;
-    try {
-      return this.integrate(t0, y0, tEnd, h0);
-    } catch (e) {
-      const msg = e instanceof Error ? e.message : String(e);
-      return this.fail('other', this.t, this.h, `the right-hand side threw: ${msg}`);
-    }
+    return guardedRun(this, t0, h0, () => this.integrate(t0, y0, tEnd, h0), 'the right-hand side');
   }
 
   private integrate(t0: number, y0: Float64Array, tEnd: number, h0: number): RunEnd {

@@ -13,6 +13,7 @@ import { FAC_MAX, FAC_MIN, SAFETY, firstNonFinite, initialStep } from './step-co
 import { bandSpectralRadius, spectralRadius } from './stiffness.ts';
 import { acquireWork, releaseWork, type Rodas5Work } from './rodas5-work.ts';
 import type { RhsFn, SolveFailure } from './types.ts';
+import { failAt, guardedRun } from './run-guard.ts';
 
 const S = RODAS5_STAGES;
 const EPS = 2.220446049250313e-16;
@@ -124,10 +125,7 @@ export class Rodas5 {
   }
 
   private fail(kind: SolveFailure['kind'], t: number, h: number, cause: string): RunEnd {
-    this.failure = { kind, t, h, cause };
-    this.t = t;
-    this.h = h;
-    return 'failed';
+    return failAt(this, kind, t, h, cause);
   }
 
   /**
@@ -137,14 +135,7 @@ export class Rodas5 {
    * @param h0 signed initial step, or 0 to choose one.
    */
   run(t0: number, y0: Float64Array, tEnd: number, h0: number): RunEnd {
-    this.t = t0;
-    this.h = h0;
-    try {
-      return this.integrate(t0, y0, tEnd, h0);
-    } catch (e) {
-      const msg = e instanceof Error ? e.message : String(e);
-      return this.fail('other', this.t, this.h, `the right-hand side or Jacobian threw: ${msg}`);
-    }
+    return guardedRun(this, t0, h0, () => this.integrate(t0, y0, tEnd, h0));
   }
 
   private integrate(t0: number, y0: Float64Array, tEnd: number, h0: number): RunEnd {

@@ -11,6 +11,7 @@ import { errorNorm, firstNonFinite, initialStep } from './step-control.ts';
 import { spectralRadius } from './stiffness.ts';
 import type { RhsFn, SolveFailure } from './types.ts';
 import type { RunEnd } from './rodas5.ts';
+import { failAt, guardedRun } from './run-guard.ts';
 
 const EPS = 2.220446049250313e-16;
 /**
@@ -124,10 +125,7 @@ export class Seulex {
   }
 
   private fail(kind: SolveFailure['kind'], t: number, h: number, cause: string): RunEnd {
-    this.failure = { kind, t, h, cause };
-    this.t = t;
-    this.h = h;
-    return 'failed';
+    return failAt(this, kind, t, h, cause);
   }
 
   /**
@@ -136,14 +134,7 @@ export class Seulex {
    * @param h0 signed initial step, or 0 to choose one.
    */
   run(t0: number, y0: Float64Array, tEnd: number, h0: number): RunEnd {
-    this.t = t0;
-    this.h = h0;
-    try {
-      return this.integrate(t0, y0, tEnd, h0);
-    } catch (e) {
-      const msg = e instanceof Error ? e.message : String(e);
-      return this.fail('other', this.t, this.h, `the right-hand side or Jacobian threw: ${msg}`);
-    }
+    return guardedRun(this, t0, h0, () => this.integrate(t0, y0, tEnd, h0));
   }
 
   private integrate(t0: number, y0: Float64Array, tEnd: number, h0: number): RunEnd {
