@@ -12,7 +12,7 @@ import { RODAS5_CT, RODAS5_D, RODAS5_GAMMA, RODAS5_STAGES } from './rodas5-table
 import { FAC_MAX, FAC_MIN, SAFETY, firstNonFinite, initialStep } from './step-control.ts';
 import { bandSpectralRadius, spectralRadius } from './stiffness.ts';
 import { acquireWork, releaseWork, type Rodas5Work } from './rodas5-work.ts';
-import type { RhsFn, SolveFailure } from './types.ts';
+import type { RhsFn, RunEnd, SolveFailure } from './types.ts';
 import { failAt, guardedRun } from './run-guard.ts';
 
 const S = RODAS5_STAGES;
@@ -21,8 +21,7 @@ const STIFF_CHECK_EVERY = 4;
 /** (1e-2)^(1/5): the controller's floor on the previous error (Hairer's rodas.f), as a fifth root. */
 const P_FLOOR = Math.pow(1e-2, 0.2);
 
-/** Why a run stopped: reached tEnd, asked to hand over to the non-stiff method, or failed. */
-export type RunEnd = 'done' | 'switch' | 'failed';
+export type { RunEnd } from './types.ts';
 
 /**
  * Rodas5 integrator (Hairer & Wanner II, Sec. IV.7; tableau in rodas5-tableau.ts): the step loop and its

@@ -1,7 +1,6 @@
 // What every step loop (rodas5, seulex, bdf, dop853) does around its integration: remember where it stopped and
 // why, and turn a throwing right-hand side or Jacobian into a failure at the t and h of the step it threw in.
-import type { RunEnd } from './rodas5.ts';
-import type { SolveFailure } from './types.ts';
+import type { RunEnd, SolveFailure } from './types.ts';
 
 /** The part of a method's state a failure writes: where it stopped and why. */
 export interface StopState {

@@ -76,3 +76,6 @@ export interface SolveIvpResult extends SolveCounters {
   method: MethodName;
   methodsUsed?: { odexSteps: number; rodasSteps: number; switches: number; dop853Steps?: number; seulexSteps?: number; bdfSteps?: number };
 }
+
+/** Why a method's run stopped: reached tEnd, asked to hand over to the other method (auto), or failed. */
+export type RunEnd = 'done' | 'switch' | 'failed';
