@@ -2,6 +2,7 @@
 import { bandFactor, bandSolve, bandUpperWidth } from './band-lu.ts';
 import { luFactor, luSolve } from './dense-lu.ts';
 import { bandJacobianFd, buildBandW } from './rodas5-band.ts';
+import { buildDenseW } from './rodas5-linear.ts';
 import type { Counters } from './recorder.ts';
 import type { NormalizedOptions } from './validate.ts';
 import type { RhsFn } from './types.ts';
@@ -94,12 +95,7 @@ export class BdfLinear {
       this.uw = bandUpperWidth(this.piv, n, ku);
       return bad;
     }
-    for (let i = 0; i < n; i++) {
-      const r = i * n;
-      const wi = weight[i];
-      for (let j = 0; j < n; j++) w[r + j] = -jac[r + j] * wi;
-      w[r + i] += dgamma * wi;
-    }
+    buildDenseW(jac, w, n, dgamma, weight);
     return luFactor(w, n, this.piv, this.colScale);
   }
 

@@ -20,13 +20,18 @@ export function factorW(wk: Rodas5Work, kl: number, ku: number, dgamma: number):
     wk.uw = bandUpperWidth(wk.piv, n, ku);
     return bad;
   }
+  buildDenseW(jac, w, n, dgamma, weight);
+  return n === 4 ? luFactor4(w, wk.piv, wk.colScale, 1e-14) : luFactor(w, n, wk.piv, wk.colScale);
+}
+
+/** w = diag(weight)·(dgamma·I − J), dense n × n row-major: the iteration matrix rodas5's W and BDF's Newton matrix share. */
+export function buildDenseW(jac: Float64Array, w: Float64Array, n: number, dgamma: number, weight: Float64Array): void {
   for (let i = 0; i < n; i++) {
     const r = i * n;
     const wi = weight[i];
     for (let j = 0; j < n; j++) w[r + j] = -jac[r + j] * wi;
     w[r + i] += dgamma * wi;
   }
-  return n === 4 ? luFactor4(w, wk.piv, wk.colScale, 1e-14) : luFactor(w, n, wk.piv, wk.colScale);
 }
 
 /** Solve the factored W in place on b[off .. off + n) (right-hand side already row-weighted). */
