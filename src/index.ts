@@ -1,6 +1,7 @@
 // Package entry: the engine's public API (no DOM, no workers).
 
 export { solveIvp, METHOD_NAMES } from './solver/index.ts';
+export { solveIvpGlobal, type GlobalErrorOptions, type GlobalErrorReport, type GlobalErrorResult } from './solver/global-error.ts';
 export type * from './solver/types.ts';
 export { simulate, SimulationError, logGrid } from './model/simulate.ts';
 export { InputError, inputIssues, normalizeInput, type InputIssue } from './model/validate.ts';

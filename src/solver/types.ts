@@ -45,7 +45,8 @@ export interface SolveIvpOptions {
 export type SolveStatus = 0 | -1;
 
 export interface SolveFailure {
-  kind: 'step-size-underflow' | 'max-steps' | 'non-finite-rhs' | 'non-finite-jacobian' | 'singular-matrix' | 'other';
+  /** 'global-error': solveIvpGlobal could not certify the global error within the tolerance (global-error.ts). */
+  kind: 'step-size-underflow' | 'max-steps' | 'non-finite-rhs' | 'non-finite-jacobian' | 'singular-matrix' | 'global-error' | 'other';
   /** Time at which the solver gave up. */
   t: number;
   /** Step size at that time. */
