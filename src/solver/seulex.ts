@@ -96,7 +96,8 @@ export class Seulex {
     this.opt = options;
     this.cnt = counters;
     this.rec = recorder;
-    const vectors = 14 + 2 * (KMAX + 1);
+    // y f0 f1 e pv pw, dfdt weight colScale yi del fi, ys fs e3: 15 vectors of n, the two tableaux, jac and w.
+    const vectors = 15 + 2 * (KMAX + 1);
     const buf = new Float64Array(vectors * n + 2 * n * n);
     let off = 0;
     const take = (len: number) => buf.subarray(off, (off += len));
@@ -115,6 +116,7 @@ export class Seulex {
       yi: take(n), del: take(n), fi: take(n), bad: -1,
     };
     this.dw = { n, jac, dfdt, ys: take(n), fs: take(n), e3: take(n) };
+    if (off !== buf.length) throw new Error(`seulex: work buffer laid out wrong (${off} of ${buf.length} entries)`);
     const jacCost = (options.jacobian ? 1 : n) + (options.autonomous ? 0 : 1);
     this.work = workTable(jacCost, n);
   }
