@@ -84,15 +84,13 @@ export function hc4UnitPricer(): (repeats: number, minS: number) => Hc4UnitCosts
     () => { for (const s of states) { hc4Jacobian(0, s, J); for (let i = 0; i < 16; i++) W[i] = -J[i]; for (let i = 0; i < 4; i++) W[5 * i] += 50; luFactor(W, 4, piv, cs); sink += W[0]; } },
     () => { for (const s of states) { b.set(s); luSolve(W, 4, piv, b, 0); sink += b[0]; } },
   ].map((body) => () => { for (let r = 0; r < reps; r++) body(); });
-  // A unit price is a minimum over measurements (ns per call of the body's unit).
-  const per = (loop: () => void, repeats: number, minS: number) => {
-    let best = Infinity;
-    for (let k = 0; k < repeats; k++) best = Math.min(best, cpuPerCall(loop, minS));
-    return (best / (reps * states.length)) * 1e9;
-  };
   for (const loop of bodies) cpuPerCall(loop, 0.03); // warm-up (JIT)
+  // A unit price is a minimum over measurements (ns per call of the body's unit), the four bodies measured in
+  // turn `repeats` times (so a change in the machine's speed meets all four alike: the LU price is a difference).
   return (repeats, minS) => {
-    const [rhs_ns, jac_ns, luJac, solve_ns] = bodies.map((loop) => per(loop, repeats, minS));
+    const best = bodies.map(() => Infinity);
+    for (let k = 0; k < repeats; k++) bodies.forEach((loop, j) => { best[j] = Math.min(best[j], cpuPerCall(loop, minS)); });
+    const [rhs_ns, jac_ns, luJac, solve_ns] = best.map((sec) => (sec / (reps * states.length)) * 1e9);
     if (sink === 42) console.error('#');
     return { rhs_ns, jac_ns, lu_ns: luJac - jac_ns, solve_ns };
   };
