@@ -2,6 +2,7 @@
 // swapped every round), each timing the sweep for ≥ minS CPU seconds per method and rtol; prints per-cell
 // medians and the median (min–max) over rounds of B/A within a round.
 //   node bin/run-ts.mjs benchmarks/solver-ab.ts --src A_TREE [--src B_TREE] [--rounds 15] [--methods rodas5,auto] [--rtols 1e-3,1e-5]
+//   [--t1 1e-9] (solve to t1 only, output at t1: a one-step solve shows the per-solve cost)
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HC4_T_END, hc4Atol, hc4Densities, hc4Jacobian, hc4Rhs, hc4Y0 } from './problems/hc4.ts';
@@ -18,10 +19,11 @@ const methods = opt('--methods', 'rodas5,auto').split(',');
 const rtols = opt('--rtols', '1e-3,1e-5,1e-7').split(',').map(Number);
 type Solve = (rhs: unknown, span: number[], y0: ArrayLike<number>, o: object) => unknown;
 const solvers: Solve[] = await Promise.all(srcs.map(async (root) => (await import(pathToFileURL(`${root}/src/solver/index.ts`).href)).solveIvp));
-const times = [0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000];
+const t1 = Number(opt('--t1', String(HC4_T_END)));
+const times = t1 === HC4_T_END ? [0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000] : [t1];
 const ds = hc4Densities(20);
 const sweep = (s: Solve, method: string, rtol: number) => () => {
-  for (const n0 of ds) s(hc4Rhs, [0, HC4_T_END], hc4Y0(n0), { method, rtol, atol: hc4Atol(n0), jacobian: hc4Jacobian, tEval: times, autonomous: true });
+  for (const n0 of ds) s(hc4Rhs, [0, t1], hc4Y0(n0), { method, rtol, atol: hc4Atol(n0), jacobian: hc4Jacobian, tEval: times, autonomous: true });
 };
 const cells = methods.flatMap((m) => rtols.map((r) => ({ m, r, t: [[], []] as number[][] })));
 for (const c of cells) for (const s of solvers) cpuPerCall(sweep(s, c.m, c.r), 0.02); // warm-up
