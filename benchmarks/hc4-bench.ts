@@ -56,14 +56,18 @@ function triangularSolves(r: ReturnType<typeof solveIvp>): number {
   return Number.NaN; // a mixed run: no exact count
 }
 
+export type Hc4UnitCosts = { rhs_ns: number; jac_ns: number; lu_ns: number; solve_ns: number };
+
 /**
  * The evaluation floor of one HC-4 trajectory: what our own counters (evaluations, Jacobians, LU
  * factorisations, triangular solves) would cost at the unit prices measured here, with nothing else
  * (no stage arithmetic, control or output). Unit prices: rhs and Jacobian at the 9 reference states of 5
  * densities; LU and solve on a 4 × 4 W built from those Jacobians. Each price is the minimum of repeated
  * measurements after a warm-up, so the floor is a lower bound under the machine's load at the time.
+ * hc4UnitPricer warms up once and returns a function that prices all four units again (the minimum of
+ * `repeats` measurements of ≥ minS CPU seconds each), so a benchmark can re-price them beside its timings.
  */
-export function hc4UnitCosts(): { rhs_ns: number; jac_ns: number; lu_ns: number; solve_ns: number } {
+export function hc4UnitPricer(): (repeats: number, minS: number) => Hc4UnitCosts {
   const states: Float64Array[] = [];
   for (const c of reference.cases) for (const y of c.y) states.push(Float64Array.from(y));
   const f = new Float64Array(4);
@@ -73,25 +77,32 @@ export function hc4UnitCosts(): { rhs_ns: number; jac_ns: number; lu_ns: number;
   const cs = new Float64Array(4);
   const b = new Float64Array(4);
   const reps = 2000;
-  // A unit price is a minimum: warm up (JIT), then the smallest of 7 measurements of ≥ 30 ms CPU each.
-  const per = (body: () => void) => {
-    const loop = () => { for (let r = 0; r < reps; r++) body(); };
-    cpuPerCall(loop, 0.03);
-    let best = Infinity;
-    for (let k = 0; k < 7; k++) best = Math.min(best, cpuPerCall(loop, 0.03));
-    return (best / (reps * states.length)) * 1e9;
-  };
   let sink = 0;
-  const rhs_ns = per(() => { for (const s of states) { hc4Rhs(0, s, f); sink += f[0]; } });
-  const jac_ns = per(() => { for (const s of states) { hc4Jacobian(0, s, J); sink += J[0]; } });
-  const lu_ns = per(() => { for (const s of states) { hc4Jacobian(0, s, J); for (let i = 0; i < 16; i++) W[i] = -J[i]; for (let i = 0; i < 4; i++) W[5 * i] += 50; luFactor(W, 4, piv, cs); sink += W[0]; } }) - jac_ns;
-  const solve_ns = per(() => { for (const s of states) { b.set(s); luSolve(W, 4, piv, b, 0); sink += b[0]; } });
-  if (sink === 42) console.error('#');
-  return { rhs_ns, jac_ns, lu_ns, solve_ns };
+  const bodies = [
+    () => { for (const s of states) { hc4Rhs(0, s, f); sink += f[0]; } },
+    () => { for (const s of states) { hc4Jacobian(0, s, J); sink += J[0]; } },
+    () => { for (const s of states) { hc4Jacobian(0, s, J); for (let i = 0; i < 16; i++) W[i] = -J[i]; for (let i = 0; i < 4; i++) W[5 * i] += 50; luFactor(W, 4, piv, cs); sink += W[0]; } },
+    () => { for (const s of states) { b.set(s); luSolve(W, 4, piv, b, 0); sink += b[0]; } },
+  ].map((body) => () => { for (let r = 0; r < reps; r++) body(); });
+  for (const loop of bodies) cpuPerCall(loop, 0.03); // warm-up (JIT)
+  // A unit price is a minimum over measurements (ns per call of the body's unit), the four bodies measured in
+  // turn `repeats` times (so a change in the machine's speed meets all four alike: the LU price is a difference).
+  return (repeats, minS) => {
+    const best = bodies.map(() => Infinity);
+    for (let k = 0; k < repeats; k++) bodies.forEach((loop, j) => { best[j] = Math.min(best[j], cpuPerCall(loop, minS)); });
+    const [rhs_ns, jac_ns, luJac, solve_ns] = best.map((sec) => (sec / (reps * states.length)) * 1e9);
+    if (sink === 42) console.error('#');
+    return { rhs_ns, jac_ns, lu_ns: luJac - jac_ns, solve_ns };
+  };
+}
+
+/** The unit prices once: the minimum of 7 measurements of ≥ 30 ms CPU each, after a warm-up. */
+export function hc4UnitCosts(): Hc4UnitCosts {
+  return hc4UnitPricer()(7, 0.03);
 }
 
 /** Floor in µs per trajectory from counters and unit costs; `solves` from triangularSolves (rodas5: 10 per step). */
-export function hc4Floor(c: { nfev: number; njev: number; nlu: number; steps: number; solves?: number }, u: ReturnType<typeof hc4UnitCosts>): number {
+export function hc4Floor(c: { nfev: number; njev: number; nlu: number; steps: number; solves?: number }, u: Hc4UnitCosts): number {
   const solves = c.solves ?? c.steps * 10;
   return (c.nfev * u.rhs_ns + c.njev * u.jac_ns + c.nlu * u.lu_ns + solves * u.solve_ns) / 1000;
 }

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hc4Interleaved, hc4Panel, hc4Ratio } from './hc4-interleaved.ts';
+import { hc4Interleaved, hc4Panel, hc4Ratio, type Hc4Row } from './hc4-interleaved.ts';
 import { WORK_PRECISION_RTOLS } from './hc4-bench.ts';
 import { loadSimulate, modelGridRows } from './model-grid.ts';
 import { buildCvode, checkScipy } from './peers.ts';
@@ -40,24 +40,28 @@ say(scipy.ok ? `# scipy: ${scipy.detail}` : `# scipy: not run — ${scipy.reason
 
 if (want('hc4')) {
   const rounds = roundsArg || (quick ? 3 : 7);
-  const { rows, unit } = hc4Interleaved(rounds, quick ? 0.03 : 0.06, cvode.ok, scipy.ok, say);
+  const { rows, unit, unitRounds } = hc4Interleaved(rounds, quick ? 0.03 : 0.06, cvode.ok, scipy.ok, say);
   if (json) for (const r of rows) console.log(JSON.stringify({ benchmark: 'hc4-interleaved', ...r }));
   say(`\n## HC-4, interleaved (${rounds} rounds; scipy ${Math.max(1, Math.ceil(rounds / 3))}); µs per trajectory, medians; ratio = median over rounds of CVODE/ours in the same round`);
-  say(`# unit costs measured here: rhs ${unit.rhs_ns.toFixed(0)} ns, Jacobian ${unit.jac_ns.toFixed(0)} ns, 4×4 LU ${unit.lu_ns.toFixed(0)} ns, solve ${unit.solve_ns.toFixed(0)} ns`);
+  const range = (k: 'rhs_ns' | 'jac_ns' | 'lu_ns' | 'solve_ns') => `${unit[k].toFixed(0)} (${Math.min(...unitRounds.map((u) => u[k])).toFixed(0)}–${Math.max(...unitRounds.map((u) => u[k])).toFixed(0)})`;
+  const row = (s: string, rtol: number) => rows.find((r) => r.solver === s && r.rtol === rtol);
   const body = WORK_PRECISION_RTOLS.map((rtol) => {
-    const g = (s: string) => rows.find((r) => r.solver === s && r.rtol === rtol);
-    const ro = g('ours rodas5');
-    const au = g('ours auto');
-    const sx = g('ours seulex');
-    const cv = g('CVODE');
-    const ls = g('scipy LSODA');
-    return [rtol.toExponential(0), fmt(ro?.us ?? NaN, 1), fmt(ro?.floor_us ?? NaN, 1), fmt((ro?.us ?? NaN) / (ro?.floor_us ?? NaN)),
-      fmt(sx?.us ?? NaN, 1), fmt(sx?.floor_us ?? NaN, 1), fmt((sx?.floor_us ?? NaN) / (ro?.floor_us ?? NaN)), fmt(au?.us ?? NaN, 1), fmt(cv?.us ?? NaN, 1), fmt(ls?.us ?? NaN, 0),
+    const [ro, sx, au, cv, ls] = ['ours rodas5', 'ours seulex', 'ours auto', 'CVODE', 'scipy LSODA'].map((s) => row(s, rtol));
+    return [rtol.toExponential(0), fmt(ro?.us ?? NaN, 1), fmt(sx?.us ?? NaN, 1), fmt(au?.us ?? NaN, 1), fmt(cv?.us ?? NaN, 1), fmt(ls?.us ?? NaN, 0),
       fmt(hc4Ratio(rows, 'ours rodas5', 'CVODE', rtol)), fmt(hc4Ratio(rows, 'ours seulex', 'CVODE', rtol)), fmt(hc4Ratio(rows, 'ours auto', 'CVODE', rtol)),
       exp(ro?.max_rel_err ?? NaN), exp(sx?.max_rel_err ?? NaN), exp(au?.max_rel_err ?? NaN), exp(cv?.max_rel_err ?? NaN)];
   });
-  table(['rtol', 'rodas5 µs', 'floor µs', 'rodas5/floor', 'seulex µs', 'seulex floor', 'floor seulex/rodas5', 'auto µs', 'CVODE µs', 'LSODA µs', 'CVODE/rodas5', 'CVODE/seulex', 'CVODE/auto', 'err rodas5', 'err seulex', 'err auto', 'err CVODE'], body);
-  writeFileSync(join(outDir, 'hc4-interleaved.json'), JSON.stringify({ conditions: cond, unit, rows }, null, 1));
+  table(['rtol', 'rodas5 µs', 'seulex µs', 'auto µs', 'CVODE µs', 'LSODA µs', 'CVODE/rodas5', 'CVODE/seulex', 'CVODE/auto', 'err rodas5', 'err seulex', 'err auto', 'err CVODE'], body);
+  say(`\n## HC-4 evaluation floor, unit costs re-priced just before each timing of ours; time/floor = median over rounds of the ratio within a round (min–max); floor µs at the median unit costs`);
+  say(`# unit costs, median (min–max) of ${unitRounds.length} pricings: rhs ${range('rhs_ns')} ns, Jacobian ${range('jac_ns')} ns, 4×4 LU ${range('lu_ns')} ns, solve ${range('solve_ns')} ns`);
+  const ratio = (r: Hc4Row | undefined) => (r?.ratio_rounds ? `${fmt(r.ratio ?? NaN)} (${fmt(Math.min(...r.ratio_rounds))}–${fmt(Math.max(...r.ratio_rounds))})` : '-');
+  const floorBody = WORK_PRECISION_RTOLS.map((rtol) => {
+    const [ro, sx, au] = ['ours rodas5', 'ours seulex', 'ours auto'].map((s) => row(s, rtol));
+    return [rtol.toExponential(0), fmt(ro?.floor_mid_us ?? NaN, 1), ratio(ro), fmt(sx?.floor_mid_us ?? NaN, 1), ratio(sx), fmt(au?.floor_mid_us ?? NaN, 1), ratio(au),
+      fmt((sx?.floor_mid_us ?? NaN) / (ro?.floor_mid_us ?? NaN))];
+  });
+  table(['rtol', 'rodas5 floor µs', 'rodas5/floor', 'seulex floor µs', 'seulex/floor', 'auto floor µs', 'auto/floor', 'floor seulex/rodas5'], floorBody);
+  writeFileSync(join(outDir, 'hc4-interleaved.json'), JSON.stringify({ conditions: cond, unit, unitRounds, rows }, null, 1));
   writeFileSync(join(outDir, 'hc4-work-precision.svg'), workPrecisionSvg('HC-4 work–precision (CPU time per trajectory vs max relative error)', `rtol 1e-3 … 1e-10, interleaved rounds, medians; ${cond}`, [hc4Panel(rows)]));
   say(`# wrote benchmarks/results/hc4-interleaved.json and hc4-work-precision.svg`);
 }

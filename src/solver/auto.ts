@@ -129,10 +129,11 @@ function switching(
 
   let seulex: Seulex | null = autoPrefersSeulex(opt, n) ? new Seulex(rhs, n, opt, cnt, rec) : null;
   const seulexUsed = seulex;
-  const used = (switches: number) => ({
-    odexSteps: 0, rodasSteps: rodas.steps, switches, dop853Steps: lazy.dop?.steps ?? 0,
-    ...(seulexUsed && seulexUsed.steps > 0 ? { seulexSteps: seulexUsed.steps } : {}),
-  });
+  const used = (switches: number): AutoOutcome['methodsUsed'] => {
+    const m: AutoOutcome['methodsUsed'] = { odexSteps: 0, rodasSteps: rodas.steps, switches, dop853Steps: lazy.dop?.steps ?? 0 };
+    if (seulexUsed && seulexUsed.steps > 0) m.seulexSteps = seulexUsed.steps; // not a spread: that costs more than the rest
+    return m;
+  };
   let stiff: boolean;
   try {
     stiff = radius(t0, y0, 12) * Math.abs(t1 - t0) > START_STIFF;
@@ -150,7 +151,8 @@ function switching(
   let pinned = false;
   let t = t0;
   let h = opt.firstStep > 0 ? opt.firstStep * Math.sign(t1 - t0) : 0;
-  const y = new Float64Array(y0);
+  // The state handed from one method to the next; the first run starts from y0 (each method copies its start).
+  let y: Float64Array = y0;
   rodas.nonStiffLimit = NON_STIFF_STEPS;
   rodas.nonStiffBound = NON_STIFF_HRHO;
   if (seulex) {
@@ -171,6 +173,7 @@ function switching(
     if (end === 'done') return { failure: null, methodsUsed };
     t = method.t;
     h = method.h;
+    if (y === y0) y = new Float64Array(n);
     y.set(method.y);
     if (stiff && seulex?.lowOrder) {
       // Extrapolation stopped paying: rodas5 takes the stiff stretches from here on (not a stiffness switch).

@@ -8,6 +8,7 @@ import { Reject, underflowFailure } from './rodas5-failure.ts';
 import { errorWeights, factorW, solveW } from './rodas5-linear.ts';
 import { luSolve4 } from './dense-lu.ts';
 import { stageInput } from './rodas5-stages.ts';
+import { stages4Autonomous } from './rodas5-stages4.ts';
 import { RODAS5_CT, RODAS5_D, RODAS5_GAMMA, RODAS5_STAGES } from './rodas5-tableau.ts';
 import { FAC_MAX, FAC_MIN, SAFETY, firstNonFinite, initialStep } from './step-control.ts';
 import { bandSpectralRadius, spectralRadius } from './stiffness.ts';
@@ -229,7 +230,8 @@ export class Rodas5 {
       }
       if (w4) luSolve4(w, piv, u, 0);
       else solveW(wk, kl, ku, u, 0);
-      for (let s = 1; s < S; s++) {
+      if (w4 && auto) stages4Autonomous(rhs, t, h, y, u, ys, fs, e3, weight, w, piv);
+      else for (let s = 1; s < S; s++) {
         const us = s * n;
         stageInput(s, n, y, u, ys, e3);
         rhs(t + CT[s] * h, ys, fs);

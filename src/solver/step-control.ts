@@ -78,8 +78,10 @@ export function initialStep(
   for (let i = 0; i < n; i++) {
     const a = atol[i] + rtol * Math.abs(y0[i]);
     const sc = a > 0 ? a : 1;
-    d0 += (y0[i] / sc) ** 2;
-    d1 += (f0[i] / sc) ** 2;
+    const q0 = y0[i] / sc;
+    const q1 = f0[i] / sc;
+    d0 += q0 * q0; // not ** 2: V8's pow gives x·x for y = 2 (fdlibm), through a call
+    d1 += q1 * q1;
   }
   d0 = Math.sqrt(d0 / n);
   d1 = Math.sqrt(d1 / n);
@@ -92,7 +94,8 @@ export function initialStep(
   for (let i = 0; i < n; i++) {
     const a = atol[i] + rtol * Math.abs(y0[i]);
     const sc = a > 0 ? a : 1;
-    d2 += ((work2[i] - f0[i]) / sc) ** 2;
+    const q2 = (work2[i] - f0[i]) / sc;
+    d2 += q2 * q2;
   }
   d2 = Math.sqrt(d2 / n) / h0;
   const dm = Math.max(d1, d2);

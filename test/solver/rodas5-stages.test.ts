@@ -1,6 +1,9 @@
 // The written-out Rodas5 stage arithmetic (rodas5-stages.ts, rodas5-dense.ts) against the tableau it was written from.
 import { describe, expect, it } from 'vitest';
 import { stageInput } from '../../src/solver/rodas5-stages.ts';
+import { stages4Autonomous } from '../../src/solver/rodas5-stages4.ts';
+import { luFactor4, luSolve4 } from '../../src/solver/dense-lu.ts';
+import { RODAS5_CT } from '../../src/solver/rodas5-tableau.ts';
 import { denseCoefficients } from '../../src/solver/rodas5-dense.ts';
 import { RODAS5_A, RODAS5_C, RODAS5_H, RODAS5_STAGES } from '../../src/solver/rodas5-tableau.ts';
 
@@ -65,5 +68,28 @@ describe('Rodas5 written-out stages', () => {
         close(k[r][i], v, scale);
       }
     }
+  });
+
+  it('stages4Autonomous (n = 4) gives the generic stage loop\'s increments bit for bit', () => {
+    const r = random(5);
+    const y4 = Float64Array.from({ length: 4 }, r);
+    const w = Float64Array.from({ length: 16 }, (_, k) => r() + (k % 5 === 0 ? 4 : 0));
+    const piv = new Int32Array(4);
+    expect(luFactor4(w, piv, new Float64Array(4), 1e-14)).toBe(-1);
+    const weight = Float64Array.from({ length: 4 }, () => 1 + r());
+    const rhs = (t: number, x: Float64Array, f: Float64Array) => { for (let i = 0; i < 4; i++) f[i] = Math.sin(x[(i + 1) % 4] + t) - x[i] * x[i]; };
+    const t = 0.3, h = 0.07;
+    const start = Float64Array.from({ length: 8 * 4 }, (_, k) => (k < 4 ? r() : 0));
+    const a = Float64Array.from(start), b = Float64Array.from(start);
+    const ys = new Float64Array(4), fs = new Float64Array(4), e3 = new Float64Array(4);
+    stages4Autonomous(rhs, t, h, y4, a, ys, fs, e3, weight, w, piv);
+    const invH = 1 / h;
+    for (let s = 1; s < S; s++) {
+      stageInput(s, 4, y4, b, ys, e3);
+      rhs(t + RODAS5_CT[s] * h, ys, fs);
+      for (let i = 0; i < 4; i++) b[4 * s + i] = (fs[i] + e3[i] * invH) * weight[i];
+      luSolve4(w, piv, b, 4 * s);
+    }
+    for (let k = 0; k < a.length; k++) expect(Object.is(a[k], b[k]), `u[${k}]`).toBe(true);
   });
 });
