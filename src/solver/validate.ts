@@ -140,8 +140,8 @@ export function validateOptions(
   let sparse: SparsePattern | null = null;
   if (options.jacobianSparsity !== undefined) {
     const s = options.jacobianSparsity;
-    if (band) fail('jacobianSparsity', 'a pattern', 'not together with jacobianBand: declare the Jacobian banded or sparse, not both');
-    if (method === 'seulex') fail('jacobianSparsity', 'a pattern', "method 'seulex' takes dense Jacobians only; use 'rodas5', 'bdf' or 'auto' with a sparse Jacobian");
+    if (band) fail('jacobianSparsity', s, 'not together with jacobianBand: declare the Jacobian banded or sparse, not both');
+    if (method === 'seulex') fail('jacobianSparsity', s, "method 'seulex' takes dense Jacobians only; use 'rodas5', 'bdf' or 'auto' with a sparse Jacobian");
     sparse = validateSparsity(s, n);
   }
   return { method, rtol, atol, jacobian, tEval, tEvalStore, maxSteps, firstStep, maxStep: Math.min(maxStep, span), autonomous, band, sparse };
