@@ -95,7 +95,7 @@ export class SparseLu {
     this.ud = new Float64Array(n);
     this.pinv = new Int32Array(n);
     this.rowPerm = new Int32Array(n);
-    this.x = new Float64Array(n);
+    this.x = new Float64Array(n); // zero between uses (each use clears what it wrote)
     this.mark = new Int32Array(n).fill(-1);
     this.stack = new Int32Array(n);
     this.pstack = new Int32Array(n);
@@ -150,34 +150,45 @@ export class SparseLu {
   /** Numeric refactorisation on the kept pattern and pivot order; @returns false when a pivot fails the check. */
   private refactor(): boolean {
     const { n, bp, bx, bStep, lp, li, lx, up, ui, ux, ud, x, colScale } = this;
+    // x is zero between columns: each column's entries are read back and cleared as they are stored.
+    let ok = true;
     for (let k = 0; k < n; k++) {
       const u0 = up[k];
       const u1 = up[k + 1];
       const l0 = lp[k];
       const l1 = lp[k + 1];
-      for (let p = u0; p < u1; p++) x[ui[p]] = 0;
-      for (let p = l0; p < l1; p++) x[li[p]] = 0;
-      x[k] = 0;
-      for (let p = bp[k]; p < bp[k + 1]; p++) x[bStep[p]] = bx[p];
+      const b1 = bp[k + 1];
+      for (let p = bp[k]; p < b1; p++) x[bStep[p]] = bx[p];
       for (let p = u0; p < u1; p++) {
         const j = ui[p];
         const u = x[j];
+        x[j] = 0;
         ux[p] = u;
-        if (u !== 0) for (let r = lp[j]; r < lp[j + 1]; r++) x[li[r]] -= lx[r] * u;
+        if (u !== 0) {
+          const e = lp[j + 1];
+          for (let r = lp[j]; r < e; r++) x[li[r]] -= lx[r] * u;
+        }
       }
       const piv = x[k];
+      x[k] = 0;
       let big = Math.abs(piv);
       for (let p = l0; p < l1; p++) {
         const v = Math.abs(x[li[p]]);
         if (v > big) big = v;
       }
       const a = Math.abs(piv);
-      if (!(a >= REFACTOR_THRESHOLD * big) || !(a > 1e-14 * colScale[k]) || !Number.isFinite(big)) return false;
+      if (!(a >= REFACTOR_THRESHOLD * big) || !(a > 1e-14 * colScale[k]) || !Number.isFinite(big)) ok = false;
       const inv = 1 / piv;
       ud[k] = inv;
-      for (let p = l0; p < l1; p++) lx[p] = x[li[p]] * inv;
+      for (let p = l0; p < l1; p++) {
+        const r = li[p];
+        lx[p] = x[r] * inv;
+        x[r] = 0;
+      }
+      if (!ok) break;
     }
-    return true;
+    if (!ok) x.fill(0);
+    return ok;
   }
 
   /** Left-looking LU with threshold partial pivoting; sets the pattern and pivot order refactor() reuses. */
@@ -192,7 +203,6 @@ export class SparseLu {
       this.lp[k] = lnz;
       this.up[k] = unz;
       const top = this.reachOf(k);
-      for (let t = top; t < n; t++) x[reach[t]] = 0;
       for (let p = bp[k]; p < bp[k + 1]; p++) x[bi[p]] = bx[p];
       if (unz + n > this.ui.length || lnz + n > this.li.length) this.grow(2 * this.li.length + n, 2 * this.ui.length + n);
       const { li, lx, ui, ux, lp } = this;
@@ -210,13 +220,17 @@ export class SparseLu {
           continue;
         }
         const u = x[r];
+        x[r] = 0;
         ui[unz] = j;
         ux[unz++] = u;
         if (u !== 0) for (let s = lp[j]; s < lp[j + 1]; s++) x[li[s]] -= lx[s] * u;
       }
       // The diagonal (row k of B) when it is unpivoted and large enough.
       if (pinv[k] < 0 && mark[k] === k && Math.abs(x[k]) >= PIVOT_THRESHOLD * big) ipiv = k;
-      if (ipiv < 0 || !(big > 1e-14 * colScale[k]) || !Number.isFinite(big)) return q[k];
+      if (ipiv < 0 || !(big > 1e-14 * colScale[k]) || !Number.isFinite(big)) {
+        x.fill(0);
+        return q[k];
+      }
       const piv = x[ipiv];
       pinv[ipiv] = k;
       ud[k] = 1 / piv;
@@ -227,6 +241,7 @@ export class SparseLu {
           li[lnz] = r;
           lx[lnz++] = x[r] * inv;
         }
+        x[r] = 0;
       }
     }
     this.lp[n] = lnz;
@@ -283,13 +298,18 @@ export class SparseLu {
     for (let k = 0; k < n; k++) x[k] = b[off + rowPerm[k]];
     for (let k = 0; k < n; k++) {
       const v = x[k];
-      if (v !== 0) for (let p = lp[k]; p < lp[k + 1]; p++) x[li[p]] -= lx[p] * v;
+      const e = lp[k + 1];
+      if (v !== 0) for (let p = lp[k]; p < e; p++) x[li[p]] -= lx[p] * v;
     }
     for (let k = n - 1; k >= 0; k--) {
       const v = x[k] * ud[k];
       x[k] = v;
-      if (v !== 0) for (let p = up[k]; p < up[k + 1]; p++) x[ui[p]] -= ux[p] * v;
+      const e = up[k + 1];
+      if (v !== 0) for (let p = up[k]; p < e; p++) x[ui[p]] -= ux[p] * v;
     }
-    for (let k = 0; k < n; k++) b[off + q[k]] = x[k];
+    for (let k = 0; k < n; k++) {
+      b[off + q[k]] = x[k];
+      x[k] = 0;
+    }
   }
 }
