@@ -18,7 +18,8 @@ const REFACTOR_THRESHOLD = 1e-3;
  * Later factorisations (new h, new J, same pattern) refactor numerically with the kept pivot order and L, U
  * patterns (no search; the pattern of B is covered by them), and check each pivot against its column's
  * candidates: below REFACTOR_THRESHOLD × the largest, or not finite, the whole factorisation is redone with
- * pivoting (a new pivot order and pattern). This is KLU's refactor-and-check scheme as CVODE uses it.
+ * pivoting (a new pivot order and pattern). This is KLU's refactor-and-check scheme as CVODE uses it. The pivot
+ * order and patterns are kept on the SparsePattern, so a later LU on the same pattern starts by refactoring.
  */
 export class SparseLu {
   readonly n: number;
@@ -53,8 +54,10 @@ export class SparseLu {
   private readonly pstack: Int32Array;
   private readonly reach: Int32Array;
   private factored = false;
+  private readonly pat: SparsePattern;
 
   constructor(pat: SparsePattern) {
+    this.pat = pat;
     const { n, rowPtr, colIdx, nnz } = pat;
     this.n = n;
     this.rowPtr = rowPtr;
@@ -100,7 +103,18 @@ export class SparseLu {
     this.stack = new Int32Array(n);
     this.pstack = new Int32Array(n);
     this.reach = new Int32Array(n);
-    this.grow(2 * nb + n, 2 * nb + n);
+    const tpl = pat.luTemplate;
+    this.grow(Math.max(2 * nb + n, tpl ? tpl.li.length : 0), Math.max(2 * nb + n, tpl ? tpl.ui.length : 0));
+    if (tpl) {
+      this.lp.set(tpl.lp);
+      this.li.set(tpl.li);
+      this.up.set(tpl.up);
+      this.ui.set(tpl.ui);
+      this.pinv.set(tpl.pinv);
+      this.bStep.set(tpl.bStep);
+      this.rowPerm.set(tpl.rowPerm);
+      this.factored = true;
+    }
   }
 
   /** Entries of L and U (without U's diagonal) of the current factors. */
@@ -250,6 +264,10 @@ export class SparseLu {
     for (let p = 0; p < bi.length; p++) this.bStep[p] = pinv[bi[p]];
     for (let r = 0; r < n; r++) this.rowPerm[pinv[r]] = q[r];
     this.factored = true;
+    this.pat.luTemplate = {
+      lp: this.lp.slice(), li: this.li.slice(0, lnz), up: this.up.slice(), ui: this.ui.slice(0, unz),
+      pinv: pinv.slice(), bStep: this.bStep.slice(), rowPerm: this.rowPerm.slice(),
+    };
     return -1;
   }
 

@@ -17,6 +17,12 @@ export class SparsePattern {
   private cols: { colPtr: Int32Array; colRow: Int32Array; colPos: Int32Array } | null = null;
   private groups: { count: number; groupPtr: Int32Array; groupCols: Int32Array } | null = null;
   private order: Ordering | null = null;
+  /**
+   * The pivot order and L, U patterns of the last factorisation with pivoting on this pattern (sparse-lu.ts):
+   * a new LU (the next solve's, or BDF's after rodas5's) starts by refactoring on them, as KLU keeps its
+   * factorisation across CVodeReInit; its pivot check falls back to pivoting when they do not suit.
+   */
+  luTemplate: { lp: Int32Array; li: Int32Array; up: Int32Array; ui: Int32Array; pinv: Int32Array; bStep: Int32Array; rowPerm: Int32Array } | null = null;
 
   constructor(n: number, rowPtr: Int32Array, colIdx: Int32Array) {
     this.n = n;

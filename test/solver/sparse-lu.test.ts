@@ -115,6 +115,10 @@ describe('sparse LU', () => {
     const dg = jac[pat.rowPtr[0] + pat.colIdx.subarray(pat.rowPtr[0], pat.rowPtr[1]).indexOf(0)];
     expect(compare(lu, pat, jac, dense, dg, w, 3)).toBeLessThan(1e-9);
     expect(lu.full).toBe(2);
+    // A new LU on the same pattern (the next solve's) starts from the kept pivot order: it refactors at once.
+    const next = new SparseLu(pat);
+    expect(compare(next, pat, jac, dense, 50, w, 4)).toBeLessThan(1e-13);
+    expect([next.full, next.refactors]).toEqual([0, 1]);
   });
 
   it('reports a singular matrix (structurally and numerically) with the failing component, like the dense LU', () => {
