@@ -115,10 +115,13 @@ describe('sparse LU', () => {
     const dg = jac[pat.rowPtr[0] + pat.colIdx.subarray(pat.rowPtr[0], pat.rowPtr[1]).indexOf(0)];
     expect(compare(lu, pat, jac, dense, dg, w, 3)).toBeLessThan(1e-9);
     expect(lu.full).toBe(2);
-    // A new LU on the same pattern (the next solve's) starts from the kept pivot order: it refactors at once.
+    // A new LU on the same pattern (the next solve's) starts from the kept pivot order: it refactors at once when
+    // that order suits its matrix, and pivots afresh when not (the kept order has an off-diagonal pivot for dγ = J_00).
     const next = new SparseLu(pat);
-    expect(compare(next, pat, jac, dense, 50, w, 4)).toBeLessThan(1e-13);
+    expect(compare(next, pat, jac, dense, dg, w, 4)).toBeLessThan(1e-9);
     expect([next.full, next.refactors]).toEqual([0, 1]);
+    expect(compare(next, pat, jac, dense, 100, w, 5)).toBeLessThan(1e-13);
+    expect(next.full + next.refactors).toBe(2);
   });
 
   it('reports a singular matrix (structurally and numerically) with the failing component, like the dense LU', () => {
