@@ -97,7 +97,10 @@ export function bruss2d(N: number): Bruss2d {
     }
     rowPtr[r + 1] = cols.length;
   }
-  const posOf = (r: number, c: number) => at.get(r * n + c)!;
+  // entries() visits the same (row, col) sequence at every state: the CSR position of each visit, once.
+  const visitPos: number[] = [];
+  entries(new Float64Array(n), (r, c) => visitPos.push(at.get(r * n + c)!));
+  const pos = Int32Array.from(visitPos);
   const kb = 2 * N;
   return {
     n, y0, rhs,
@@ -113,7 +116,8 @@ export function bruss2d(N: number): Bruss2d {
     sparsity: { rowPtr, colIdx: Int32Array.from(cols) },
     sparseJacobian: (_t, y, J) => {
       J.fill(0);
-      entries(y, (r, c, v) => { J[posOf(r, c)] += v; });
+      let q = 0;
+      entries(y, (_r, _c, v) => { J[pos[q++]] += v; });
     },
   };
 }
