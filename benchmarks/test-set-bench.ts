@@ -1,4 +1,4 @@
-// The public test set, timed interleaved in rounds: ours (rodas5, auto, bdf on the stiff problems, dop853 on the non-stiff pair), CVODE and scipy (LSODA, BDF, Radau), CPU time.
+// The public test set, timed interleaved in rounds: ours (rodas5, auto, bdf on the stiff problems, dop853 on the non-stiff pair), CVODE (dense, band, KLU) and scipy (LSODA, BDF, Radau), CPU time.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -41,12 +41,15 @@ const warmed = new Set<string>();
  * (JIT compilation and re-optimisation for a new right-hand side, measured to take 50–150 ms of CPU per problem;
  * the C and Python peers do not pay compilation inside their timed part either).
  */
-function ours(p: TestProblem, method: MethodName, rtol: number, minS: number): Outcome {
+function ours(p: TestProblem, method: MethodName, rtol: number, minS: number, storage: 'best' | 'band' = 'best'): Outcome {
+  // The sparse pattern where the problem declares one (BRUSS-2D: jacobianSparsity, as CVODE's KLU below), else the band.
+  const sparse = storage === 'best' && p.sparsity !== undefined;
   const opts = {
-    method, rtol, atol: p.atol, jacobian: p.band ? p.bandJacobian : p.jacobian, jacobianBand: p.band,
+    method, rtol, atol: p.atol, jacobian: sparse ? p.sparseJacobian : p.band ? p.bandJacobian : p.jacobian,
+    jacobianBand: sparse ? undefined : p.band, jacobianSparsity: sparse ? p.sparsity : undefined,
     autonomous: true, maxSteps: 1_000_000, tEval: [p.t1],
   };
-  const key = `${p.name}|${method}`;
+  const key = `${p.name}|${method}|${storage}`;
   if (!warmed.has(key)) {
     warmed.add(key);
     cpuPerCall(() => solveIvp(p.rhs, [0, p.t1], p.y0, opts), 0.3);
@@ -73,12 +76,18 @@ export function testSetSolvers(cvode: boolean, scipy: boolean, scipyMethods = ['
     { name: 'ours dop853', run: (p, rtol, m) => (p.stiff ? null : ours(p, 'dop853', rtol, m)) },
     // BDF alone on the stiff problems (auto picks it for the stiff ones with n ≥ 20, src/solver/auto.ts).
     { name: 'ours bdf', run: (p, rtol, m) => (p.stiff ? ours(p, 'bdf', rtol, m) : null) },
+    // On the sparse problems, BDF with the band storage too (what jacobianSparsity gains over jacobianBand).
+    { name: 'ours bdf band', run: (p, rtol, m) => (p.sparsity && p.band ? ours(p, 'bdf', rtol, m, 'band') : null) },
   ];
   if (cvode && existsSync(CVODE_BIN)) {
-    s.push({ name: 'CVODE', run: (p, rtol, m) => peer(CVODE_BIN, [p.name, String(rtol), String(m)]) });
+    // Dense CVODE not on the sparse problems (BRUSS2D-24: 20 s per solve; band and KLU are the comparisons there).
+    s.push({ name: 'CVODE', run: (p, rtol, m) => (p.sparsity ? null : peer(CVODE_BIN, [p.name, String(rtol), String(m)])) });
     s.push({ name: 'CVODE band', run: (p, rtol, m) => (p.band ? peer(CVODE_BIN, [p.name, String(rtol), String(m), 'band']) : null) });
+    // KLU: only when the driver was built with it (peers-test-set.ts); otherwise the driver exits with status 2 and this is '-'.
+    s.push({ name: 'CVODE KLU', run: (p, rtol, m) => (p.sparsity ? peer(CVODE_BIN, [p.name, String(rtol), String(m), 'klu']) : null) });
   }
-  if (scipy) for (const meth of scipyMethods) s.push({ name: `scipy ${meth}`, run: (p, rtol, m) => peer('python3', [SCIPY, 'time', p.name, String(rtol), meth, String(m)]) });
+  // LSODA takes dense Jacobians only: not on the sparse problems (scipy BDF and Radau get the sparse Jacobian).
+  if (scipy) for (const meth of scipyMethods) s.push({ name: `scipy ${meth}`, run: (p, rtol, m) => (p.sparsity && meth === 'LSODA' ? null : peer('python3', [SCIPY, 'time', p.name, String(rtol), meth, String(m)])) });
   return s;
 }
 

@@ -1,9 +1,11 @@
 /* The test set (benchmarks/problems/test-set.ts) with SUNDIALS CVODE: one problem, one rtol, CPU time per solve. */
 /*
- * Usage: test_set_cvode <problem> <rtol> <min_seconds> [band]
+ * Usage: test_set_cvode <problem> <rtol> <min_seconds> [band|klu]
  *   Stiff problems: BDF, dense direct linear solver, analytic Jacobian (the same as ours).
- *   With `band` (HEAT-N: bandwidths 1, 1; BRUSS-N: 2, 2): the band matrix and band direct solver instead,
- *   with the same analytic Jacobian written into the band matrix (what ours does with jacobianBand).
+ *   With `band` (HEAT-N: bandwidths 1, 1; BRUSS-N: 2, 2; BRUSS2D-N: 2N, 2N): the band matrix and band direct
+ *   solver instead, with the same analytic Jacobian written into the band matrix (what ours does with jacobianBand).
+ *   With `klu` (BRUSS2D-N; built with -DHAVE_KLU): a CSR sparse matrix and the KLU sparse direct solver, with the
+ *   same analytic Jacobian in CSR (what ours does with jacobianSparsity).
  *   Non-stiff problems (ARENSTORF, PLEIADES): Adams with fixed-point iteration, no Jacobian.
  *   The solver memory is created once and re-initialised (CVodeReInit) per solve; solves repeat until
  *   min_seconds of process CPU time (CLOCK_PROCESS_CPUTIME_ID) have passed. Prints one JSON line with the
@@ -23,8 +25,12 @@
 #include <sunmatrix/sunmatrix_band.h>
 #include <sunmatrix/sunmatrix_dense.h>
 #include <sunnonlinsol/sunnonlinsol_fixedpoint.h>
+#ifdef HAVE_KLU
+#include <sunlinsol/sunlinsol_klu.h>
+#include <sunmatrix/sunmatrix_sparse.h>
+#endif
 
-typedef struct { const char *name; int n; double t1; double atol; int stiff; int N; int band; int bw; } Problem;
+typedef struct { const char *name; int n; double t1; double atol; int stiff; int N; int band; int bw; int klu; } Problem;
 static Problem P;
 #define J(i, j) (*(P.band ? &SM_ELEMENT_B(Jm, i, j) : &SM_ELEMENT_D(Jm, i, j)))
 
@@ -67,6 +73,45 @@ static void pollu_rhs(const double *y, double *f) {
   }
 }
 
+/* BRUSS-2D (benchmarks/problems/bruss2d.ts): N x N cells, no-flux boundaries, state interleaved by cell. */
+static int nb2d(int c, int s) {
+  int N = P.N, i = c % N, j = c / N;
+  if (s == 0) return i > 0 ? c - 1 : c;
+  if (s == 1) return i < N - 1 ? c + 1 : c;
+  if (s == 2) return j > 0 ? c - N : c;
+  return j < N - 1 ? c + N : c;
+}
+
+static void bruss2d_rhs(double t, const double *y, double *f) {
+  int N = P.N; double a = 0.1 * N * N, force = t >= 1.1 ? 5.0 : 0.0;
+  for (int c = 0; c < N * N; c++) {
+    double x = (c % N + 0.5) / N, yy = (c / N + 0.5) / N;
+    double u = y[2 * c], v = y[2 * c + 1], lu = -4 * u, lv = -4 * v;
+    for (int s = 0; s < 4; s++) { int m = nb2d(c, s); lu += y[2 * m]; lv += y[2 * m + 1]; }
+    int disc = (x - 0.3) * (x - 0.3) + (yy - 0.6) * (yy - 0.6) <= 0.01;
+    f[2 * c] = 1 + u * u * v - 4.4 * u + a * lu + (disc ? force : 0);
+    f[2 * c + 1] = 3.4 * u - u * u * v + a * lv;
+  }
+}
+
+/* Row r's entries (column, value), sorted by column with duplicates summed; returns their number (≤ 6). */
+static int bruss2d_row(const double *y, int r, int *col, double *val) {
+  int N = P.N, c = r / 2, sp = r % 2, k = 0; double a = 0.1 * N * N, u = y[2 * c], v = y[2 * c + 1];
+  int cc[6]; double vv[6];
+  cc[k] = 2 * c; vv[k++] = sp == 0 ? 2 * u * v - 4.4 - 4 * a : 3.4 - 2 * u * v;
+  cc[k] = 2 * c + 1; vv[k++] = sp == 0 ? u * u : -u * u - 4 * a;
+  for (int s = 0; s < 4; s++) { cc[k] = 2 * nb2d(c, s) + sp; vv[k++] = a; }
+  int m = 0;
+  for (int p = 0; p < k; p++) {  /* insertion into the sorted, merged list */
+    int q = 0;
+    while (q < m && col[q] < cc[p]) q++;
+    if (q < m && col[q] == cc[p]) { val[q] += vv[p]; continue; }
+    for (int z = m; z > q; z--) { col[z] = col[z - 1]; val[z] = val[z - 1]; }
+    col[q] = cc[p]; val[q] = vv[p]; m++;
+  }
+  return m;
+}
+
 static int rhs(sunrealtype t, N_Vector yv, N_Vector fv, void *ud) {
   (void)t; (void)ud;
   const sunrealtype *y = N_VGetArrayPointer(yv);
@@ -91,6 +136,8 @@ static int rhs(sunrealtype t, N_Vector yv, N_Vector fv, void *ud) {
   } else if (!strncmp(s, "HEAT", 4)) {
     int N = P.N; double c = (double)(N + 1) * (N + 1);
     for (int i = 0; i < N; i++) f[i] = c * ((i > 0 ? y[i - 1] : 0) - 2 * y[i] + (i < N - 1 ? y[i + 1] : 0));
+  } else if (!strncmp(s, "BRUSS2D", 7)) {
+    bruss2d_rhs(t, y, f);
   } else if (!strncmp(s, "BRUSS", 5)) {
     int N = P.N; double a = (double)(N + 1) * (N + 1) / 50.0;
     for (int i = 0; i < N; i++) {
@@ -125,6 +172,20 @@ static int jac(sunrealtype t, N_Vector yv, N_Vector fy, SUNMatrix Jm, void *ud, 
   (void)t; (void)fy; (void)ud; (void)t1; (void)t2; (void)t3;
   const sunrealtype *y = N_VGetArrayPointer(yv);
   const char *s = P.name;
+#ifdef HAVE_KLU
+  if (P.klu) {  /* CSR: row pointers, column indices, values (BRUSS2D only) */
+    sunindextype *rp = SUNSparseMatrix_IndexPointers(Jm), *ci = SUNSparseMatrix_IndexValues(Jm);
+    sunrealtype *d = SUNSparseMatrix_Data(Jm);
+    int col[6]; double val[6]; sunindextype nz = 0;
+    for (int r = 0; r < P.n; r++) {
+      rp[r] = nz;
+      int m = bruss2d_row(y, r, col, val);
+      for (int q = 0; q < m; q++) { ci[nz] = col[q]; d[nz++] = val[q]; }
+    }
+    rp[P.n] = nz;
+    return 0;
+  }
+#endif
   SUNMatZero(Jm);
   if (!strcmp(s, "POLLU")) {
     for (int r = 0; r < 25; r++) {
@@ -156,6 +217,9 @@ static int jac(sunrealtype t, N_Vector yv, N_Vector fy, SUNMatrix Jm, void *ud, 
   } else if (!strncmp(s, "HEAT", 4)) {
     int N = P.N; double c = (double)(N + 1) * (N + 1);
     for (int i = 0; i < N; i++) { J(i, i) = -2 * c; if (i > 0) J(i, i - 1) = c; if (i < N - 1) J(i, i + 1) = c; }
+  } else if (!strncmp(s, "BRUSS2D", 7)) {
+    int col[6]; double val[6];
+    for (int r = 0; r < P.n; r++) { int m = bruss2d_row(y, r, col, val); for (int q = 0; q < m; q++) J(r, col[q]) = val[q]; }
   } else if (!strncmp(s, "BRUSS", 5)) {
     int N = P.N; double a = (double)(N + 1) * (N + 1) / 50.0;
     for (int i = 0; i < N; i++) {
@@ -180,6 +244,12 @@ static void init_state(double *v) {
   else if (!strcmp(s, "OREGO")) { v[0] = 1; v[1] = 2; v[2] = 3; }
   else if (!strncmp(s, "HEAT", 4)) {
     for (int i = 1; i <= P.N; i++) { double x = (double)i / (P.N + 1); v[i - 1] = sin(M_PI * x) + 0.5 * sin(3 * M_PI * x); }
+  } else if (!strncmp(s, "BRUSS2D", 7)) {
+    int N = P.N;
+    for (int c = 0; c < N * N; c++) {
+      double x = (c % N + 0.5) / N, yy = (c / N + 0.5) / N;
+      v[2 * c] = 22 * yy * pow(1 - yy, 1.5); v[2 * c + 1] = 27 * x * pow(1 - x, 1.5);
+    }
   } else if (!strncmp(s, "BRUSS", 5)) {
     for (int i = 1; i <= P.N; i++) { v[2 * i - 2] = 1 + sin(2 * M_PI * i / (P.N + 1)); v[2 * i - 1] = 3; }
   } else if (!strcmp(s, "ARENSTORF")) { v[0] = 0.994; v[1] = 0; v[2] = 0; v[3] = -2.00158510637908252240537862224; }
@@ -196,10 +266,12 @@ static double cpu_s(void) {
 }
 
 int main(int argc, char **argv) {
-  if (argc < 4) { fprintf(stderr, "usage: test_set_cvode <problem> <rtol> <min_seconds> [band|dense] [atol=X]\n"); return 2; }
+  if (argc < 4) { fprintf(stderr, "usage: test_set_cvode <problem> <rtol> <min_seconds> [band|klu|dense] [atol=X]
+"); return 2; }
   P.name = argv[1];
   double rtol = atof(argv[2]), minS = atof(argv[3]);
   P.atol = 1e-9; P.stiff = 1; P.N = 0; P.band = argc > 4 && !strcmp(argv[4], "band"); P.bw = 0;
+  P.klu = argc > 4 && !strcmp(argv[4], "klu");
   const char *s = P.name;
   if (!strcmp(s, "ROBER")) { P.n = 3; P.t1 = 1e11; P.atol = 1e-10; }
   else if (!strcmp(s, "POLLU")) { P.n = 20; P.t1 = 60; P.atol = 1e-10; }
@@ -208,6 +280,7 @@ int main(int argc, char **argv) {
   else if (!strcmp(s, "OREGO")) { P.n = 3; P.t1 = 360; }
   else if (!strncmp(s, "HEAT-", 5)) { P.N = atoi(s + 5); P.n = P.N; P.t1 = 0.1; }
   else if (!strncmp(s, "BRUSS-", 6)) { P.N = atoi(s + 6); P.n = 2 * P.N; P.t1 = 10; }
+  else if (!strncmp(s, "BRUSS2D-", 8)) { P.N = atoi(s + 8); P.n = 2 * P.N * P.N; P.t1 = 11.5; }
   else if (!strcmp(s, "ARENSTORF")) { P.n = 4; P.t1 = 17.0652165601579625588917206249; P.stiff = 0; }
   else if (!strcmp(s, "PLEIADES")) { P.n = 28; P.t1 = 3; P.stiff = 0; }
   else { fprintf(stderr, "unknown problem %s\n", s); return 2; }
@@ -216,7 +289,14 @@ int main(int argc, char **argv) {
   if (P.band) {
     if (!strncmp(s, "HEAT-", 5)) P.bw = 1;
     else if (!strncmp(s, "BRUSS-", 6)) P.bw = 2;
+    else if (!strncmp(s, "BRUSS2D-", 8)) P.bw = 2 * P.N;
     else { fprintf(stderr, "no band structure declared for %s\n", s); return 2; }
+  }
+  if (P.klu) {
+#ifndef HAVE_KLU
+    fprintf(stderr, "built without KLU\n"); return 2;
+#endif
+    if (strncmp(s, "BRUSS2D-", 8)) { fprintf(stderr, "no sparse structure declared for %s\n", s); return 2; }
   }
   SUNContext ctx;
 #if SUNDIALS_VERSION_MAJOR >= 7
@@ -232,7 +312,15 @@ int main(int argc, char **argv) {
   SUNMatrix A = NULL;
   SUNLinearSolver LS = NULL;
   SUNNonlinearSolver NLS = NULL;
-  if (P.stiff) {
+  if (P.stiff && P.klu) {
+#ifdef HAVE_KLU
+    /* nnz: 6 entries per row at most (duplicates at the boundary merge); the Jacobian sets the exact pattern. */
+    A = SUNSparseMatrix(P.n, P.n, 6 * P.n, CSR_MAT, ctx);
+    LS = SUNLinSol_KLU(y, A, ctx);
+    CVodeSetLinearSolver(mem, LS, A);
+    CVodeSetJacFn(mem, jac);
+#endif
+  } else if (P.stiff) {
     A = P.band ? SUNBandMatrix(P.n, P.bw, P.bw, ctx) : SUNDenseMatrix(P.n, P.n, ctx);
     LS = P.band ? SUNLinSol_Band(y, A, ctx) : SUNLinSol_Dense(y, A, ctx);
     CVodeSetLinearSolver(mem, LS, A);
@@ -260,7 +348,7 @@ int main(int argc, char **argv) {
     if (el >= minS || runs >= 200 || flag < 0) break;
   }
   printf("{\"problem\":\"%s\",\"solver\":\"%s\",\"version\":\"%d.%d.%d\",\"rtol\":%g,\"cpu_s\":%.9g,\"runs\":%d,\"nfev\":%ld,\"njev\":%ld,\"steps\":%ld,\"status\":%d,\"y_end\":[",
-         P.name, P.band ? "cvode band" : "cvode", SUNDIALS_VERSION_MAJOR, SUNDIALS_VERSION_MINOR, SUNDIALS_VERSION_PATCH, rtol, el / runs, runs, nf + nfl, nj, ns, status);
+         P.name, P.klu ? "cvode klu" : P.band ? "cvode band" : "cvode", SUNDIALS_VERSION_MAJOR, SUNDIALS_VERSION_MINOR, SUNDIALS_VERSION_PATCH, rtol, el / runs, runs, nf + nfl, nj, ns, status);
   for (int i = 0; i < P.n; i++) printf("%s%.17g", i ? "," : "", N_VGetArrayPointer(y)[i]);
   printf("]}\n");
   if (LS) SUNLinSolFree(LS);

@@ -2,6 +2,7 @@
 import type { JacobianFn, RhsFn } from '../../src/solver/types.ts';
 import { POLLU_Y0, polluJacobian, polluRhs } from './pollu.ts';
 import { STIFF_SET } from './stiff-set.ts';
+import { BRUSS2D_T1, bruss2d } from './bruss2d.ts';
 
 /**
  * One problem of the test set. The same equations are written out in benchmarks/scipy/test_set.py (reference
@@ -22,6 +23,9 @@ export interface TestProblem {
   /** Bandwidths of the Jacobian when it is banded (the PDE problems), with the analytic Jacobian in band layout. */
   band?: { lower: number; upper: number };
   bandJacobian?: JacobianFn;
+  /** The Jacobian's sparsity pattern (CSR, jacobianSparsity) with the analytic Jacobian in that order; the bench then runs ours sparse. */
+  sparsity?: { rowPtr: Int32Array; colIdx: Int32Array };
+  sparseJacobian?: JacobianFn;
 }
 
 /** Writer for a band-layout Jacobian (src/solver/band-lu.ts): entry (i, j) at i·(lower + upper + 1) + j − i + lower. */
@@ -163,6 +167,16 @@ function bruss(N: number): TestProblem {
   };
 }
 
+/** BRUSS-2D on an N × N grid (bruss2d.ts): 2N² states, band 2N, 5-point stencil × 2 species. */
+function brussTwoD(N: number): TestProblem {
+  const b = bruss2d(N);
+  return {
+    name: `BRUSS2D-${N}`, n: b.n, t1: BRUSS2D_T1, y0: b.y0, atol: 1e-9, stiff: true,
+    source: 'Hairer & Wanner II, Sec. IV.10 (BRUSS-2D, α = 0.1, forcing from t = 1.1), no-flux instead of periodic boundaries; reference: scipy Radau rtol 1e-12 with the sparse Jacobian',
+    rhs: b.rhs, jacobian: b.jacobian, band: b.band, bandJacobian: b.bandJacobian, sparsity: b.sparsity, sparseJacobian: b.sparseJacobian,
+  };
+}
+
 const MU_A = 0.012277471;
 /** Arenstorf orbit (Hairer, Nørsett & Wanner I, Sec. II.0): restricted three-body problem, one period. */
 const arenstorf: RhsFn = (_t, y, f) => {
@@ -210,6 +224,7 @@ export const TEST_SET: TestProblem[] = [
     source: 'Verwer (1994), SIAM J. Sci. Comput. 15, 1243; IVP test set (Mazzia & Magherini, Bari), problem POLLU' },
   ...[50, 100, 200, 400].map(heat),
   ...[50, 100, 200].map(bruss),
+  ...[8, 16, 24].map(brussTwoD),
   { name: 'ARENSTORF', n: 4, t1: 17.0652165601579625588917206249, y0: [0.994, 0, 0, -2.00158510637908252240537862224], rhs: arenstorf, atol: 1e-9, stiff: false,
     source: 'Arenstorf (1963); Hairer, Nørsett & Wanner I, Sec. II.0 (one period: y(t1) = y0)' },
   { name: 'PLEIADES', n: 28, t1: 3, rhs: pleiades, atol: 1e-9, stiff: false,

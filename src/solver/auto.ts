@@ -5,6 +5,7 @@ import type { Counters, Recorder } from './recorder.ts';
 import { Rodas5, type RunEnd } from './rodas5.ts';
 import { Seulex } from './seulex.ts';
 import { bandSpectralRadius, spectralRadius } from './stiffness.ts';
+import { sparseSpectralRadius } from './sparse-jacobian.ts';
 import type { NormalizedOptions } from './validate.ts';
 import type { RhsFn, SolveFailure } from './types.ts';
 
@@ -56,7 +57,7 @@ export interface AutoOutcome {
 
 /** Whether 'auto' uses SEULEX as its stiff method for these options (see the rule above). */
 export function autoPrefersSeulex(opt: NormalizedOptions, n: number): boolean {
-  return opt.rtol <= SEULEX_RTOL && !opt.band && n <= SEULEX_MAX_N;
+  return opt.rtol <= SEULEX_RTOL && !opt.band && !opt.sparse && n <= SEULEX_MAX_N;
 }
 
 export function runAuto(
@@ -97,6 +98,7 @@ function switching(
     if (opt.jacobian) {
       opt.jacobian(t, y, jac);
       cnt.njev++;
+      if (opt.sparse) return sparseSpectralRadius(jac, opt.sparse, v, w, iters);
       return band ? bandSpectralRadius(jac, n, band.lower, band.upper, v, w, iters) : spectralRadius(jac, n, v, w, iters);
     }
     rhs(t, y, f0);

@@ -1,8 +1,11 @@
-// BDF's linear algebra: the kept Jacobian (analytic or finite differences, dense or banded) and the factored iteration matrix.
+// BDF's linear algebra: the kept Jacobian (analytic or finite differences, dense, banded or sparse) and the factored iteration matrix.
 import { bandFactor, bandSolve, bandUpperWidth } from './band-lu.ts';
 import { luFactor, luSolve } from './dense-lu.ts';
 import { bandJacobianFd, buildBandW } from './rodas5-band.ts';
 import { buildDenseW } from './rodas5-linear.ts';
+import { sparseEntryName, sparseJacobianFd } from './sparse-jacobian.ts';
+import { SparseLu } from './sparse-lu.ts';
+import type { SparsePattern } from './sparse-pattern.ts';
 import type { Counters } from './recorder.ts';
 import type { NormalizedOptions } from './validate.ts';
 import type { RhsFn } from './types.ts';
@@ -31,14 +34,20 @@ export class BdfLinear {
   /** Index of the first non-finite entry of the last rejected Jacobian. */
   bad = -1;
 
-  constructor(n: number, band: { lower: number; upper: number } | null) {
+  /** The sparse pattern and LU (jacobianSparsity; jac in the pattern's CSR order, w unused), else null. */
+  private readonly pattern: SparsePattern | null;
+  readonly sparse: SparseLu | null;
+
+  constructor(n: number, band: { lower: number; upper: number } | null, pattern: SparsePattern | null = null) {
     this.n = n;
     this.kl = band ? band.lower : -1;
     this.ku = band ? band.upper : -1;
-    const jacLen = band ? n * (band.lower + band.upper + 1) : n * n;
+    this.pattern = pattern;
+    this.sparse = pattern ? new SparseLu(pattern) : null;
+    const jacLen = pattern ? pattern.nnz : band ? n * (band.lower + band.upper + 1) : n * n;
     this.jac = new Float64Array(jacLen);
     this.trial = new Float64Array(jacLen);
-    this.w = new Float64Array(band ? n * (2 * band.lower + band.upper + 1) : n * n);
+    this.w = new Float64Array(pattern ? 0 : band ? n * (2 * band.lower + band.upper + 1) : n * n);
     this.m = new Float64Array(band ? n * band.lower : 0);
     this.piv = new Int32Array(n);
     this.colScale = new Float64Array(n);
@@ -57,6 +66,7 @@ export class BdfLinear {
     const J = this.trial;
     cnt.njev++;
     if (opt.jacobian) opt.jacobian(t, y, J);
+    else if (this.pattern) cnt.nfev += sparseJacobianFd(rhs, t, y, f0, this.pattern, opt.atol, J, ys, fs, tmp);
     else if (kl >= 0) cnt.nfev += bandJacobianFd(rhs, t, y, f0, n, kl, ku, opt.atol, J, ys, fs, tmp);
     else {
       const atol = opt.atol;
@@ -89,6 +99,7 @@ export class BdfLinear {
     const { n, kl, ku, jac, w } = this;
     const dgamma = 1 / c;
     this.wM.set(weight);
+    if (this.sparse) return this.sparse.factor(jac, dgamma, weight);
     if (kl >= 0) {
       buildBandW(jac, w, n, kl, ku, dgamma, weight);
       const bad = bandFactor(w, this.m, n, kl, ku, this.piv, this.colScale);
@@ -101,13 +112,15 @@ export class BdfLinear {
 
   /** Solve the factored matrix in place on b (already multiplied by wM). */
   solve(b: Float64Array): void {
-    if (this.kl < 0) luSolve(this.w, this.n, this.piv, b, 0);
+    if (this.sparse) this.sparse.solve(b, 0);
+    else if (this.kl < 0) luSolve(this.w, this.n, this.piv, b, 0);
     else bandSolve(this.w, this.m, this.n, this.kl, this.ku, this.piv, b, 0, this.uw);
   }
 
   /** Names entry `k` of a Jacobian (dense or band storage). */
   entryName(k: number): string {
     const { n, kl, ku } = this;
+    if (this.pattern) return sparseEntryName(k, this.pattern);
     if (kl < 0) return `the Jacobian entry (${Math.floor(k / n)}, ${k % n})`;
     const wb = kl + ku + 1;
     const i = Math.floor(k / wb);

@@ -65,7 +65,7 @@ export class Bdf {
     this.cnt = counters;
     this.rec = recorder;
     this.wk = new BdfWork(n, GAMMA, options.atol, options.rtol);
-    this.lin = new BdfLinear(n, options.band);
+    this.lin = new BdfLinear(n, options.band, options.sparse);
     this.coef = orderCoefficients(kappa);
     this.y = this.wk.y;
   }

@@ -1,5 +1,7 @@
 // Rodas5's derivatives at a state: the Jacobian (analytic, dense or banded forward differences) and ∂f/∂t.
 import { bandJacobianFd } from './rodas5-band.ts';
+import { sparseEntryName, sparseJacobianFd } from './sparse-jacobian.ts';
+import type { SparsePattern } from './sparse-pattern.ts';
 import type { Rodas5Work } from './rodas5-work.ts';
 import type { Counters } from './recorder.ts';
 import type { NormalizedOptions } from './validate.ts';
@@ -23,6 +25,9 @@ export function evaluateDerivatives(
   const jac = wk.jac;
   if (opt.jacobian) {
     opt.jacobian(t, y, jac);
+    cnt.njev++;
+  } else if (opt.sparse) {
+    cnt.nfev += sparseJacobianFd(rhs, t, y, f0, opt.sparse, opt.atol, jac, wk.ys, wk.fs, wk.e3);
     cnt.njev++;
   } else if (kl >= 0) {
     cnt.nfev += bandJacobianFd(rhs, t, y, f0, n, kl, ku, opt.atol, jac, wk.ys, wk.fs, wk.e3);
@@ -72,8 +77,9 @@ export function evaluateDerivatives(
 }
 
 /** Names the entry evaluateDerivatives reported as bad (index into jac, or jac.length + i for ∂f_i/∂t). */
-export function derivativeName(k: number, jacLength: number, n: number, kl: number, ku: number): string {
+export function derivativeName(k: number, jacLength: number, n: number, kl: number, ku: number, sparse: SparsePattern | null = null): string {
   if (k >= jacLength) return `∂f/∂t (finite difference) in component ${k - jacLength}`;
+  if (sparse) return sparseEntryName(k, sparse);
   if (kl < 0) return `the Jacobian entry (${Math.floor(k / n)}, ${k % n})`;
   const wb = kl + ku + 1;
   const i = Math.floor(k / wb);

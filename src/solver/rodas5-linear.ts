@@ -1,4 +1,4 @@
-// Rodas5's linear algebra: W = I/(hγ) − J row-equilibrated and factored (dense or band LU), and its solves.
+// Rodas5's linear algebra: W = I/(hγ) − J row-equilibrated and factored (dense, band or sparse LU), and its solves.
 import { bandFactor, bandSolve, bandUpperWidth } from './band-lu.ts';
 import { luFactor, luFactor4, luSolve, luSolve4 } from './dense-lu.ts';
 import { buildBandW } from './rodas5-band.ts';
@@ -14,6 +14,7 @@ import type { Rodas5Work } from './rodas5-work.ts';
  */
 export function factorW(wk: Rodas5Work, kl: number, ku: number, dgamma: number): number {
   const { n, w, jac, weight } = wk;
+  if (wk.sparse) return wk.sparse.factor(jac, dgamma, weight);
   if (kl >= 0) {
     buildBandW(jac, w, n, kl, ku, dgamma, weight);
     const bad = bandFactor(w, wk.m, n, kl, ku, wk.piv, wk.colScale);
@@ -36,7 +37,8 @@ export function buildDenseW(jac: Float64Array, w: Float64Array, n: number, dgamm
 
 /** Solve the factored W in place on b[off .. off + n) (right-hand side already row-weighted). */
 export function solveW(wk: Rodas5Work, kl: number, ku: number, b: Float64Array, off: number): void {
-  if (kl < 0) {
+  if (wk.sparse) wk.sparse.solve(b, off);
+  else if (kl < 0) {
     if (wk.n === 4) luSolve4(wk.w, wk.piv, b, off);
     else luSolve(wk.w, wk.n, wk.piv, b, off);
   } else bandSolve(wk.w, wk.m, wk.n, kl, ku, wk.piv, b, off, wk.uw);

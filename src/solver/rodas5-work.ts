@@ -1,4 +1,6 @@
 // Rodas5's work space (vectors, stage increments, Jacobian, W), kept in a small pool so a solve allocates none of it.
+import { SparseLu } from './sparse-lu.ts';
+import type { SparsePattern } from './sparse-pattern.ts';
 import { RODAS5_STAGES } from './rodas5-tableau.ts';
 
 /**
@@ -34,13 +36,16 @@ export class Rodas5Work {
   readonly m: Float64Array;
   /** U's upper bandwidth after the last band factorisation (rodas5-linear.ts). */
   uw = 0;
+  /** The sparse LU when the Jacobian is sparse (jac in the pattern's CSR order, w unused), else null. */
+  readonly sparse: SparseLu | null;
 
-  constructor(n: number, band: { lower: number; upper: number } | null = null) {
+  constructor(n: number, band: { lower: number; upper: number } | null = null, pattern: SparsePattern | null = null) {
     this.n = n;
     this.band = band;
+    this.sparse = pattern ? new SparseLu(pattern) : null;
     const vectors = 18 + RODAS5_STAGES;
-    const jacLen = band ? n * (band.lower + band.upper + 1) : n * n;
-    const wLen = band ? n * (2 * band.lower + band.upper + 1) : n * n;
+    const jacLen = pattern ? pattern.nnz : band ? n * (band.lower + band.upper + 1) : n * n;
+    const wLen = pattern ? 1 : band ? n * (2 * band.lower + band.upper + 1) : n * n;
     const mLen = band ? n * band.lower : 0;
     const buf = new Float64Array(vectors * n + jacLen + wLen + mLen);
     let off = 0;
@@ -83,8 +88,8 @@ const pool = new Map<number, Rodas5Work[]>();
  * A work set for size n: a released one when available (its contents are stale; Rodas5 initialises what it
  * reads). Banded sets are not pooled (they serve large problems, where set-up is a small share).
  */
-export function acquireWork(n: number, band: { lower: number; upper: number } | null = null): Rodas5Work {
-  if (band) return new Rodas5Work(n, band);
+export function acquireWork(n: number, band: { lower: number; upper: number } | null = null, pattern: SparsePattern | null = null): Rodas5Work {
+  if (band || pattern) return new Rodas5Work(n, band, pattern);
   const free = pool.get(n);
   const w = free?.pop();
   if (w) return w;
@@ -93,7 +98,7 @@ export function acquireWork(n: number, band: { lower: number; upper: number } | 
 
 /** Return a set to the pool; the caller must not use it (or any view of it) afterwards. */
 export function releaseWork(w: Rodas5Work): void {
-  if (w.n > POOL_MAX_N || w.band) return;
+  if (w.n > POOL_MAX_N || w.band || w.sparse) return;
   let free = pool.get(w.n);
   if (!free) {
     free = [];

@@ -12,6 +12,7 @@ import { stages4Autonomous } from './rodas5-stages4.ts';
 import { RODAS5_CT, RODAS5_D, RODAS5_GAMMA, RODAS5_STAGES } from './rodas5-tableau.ts';
 import { FAC_MAX, FAC_MIN, SAFETY, firstNonFinite, initialStep } from './step-control.ts';
 import { bandSpectralRadius, spectralRadius } from './stiffness.ts';
+import { sparseSpectralRadius } from './sparse-jacobian.ts';
 import { acquireWork, releaseWork, type Rodas5Work } from './rodas5-work.ts';
 import type { RhsFn, RunEnd, SolveFailure } from './types.ts';
 import { failAt, guardedRun } from './run-guard.ts';
@@ -83,7 +84,7 @@ export class Rodas5 {
     this.opt = options;
     this.cnt = counters;
     this.rec = recorder;
-    const wk = acquireWork(n, options.band);
+    const wk = acquireWork(n, options.band, options.sparse);
     this.kl = options.band ? options.band.lower : -1;
     this.ku = options.band ? options.band.upper : -1;
     this.work = wk;
@@ -121,7 +122,7 @@ export class Rodas5 {
   }
 
   private jacBadText(): string {
-    return derivativeName(this.jacBad, this.jac.length, this.n, this.kl, this.ku);
+    return derivativeName(this.jacBad, this.jac.length, this.n, this.kl, this.ku, this.opt.sparse);
   }
 
   private fail(kind: SolveFailure['kind'], t: number, h: number, cause: string): RunEnd {
@@ -157,7 +158,7 @@ export class Rodas5 {
     const dir = tEnd > t0 ? 1 : -1;
     const tEv = rec.tEval;
     // A dense 4 × 4 W (HC-4's size) is solved by the unrolled routine directly, without solveW's dispatch.
-    const w4 = kl < 0 && n === 4;
+    const w4 = kl < 0 && n === 4 && !wk.sparse;
     const piv = wk.piv;
     this.failure = null;
     for (let i = 0; i < n; i++) y[i] = y0[i];
@@ -351,7 +352,8 @@ export class Rodas5 {
         // Stiffness monitor for 'auto': a 3-product power iteration on the step's Jacobian every
         // STIFF_CHECK_EVERY accepted steps (warm-started, so it tracks the dominant mode cheaply).
         if (this.monitorStiffness && this.steps % STIFF_CHECK_EVERY === 0) {
-          rho = kl < 0 ? spectralRadius(jac, n, wk.pv, wk.pw, 3) : bandSpectralRadius(jac, n, kl, ku, wk.pv, wk.pw, 3);
+          const sp = this.opt.sparse;
+          rho = sp ? sparseSpectralRadius(jac, sp, wk.pv, wk.pw, 3) : kl < 0 ? spectralRadius(jac, n, wk.pv, wk.pw, 3) : bandSpectralRadius(jac, n, kl, ku, wk.pv, wk.pw, 3);
           nonStiffRun = Math.abs(h) * rho < this.nonStiffBound ? nonStiffRun + STIFF_CHECK_EVERY : 0;
           if (nonStiffRun >= this.nonStiffLimit) {
             this.t = t;

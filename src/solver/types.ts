@@ -3,7 +3,10 @@
 /** Right-hand side: writes f(t, y) into `dydt` in place. Must not keep references to `y` or `dydt`. */
 export type RhsFn = (t: number, y: Float64Array, dydt: Float64Array) => void;
 
-/** Jacobian: writes ∂f_i/∂y_j into `jac[i * n + j]` (row-major, n × n); with `jacobianBand`, the band layout given there. */
+/**
+ * Jacobian: writes ∂f_i/∂y_j into `jac[i * n + j]` (row-major, n × n); with `jacobianBand` or `jacobianSparsity`,
+ * the band or sparse layout given there.
+ */
 export type JacobianFn = (t: number, y: Float64Array, jac: Float64Array) => void;
 
 export type MethodName = 'odex' | 'dop853' | 'rodas5' | 'seulex' | 'bdf' | 'auto';
@@ -39,6 +42,18 @@ export interface SolveIvpOptions {
    * writes the band only: ∂f_i/∂y_j into jac[i * (lower + upper + 1) + (j − i + lower)] (see band-lu.ts).
    */
   jacobianBand?: { lower: number; upper: number };
+  /**
+   * Declares the Jacobian sparse with this nonzero pattern, in compressed sparse rows (zero-based): row i's
+   * nonzero columns are colIdx[rowPtr[i]] … colIdx[rowPtr[i + 1] − 1], strictly increasing; rowPtr has n + 1
+   * entries from 0 to nnz = colIdx.length. rodas5, 'bdf' and 'auto' then factor their iteration matrix with a
+   * sparse LU (sparse-lu.ts: fill-reducing ordering and symbolic analysis once per solve, threshold partial
+   * pivoting, numeric refactorisation on the kept pattern) and, without an analytic Jacobian, form it by finite
+   * differences from one evaluation per group of structurally orthogonal columns (greedy colouring) instead of n.
+   * With this option `jacobian` writes the pattern's entries only, in pattern order: ∂f_i/∂y_j into jac[k] for
+   * the k in rowPtr[i] … rowPtr[i + 1] − 1 with colIdx[k] = j (jac.length = nnz). Diagonal entries may be left
+   * out of the pattern (the iteration matrix adds them). Not with jacobianBand; not for method 'seulex'.
+   */
+  jacobianSparsity?: { rowPtr: ArrayLike<number>; colIdx: ArrayLike<number> };
 }
 
 /** 0: reached t1; -1: failed (see `failure`). */

@@ -1,4 +1,5 @@
 // Checks solveIvp's inputs before solving and normalises them; bad input throws a descriptive Error.
+import { validateSparsity, type SparsePattern } from './sparse-pattern.ts';
 import type { JacobianFn, MethodName, RhsFn, SolveIvpOptions } from './types.ts';
 
 export const METHOD_NAMES: readonly MethodName[] = ['odex', 'dop853', 'rodas5', 'seulex', 'bdf', 'auto'];
@@ -22,6 +23,8 @@ export interface NormalizedOptions {
   autonomous: boolean;
   /** Jacobian bandwidths when declared banded, else null. */
   band: { lower: number; upper: number } | null;
+  /** The Jacobian's sparsity pattern (jacobianSparsity), else null. */
+  sparse: SparsePattern | null;
 }
 
 function fail(option: string, value: unknown, allowed: string): never {
@@ -134,5 +137,12 @@ export function validateOptions(
     if (method === 'seulex') fail('jacobianBand', b, "method 'seulex' takes dense Jacobians only; use 'rodas5' or 'auto' with a banded Jacobian");
     band = { lower: b.lower, upper: b.upper };
   }
-  return { method, rtol, atol, jacobian, tEval, tEvalStore, maxSteps, firstStep, maxStep: Math.min(maxStep, span), autonomous, band };
+  let sparse: SparsePattern | null = null;
+  if (options.jacobianSparsity !== undefined) {
+    const s = options.jacobianSparsity;
+    if (band) fail('jacobianSparsity', s, 'not together with jacobianBand: declare the Jacobian banded or sparse, not both');
+    if (method === 'seulex') fail('jacobianSparsity', s, "method 'seulex' takes dense Jacobians only; use 'rodas5', 'bdf' or 'auto' with a sparse Jacobian");
+    sparse = validateSparsity(s, n);
+  }
+  return { method, rtol, atol, jacobian, tEval, tEvalStore, maxSteps, firstStep, maxStep: Math.min(maxStep, span), autonomous, band, sparse };
 }
