@@ -266,8 +266,7 @@ static double cpu_s(void) {
 }
 
 int main(int argc, char **argv) {
-  if (argc < 4) { fprintf(stderr, "usage: test_set_cvode <problem> <rtol> <min_seconds> [band|klu|dense] [atol=X]
-"); return 2; }
+  if (argc < 4) { fprintf(stderr, "usage: test_set_cvode <problem> <rtol> <min_seconds> [band|klu|dense] [atol=X]\n"); return 2; }
   P.name = argv[1];
   double rtol = atof(argv[2]), minS = atof(argv[3]);
   P.atol = 1e-9; P.stiff = 1; P.N = 0; P.band = argc > 4 && !strcmp(argv[4], "band"); P.bw = 0;
