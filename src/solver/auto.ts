@@ -63,25 +63,52 @@ export function autoPrefersSeulex(opt: NormalizedOptions, n: number): boolean {
 export function runAuto(
   rhs: RhsFn, n: number, opt: NormalizedOptions, cnt: Counters, rec: Recorder, t0: number, y0: Float64Array, t1: number,
 ): AutoOutcome {
+  if (n < BDF_MIN_N) {
+    // Small problems always run rodas5 (or SEULEX) and DOP853: the start test writes into rodas5's pooled Jacobian.
+    const rodas = new Rodas5(rhs, n, opt, cnt, rec);
+    try {
+      return switching(rodas, rhs, n, opt, cnt, rec, t0, y0, t1, rodas.jacobianScratch, null);
+    } finally {
+      rodas.release();
+    }
+  }
+  // n ≥ BDF_MIN_N: a problem stiff at the start goes to BDF, so rodas5's work space (not pooled when banded or
+  // sparse, and with a sparse LU's set-up inside) is built only when the start test finds the problem non-stiff.
+  const jac = new Float64Array(opt.sparse ? opt.sparse.nnz : opt.band ? n * (opt.band.lower + opt.band.upper + 1) : n * n);
+  const probe = stiffnessProbe(rhs, n, opt, cnt, jac);
+  let stiff: boolean;
+  try {
+    stiff = probe(t0, y0, 12) * Math.abs(t1 - t0) > START_STIFF;
+  } catch (e) {
+    return { failure: thrown(e, t0, 0), methodsUsed: { odexSteps: 0, rodasSteps: 0, switches: 0, dop853Steps: 0 } };
+  }
+  if (stiff) {
+    const bdf = new Bdf(rhs, n, opt, cnt, rec);
+    const end = bdf.run(t0, y0, t1, opt.firstStep > 0 ? opt.firstStep * Math.sign(t1 - t0) : 0);
+    return { failure: end === 'failed' ? bdf.failure : null, methodsUsed: { odexSteps: 0, rodasSteps: 0, switches: 0, dop853Steps: 0, bdfSteps: bdf.steps } };
+  }
   const rodas = new Rodas5(rhs, n, opt, cnt, rec);
   try {
-    return switching(rodas, rhs, n, opt, cnt, rec, t0, y0, t1);
+    return switching(rodas, rhs, n, opt, cnt, rec, t0, y0, t1, jac, probe);
   } finally {
     rodas.release();
   }
 }
 
-function switching(
-  rodas: Rodas5, rhs: RhsFn, n: number, opt: NormalizedOptions, cnt: Counters, rec: Recorder, t0: number, y0: Float64Array, t1: number,
-): AutoOutcome {
-  // DOP853 is built on first use: a problem found stiff at the start may never need it.
-  const lazy: { dop: Dop853 | null } = { dop: null };
-  const dopOf = (): Dop853 => (lazy.dop ??= new Dop853(rhs, n, opt, cnt, rec));
+function thrown(e: unknown, t: number, h: number): SolveFailure {
+  const msg = e instanceof Error ? e.message : String(e);
+  return { kind: 'other', t, h, cause: `the right-hand side or Jacobian threw: ${msg}` };
+}
+
+type Probe = (t: number, y: Float64Array, iters: number) => number;
+
+/**
+ * ρ(J) at (t, y): the analytic Jacobian (written into `jac`) and a power iteration, or without one rhs difference
+ * quotients (1 + iters evaluations). The iterate is kept between calls (warm start).
+ */
+function stiffnessProbe(rhs: RhsFn, n: number, opt: NormalizedOptions, cnt: Counters, jac: Float64Array): Probe {
   const band = opt.band;
-  // The stiffness tests' Jacobian goes into rodas5's (zeroed in its constructor, and re-evaluated at the start
-  // of each of its runs): an n × n array of more than 64 bytes lives outside V8's heap and costs more to
-  // allocate than the whole start-up test. The difference-quotient vectors are needed without a Jacobian only.
-  const jac = rodas.jacobianScratch;
+  // The difference-quotient vectors are needed without a Jacobian only.
   const v = new Float64Array(n);
   const w = new Float64Array(n);
   let f0 = v;
@@ -92,9 +119,7 @@ function switching(
     fp = new Float64Array(n);
     yp = new Float64Array(n);
   }
-
-  /** ρ(J) at (t, y): analytic Jacobian + power iteration, or rhs difference quotients (1 + iters evaluations). */
-  const radius = (t: number, y: Float64Array, iters: number): number => {
+  return (t, y, iters) => {
     if (opt.jacobian) {
       opt.jacobian(t, y, jac);
       cnt.njev++;
@@ -128,6 +153,21 @@ function switching(
     }
     return rho;
   };
+}
+
+/**
+ * DOP853 ⇄ rodas5/SEULEX switching from (t0, y0). `probe` is the start test's when it already ran (then the
+ * problem was found non-stiff), else null and the test runs here with rodas5's Jacobian as its scratch
+ * (an n × n array of more than 64 bytes lives outside V8's heap and costs more to allocate than the test).
+ */
+function switching(
+  rodas: Rodas5, rhs: RhsFn, n: number, opt: NormalizedOptions, cnt: Counters, rec: Recorder, t0: number, y0: Float64Array, t1: number,
+  jac: Float64Array, probe: Probe | null,
+): AutoOutcome {
+  // DOP853 is built on first use: a problem found stiff at the start may never need it.
+  const lazy: { dop: Dop853 | null } = { dop: null };
+  const dopOf = (): Dop853 => (lazy.dop ??= new Dop853(rhs, n, opt, cnt, rec));
+  const radius = probe ?? stiffnessProbe(rhs, n, opt, cnt, jac);
 
   let seulex: Seulex | null = autoPrefersSeulex(opt, n) ? new Seulex(rhs, n, opt, cnt, rec) : null;
   const seulexUsed = seulex;
@@ -136,18 +176,13 @@ function switching(
     if (seulexUsed && seulexUsed.steps > 0) m.seulexSteps = seulexUsed.steps; // not a spread: that costs more than the rest
     return m;
   };
-  let stiff: boolean;
-  try {
-    stiff = radius(t0, y0, 12) * Math.abs(t1 - t0) > START_STIFF;
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    const failure: SolveFailure = { kind: 'other', t: t0, h: 0, cause: `the right-hand side or Jacobian threw: ${msg}` };
-    return { failure, methodsUsed: used(0) };
-  }
-  if (stiff && n >= BDF_MIN_N) {
-    const bdf = new Bdf(rhs, n, opt, cnt, rec);
-    const end = bdf.run(t0, y0, t1, opt.firstStep > 0 ? opt.firstStep * Math.sign(t1 - t0) : 0);
-    return { failure: end === 'failed' ? bdf.failure : null, methodsUsed: { ...used(0), bdfSteps: bdf.steps } };
+  let stiff = false;
+  if (!probe) {
+    try {
+      stiff = radius(t0, y0, 12) * Math.abs(t1 - t0) > START_STIFF;
+    } catch (e) {
+      return { failure: thrown(e, t0, 0), methodsUsed: used(0) };
+    }
   }
   let switches = 0;
   let pinned = false;
@@ -190,8 +225,7 @@ function switching(
       try {
         hRho = Math.abs(h) * radius(t, y, 6);
       } catch (e) {
-        const msg = e instanceof Error ? e.message : String(e);
-        return { failure: { kind: 'other', t, h, cause: `the right-hand side or Jacobian threw: ${msg}` }, methodsUsed };
+        return { failure: thrown(e, t, h), methodsUsed };
       }
       if (!(hRho >= PIN_HRHO)) pinned = true;
     }
