@@ -2,7 +2,7 @@
 // (verdicts.generated.ts) is a disagreement, each as a short structured note. Light (the stored table and the regime
 // test only), so the page can use it on a result it already has.
 
-import { ACCEPTOR_PARAM, PARAMS } from '../model/params.ts';
+import { ACCEPTOR_PARAM, AUGER_STATISTICS_PARAM, LO_POOL_PARAM, PARAMS } from '../model/params.ts';
 import type { Derived, SimulationInput } from '../model/types.ts';
 import { describePart, matchingPart, type RegimePoint } from './regime.ts';
 import type { StoredVerdict, VerdictTable } from './verdict-table.ts';
@@ -61,6 +61,19 @@ export function knownDisagreementsAt(point: RegimePoint, table: VerdictTable = V
 /** Known disagreements of a run from its input and derived quantities (a SimulationResult's `input` and `derived`). */
 export function knownDisagreementsOf(input: SimulationInput, derived: Derived): KnownDisagreement[] {
   return knownDisagreementsAt(regimePointOf(input, derived));
+}
+
+/** The model choices of an input that differ from the suite's (which runs the default model): the stored verdicts
+ *  were taken without them, so a note on such a run speaks for the default model. Empty for a default-model run. */
+export function modelChangesOf(input: SimulationInput): string[] {
+  const changes: string[] = [];
+  const off = Object.entries(input.switches ?? {}).filter(([, on]) => on === false).map(([k]) => k);
+  if (off.length > 0) changes.push(`mechanisms off: ${off.join(', ')}`);
+  const overrides = Object.keys(input.materialOverrides ?? {});
+  if (overrides.length > 0) changes.push(`material overrides: ${overrides.join(', ')}`);
+  if (input.augerStatistics !== undefined && input.augerStatistics !== AUGER_STATISTICS_PARAM.default) changes.push(`augerStatistics ${input.augerStatistics}`);
+  if (input.loPool !== undefined && input.loPool !== LO_POOL_PARAM.default) changes.push(`loPool ${input.loPool}`);
+  return changes;
 }
 
 const v = (x: number) => (Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-2 && x !== 0) ? x.toExponential(2) : Number(x.toPrecision(3)).toString());
