@@ -19,7 +19,7 @@ function heading(r: SimulationResult, count: number): string {
 /** Lines for the text summary (empty when there is no note). */
 export function notesTextLines(r: SimulationResult, notes = notesOf(r)): string[] {
   if (notes.length === 0) return [];
-  return [`  ${heading(r, notes.length)}:`, ...notes.flatMap((n) => [`    ${knownDisagreementText(n, false)}`, `      points at: ${n.pointsAt}`])];
+  return [`  ${heading(r, notes.length)}:`, ...notes.flatMap((n) => [`    ${knownDisagreementText(n, false)}`, `      points at: ${n.pointsAt}`, `      regime (this run is inside): ${n.regime}`])];
 }
 
 /** `#` comment lines for the CSV header (empty when there is no note). */

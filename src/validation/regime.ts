@@ -54,10 +54,10 @@ export function matchingPart(parts: readonly RegimePart[], p: RegimePoint): Regi
   return parts.find((part) => partContains(part, p)) ?? null;
 }
 
-const g = (v: number) => (Math.abs(v) >= 1e4 || Math.abs(v) < 1e-2 ? v.toExponential(1) : Number(v.toPrecision(2)).toString());
+const g = (v: number) => (Math.abs(v) >= 1e4 || Math.abs(v) < 1e-2 ? v.toExponential(1) : Number(v.toPrecision(3)).toString());
 const span = (r: Range, unit: string) => `${g(r[0])}–${g(r[1])}${unit}`;
 
-/** The part as one line, e.g. "MAPbBr3 NC, edge 8.3–12 nm, ⟨N⟩ 0.033–0.3, lattice 270–320 K". */
+/** The part as one line, e.g. "MAPbBr3 NC, edge 8.33–12 nm, ⟨N⟩ 0.0333–0.3, lattice 270–320 K". */
 export function describePart(part: RegimePart): string {
   const bits = [`${part.compositions.join(', ')} ${part.sample === 'film' ? 'film' : 'NC'}`];
   if (part.edgeNm) bits.push(`edge ${span(part.edgeNm, ' nm')}`);

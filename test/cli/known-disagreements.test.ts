@@ -19,7 +19,7 @@ describe('simulate: known disagreements', () => {
     expect(knownDisagreements({ ...INSIDE_INPUT, latticeK: 20 })).toEqual([]);
   });
 
-  it('text: a heading after the warnings and one line per note with its id, quantity, DOI, then what it points at', async () => {
+  it('text: a heading after the warnings and one line per note with its id, quantity, DOI, then what it points at and its regime', async () => {
     const r = await run(['simulate', ...INSIDE]);
     expect(r.code).toBe(0);
     const lines = r.out.split('\n');
@@ -32,6 +32,7 @@ describe('simulate: known disagreements', () => {
       expect(lines[k]).toContain(`doi:${n.doi}`);
       expect(lines[k]).toContain(n.quantity);
       expect(lines[k + 1]).toBe(`      points at: ${n.pointsAt}`);
+      expect(lines[k + 2]).toBe(`      regime (this run is inside): ${n.regime}`);
     }
   });
 
