@@ -52,9 +52,6 @@ export function runValidateCommand(format: 'text' | 'json' | 'csv', given: Set<s
   return [format === 'json' ? validationJson(report) : validationText(report), report.summary.passed ? 0 : 1];
 }
 
-/** The stored verdict table, beside the sources this module was loaded from. */
-export const VERDICTS_FILE_URL = new URL('../src/validation/verdicts.generated.ts', import.meta.url);
-
 /** `validate --write-verdicts`: runs the suite with the default model and rewrites src/validation/verdicts.generated.ts
  *  (the table runs consult for known disagreements). Only from a source checkout: a compiled build has no .ts to write. */
 function writeVerdicts(format: 'text' | 'json' | 'csv'): [string, number] {
@@ -63,7 +60,8 @@ function writeVerdicts(format: 'text' | 'json' | 'csv'): [string, number] {
   }
   const report = runValidation(ENTRIES);
   const table = verdictTable(ENTRIES, report);
-  const path = fileURLToPath(VERDICTS_FILE_URL);
+  // the stored verdict table, beside the sources this module was loaded from
+  const path = fileURLToPath(new URL('../src/validation/verdicts.generated.ts', import.meta.url));
   writeFileSync(path, verdictTableSource(table));
   const disagree = table.entries.filter((e) => !e.calibration && e.verdict === 'disagree').length;
   const text = format === 'json' ? validationJson(report) : validationText(report);
