@@ -1,8 +1,13 @@
 // `hotcarrier simulate` reports the published measurements the model disagrees with in the run's regime: indented
 // lines after the warnings (text), `#` lines (CSV), knownDisagreements (JSON); `validate --write-verdicts` flags.
 
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { knownDisagreements } from '../../src/index.ts';
+import { modelTcAt } from '../../src/data/measured.ts';
+import { simulate } from '../../src/model/simulate.ts';
 import { run } from './helpers.ts';
 
 /** A MAPbBr3 NC at low ⟨N⟩: the Li 2017 NC-vs-film regime (the notes expected are asked of the engine, not typed). */
@@ -56,6 +61,29 @@ describe('simulate: known disagreements', () => {
     const notes = lines.slice(0, header).filter((l) => l.startsWith('# known disagreement: '));
     expect(notes.map((l) => l.split(':')[1].trim())).toEqual(expected.map((n) => n.id));
     expect(lines.slice(0, header).join('\n')).toMatch(/verdicts of the default model, this run changes it \(mechanisms off: screening\)/);
+  });
+});
+
+describe('fit: the best-fit run\'s known disagreements', () => {
+  it('text and --json carry the notes of the fitted input\'s regime', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hotcarrier-notes-'));
+    try {
+      // model data of the inside input: the fit lands on ⟨N⟩ ≈ 0.1, inside the regime
+      const r = simulate({ ...INSIDE_INPUT, nPoints: 400 });
+      const rows = Array.from({ length: 8 }, (_, i) => { const t = 0.2 * 50 ** (i / 7); return `${t},${modelTcAt(r, t)}`; });
+      const file = join(dir, 'tc.csv');
+      writeFileSync(file, `delay_ps,Tc_K\n${rows.join('\n')}\n`);
+      const argv = ['fit', ...INSIDE.filter((a, k) => a !== '--n-per-nc' && INSIDE[k - 1] !== '--n-per-nc' && a !== '--points' && INSIDE[k - 1] !== '--points'), '--n-per-nc', '0.15', '--data', file, '--free', 'n-per-nc:0.05:0.3'];
+      const json = JSON.parse((await run([...argv, '--json'])).out);
+      const fitted = knownDisagreements({ ...INSIDE_INPUT, nPerNc: json.input.nPerNc });
+      expect(fitted.length).toBeGreaterThan(0);
+      expect(json.knownDisagreements.map((n: { id: string }) => n.id)).toEqual(fitted.map((n) => n.id));
+      const text = await run(argv);
+      expect(text.code, text.err).toBe(0);
+      for (const n of fitted) expect(text.out).toContain(`    ${n.id}: `);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
