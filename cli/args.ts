@@ -133,6 +133,10 @@ export function parseArgs(argv: string[]): ParsedArgs {
       input.materialOverrides = { ...(input.materialOverrides ?? {}), [key]: text };
     }
     else if (flag === 'bulk') input.edgeNm = null;
+    else if (flag === 'write-verdicts') {
+      // validate only (main.ts); recorded in `given`
+      if (inline !== undefined) throw new UsageError(`--write-verdicts takes no value (it writes src/validation/verdicts.generated.ts); allowed: --write-verdicts`);
+    }
     else if (flag === 'acceptor') input.acceptor = value() as AcceptorKind;
     else if (flag === 'auger-statistics') input.augerStatistics = value() as AugerStatistics;
     else if (flag === 'lo-pool') input.loPool = value() as LoPool;

@@ -12,6 +12,7 @@ import { readMeasuredFile } from './data-file.ts';
 import { num, toJson } from './format.ts';
 import { isGlobalFit, runGlobalFit } from './fit-global-command.ts';
 import { stamp } from './build-info.ts';
+import { notesOf, notesTextLines } from './known-notes.ts';
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -90,6 +91,8 @@ export function fitText(fit: FitResult, data: MeasuredSeries): string {
   if (fit.ambiguity) lines.push(`  warning: ${fit.ambiguity}`);
   lines.push(`  simulations: ${fit.nSimulations} (optimiser cap ${fit.maxSimulations}${fit.starts.length > 1 ? ' per run' : ''}, plus the start and the Hessian)`);
   for (const note of data.notes) lines.push(`  measured data: ${note}`);
+  // the best-fit run's regime: where the model is known to miss a published measurement, a fit there says so
+  if (fit.best) lines.push(...notesTextLines(fit.best));
   return lines.join('\n');
 }
 
@@ -105,6 +108,8 @@ export function fitObject(fit: FitResult, data: MeasuredSeries): Record<string, 
     ...rest,
     measured: { ...data, modelTcK: best ? Array.from(data.tPs, (t) => modelTcAt(best, t)) : null },
     curve: best ? { t_ps: best.tPs, tc_k: best.tcK, t_lo_k: best.tLoK, t_a_k: best.tAK } : null,
+    /** Published measurements the model disagrees with in the best-fit run's regime. */
+    knownDisagreements: best ? notesOf(best) : [],
   };
 }
 

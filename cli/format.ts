@@ -4,6 +4,7 @@ import type { SimulationResult, TrendResult } from '../src/model/types.ts';
 import type { MaterialEntry } from '../src/model/catalog.ts';
 import { provenanceCsvLines } from '../src/provenance.ts';
 import { stamp } from './build-info.ts';
+import { notesCsvLines, notesOf, notesTextLines } from './known-notes.ts';
 
 /** A number for humans: significant digits, '—' when absent or not finite. */
 export function num(v: number | null | undefined, digits = 4): string {
@@ -54,6 +55,8 @@ export function simulationObject(r: SimulationResult, extra: Record<string, unkn
     extraction: r.extraction,
     ledgerMaxRelError: r.energy.maxRelError,
     solver: r.solver,
+    /** Published measurements the model disagrees with in this run's regime (src/validation/known-disagreements.ts). */
+    knownDisagreements: notesOf(r),
     ...extra,
   };
 }
@@ -113,6 +116,7 @@ export function simulationCsv(r: SimulationResult): string {
     `# confined gap ${num(d.gapEv)} eV; <N> ${num(d.nPerNc)}; fluence ${num(d.fluenceUJcm2)} uJ cm^-2${d.augerStatistics ? `; NC Auger ${d.augerStatistics} (tau_XX ${num(d.biexcitonAugerPs, 3)} ps)` : ''}; ledger max rel. error ${num(r.energy.maxRelError, 2)}`,
     `# tc_k: ${r.classes ? 'the transient-absorption tail fit of the singly and multiply excited NCs\' carriers (tc_single_k, tc_multi_k; multi_share: the pairs in multiply excited NCs)' : 'the carrier temperature'}; tc_mean_k: the energy-weighted mean`,
     `# tc_electron_k, tc_hole_k: the electrons' and holes' own temperatures (means over the classes${r.classes ? '; per class in tc_single_electron_k … tc_multi_hole_k' : ''}); tc_mean_k is their pairs' (T_e + T_h)/2, tc_k the tail fit of both`,
+    ...notesCsvLines(r),
     `t_ps,tc_k,tc_mean_k,${r.classes ? 'tc_single_k,tc_multi_k,multi_share,' : ''}t_lo_k,t_a_k,n_cm3,e_carriers_ev_cm3,e_lo_ev_cm3,e_acoustic_ev_cm3,e_surroundings_ev_cm3,e_emitted_ev_cm3,e_extracted_ev_cm3,tc_electron_k,tc_hole_k${r.classes ? ',tc_single_electron_k,tc_single_hole_k,tc_multi_electron_k,tc_multi_hole_k' : ''}`,
   ];
   const rows: string[] = [];
@@ -170,6 +174,7 @@ export function simulationText(r: SimulationResult): string {
     lines.splice(lines.length - 2, 0, `  extraction (${r.input.acceptor} acceptor): yield ${num(100 * r.extraction.yield, 3)} %, mean Tc of extracted carriers ${num(r.extraction.meanTcK)} K`);
   }
   for (const w of d.warnings) lines.push(`  warning: ${w}`);
+  lines.push(...notesTextLines(r));
   return lines.join('\n');
 }
 

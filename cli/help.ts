@@ -20,6 +20,7 @@ export function helpText(): string {
     '  hotcarrier trends [--composition X] [--edge-nm L | --bulk] [--json]   the review\'s trends T1–T13',
     '  hotcarrier materials [--json]                    presets and their parameters with sources',
     '  hotcarrier validate [--json] [--lo-pool P]       the model against published measurements (exit 0 when ≥ 80 % agree, else 1)',
+    '  hotcarrier validate --write-verdicts             rewrite src/validation/verdicts.generated.ts, the verdicts runs report (source checkout)',
     '  hotcarrier sweep [options] --vary FLAG=VALUES    a grid of simulations on all cores (hotcarrier sweep --help)',
     '  hotcarrier sweep … --shard K/N                    one contiguous part of a sweep; --points FILE: a list design',
     '  hotcarrier merge SHARD.csv … [--json] [--out F]  join shards: every index exactly once, in order',

@@ -69,6 +69,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (args.free.length > 0 && args.command !== 'fit') throw new UsageError(`--free applies to fit only, not ${args.command}; allowed: hotcarrier fit [options] --data FILE --free KEY[:min:max]`);
     const unused = unusedFlagsProblem(args.command, args.given);
     if (unused !== null) throw new UsageError(unused);
+    if (args.given.has('write-verdicts') && args.command !== 'validate') throw new UsageError(`--write-verdicts applies to validate only, not ${args.command}; allowed: hotcarrier validate --write-verdicts`);
     if (args.starts !== undefined && args.command !== 'fit') throw new UsageError(`--starts applies to fit only, not ${args.command}; allowed: hotcarrier fit [options] --data FILE --free KEY --starts N`);
     switch (args.command) {
       case 'simulate': {

@@ -6,6 +6,7 @@ import { modelTcAt, type MeasuredSeries } from '../src/data/measured.ts';
 import type { SimulationResult } from '../src/model/types.ts';
 import type { Curve } from './curves.ts';
 import { escapeHtml, formatNumber } from './format.ts';
+import { noteHtml } from './known-notes.ts';
 import type { MainChart } from './main-chart.ts';
 import type { PageModel } from './page-model.ts';
 import type { SideCharts } from './side-charts.ts';
@@ -43,11 +44,15 @@ export function createCurveDisplay(model: PageModel, mainChart: MainChart, sideC
   }
   $('chart-data').addEventListener('toggle', showDataTable);
 
-  /** Under the chart: each curve's warnings in full, with its colour (the legend and the ⚠ on the curve point here). */
+  /** Under the chart: each curve's warnings in full, with its colour (the legend and the ⚠ on the curve point here),
+   *  then the published measurements the model is known to disagree with in its regime, each with its DOI as a link. */
   function showCurveWarnings(curves: Curve[]): void {
     const box = $('curve-warnings');
+    const swatch = (c: Curve) => `<span class="swatch" style="background:${c.color}"></span>`;
     const html = curves.filter((c) => c.warnings.length > 0).map((c) =>
-      `<li><span class="swatch" style="background:${c.color}"></span><b>⚠ ${escapeHtml(c.label)}:</b> ${c.warnings.map(escapeHtml).join('; ')}</li>`).join('');
+      `<li>${swatch(c)}<b>⚠ ${escapeHtml(c.label)}:</b> ${c.warnings.map(escapeHtml).join('; ')}</li>`).join('')
+      + curves.flatMap((c) => c.notes.map((n) =>
+        `<li class="known-disagreement">${swatch(c)}<b>Model disagrees with a measurement, ${escapeHtml(c.label)}:</b> ${noteHtml(n)}</li>`)).join('');
     if (box.innerHTML !== html) box.innerHTML = html;
     box.hidden = html === '';
   }

@@ -4,6 +4,7 @@ import type { SimulationInput, SimulationResult } from '../src/model/types.ts';
 import { SWITCHES } from '../src/model/params.ts';
 import { formatNumber } from './format.ts';
 import { plainMessage } from './messages.ts';
+import { knownDisagreementsOf, type KnownDisagreement } from '../src/validation/known-disagreements.ts';
 
 export interface Curve {
   input: SimulationInput;
@@ -12,6 +13,8 @@ export interface Curve {
   color: string;
   /** The run's warnings (beyond validity, degenerate carriers, the material's phase): shown with the curve everywhere. */
   warnings: string[];
+  /** Published measurements the model is known to disagree with in this curve's regime (hotcarrier validate). */
+  notes: KnownDisagreement[];
 }
 
 /** The observable carrier temperature of a result (K): the one place the page reads it, so a change of result
@@ -24,7 +27,8 @@ export function tcOf(result: SimulationResult): Float64Array {
 export function makeCurve(input: SimulationInput, result: SimulationResult, color: string, note?: string): Curve {
   // The material's phase note is shown at the composition control; the run's own warnings go with the curve.
   const warnings = result.derived.warnings.filter((w) => !w.startsWith('tolerance factor')).map(plainMessage);
-  return { input, result, label: note ? `${curveLabel(input)} (${note})` : curveLabel(input), color, warnings };
+  const notes = knownDisagreementsOf(input, result.derived);
+  return { input, result, label: note ? `${curveLabel(input)} (${note})` : curveLabel(input), color, warnings, notes };
 }
 
 export const PALETTE = ['#d62728', '#1f77b4', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22'];

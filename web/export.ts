@@ -1,8 +1,9 @@
-// Export: CSV of every curve on screen with its parameters and warnings; the main chart as PNG (2–3×) and SVG.
+// Export: CSV of every curve on screen with its parameters, warnings and known disagreements; the main chart as PNG (2–3×) and SVG.
 
 import { compareWithModel, modelTcAt, type MeasuredSeries } from '../src/data/measured.ts';
 import { provenanceCsvLines, type Provenance } from '../src/provenance.ts';
 import { pageProvenance } from './build-info.ts';
+import { knownDisagreementText } from '../src/validation/known-disagreements.ts';
 import type { Curve } from './curves.ts';
 import { canvasPainter, drawFigure, figureHeight, svgPainter, type FigureSpec } from './chart-figure.ts';
 import type { SweepResult } from '../src/sweep/types.ts';
@@ -21,6 +22,7 @@ export function curvesCsv(curves: Curve[], measured: MeasuredSeries | null = nul
     const auger = c.result.derived.augerStatistics ? `; nc_auger_statistics=${c.result.derived.augerStatistics}` : '';
     lines.push(`# curve ${k + 1}: tau1e_ps=${c.result.metrics.tau1ePs ?? ''}; peakTc_K=${c.result.metrics.peakTcK}${auger}; solver=${c.result.solver.message}`);
     for (const w of c.result.derived.warnings) lines.push(`# curve ${k + 1}: warning: ${w.replace(/\s+/g, ' ')}`);
+    for (const n of c.notes) lines.push(`# curve ${k + 1}: known disagreement: ${knownDisagreementText(n)}`);
   });
   lines.push('curve,label,t_ps,Tc_K,T_LO_K,T_A_K,n_cm3,Tc_e_K,Tc_h_K');
   curves.forEach((c, k) => {

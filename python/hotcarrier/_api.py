@@ -120,6 +120,8 @@ def _simulation(raw):
     for k in ("input", "derived", "material", "metrics", "extraction", "solver", "provenance"):
         out[k] = Result(raw[k]) if isinstance(raw.get(k), dict) else raw.get(k)
     out["ledger_max_rel_error"] = raw.get("ledgerMaxRelError")
+    # published measurements the model disagrees with in this run's regime ([] from engines older than the field)
+    out["known_disagreements"] = [Result(n) for n in raw.get("knownDisagreements") or []]
     return out
 
 
@@ -130,7 +132,9 @@ def simulate(**params):
     Returns a Result (a dict with attribute access): arrays t_ps, tc_k (for NCs with Poisson statistics the
     transient-absorption tail fit of the two carrier classes), tc_mean_k, tc_single_k / tc_multi_k / multi_share
     (None for films), tc_electron_k / tc_hole_k (the electrons' and holes' own temperatures; per class
-    tc_single_electron_k … tc_multi_hole_k, None for films), t_lo_k, t_a_k, n_cm3 and the energy ledger e_*_ev_cm3; metrics, derived, material, solver, provenance (version, commit, input hash)."""
+    tc_single_electron_k … tc_multi_hole_k, None for films), t_lo_k, t_a_k, n_cm3 and the energy ledger e_*_ev_cm3; metrics, derived, material, solver, provenance (version, commit, input hash);
+    known_disagreements: the validation entries (published measurements) the model disagrees with in this run's regime,
+    each with id, title, doi, quantity, unit, published, relation, model, ratio, band, pointsAt and regime."""
     names = _declared()
     return _simulation(default_client().request("simulate", input=names.input(params)))
 

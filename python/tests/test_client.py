@@ -29,6 +29,18 @@ def test_simulate_returns_arrays_and_metadata():
     assert r["tc_k"] is r.tc_k
 
 
+def test_known_disagreements_come_with_a_run_in_a_disagreeing_regime():
+    # a MAPbBr3 NC at low <N>: the regime of the Li 2017 NC-vs-film entries; a CsPbI3 NC at 8 nm is in none
+    inside = hotcarrier.simulate(composition="MAPbBr3", edge_nm=10, n_per_nc=0.1, pump_nm=400, n_points=50)
+    ids = [n.id for n in inside.known_disagreements]
+    assert "li2017-mapbbr3-nc-vs-film-cooling-time" in ids
+    note = inside.known_disagreements[ids.index("li2017-mapbbr3-nc-vs-film-cooling-time")]
+    assert note.doi == "10.1038/ncomms14350" and note.pointsAt
+    assert note.ratio == pytest.approx(note.model / note.published, rel=1e-3)
+    outside = hotcarrier.simulate(composition="MAPbBr3", edge_nm=10, n_per_nc=2, pump_nm=400, n_points=50)
+    assert outside.known_disagreements == []
+
+
 def test_python_names_and_material_fields_reach_the_engine():
     a = hotcarrier.simulate(composition="CsPbI3", edge_nm=8, n_per_nc=0.1, lo_lifetime_ps=0.3, n_points=20)
     b = hotcarrier.simulate(composition="CsPbI3", edge_nm=8, n_per_nc=0.1, material={"loLifetimePs": 3}, n_points=20)

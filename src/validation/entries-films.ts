@@ -92,6 +92,7 @@ export const FILM_ENTRIES: ValidationEntry[] = [
     toleranceReason: 'stated as "~1000 K" and read off a curve whose axis runs 400–1600 K: ±30 % covers the rounding and the spread of the tail fit at the earliest delay',
     calibration: false,
     measure: (r) => ({ value: need(tcAtPs(curveOf(r.film), 0.3), 'Tc at 0.3 ps'), note: 'Tc at 0.3 ps' }),
+    regime: { pumpMatters: true },
     pointsAt: 'the injected carrier temperature (excess energy shared as 3 kB Tc per pair, no sub-100 fs loss) and the first 0.3 ps of LO emission; with 2.25 eV on a ~1.6 eV gap the excess is ~0.65 eV per pair, far above 3 kB × 1000 K ≈ 0.26 eV, so the paper\'s ~1000 K at 300 fs implies most of the excess is gone within the pump resolution',
   },
   {
@@ -154,6 +155,8 @@ export const FILM_ENTRIES: ValidationEntry[] = [
       const csBr = need(oneOverETimePs(curveOf(r.csBr)), 'CsPbBr3 1/e');
       return { value: fa / cs, note: `FAPbI3 ${fa.toFixed(2)} ps, CsPbI3 ${cs.toFixed(2)} ps (CsPbBr3 ${csBr.toFixed(2)} ps: ratio ${(fa / csBr).toFixed(2)})` };
     },
+    // the CsPbBr3 film is run for the note only: the verdict speaks for FAPbI3 and CsPbI3
+    regime: { runs: ['fa', 'cs'] },
     pointsAt: 'composition: up-conversion / LO lifetime per compound (one τ_LO for all today) and the hybrid cations\' extra phonon branches. The paper\'s mechanism (abstract): up-conversion of low-energy phonons, made possible by the overlapping phonon branches the organic cations introduce, and made more efficient by the ultralow thermal conductivity that blocks phonon propagation',
   },
   {

@@ -1,4 +1,6 @@
-// All validation entries, films first. Add an entry to one of the entry files; the runner reads this list.
+// All validation entries, films first. Add an entry to one of the entry files; the runner reads this list. After
+// adding or changing an entry, `HOTCARRIER_FROM_SOURCE=1 npx hotcarrier validate --write-verdicts` rewrites the stored
+// verdicts runs report (verdicts.generated.ts; test/validation/verdicts.test.ts fails until then).
 
 import { COMPOSITION_ENTRIES } from './entries-composition.ts';
 import { FILM_ENTRIES } from './entries-films.ts';

@@ -57,6 +57,16 @@ export interface ValidationEntry {
   measure: (runs: Record<string, SimulationResult>) => { value: number; note: string };
   /** Which mechanism a disagreement points at (for the reader of a failing entry). */
   pointsAt: string;
+  /** How the entry's regime (the inputs its measurement speaks for, regime-derive.ts) is taken from its runs:
+   *  by default every run, pump not part of it. */
+  regime?: RegimeOptions;
+}
+
+export interface RegimeOptions {
+  /** The runs the verdict speaks for (e.g. not a run computed only for a note); default: all. */
+  runs?: string[];
+  /** True when the verdict hinges on the pump photon energy (e.g. an injected temperature): the pump joins the regime. */
+  pumpMatters?: boolean;
 }
 
 export type Verdict = 'agree' | 'disagree';

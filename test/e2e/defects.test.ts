@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { CHROMIUM, downloaded, hasChromium, openApp, pageHelpers, ROOT, type OpenApp } from './harness.ts';
 import { readMeasuredFile } from '../../cli/data-file.ts';
 import { provenance, VERSION } from '../../src/provenance.ts';
+import { knownDisagreements } from '../../src/index.ts';
 import { FIGURE_PRESETS } from '../../web/figure-presets.ts';
 
 /** A PNG's tEXt chunks, keyword → text. */
@@ -256,6 +257,35 @@ describe.skipIf(!available)('issue 13 page defects in chromium', () => {
     expect(csv).toMatch(/^# curve 2: warning: carrier temperature reached \d+ K/m);
     await page.click('#clear');
     await curves(page, 1);
+  });
+
+  it('8b: a curve in the regime of a disagreeing measurement lists it under the chart with its DOI as a link, and in the CSV', async () => {
+    const input = { composition: 'MAPbBr3', edgeNm: 10, nPerNc: 0.1, pumpNm: 400 };
+    const expected = knownDisagreements(input);
+    expect(expected.length).toBeGreaterThan(0);
+    const other = await app.browser.context.newPage();
+    await other.goto('about:blank');
+    await other.goto(`${app.server.url}#${Object.entries(input).map(([k, v]) => `${k}=${v}`).join('&')}`);
+    await curves(other, 1);
+    await settled(other);
+    const notes = other.locator('#curve-warnings li.known-disagreement');
+    await expect.poll(() => notes.count()).toBe(expected.length);
+    expect(await other.locator('#curve-warnings').isVisible()).toBe(true);
+    for (const [k, n] of expected.entries()) {
+      const link = notes.nth(k).locator('a');
+      expect(await link.getAttribute('href')).toBe(`https://doi.org/${n.doi}`);
+      expect(await link.innerText()).toBe(`doi:${n.doi}`);
+      expect(await notes.nth(k).innerText()).toContain(n.title);
+    }
+    const [download] = await Promise.all([other.waitForEvent('download'), other.click('#export-csv')]);
+    const csv = (await downloaded(download)).toString('utf8');
+    for (const n of expected) expect(csv).toContain(`# curve 1: known disagreement: ${n.id}: `);
+    // outside every regime (⟨N⟩ 2 is above the low-excitation entries'): no note
+    expect(knownDisagreements({ ...input, nPerNc: 2 })).toEqual([]);
+    await setField(other, '#param-nPerNc', '2');
+    await settled(other);
+    await expect.poll(() => notes.count()).toBe(0);
+    await other.close();
   });
 
   it('9: Intensity series adds to the kept curves with ×-labels; Reset also clears measured data', async () => {
