@@ -1,5 +1,6 @@
-// The engine's own model over a density × size grid, method auto vs odex vs rodas5 (needs simulate in src/index.ts).
-import { timePerTrajectory, type BenchRow } from './lib/measure.ts';
+// The engine's own model over a density × size grid, method auto vs odex vs rodas5 interleaved in rounds, CPU time (needs simulate in src/index.ts).
+import { cpuPerCall, median } from './lib/cpu.ts';
+import type { BenchRow } from './lib/measure.ts';
 
 type Simulate = (input: Record<string, unknown>) => { solver: { nfev: number; method: string; nAccepted: number; nRejected: number } };
 
@@ -18,11 +19,21 @@ export async function loadSimulate(): Promise<{ simulate: Simulate | null; reaso
   }
 }
 
-export function modelGridRows(simulate: Simulate, repeats: number): BenchRow[] {
-  const rows: BenchRow[] = [];
-  for (const method of ['auto', 'odex', 'rodas5']) {
+const METHODS = ['auto', 'odex', 'rodas5'] as const;
+
+/**
+ * The grid solved by each method, interleaved in rounds (the order rotated per round), each timing repeating the
+ * whole grid for at least `minSeconds` of CPU time; one untimed pass and one untimed `minSeconds` per method first (JIT). Rows carry the median
+ * over rounds and, for odex and rodas5, the median over rounds of the ratio method/auto within a round.
+ */
+export function modelGridRows(simulate: Simulate, rounds: number, minSeconds = 0.3): BenchRow[] {
+  const grid = (method: string) => {
     const inputs: Record<string, unknown>[] = [];
     for (const densityCm3 of DENSITIES) for (const edgeNm of EDGES) inputs.push({ composition: 'CsPbI3', edgeNm, densityCm3, method });
+    return inputs;
+  };
+  const cells = METHODS.map((method) => {
+    const inputs = grid(method);
     let nfev = 0;
     let steps = 0;
     let failed = 0;
@@ -35,7 +46,7 @@ export function modelGridRows(simulate: Simulate, repeats: number): BenchRow[] {
         failed++;
       }
     }
-    const us = timePerTrajectory(() => {
+    const body = () => {
       for (const input of inputs) {
         try {
           simulate(input);
@@ -43,11 +54,21 @@ export function modelGridRows(simulate: Simulate, repeats: number): BenchRow[] {
           /* counted above */
         }
       }
-    }, inputs.length, repeats, 1);
-    rows.push({
-      benchmark: 'model-grid', problem: `CsPbI3 ${DENSITIES.length} densities × ${EDGES.length} sizes`, method, rtol: Number.NaN,
-      us_per_traj: us, nfev_per_traj: nfev / inputs.length, max_rel_err: Number.NaN, steps_per_traj: steps / inputs.length, failed,
-    });
+    };
+    return { method, inputs, nfev, steps, failed, body, us: [] as number[] };
+  });
+  for (const c of cells) cpuPerCall(c.body, minSeconds); // untimed: V8 optimises the model and the solvers first
+  for (let k = 0; k < rounds; k++) {
+    for (let j = 0; j < cells.length; j++) {
+      const c = cells[(j + k) % cells.length];
+      c.us.push((cpuPerCall(c.body, minSeconds) / c.inputs.length) * 1e6);
+    }
   }
-  return rows;
+  const auto = cells[0];
+  return cells.map((c) => ({
+    benchmark: 'model-grid', problem: `CsPbI3 ${DENSITIES.length} densities × ${EDGES.length} sizes`, method: c.method, rtol: Number.NaN,
+    us_per_traj: median(c.us), rounds_us: c.us, nfev_per_traj: c.nfev / c.inputs.length, max_rel_err: Number.NaN,
+    steps_per_traj: c.steps / c.inputs.length, failed: c.failed,
+    ratio_to_auto: c === auto ? 1 : median(c.us.map((u, i) => u / auto.us[i])),
+  }));
 }

@@ -106,8 +106,12 @@ if (want('stiff')) {
 if (want('model')) {
   const { simulate, reason } = await loadSimulate();
   if (simulate) {
-    const rows = modelGridRows(simulate, quick ? 1 : 5);
-    say('\n## Engine model grid (CsPbI3; densities 1e16…1e19 × edges 4, 6, 8, 12 nm and bulk), wall time');
-    table(['method', 'µs/traj', 'nfev/traj', 'note'], rows.map((r) => [r.method, fmt(r.us_per_traj, 1), fmt(r.nfev_per_traj, 1), r.failed ? `${r.failed} failed` : '']));
+    const rounds = roundsArg || (quick ? 2 : 7);
+    const rows = modelGridRows(simulate, rounds, quick ? 0.1 : 0.3);
+    say(`\n## Engine model grid (CsPbI3; densities 1e16…1e19 × edges 4, 6, 8, 12 nm and bulk), interleaved (${rounds} rounds), CPU µs per trajectory (median); ratio = median over rounds of method/auto in the same round`);
+    table(['method', 'µs/traj', 'min–max', 'method/auto', 'nfev/traj', 'note'], rows.map((r) => {
+      const u = r.rounds_us as number[];
+      return [r.method, fmt(r.us_per_traj, 1), `${fmt(Math.min(...u), 0)}–${fmt(Math.max(...u), 0)}`, fmt(r.ratio_to_auto as number, 2), fmt(r.nfev_per_traj, 1), r.failed ? `${r.failed} failed` : ''];
+    }));
   } else say(`# model grid: not run — ${reason}`);
 }
