@@ -198,6 +198,21 @@ export class SparseLu {
    * @returns −1, or the original component (column) whose pivot was too small.
    */
   factor(jac: Float64Array, dgamma: number, weight: Float64Array): number {
+    this.load(jac, dgamma, weight);
+    if (this.factored && this.refactor()) {
+      this.refactors++;
+      return -1;
+    }
+    this.full++;
+    return this.factorPivoting();
+  }
+
+  /**
+   * B's values and column scales. Apart from factor() so that factor() has no loop: V8 compiled factor()'s loops
+   * on-stack during a first, pivoting factorisation (before any refactorisation had run) and re-entered that code on
+   * every later call, each time deoptimising at the refactor branch (369 deoptimisations in a run on BRUSS2D-24).
+   */
+  private load(jac: Float64Array, dgamma: number, weight: Float64Array): void {
     const { n, bx, jPos, dPos, rowPtr, bp, colScale } = this;
     bx.fill(0);
     for (let i = 0; i < n; i++) {
@@ -213,12 +228,6 @@ export class SparseLu {
       }
       colScale[c] = m;
     }
-    if (this.factored && this.refactor()) {
-      this.refactors++;
-      return -1;
-    }
-    this.full++;
-    return this.factorPivoting();
   }
 
   /** Numeric refactorisation on the kept pattern and pivot order; @returns false when a pivot fails the check. */
