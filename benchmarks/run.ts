@@ -1,4 +1,7 @@
 // Benchmark entry: `npm run bench [-- --quick] [-- --only=hc4,set,stiff,model] [-- --rounds=N] [-- --max-n=N] [-- --problems=A,B] [-- --json]`.
+// --problems names test-set problems (benchmarks/problems/test-set.ts): ROBER, HIRES, VDPOL-1e3, VDPOL-1e6, OREGO,
+// POLLU, HEAT-50/100/200/400, BRUSS-50/100/200, BRUSS2D-8/16/24 (sparse: CVODE KLU beside CVODE band), ARENSTORF,
+// PLEIADES; e.g. `npm run bench -- --only=set --problems=BRUSS2D-8,BRUSS2D-16,BRUSS2D-24 --rounds=5`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
@@ -87,11 +90,13 @@ if (want('set')) {
     row.push(fmt(roundRatio(cells, p.name, 1e-6, 'ours auto', 'CVODE')), fmt(roundRatio(cells, p.name, 1e-6, 'ours rodas5', 'CVODE')),
       p.stiff ? '-' : fmt(roundRatio(cells, p.name, 1e-6, 'ours dop853', 'CVODE')),
       p.band ? fmt(roundRatio(cells, p.name, 1e-6, 'ours auto', 'CVODE band')) : '-', p.band ? fmt(roundRatio(cells, p.name, 1e-6, 'ours rodas5', 'CVODE band')) : '-',
-      p.stiff ? fmt(roundRatio(cells, p.name, 1e-6, 'ours bdf', p.band ? 'CVODE band' : 'CVODE')) : '-');
+      p.stiff ? fmt(roundRatio(cells, p.name, 1e-6, 'ours bdf', p.band ? 'CVODE band' : 'CVODE')) : '-',
+      p.sparsity ? fmt(roundRatio(cells, p.name, 1e-6, 'ours bdf', 'CVODE KLU')) : '-');
     return row;
   });
-  say('# ours: output at t1 only, jacobianBand on HEAT and BRUSS; CVODE: dense, and band on HEAT and BRUSS (CVODE band)');
-  table(['problem', 'n', ...solvers, 'CVODE/auto', 'CVODE/rodas5', 'CVODE/dop853', 'CVODE band/auto', 'CVODE band/rodas5', 'CVODE (band)/bdf'], body);
+  say('# ours: output at t1 only, jacobianBand on HEAT and BRUSS, jacobianSparsity on BRUSS2D-8/16/24 (and `ours bdf band` there);');
+  say('# CVODE: dense, band on HEAT, BRUSS and BRUSS2D (CVODE band), KLU on BRUSS2D (CVODE KLU)');
+  table(['problem', 'n', ...solvers, 'CVODE/auto', 'CVODE/rodas5', 'CVODE/dop853', 'CVODE band/auto', 'CVODE band/rodas5', 'CVODE (band)/bdf', 'CVODE KLU/bdf'], body);
   writeFileSync(join(outDir, `test-set${suffix}.json`), JSON.stringify({ conditions: cond, cells }, null, 1));
   writeFileSync(join(outDir, `test-set${suffix}-work-precision.svg`), workPrecisionSvg('Test set work–precision (CPU time per solve vs end error)', `rtol ${rtols.map((r) => r.toExponential(0)).join(', ')}; interleaved rounds, medians; ${cond}`, testSetPanels(cells)));
   say(`# wrote benchmarks/results/test-set${suffix}.json and test-set${suffix}-work-precision.svg`);

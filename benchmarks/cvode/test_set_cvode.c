@@ -329,7 +329,7 @@ int main(int argc, char **argv) {
     CVodeSetNonlinearSolver(mem, NLS);
   }
   CVodeSetMaxNumSteps(mem, 1000000);
-  long nf = 0, nj = 0, ns = 0, nfl = 0;
+  long nf = 0, nj = 0, ns = 0, nfl = 0, nsetups = 0, nni = 0, ncfn = 0, netf = 0;
   int status = 0, runs = 0;
   double t0 = cpu_s(), el = 0;
   for (;;) {
@@ -339,15 +339,17 @@ int main(int argc, char **argv) {
     int flag = CVode(mem, P.t1, y, &t, CV_NORMAL);
     if (runs == 0) {
       status = flag < 0 ? flag : 0;
-      CVodeGetNumRhsEvals(mem, &nf); CVodeGetNumSteps(mem, &ns);
+      CVodeGetNumRhsEvals(mem, &nf); CVodeGetNumSteps(mem, &ns); CVodeGetNumErrTestFails(mem, &netf);
+      CVodeGetNumNonlinSolvIters(mem, &nni); CVodeGetNumNonlinSolvConvFails(mem, &ncfn);
+      if (P.stiff) CVodeGetNumLinSolvSetups(mem, &nsetups);
       if (P.stiff) { CVodeGetNumJacEvals(mem, &nj); CVodeGetNumLinRhsEvals(mem, &nfl); }
     }
     runs++;
     el = cpu_s() - t0;
     if (el >= minS || runs >= 200 || flag < 0) break;
   }
-  printf("{\"problem\":\"%s\",\"solver\":\"%s\",\"version\":\"%d.%d.%d\",\"rtol\":%g,\"cpu_s\":%.9g,\"runs\":%d,\"nfev\":%ld,\"njev\":%ld,\"steps\":%ld,\"status\":%d,\"y_end\":[",
-         P.name, P.klu ? "cvode klu" : P.band ? "cvode band" : "cvode", SUNDIALS_VERSION_MAJOR, SUNDIALS_VERSION_MINOR, SUNDIALS_VERSION_PATCH, rtol, el / runs, runs, nf + nfl, nj, ns, status);
+  printf("{\"problem\":\"%s\",\"solver\":\"%s\",\"version\":\"%d.%d.%d\",\"rtol\":%g,\"cpu_s\":%.9g,\"runs\":%d,\"nfev\":%ld,\"njev\":%ld,\"steps\":%ld,\"nsetups\":%ld,\"nni\":%ld,\"ncfn\":%ld,\"netf\":%ld,\"status\":%d,\"y_end\":[",
+         P.name, P.klu ? "cvode klu" : P.band ? "cvode band" : "cvode", SUNDIALS_VERSION_MAJOR, SUNDIALS_VERSION_MINOR, SUNDIALS_VERSION_PATCH, rtol, el / runs, runs, nf + nfl, nj, ns, nsetups, nni, ncfn, netf, status);
   for (int i = 0; i < P.n; i++) printf("%s%.17g", i ? "," : "", N_VGetArrayPointer(y)[i]);
   printf("]}\n");
   if (LS) SUNLinSolFree(LS);

@@ -263,7 +263,12 @@ export class Bdf {
         const di = d[i];
         D[b + k + 1] = di - D[b + k];
         D[b + k] = di;
-        for (let j = b + k - 1; j >= b; j--) D[j] += D[j + 1];
+        // ∇^j += ∇^{j+1} for j = k − 1 … 0, written out.
+        if (k > 4) D[b + 4] += D[b + 5];
+        if (k > 3) D[b + 3] += D[b + 4];
+        if (k > 2) D[b + 2] += D[b + 3];
+        if (k > 1) D[b + 1] += D[b + 2];
+        D[b] += D[b + 1];
         const yi = yNew[i];
         y[i] = yi;
         const sc = atol[i] + rtol * (yi < 0 ? -yi : yi);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { BRUSS2D_T1, bruss2d } from '../../benchmarks/problems/bruss2d.ts';
 import { TEST_SET } from '../../benchmarks/problems/test-set.ts';
 import { errors, loadTestSetReference } from '../../benchmarks/test-set-bench.ts';
+import { solveIvpGlobal } from '../../src/solver/global-error.ts';
 import { solveIvp } from '../../src/solver/index.ts';
 import type { MethodName, SolveIvpOptions } from '../../src/solver/types.ts';
 
@@ -75,6 +76,34 @@ describe('sparse Jacobian solves', () => {
       const r = solve(method, { jacobian: p.sparseJacobian, jacobianSparsity: p.sparsity });
       expect(errors(r.y.map((c) => c[0]), ref, ATOL, RTOL).scaled, method).toBeLessThan(bound);
     }
+  });
+
+  it('bdf on BRUSS2D-8: every 10th step\'s true local error is within the tolerance in the error test\'s norm while the end error is > 10× (global accumulation, benchmarks/bruss2d-error.ts)', () => {
+    const sp = { jacobian: p.sparseJacobian, jacobianSparsity: p.sparsity };
+    const st = solveIvp(p.rhs, [0, BRUSS2D_T1], p.y0, { method: 'bdf', rtol: RTOL, atol: ATOL, autonomous: true, ...sp });
+    let worst = 0;
+    for (let m = 0; m + 1 < st.t.length; m += 10) {
+      const y0 = st.y.map((c) => c[m]);
+      const e = solveIvp(p.rhs, [st.t[m], st.t[m + 1]], y0, { method: 'rodas5', rtol: 1e-12, atol: 1e-15, autonomous: true, ...sp });
+      let s2 = 0;
+      for (let i = 0; i < p.n; i++) {
+        const y1 = st.y[i][m + 1];
+        const q = (y1 - e.y[i][e.y[i].length - 1]) / (ATOL + RTOL * Math.max(Math.abs(y0[i]), Math.abs(y1)));
+        s2 += q * q;
+      }
+      worst = Math.max(worst, Math.sqrt(s2 / p.n));
+    }
+    expect(worst).toBeLessThan(1);
+    const ref = loadTestSetReference()['BRUSS2D-8'].y_end;
+    expect(errors(st.y.map((c) => c[c.length - 1]), ref, ATOL, RTOL).scaled).toBeGreaterThan(10);
+  });
+
+  it('bdf with solveIvpGlobal on BRUSS2D-8 ends within the tolerance, its estimate above the true error', () => {
+    const r = solveIvpGlobal(p.rhs, [0, BRUSS2D_T1], p.y0, { method: 'bdf', rtol: RTOL, atol: ATOL, autonomous: true, tEval: [BRUSS2D_T1], jacobian: p.sparseJacobian, jacobianSparsity: p.sparsity });
+    expect(r.status).toBe(0);
+    const err = errors(r.y.map((c) => c[0]), loadTestSetReference()['BRUSS2D-8'].y_end, ATOL, RTOL).scaled;
+    expect(err).toBeLessThan(1);
+    expect(r.globalError.estimate!).toBeGreaterThan(err);
   });
 
   it('a non-finite sparse Jacobian entry is named by row, column and storage index', () => {
