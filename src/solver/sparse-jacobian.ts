@@ -1,5 +1,6 @@
 // The sparse Jacobian's pieces shared by rodas5, BDF and 'auto': its finite-difference estimate by column
 // groups, the power iteration on it, and the name of an entry for failure messages.
+import { normaliseStart } from './stiffness.ts';
 import type { SparsePattern } from './sparse-pattern.ts';
 import type { RhsFn } from './types.ts';
 
@@ -56,15 +57,7 @@ export function sparseMatVec(jac: Float64Array, pat: SparsePattern, v: Float64Ar
 /** spectralRadius (stiffness.ts) for a Jacobian in CSR pattern order: the same power iteration with a sparse product. */
 export function sparseSpectralRadius(jac: Float64Array, pat: SparsePattern, v: Float64Array, w: Float64Array, iterations: number): number {
   const n = pat.n;
-  let norm = 0;
-  for (let i = 0; i < n; i++) norm += v[i] * v[i];
-  if (!(norm > 0) || !Number.isFinite(norm)) {
-    for (let i = 0; i < n; i++) v[i] = 1 + i / n;
-    norm = 0;
-    for (let i = 0; i < n; i++) norm += v[i] * v[i];
-  }
-  norm = Math.sqrt(norm);
-  for (let i = 0; i < n; i++) v[i] /= norm;
+  normaliseStart(v, n);
   let rho = 0;
   for (let it = 0; it < iterations; it++) {
     sparseMatVec(jac, pat, v, w);

@@ -2,7 +2,7 @@
 import { bandMatVec } from './band-lu.ts';
 
 /** Normalise the power iteration's start vector in place; a zero or non-finite one is replaced by 1 + i/n first. */
-function normaliseStart(v: Float64Array, n: number): void {
+export function normaliseStart(v: Float64Array, n: number): void {
   let norm = 0;
   for (let i = 0; i < n; i++) norm += v[i] * v[i];
   norm = Math.sqrt(norm);

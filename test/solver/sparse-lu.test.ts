@@ -5,18 +5,9 @@ import { luFactor, luSolve } from '../../src/solver/dense-lu.ts';
 import { buildDenseW } from '../../src/solver/rodas5-linear.ts';
 import { SparseLu } from '../../src/solver/sparse-lu.ts';
 import { SparsePattern, validateSparsity } from '../../src/solver/sparse-pattern.ts';
+import { mulberry32 } from '../../src/data/synthetic.ts';
 
-/** Deterministic uniform numbers in [0, 1) (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 /** A random pattern (each off-diagonal entry with probability `density`; the diagonal when `diag`) and values. */
 function randomJacobian(n: number, density: number, seed: number, diag: boolean): { pat: SparsePattern; jac: Float64Array; dense: Float64Array } {
