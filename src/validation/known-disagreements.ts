@@ -76,12 +76,15 @@ export function modelChangesOf(input: SimulationInput): string[] {
   return changes;
 }
 
+/** How a published value reads, as a symbol: about ≈, at least ≥, at most ≤. */
+export const RELATION_SYMBOL: Record<KnownDisagreement['relation'], string> = { about: '≈', 'at least': '≥', 'at most': '≤' };
+
 const v = (x: number) => (Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-2 && x !== 0) ? x.toExponential(2) : Number(x.toPrecision(3)).toString());
 
 /** A note as one line: "id: quantity published ≈ 100, model 0.8 (ratio 0.008), doi:…; points at …". */
 export function knownDisagreementText(n: KnownDisagreement, withPointsAt = true): string {
   const unit = n.unit ? ` ${n.unit}` : '';
-  const rel = n.relation === 'at least' ? '≥ ' : n.relation === 'at most' ? '≤ ' : '≈ ';
+  const rel = `${RELATION_SYMBOL[n.relation]} `;
   const model = n.model === null ? 'no model value' : `model ${v(n.model)}${unit}${n.ratio === null ? '' : ` (ratio ${v(n.ratio)})`}`;
   return `${n.id}: ${n.quantity} published ${rel}${v(n.published)}${unit}, ${model}, doi:${n.doi}${withPointsAt ? `; points at: ${n.pointsAt}` : ''}`;
 }
