@@ -5,6 +5,7 @@
 import { COMPOSITION_ENTRIES } from './entries-composition.ts';
 import { FILM_ENTRIES } from './entries-films.ts';
 import { NC_ENTRIES } from './entries-nc.ts';
+import { NC_PUMP_ENTRIES } from './entries-nc-pump.ts';
 import type { ValidationEntry } from './types.ts';
 
-export const ENTRIES: ValidationEntry[] = [...FILM_ENTRIES, ...NC_ENTRIES, ...COMPOSITION_ENTRIES];
+export const ENTRIES: ValidationEntry[] = [...FILM_ENTRIES, ...NC_ENTRIES, ...NC_PUMP_ENTRIES, ...COMPOSITION_ENTRIES];

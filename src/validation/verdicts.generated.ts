@@ -4,8 +4,8 @@
 import type { VerdictTable } from './verdict-table.ts';
 
 export const VERDICT_TABLE: VerdictTable = {
-  agree: 17,
-  counted: 29,
+  agree: 20,
+  counted: 32,
   entries: [
     {
       "id": "price2015-mapbi3-low-density-cooling-time",
@@ -421,6 +421,60 @@ export const VERDICT_TABLE: VerdictTable = {
       "pointsAt": "NC Auger above the Bohr size: a crossover to bulk k3 n³ gives τ_XX ∝ V² (p = 2), steeper, not sublinear",
       "regime": [
         {"sample":"nc","compositions":["CsPbBr3"],"edgeNm":[8.333,16.8],"densityCm3":null,"nPerNc":[0.03333,0.3],"latticeK":[275,325],"pumpEv":null,"acceptor":"none"},
+      ],
+    },
+    {
+      "id": "nanomaterials2021-cspbbr3-pump-energy",
+      "title": "CsPbBr3 NCs: cooling to the band edge takes longer at 325 nm than at 440 nm",
+      "doi": "10.3390/nano11020463",
+      "calibration": false,
+      "verdict": "agree",
+      "quantity": "time-to-band-edge ratio 325/440 nm",
+      "unit": "",
+      "published": 1.1,
+      "relation": "at least",
+      "band": "≥ 1.1",
+      "model": 3.841,
+      "ratio": 3.492,
+      "pointsAt": "the injected excess (a parabolic-band Maxwellian at 3/2 kB T per carrier from the start) and how the Fröhlich loss rate falls with carrier energy",
+      "regime": [
+        {"sample":"nc","compositions":["CsPbBr3"],"edgeNm":[7.5,10.8],"densityCm3":null,"nPerNc":[0.03333,0.3],"latticeK":[270,320],"pumpEv":[2.668,3.965],"acceptor":"none"},
+      ],
+    },
+    {
+      "id": "nanomaterials2021-cspbbr3-intensity",
+      "title": "CsPbBr3 NCs: the hot-exciton cooling time rises with excitation intensity",
+      "doi": "10.3390/nano11020463",
+      "calibration": false,
+      "verdict": "agree",
+      "quantity": "cooling-time ratio high/low intensity",
+      "unit": "",
+      "published": 1.1,
+      "relation": "at least",
+      "band": "≥ 1.1",
+      "model": 3.241,
+      "ratio": 2.947,
+      "pointsAt": "the NC hot-phonon bottleneck and Auger heating at ⟨N⟩ ≈ 1 (the shared LO pool, the Poisson classes)",
+      "regime": [
+        {"sample":"nc","compositions":["CsPbBr3"],"edgeNm":[7.5,10.8],"densityCm3":null,"nPerNc":[0.03333,3],"latticeK":[270,320],"pumpEv":null,"acceptor":"none"},
+      ],
+    },
+    {
+      "id": "nanomaterials2021-cspbbr3-auger-lifetime-intensity",
+      "title": "CsPbBr3 NCs: the apparent Auger recombination lifetime lengthens as the excitation intensity falls",
+      "doi": "10.3390/nano11020463",
+      "calibration": false,
+      "verdict": "agree",
+      "quantity": "Auger-lifetime ratio low/high intensity",
+      "unit": "",
+      "published": 1.1,
+      "relation": "at least",
+      "band": "≥ 1.1",
+      "model": 1.137,
+      "ratio": 1.034,
+      "pointsAt": "NC Auger statistics: the Poisson ensemble by exciton number (higher-order multiexcitons decay at N(N − 1)/(2 τ_XX)) and τ_XX of the assumed size",
+      "regime": [
+        {"sample":"nc","compositions":["CsPbBr3"],"edgeNm":[7.5,10.8],"densityCm3":null,"nPerNc":[0.1,9],"latticeK":[270,320],"pumpEv":null,"acceptor":"none"},
       ],
     },
     {
