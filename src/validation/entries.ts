@@ -5,7 +5,8 @@
 import { COMPOSITION_ENTRIES } from './entries-composition.ts';
 import { FILM_ENTRIES } from './entries-films.ts';
 import { NC_ENTRIES } from './entries-nc.ts';
+import { NC_HALIDE_ENTRIES } from './entries-nc-halide.ts';
 import { NC_PUMP_ENTRIES } from './entries-nc-pump.ts';
 import type { ValidationEntry } from './types.ts';
 
-export const ENTRIES: ValidationEntry[] = [...FILM_ENTRIES, ...NC_ENTRIES, ...NC_PUMP_ENTRIES, ...COMPOSITION_ENTRIES];
+export const ENTRIES: ValidationEntry[] = [...FILM_ENTRIES, ...NC_ENTRIES, ...NC_PUMP_ENTRIES, ...NC_HALIDE_ENTRIES, ...COMPOSITION_ENTRIES];
