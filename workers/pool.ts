@@ -151,7 +151,7 @@ export class EnginePool {
     for (const name of SWEEP_COLUMN_NAMES) columns[name] = new Float64Array(n).fill(Number.NaN);
     columns.status.fill(POINT_NOT_RUN);
     const merged: SweepResult = {
-      axes: spec.axes, count, range: [start, end], columns, errors: {}, cancelled: false, wallMs: 0,
+      axes: spec.axes, count, range: [start, end], columns, errors: {}, cancelled: false, biExponential: spec.biExponential ?? true, wallMs: 0,
       workers: Math.min(lanes, Math.ceil(n / chunk)),
     };
     const chunks: { range: [number, number]; done: number; failed: number; finished: boolean }[] = [];

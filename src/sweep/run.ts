@@ -37,6 +37,7 @@ export async function runSweep(
     Promise.resolve(onProgress({ done, failed, total: n, elapsedMs: performance.now() - started })).catch(() => {});
   };
   let cancelled = false;
+  const biExponential = spec.biExponential ?? true;
   for (let flat = start; flat < end; flat++) {
     if (isCancelled()) {
       cancelled = true;
@@ -44,7 +45,7 @@ export async function runSweep(
     }
     const row = flat - start;
     try {
-      const result = simulate(pointInput(spec, flat));
+      const result = simulate(pointInput(spec, flat), { biExponential });
       fillRow(columns, row, result);
       if (result.solver.status !== 0) {
         errors[flat] = result.solver.message;
@@ -87,6 +88,7 @@ export async function runSweep(
     tPs,
     tcK,
     cancelled,
+    biExponential,
     wallMs: performance.now() - started,
     workers: 1,
   };

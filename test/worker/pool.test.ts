@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { proxy, wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { createNodeEnginePool, nodeWorkerFactory, workerEntry } from '../../workers/spawn-node.ts';
-import { POINT_NOT_RUN, POINT_OK, type EngineApi, type SweepProgress, type SweepSpec } from '../../workers/protocol.ts';
+import { BIEXP_COLUMN_NAMES, POINT_NOT_RUN, POINT_OK, SWEEP_COLUMN_NAMES, type EngineApi, type SweepProgress, type SweepSpec } from '../../workers/protocol.ts';
 import { EnginePool, type WorkerHandle } from '../../workers/pool.ts';
 import { modelTcAt, type MeasuredSeries } from '../../src/data/measured.ts';
 import { simulate } from '../../src/model/simulate.ts';
@@ -79,6 +79,21 @@ describe('engine worker pool (worker_threads)', () => {
     expect(result.columns.tau1ePs[4]).toBeCloseTo(single.metrics.tau1ePs!, 10);
     expect(result.tPs!.length).toBe(60);
     expect(Array.from(result.tcK!.subarray(4 * 60, 5 * 60))).toEqual(Array.from(single.tcK));
+  });
+
+  it('a sweep with biExponential: false leaves the fit columns NaN and every other column as the full sweep', async () => {
+    const spec: SweepSpec = { base: BASE, axes: [{ key: 'densityCm3', values: [1e16, 1e18, 1e19, 1e20] }, { key: 'edgeNm', values: [5, null] }] };
+    const full = await shared.sweep(spec, undefined, { chunkSize: 3 });
+    const lean = await shared.sweep({ ...spec, biExponential: false }, undefined, { chunkSize: 3 });
+    expect(full.biExponential).toBe(true);
+    expect(lean.biExponential).toBe(false);
+    expect(Array.from(full.columns.status)).toEqual(new Array(8).fill(POINT_OK));
+    expect(Array.from(full.columns.slowPs).some((v) => Number.isFinite(v))).toBe(true);
+    for (const name of BIEXP_COLUMN_NAMES) expect(Array.from(lean.columns[name]).every(Number.isNaN)).toBe(true);
+    for (const name of SWEEP_COLUMN_NAMES) {
+      if (BIEXP_COLUMN_NAMES.includes(name) || name === 'solveMs') continue;
+      expect(Array.from(lean.columns[name]), name).toEqual(Array.from(full.columns[name]));
+    }
   });
 
   it('cancel stops a sweep at once, keeps finished points, and the pool works afterwards', async () => {
