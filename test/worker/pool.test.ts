@@ -6,7 +6,7 @@ import { proxy, wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { createNodeEnginePool, nodeWorkerFactory, workerEntry } from '../../workers/spawn-node.ts';
 import { BIEXP_COLUMN_NAMES, POINT_NOT_RUN, POINT_OK, SWEEP_COLUMN_NAMES, type EngineApi, type SweepProgress, type SweepSpec } from '../../workers/protocol.ts';
-import { EnginePool, type WorkerHandle } from '../../workers/pool.ts';
+import { chunkSizes, EnginePool, type WorkerHandle } from '../../workers/pool.ts';
 import { modelTcAt, type MeasuredSeries } from '../../src/data/measured.ts';
 import { simulate } from '../../src/model/simulate.ts';
 
@@ -28,6 +28,21 @@ const bigSweep = (): SweepSpec => ({
     { key: 'densityCm3', values: Array.from({ length: 200 }, (_, i) => 1e16 * 10 ** (i / 50)) },
     { key: 'latticeK', values: [200, 300] },
   ],
+});
+
+describe('chunk sizes of a sweep', () => {
+  it('cover every point once: guided (shrinking, at most 64, small at the end) by default, or the fixed size asked for', () => {
+    for (const [n, lanes] of [[1, 2], [12, 2], [78, 2], [1000, 1], [1000, 2], [2400, 2], [3000, 8]]) {
+      const sizes = chunkSizes(n, lanes);
+      expect(sizes.reduce((a, b) => a + b, 0)).toBe(n);
+      expect(Math.max(...sizes)).toBeLessThanOrEqual(64);
+      for (let i = 1; i < sizes.length; i++) expect(sizes[i]).toBeLessThanOrEqual(sizes[i - 1]);
+      expect(sizes[sizes.length - 1]).toBeLessThanOrEqual(4);
+    }
+    // The page's 1 000-point sweep on 2 workers: 36 chunks (16-point chunks made 63).
+    expect(chunkSizes(1000, 2).length).toBe(36);
+    expect(chunkSizes(10, 3, 4)).toEqual([4, 4, 2]);
+  });
 });
 
 describe('engine worker pool (worker_threads)', () => {
