@@ -1,6 +1,10 @@
 // Every number simulate() returns, compared between two source trees on the page's sweep grid (CsPbI3 8 nm,
 // densities 1e15…1e20 cm^-3): the largest relative difference, ignoring wallMs.
-//   node bin/run-ts.mjs benchmarks/engine-identity.ts --src OLD_TREE [--src NEW_TREE] [--points 60]
+//   node bin/run-ts.mjs benchmarks/engine-identity.ts --src OLD_TREE [--src NEW_TREE] [--points 60] [--wide]
+// --wide: instead, 120 inputs beyond the page's case: five compositions × three NC sizes and a film × three
+// densities, and CsPbI3 (6 nm and film, 1e17 and 1e19) with mean-field statistics, hot and cold acceptors, resolved
+// LO bins, 80 K, each mechanism switched off, unequal masses, rodas5, odex, rtol 1e-8 and an impulsive pump; a run
+// refused in both trees compares its message.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -34,8 +38,33 @@ const walk = (a: unknown, b: unknown, path: string): void => {
   }
   if (a !== b) throw new Error(`${path}: ${String(a)} vs ${String(b)}`);
 };
-for (let k = 0; k < POINTS; k++) {
-  const input = { composition: 'CsPbI3', edgeNm: 8, densityCm3: 1e15 * 10 ** ((5 * k) / (POINTS - 1)) };
-  walk(sims[0](input), sims[1](input), `[${input.densityCm3.toExponential(3)}]`);
+if (args.includes('--wide')) {
+  const cases: Record<string, unknown>[] = [];
+  for (const composition of ['CsPbI3', 'FAPbI3', 'MAPbBr3', 'CsSnI3', 'CsPbI2Br']) {
+    for (const edgeNm of [5, 8, 12, null]) {
+      for (const densityCm3 of [1e16, 3e18, 1e20]) cases.push({ composition, edgeNm, densityCm3, ...(composition.includes('Br') ? { pumpNm: 400 } : {}) });
+    }
+  }
+  const variants: Record<string, unknown>[] = [
+    { augerStatistics: 'mean-field' }, { acceptor: 'hot' }, { acceptor: 'cold' }, { loPool: 'resolved' }, { latticeK: 80 },
+    { switches: { hotPhonons: false } }, { switches: { screening: false } }, { switches: { maxwellAverage: false } },
+    { switches: { intrinsicBottleneck: false } }, { switches: { ligandBypass: false, upConversion: false } },
+    { materialOverrides: { electronMassM0: 0.15, holeMassM0: 0.3 } }, { method: 'rodas5' }, { method: 'odex' }, { rtol: 1e-8 }, { pulseFwhmFs: 0 },
+  ];
+  for (const v of variants) for (const edgeNm of [6, null]) for (const densityCm3 of [1e17, 1e19]) cases.push({ composition: 'CsPbI3', edgeNm, densityCm3, ...v });
+  const run = (sim: (input: unknown) => unknown, input: unknown) => {
+    try {
+      return sim(input);
+    } catch (error) {
+      return { refused: (error as Error).message };
+    }
+  };
+  for (const input of cases) walk(run(sims[0], input), run(sims[1], input), JSON.stringify(input));
+  console.log(`${count} numbers over ${cases.length} inputs; largest relative difference ${worst}${where ? ` (${where})` : ''}`);
+} else {
+  for (let k = 0; k < POINTS; k++) {
+    const input = { composition: 'CsPbI3', edgeNm: 8, densityCm3: 1e15 * 10 ** ((5 * k) / (POINTS - 1)) };
+    walk(sims[0](input), sims[1](input), `[${input.densityCm3.toExponential(3)}]`);
+  }
+  console.log(`${count} numbers over ${POINTS} trajectories; largest relative difference ${worst}${where ? ` (${where})` : ''}`);
 }
-console.log(`${count} numbers over ${POINTS} trajectories; largest relative difference ${worst}${where ? ` (${where})` : ''}`);

@@ -3,7 +3,7 @@
 export { solveIvp, METHOD_NAMES } from './solver/index.ts';
 export { solveIvpGlobal, type GlobalErrorOptions, type GlobalErrorReport, type GlobalErrorResult } from './solver/global-error.ts';
 export type * from './solver/types.ts';
-export { simulate, SimulationError, logGrid } from './model/simulate.ts';
+export { simulate, SimulationError, logGrid, type SimulateOptions } from './model/simulate.ts';
 export { InputError, inputIssues, normalizeInput, type InputIssue } from './model/validate.ts';
 export { PARAMS, type NumericParamSpec, type NumericParamKey } from './model/params.ts';
 export { convertExcitation, photonFluenceCm2, crossSectionCm2 } from './model/excitation.ts';

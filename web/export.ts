@@ -7,7 +7,7 @@ import { knownDisagreementText } from '../src/validation/known-disagreements.ts'
 import type { Curve } from './curves.ts';
 import { canvasPainter, drawFigure, figureHeight, svgPainter, type FigureSpec } from './chart-figure.ts';
 import type { SweepResult } from '../src/sweep/types.ts';
-import { SWEEP_COLUMN_NAMES } from '../src/sweep/types.ts';
+import { BIEXP_COLUMN_NAMES, SWEEP_COLUMN_NAMES } from '../src/sweep/types.ts';
 import { gridIndices } from '../src/sweep/grid.ts';
 
 const csvCell = (v: number | string | null) =>
@@ -55,7 +55,8 @@ export function sweepCsv(sweep: SweepResult): string {
   const axisKeys = new Set(sweep.axes.map((a) => a.key));
   const metricNames = SWEEP_COLUMN_NAMES.filter((name) => !axisKeys.has(name));
   const head = [...sweep.axes.map((a) => a.key), ...metricNames, 'error'];
-  const lines = [`# hotcarrier sweep: ${sweep.count} points, ${sweep.cancelled ? 'cancelled' : 'complete'}, ${Math.round(sweep.wallMs)} ms`, head.join(',')];
+  const skipped = sweep.biExponential ? '' : `; bi-exponential fit not computed (${BIEXP_COLUMN_NAMES.join(', ')} empty)`;
+  const lines = [`# hotcarrier sweep: ${sweep.count} points, ${sweep.cancelled ? 'cancelled' : 'complete'}, ${Math.round(sweep.wallMs)} ms${skipped}`, head.join(',')];
   for (let row = 0; row < sweep.range[1] - sweep.range[0]; row++) {
     const flat = sweep.range[0] + row;
     const idx = gridIndices(sweep.axes, flat);

@@ -1,7 +1,7 @@
 // The sweep panel: up to three axes, Run / Cancel, a progress bar, a metric-vs-parameter chart and CSV export.
 
 import uPlot from 'uplot';
-import { POINT_NOT_RUN, POINT_OK, type SweepProgress, type SweepResult } from '../workers/protocol.ts';
+import { BIEXP_COLUMN_NAMES, POINT_NOT_RUN, POINT_OK, type SweepProgress, type SweepResult } from '../workers/protocol.ts';
 import { gridIndices } from '../src/sweep/grid.ts';
 import { PARAMS, type NumericParamKey } from '../src/model/params.ts';
 import { formatNumber, prettyUnit } from './format.ts';
@@ -130,6 +130,13 @@ export function createSweepPanel(cores: number, initial: SweepFormState, handler
   const draw = (result: SweepResult) => {
     const metricKey = readForm().metric;
     const metric = SWEEP_METRICS.find((m) => m.key === metricKey)!;
+    if (!result.biExponential && BIEXP_COLUMN_NAMES.includes(metric.key)) {
+      // The sweep ran without the fit (it plotted another metric, sweep-form.ts): say so rather than plot nothing.
+      plot?.destroy();
+      plot = null;
+      status.textContent = `${metric.label}: not computed in this sweep (the bi-exponential fit runs only in a sweep that plots it); run the sweep again to plot it.`;
+      return;
+    }
     const [first, ...rest] = result.axes;
     const numericX = first.values.every((v) => typeof v === 'number');
     const xs = first.values.map((v, i) => (numericX ? (v as number) : i));

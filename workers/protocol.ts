@@ -7,7 +7,7 @@ import type { FitOptions, FitResult, FreeParameter } from '../src/data/fit.ts';
 import type { MeasuredSeries } from '../src/data/measured.ts';
 
 export {
-  POINT_BAD_INPUT, POINT_NOT_RUN, POINT_OK, POINT_SOLVER_FAILED, SWEEP_COLUMN_NAMES,
+  BIEXP_COLUMN_NAMES, POINT_BAD_INPUT, POINT_NOT_RUN, POINT_OK, POINT_SOLVER_FAILED, SWEEP_COLUMN_NAMES,
   type ProgressCallback, type SweepAxis, type SweepColumns, type SweepProgress, type SweepResult, type SweepSpec,
 } from '../src/sweep/types.ts';
 import type { ProgressCallback, SweepResult, SweepSpec } from '../src/sweep/types.ts';

@@ -11,10 +11,10 @@
 
 import type { ModelCoefficients } from './coefficients.ts';
 import { KB_EV_PER_K as KB } from './constants.ts';
-import { screeningFactor, type ScreeningOut } from './screening.ts';
+import { screeningFactor, screeningValue, type ScreeningOut } from './screening.ts';
 import { logistic, softplus } from './special.ts';
 import { binWeights, binWeightsFor, type BinWeights } from './lo-bins.ts';
-import { maxwellFroehlichFactor, type MaxwellFactor } from './frohlich-maxwell.ts';
+import { maxwellFroehlichFactor, maxwellFroehlichValue, type MaxwellFactor } from './frohlich-maxwell.ts';
 
 /** P (eV ps^-1 per pair) with its partials by the class temperature T, the LO occupation N and n_s. */
 export interface EmissionOut {
@@ -179,7 +179,13 @@ export class CarrierEmission {
     const { se2, sh2 } = this;
     se2.s = sh2.s = 1;
     se2.dsdT = se2.dsdTo = se2.dsdns = sh2.dsdT = sh2.dsdTo = sh2.dsdns = 0;
-    if (c.screeningCoef > 0 && screened) {
+    if (c.screeningCoef > 0 && screened && !partials) {
+      // A right-hand side: the factors alone, the same numbers as fill2's (screeningValue), partials NaN.
+      const aSq = 0.5 * c.screeningCoef * (1 / tE + 1 / tH) * Math.max(nsCm3, 0);
+      se2.s = screeningValue(aSq, tE, c.electronMassM0, c.loEv);
+      sh2.s = same && c.holeMassM0 === c.electronMassM0 ? se2.s : screeningValue(aSq, tH, c.holeMassM0, c.loEv);
+      se2.dsdT = se2.dsdTo = se2.dsdns = sh2.dsdT = sh2.dsdTo = sh2.dsdns = Number.NaN;
+    } else if (c.screeningCoef > 0 && screened) {
       const half = 0.5 * c.screeningCoef;
       const ns = Math.max(nsCm3, 0);
       const kq = half * (1 / tE + 1 / tH); // q_D² per screening pair density
@@ -208,11 +214,11 @@ export class CarrierEmission {
     }
     this.seenE = nE;
     this.seenH = nH;
-    this.typeOut(c.emissionRateElectronPerPs, this.fe, se2, tE, nE, e);
+    this.typeOut(c.emissionRateElectronPerPs, this.fe, se2, tE, nE, e, partials);
     if (same && c.emissionRateHolePerPs === c.emissionRateElectronPerPs && c.spacingCoefHole === c.spacingCoefElectron && c.holeMassM0 === c.electronMassM0) {
       h.P = e.P; h.dPdT = e.dPdT; h.dPdTo = e.dPdTo; h.dPdN = e.dPdN; h.dPdns = e.dPdns; h.blocked = e.blocked; h.dBlockeddT = e.dBlockeddT;
     } else {
-      this.typeOut(c.emissionRateHolePerPs, this.fh, sh2, tH, nH, h);
+      this.typeOut(c.emissionRateHolePerPs, this.fh, sh2, tH, nH, h, partials);
     }
     if (bins) {
       this.intoBins(bins, c.emissionRateElectronPerPs * this.fe.f, tE, this.we, this.binE);
@@ -241,11 +247,20 @@ export class CarrierEmission {
     for (let b = 0; b < bins.length; b++) out[b] = hw * rg * w.w[b] * ((bins[b] + 1) * ec - bins[b]);
   }
 
-  private typeOut(rate: number, f: Factor, s: Screen2, tK: number, nLo: number, out: TypeEmissionOut): void {
+  /** One type's P and blocked share; with `partials` false (a right-hand side) the partials are NaN, not computed. */
+  private typeOut(rate: number, f: Factor, s: Screen2, tK: number, nLo: number, out: TypeEmissionOut, partials = true): void {
     const hw = this.c.loEv;
     const xc = hw / (KB * tK);
     const ec = Math.exp(-xc);
     const B = (nLo + 1) * ec - nLo;
+    if (!partials) {
+      const W = rate * f.f * s.s;
+      out.P = hw * W * (this.c.maxwellAverage ? maxwellFroehlichValue(xc) : 1) * B;
+      out.dPdT = out.dPdTo = out.dPdN = out.dPdns = Number.NaN;
+      out.blocked = 1 - f.f;
+      out.dBlockeddT = Number.NaN;
+      return;
+    }
     const { g, dgdx } = this.maxwell(xc);
     const dgdT = (-dgdx * xc) / tK;
     const W = rate * f.f * s.s;

@@ -25,6 +25,24 @@ const SERIES_BELOW = 9;
 /** e^z K0(z) and e^z K1(z) for z > 0. */
 export interface ScaledK { k0: number; k1: number }
 
+/** Terms of the ascending series. */
+const SERIES_TERMS = 80;
+/**
+ * The series' constants by k, each computed by the same operations in the same order as the loop once did them
+ * inline (so the sums are bit-identical to that loop): H_k = Σ_{j≤k} 1/j (summed in order), and the K1 term's factor
+ * ψ(k+1) + ψ(k+2) = −2γ + 2 H_k + 1/(k+1).
+ */
+const HARMONIC = new Float64Array(SERIES_TERMS);
+const PSI_SUM = new Float64Array(SERIES_TERMS);
+{
+  let h = 0;
+  for (let k = 1; k < SERIES_TERMS; k++) {
+    h += 1 / k;
+    HARMONIC[k] = h;
+    PSI_SUM[k] = -2 * EULER_GAMMA + 2 * h + 1 / (k + 1);
+  }
+}
+
 export function scaledBesselK(z: number, out: ScaledK): ScaledK {
   if (z < SERIES_BELOW) {
     // K0 = −(ln(z/2) + γ) I0 + Σ_{k≥1} (z²/4)^k / (k!)² H_k
@@ -33,19 +51,17 @@ export function scaledBesselK(z: number, out: ScaledK): ScaledK {
     const lnHalf = Math.log(z / 2);
     let t0 = 1; // (z²/4)^k / (k!)²
     let t1 = 1; // (z²/4)^k / (k! (k+1)!)
-    let h = 0; // H_k
     let i0 = 1;
     let i1 = 1;
     let s0 = 0;
     let s1 = -2 * EULER_GAMMA + 1; // ψ(1) + ψ(2) = −2γ + 1
-    for (let k = 1; k < 80; k++) {
+    for (let k = 1; k < SERIES_TERMS; k++) {
       t0 *= q / (k * k);
       t1 *= q / (k * (k + 1));
-      h += 1 / k;
       i0 += t0;
       i1 += t1;
-      s0 += t0 * h;
-      const add = t1 * (-2 * EULER_GAMMA + 2 * h + 1 / (k + 1));
+      s0 += t0 * HARMONIC[k];
+      const add = t1 * PSI_SUM[k];
       s1 += add;
       if (t0 < 1e-17 * i0 && Math.abs(add) < 1e-17 * Math.abs(s1)) break;
     }
@@ -80,6 +96,12 @@ export function scaledBesselK(z: number, out: ScaledK): ScaledK {
 export interface MaxwellFactor { g: number; dgdx: number }
 
 const scratch: ScaledK = { k0: 0, k1: 0 };
+
+/** G(x) alone (a right-hand side needs no dG/dx): the same number as maxwellFroehlichFactor(x).g. */
+export function maxwellFroehlichValue(x: number): number {
+  if (!(x > 0)) return 0;
+  return TWO_OVER_SQRT_PI * Math.sqrt(x) * scaledBesselK(x / 2, scratch).k0;
+}
 
 /** G(x) = (2/√π) √x e^(x/2) K0(x/2), x = ħω/(kB T) > 0; dG/dx = G [1/(2x) + 1/2 − K1/(2 K0)]. */
 export function maxwellFroehlichFactor(x: number, out: MaxwellFactor): MaxwellFactor {

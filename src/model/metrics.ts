@@ -31,9 +31,12 @@ const MIN_COMPONENT_SHARE = 0.01;
  * @param lossRateAt energy-loss rate per electron–hole pair (meV ps^-1) at output index k
  * @param warming true when the carriers are injected at or below the lattice temperature: the curve warms, and the
  *   cooling metrics (1/e time, bi-exponential fit, mean cooling time, time to target) are null
+ * @param biExponential false: the bi-exponential fit is not computed (fastPs, slowPs and fastFraction are null), for
+ *   callers that do not show it; every other metric is the same number either way
  */
 export function coolingMetrics(
   t: Float64Array, tcK: Float64Array, taK: Float64Array, targetK: number, lossRateAt: (k: number) => number, warming = false,
+  biExponential = true,
 ): CoolingMetrics {
   const excess = new Float64Array(t.length);
   let peak = 0;
@@ -49,7 +52,7 @@ export function coolingMetrics(
     meanCoolingPs /= peakExcess;
   }
   const tail = t.subarray(peak);
-  const fit = cooling ? fitBiExponential(tail, excess.subarray(peak).map((v) => Math.max(v, 0))) : null;
+  const fit = cooling && biExponential ? fitBiExponential(tail, excess.subarray(peak).map((v) => Math.max(v, 0))) : null;
   return {
     tau1ePs: cooling ? crossingTime(t, excess, peakExcess / Math.E, peak) : null,
     fastPs: fit && fit.fastFraction >= MIN_COMPONENT_SHARE ? fit.fastPs : null,

@@ -32,9 +32,11 @@ export function tailFitTemperatureK(n1: number, t1K: number, n2: number, t2K: nu
     for (let i = 0; i < 60; i++) {
       const a = lnW1 - u / t1K;
       const b = lnW2 - u / t2K;
+      // The larger exponent is mx itself: its term is e^0 = 1 exactly, so only the other one needs an exp (what
+      // Math.exp(a − mx) gave, bit for bit; in chromium an exp costs ~23 ns).
       const mx = a > b ? a : b;
-      const ea = Math.exp(a - mx);
-      const eb = Math.exp(b - mx);
+      const ea = a > b ? 1 : Math.exp(a - mx);
+      const eb = a > b ? Math.exp(b - mx) : 1;
       const f = mx + Math.log(ea + eb) + folds;
       const slope = -(ea / t1K + eb / t2K) / (ea + eb);
       const step = -f / slope;
@@ -77,13 +79,15 @@ function fallAt(w: readonly number[], r: readonly number[], folds: number): numb
   // ln g is convex and decreasing, and g(u) ≥ e^(−u r_max): Newton from u = folds/r_max climbs to the root.
   let u = folds / rMax;
   const hi = folds / rMin;
+  // ln(w_i / Σw), the same each iteration (computed once: the same numbers).
+  const lnW = w.map((wi) => Math.log(wi / wSum));
   for (let it = 0; it < 60; it++) {
     let mx = -Infinity;
-    for (let i = 0; i < w.length; i++) mx = Math.max(mx, Math.log(w[i] / wSum) - u * r[i]);
+    for (let i = 0; i < w.length; i++) mx = Math.max(mx, lnW[i] - u * r[i]);
     let g = 0;
     let gr = 0;
     for (let i = 0; i < w.length; i++) {
-      const e = Math.exp(Math.log(w[i] / wSum) - u * r[i] - mx);
+      const e = Math.exp(lnW[i] - u * r[i] - mx);
       g += e;
       gr += e * r[i];
     }

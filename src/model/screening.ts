@@ -72,3 +72,14 @@ export function screeningFactor(aSq: number, tcK: number, massM0: number, hwEv: 
   out.dsdT = aSq > 0 ? (di - s * di0) / i0 : 0;
   out.dsdA = (1 / up - aSq / (2 * up * up) - (1 / um - aSq / (2 * um * um))) / i0;
 }
+
+/** The screening factor S alone (a right-hand side needs no partials): the same number as screeningFactor's `s`. */
+export function screeningValue(aSq: number, tcK: number, massM0: number, hwEv: number): number {
+  if (!(aSq > 0)) return 1;
+  const { qp, qm } = emissionWavevectors(tcK, massM0, hwEv, scratchQ);
+  const i0 = Math.log(qp / qm);
+  const up = qp * qp + aSq;
+  const um = qm * qm + aSq;
+  const i = 0.5 * Math.log(up / um) + 0.5 * aSq * (1 / up - 1 / um);
+  return i / i0;
+}

@@ -55,9 +55,19 @@ export function logGrid(startPs: number, endPs: number, count: number): Float64A
   return grid;
 }
 
+/** What a caller may leave out of a simulation it does not show. */
+export interface SimulateOptions {
+  /**
+   * false: skip the bi-exponential fit of the cooling tail (metrics.fastPs, slowPs and fastFraction are then null,
+   * "not computed"); every other number of the result is the same as with the default, true. For sweeps that do not
+   * display the fit (src/sweep).
+   */
+  biExponential?: boolean;
+}
+
 /** Simulate hot-carrier cooling. Throws InputError on bad input, SimulationError if the solver fails or the result
  *  guard (result-guard.ts) finds a value that is not physical. */
-export function simulate(input: SimulationInput): SimulationResult {
+export function simulate(input: SimulationInput, options: SimulateOptions = {}): SimulationResult {
   const normalized = normalizeInput(input);
   const { derived, coefficients: c } = build(normalized);
   const model = new CoolingModel(c);
@@ -139,7 +149,7 @@ export function simulate(input: SimulationInput): SimulationResult {
   };
   const coldInjection = injectedColdK(derived, normalized.latticeK);
   if (coldInjection) derived.warnings.push(coldInjectionNote(derived, normalized.latticeK));
-  const metrics = coolingMetrics(t, tcObs, tAK, normalized.targetK, lossRateAt, coldInjection);
+  const metrics = coolingMetrics(t, tcObs, tAK, normalized.targetK, lossRateAt, coldInjection, options.biExponential ?? true);
   if (metrics.peakTcK > HOT_LIMIT_K) {
     // Name what made the carriers this hot: the pump's excess energy at injection, or heating after it.
     const excitation = derived.nPerNc === null ? `${derived.densityCm3.toExponential(1)} cm^-3` : `⟨N⟩ = ${Number(derived.nPerNc.toPrecision(3))}`;

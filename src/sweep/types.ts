@@ -27,6 +27,12 @@ export interface SweepSpec {
    * (keys as axis keys, dotted for switches.* and materialOverrides.*). `axes` must then be empty.
    */
   design?: Record<string, unknown>[];
+  /**
+   * false: skip each point's bi-exponential fit (simulate's `biExponential` option), for a caller that does not show
+   * it: the columns fastPs, slowPs and fastFraction are then NaN (not computed) and every other column is the same
+   * number. Default true.
+   */
+  biExponential?: boolean;
 }
 
 /** Per-point status in a sweep. */
@@ -55,6 +61,9 @@ export interface SweepColumns {
   status: Float64Array;
 }
 
+/** The columns the bi-exponential fit fills (NaN, not computed, in a sweep with `biExponential: false`). */
+export const BIEXP_COLUMN_NAMES: readonly (keyof SweepColumns)[] = ['fastPs', 'slowPs', 'fastFraction'];
+
 export const SWEEP_COLUMN_NAMES: readonly (keyof SweepColumns)[] = [
   'tau1ePs', 'fastPs', 'slowPs', 'fastFraction', 'timeToTargetPs', 'initialLossRateMeVps', 'peakTcK',
   'densityCm3', 'nPerNc', 'fluenceUJcm2', 'nfev', 'nAccepted', 'nRejected', 'solveMs', 'status',
@@ -75,6 +84,8 @@ export interface SweepResult {
   /** Tc curves, row-major (range length × tPs.length), NaN rows for failed points. */
   tcK?: Float64Array;
   cancelled: boolean;
+  /** false when the spec skipped the bi-exponential fit: fastPs, slowPs and fastFraction were not computed. */
+  biExponential: boolean;
   wallMs: number;
   /** Workers that ran the sweep. */
   workers: number;

@@ -343,8 +343,20 @@ describe.skipIf(!available)('issue 13 page defects in chromium', () => {
     expect(chart).toMatch(/NC edge length 5 nm/);
     expect(chart).not.toMatch(/densityCm3|edgeNm/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('.sweep .csv')]);
-    const head = (await downloaded(download)).toString('utf8').split('\n')[1].split(',');
+    const csvLines = (await downloaded(download)).toString('utf8').split('\n');
+    const head = csvLines[1].split(',');
     expect(new Set(head).size).toBe(head.length);
+    // The sweep plotted the 1/e time, so it skipped the bi-exponential fit; the CSV says so and keeps its columns.
+    expect(csvLines[0]).toMatch(/bi-exponential fit not computed \(fastPs, slowPs, fastFraction empty\)/);
+    expect(head).toContain('slowPs');
+    // Plotting a lifetime of that fit afterwards asks for a new sweep instead of drawing an empty chart.
+    await page.selectOption('.sweep [data-f="metric"]', 'slowPs');
+    await expect.poll(() => page.locator('.sweep .status').innerText()).toMatch(/Slow lifetime .*not computed in this sweep.*run the sweep again/);
+    await page.evaluate(() => document.querySelector('.sweep')!.removeAttribute('data-state'));
+    await page.click('.sweep .run');
+    await page.waitForSelector('.sweep[data-state="done"]', { timeout: 30_000 });
+    expect(await page.locator('.sweep-chart').innerText()).toMatch(/Slow lifetime \(bi-exp\.\) vs Initial carrier density/);
+    await page.selectOption('.sweep [data-f="metric"]', 'tau1ePs');
     // ⟨N⟩ = 20 draws at 8 nm (3.9e19 cm⁻³); making the NC 4 nm gives 3.1e20 cm⁻³: the edge that caused it is marked,
     // naming ⟨N⟩, and ⟨N⟩'s own mark names the edge (was: only ⟨N⟩ marked).
     await page.check('input[name="excitation-unit"][value="nPerNc"]');

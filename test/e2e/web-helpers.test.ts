@@ -55,6 +55,12 @@ describe('sweep form', () => {
     expect(gridCount(spec.axes)).toBe(13 * 3 * 2);
   });
 
+  it('asks for the bi-exponential fit only when the plotted metric is one of its columns', () => {
+    const base = { composition: 'CsPbI3', edgeNm: 8, densityCm3: 1e18 };
+    expect(specFromForm(defaultSweepForm(), base).biExponential).toBe(false);
+    for (const metric of ['fastPs', 'slowPs'] as const) expect(specFromForm({ ...defaultSweepForm(), metric }, base).biExponential).toBe(true);
+  });
+
   it('names the field that is wrong', () => {
     expect(() => axisFromForm({ key: 'densityCm3', from: '1e10', to: '1e18', count: '5', list: '' })).toThrow(/^Initial carrier density, from: a number from 1e15 to 1e20 cm⁻³$/);
     expect(() => axisFromForm({ key: 'edgeNm', from: '5', to: '10', count: '2.5', list: '' })).toThrow(/NC edge length, points: a whole number/);

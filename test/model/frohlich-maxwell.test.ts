@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maxwellFroehlichFactor, scaledBesselK } from '../../src/model/frohlich-maxwell.ts';
+import { maxwellFroehlichFactor, maxwellFroehlichValue, scaledBesselK } from '../../src/model/frohlich-maxwell.ts';
 import { KB_EV_PER_K } from '../../src/model/constants.ts';
 import { CarrierEmission, emptyEmission } from '../../src/model/emission.ts';
 import { modelFor } from './helpers.ts';
@@ -97,5 +97,14 @@ describe('the Maxwell-averaged Fröhlich rate', () => {
       const g = maxwellFroehlichFactor(hw / (KB_EV_PER_K * tK), { g: 0, dgdx: 0 }).g;
       expect(a.P / b.P).toBeCloseTo(g, 12);
     }
+  });
+});
+
+describe('maxwellFroehlichValue (the right-hand side\'s G alone)', () => {
+  it('is the same number as maxwellFroehlichFactor(x).g, bit for bit, on both branches and at the edges', () => {
+    const out = { g: 0, dgdx: 0 };
+    const xs = [0, -1, Number.NaN, 1e-12, 1e-6, 17.999, 18, 18.001, 40, 200];
+    for (let k = 0; k <= 400; k++) xs.push(10 ** (-4 + (7 * k) / 400));
+    for (const x of xs) expect(Object.is(maxwellFroehlichValue(x), maxwellFroehlichFactor(x, out).g), `x = ${x}`).toBe(true);
   });
 });

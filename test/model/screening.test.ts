@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveMaterial, simulate } from '../../src/index.ts';
 import { build } from '../../src/model/derive.ts';
-import { screeningFactor } from '../../src/model/screening.ts';
+import { screeningFactor, screeningValue } from '../../src/model/screening.ts';
 import { S } from '../../src/model/state.ts';
 import { normalizeInput } from '../../src/model/validate.ts';
 import { modelFor } from './helpers.ts';
@@ -75,5 +75,19 @@ describe('lattice temperature', () => {
     expect(tauAA(100)).toBeGreaterThan(1.5 * tauAA(300));
     const t = (latticeK: number) => simulate({ composition: 'MAPbI3', edgeNm: null, densityCm3: 1e19, latticeK }).metrics.tau1ePs as number;
     expect(t(100)).toBeGreaterThan(1.5 * t(300));
+  });
+});
+
+describe('screeningValue (the right-hand side\'s factor alone)', () => {
+  it('is the same number as screeningFactor\'s s, bit for bit, screened or not', () => {
+    const r = { s: 0, dsdT: 0, dsdA: 0 };
+    for (const aSq of [0, -1, Number.NaN, 1e-8, 1e-3, 0.1, 1, 30]) {
+      for (const tK of [2, 80, 300, 1000, 5000]) {
+        for (const mass of [0.1, 0.228, 0.5]) {
+          screeningFactor(aSq, tK, mass, 0.0163, r);
+          expect(Object.is(screeningValue(aSq, tK, mass, 0.0163), r.s), `${aSq} ${tK} ${mass}`).toBe(true);
+        }
+      }
+    }
   });
 });

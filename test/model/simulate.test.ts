@@ -125,3 +125,22 @@ describe('warnings name their cause', () => {
     expect(dilute.derived.warnings.some((w) => w.startsWith('degenerate carriers'))).toBe(false);
   });
 });
+
+describe('biExponential: false (what a sweep that does not show the fit asks for)', () => {
+  it('leaves out only the bi-exponential fit: every other number is the same as the full run, bit for bit', () => {
+    for (const [, input] of CASES) {
+      const full = simulate(input);
+      const lean = simulate(input, { biExponential: false });
+      expect(full.metrics.slowPs).not.toBeNull();
+      expect(lean.metrics.fastPs).toBeNull();
+      expect(lean.metrics.slowPs).toBeNull();
+      expect(lean.metrics.fastFraction).toBeNull();
+      const strip = (r: typeof full) => ({
+        ...r,
+        metrics: { ...r.metrics, fastPs: null, slowPs: null, fastFraction: null },
+        solver: { ...r.solver, wallMs: 0 },
+      });
+      expect(strip(lean)).toEqual(strip(full));
+    }
+  });
+});

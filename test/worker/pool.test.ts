@@ -5,8 +5,8 @@ import { Worker } from 'node:worker_threads';
 import { proxy, wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { createNodeEnginePool, nodeWorkerFactory, workerEntry } from '../../workers/spawn-node.ts';
-import { POINT_NOT_RUN, POINT_OK, type EngineApi, type SweepProgress, type SweepSpec } from '../../workers/protocol.ts';
-import { EnginePool, type WorkerHandle } from '../../workers/pool.ts';
+import { BIEXP_COLUMN_NAMES, POINT_NOT_RUN, POINT_OK, SWEEP_COLUMN_NAMES, type EngineApi, type SweepProgress, type SweepSpec } from '../../workers/protocol.ts';
+import { chunkSizes, EnginePool, type WorkerHandle } from '../../workers/pool.ts';
 import { modelTcAt, type MeasuredSeries } from '../../src/data/measured.ts';
 import { simulate } from '../../src/model/simulate.ts';
 
@@ -28,6 +28,21 @@ const bigSweep = (): SweepSpec => ({
     { key: 'densityCm3', values: Array.from({ length: 200 }, (_, i) => 1e16 * 10 ** (i / 50)) },
     { key: 'latticeK', values: [200, 300] },
   ],
+});
+
+describe('chunk sizes of a sweep', () => {
+  it('cover every point once: guided (shrinking, at most 64, small at the end) by default, or the fixed size asked for', () => {
+    for (const [n, lanes] of [[1, 2], [12, 2], [78, 2], [1000, 1], [1000, 2], [2400, 2], [3000, 8]]) {
+      const sizes = chunkSizes(n, lanes);
+      expect(sizes.reduce((a, b) => a + b, 0)).toBe(n);
+      expect(Math.max(...sizes)).toBeLessThanOrEqual(64);
+      for (let i = 1; i < sizes.length; i++) expect(sizes[i]).toBeLessThanOrEqual(sizes[i - 1]);
+      expect(sizes[sizes.length - 1]).toBeLessThanOrEqual(4);
+    }
+    // The page's 1 000-point sweep on 2 workers: 36 chunks (16-point chunks made 63).
+    expect(chunkSizes(1000, 2).length).toBe(36);
+    expect(chunkSizes(10, 3, 4)).toEqual([4, 4, 2]);
+  });
 });
 
 describe('engine worker pool (worker_threads)', () => {
@@ -79,6 +94,21 @@ describe('engine worker pool (worker_threads)', () => {
     expect(result.columns.tau1ePs[4]).toBeCloseTo(single.metrics.tau1ePs!, 10);
     expect(result.tPs!.length).toBe(60);
     expect(Array.from(result.tcK!.subarray(4 * 60, 5 * 60))).toEqual(Array.from(single.tcK));
+  });
+
+  it('a sweep with biExponential: false leaves the fit columns NaN and every other column as the full sweep', async () => {
+    const spec: SweepSpec = { base: BASE, axes: [{ key: 'densityCm3', values: [1e16, 1e18, 1e19, 1e20] }, { key: 'edgeNm', values: [5, null] }] };
+    const full = await shared.sweep(spec, undefined, { chunkSize: 3 });
+    const lean = await shared.sweep({ ...spec, biExponential: false }, undefined, { chunkSize: 3 });
+    expect(full.biExponential).toBe(true);
+    expect(lean.biExponential).toBe(false);
+    expect(Array.from(full.columns.status)).toEqual(new Array(8).fill(POINT_OK));
+    expect(Array.from(full.columns.slowPs).some((v) => Number.isFinite(v))).toBe(true);
+    for (const name of BIEXP_COLUMN_NAMES) expect(Array.from(lean.columns[name]).every(Number.isNaN)).toBe(true);
+    for (const name of SWEEP_COLUMN_NAMES) {
+      if (BIEXP_COLUMN_NAMES.includes(name) || name === 'solveMs') continue;
+      expect(Array.from(lean.columns[name]), name).toEqual(Array.from(full.columns[name]));
+    }
   });
 
   it('cancel stops a sweep at once, keeps finished points, and the pool works afterwards', async () => {
