@@ -118,6 +118,8 @@ export class CoolingModel {
     const s = this.c.pulseSigmaPs;
     if (s <= 0) return 0;
     const z = tPs / s;
+    // Beyond |z| ≈ 38.7 the Gaussian underflows to exactly 0 (e^−750 = 0 in binary64): skip the exp after the pulse.
+    if (z * z > 1500) return 0;
     return (this.c.n0Cm3 * Math.exp(-0.5 * z * z)) / (s * SQRT_2PI);
   }
 
