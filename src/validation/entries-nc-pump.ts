@@ -1,7 +1,7 @@
 // Validation entries on how the pump (its photon energy and its intensity) changes NC cooling: the suite's only
 // pump-energy series. Numbers are the paper's own words as reachable here; assumed conditions are marked "assumed".
 
-import { oneOverETimePs, timeToReachPs } from './extract.ts';
+import { oneOverETimePs, seriesOneOverETimePs, timeToReachPs } from './extract.ts';
 import { FINE, curveOf, need } from './helpers.ts';
 import type { SimulationResult } from '../model/types.ts';
 import type { ValidationEntry } from './types.ts';
@@ -96,14 +96,5 @@ function multiPairLifetimePs(r: SimulationResult): number | null {
   if (!r.classes) return null;
   const x = new Float64Array(r.tPs.length);
   for (let k = 0; k < x.length; k++) x[k] = r.nCm3[k] * r.classes.multiShare[k];
-  let p = 0;
-  for (let k = 1; k < x.length; k++) if (x[k] > x[p]) p = k;
-  if (!(x[p] > 0)) return null;
-  for (let k = p + 1; k < x.length; k++) {
-    if (x[k] <= x[p] / Math.E) {
-      const f = (x[k - 1] - x[p] / Math.E) / (x[k - 1] - x[k]);
-      return r.tPs[k - 1] + f * (r.tPs[k] - r.tPs[k - 1]);
-    }
-  }
-  return null;
+  return seriesOneOverETimePs(r.tPs, x);
 }

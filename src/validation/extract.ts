@@ -48,10 +48,15 @@ export function excessK(c: Curve): Float64Array {
 /** Time (ps) from the excess temperature's peak until it has fallen to 1/e of that peak, measured from t = 0
  *  (the pump): the "1/e cooling time". null if it never falls that far in the window. */
 export function oneOverETimePs(c: Curve): number | null {
-  const e = excessK(c);
-  const p = peakIndex(e);
-  if (!(e[p] > 0)) return null;
-  return fallTime(c.tPs, e, e[p] / Math.E, p);
+  return seriesOneOverETimePs(c.tPs, excessK(c));
+}
+
+/** Time (ps) from a series' peak until it has fallen to 1/e of that peak, measured from t = 0; null if the peak is
+ *  not positive or the series never falls that far in the window. */
+export function seriesOneOverETimePs(t: ArrayLike<number>, v: ArrayLike<number>): number | null {
+  const p = peakIndex(v);
+  if (!(v[p] > 0)) return null;
+  return fallTime(t, v, v[p] / Math.E, p);
 }
 
 /** Lifetime τ (ps) of a single exponential A·exp(−t/τ) fitted by least squares to ln(Tc − T_L) over
