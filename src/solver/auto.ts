@@ -75,10 +75,10 @@ export function runAuto(
   // n ≥ BDF_MIN_N: a problem stiff at the start goes to BDF, so rodas5's work space (not pooled when banded or
   // sparse, and with a sparse LU's set-up inside) is built only when the start test finds the problem non-stiff.
   const jac = new Float64Array(opt.sparse ? opt.sparse.nnz : opt.band ? n * (opt.band.lower + opt.band.upper + 1) : n * n);
-  const probe = stiffnessProbe(rhs, n, opt, cnt, jac);
+  const probe = new StiffnessProbe(rhs, n, opt, cnt, jac);
   let stiff: boolean;
   try {
-    stiff = probe(t0, y0, 12) * Math.abs(t1 - t0) > START_STIFF;
+    stiff = probe.radius(t0, y0, 12) * Math.abs(t1 - t0) > START_STIFF;
   } catch (e) {
     return { failure: thrown(e, t0, 0), methodsUsed: { odexSteps: 0, rodasSteps: 0, switches: 0, dop853Steps: 0 } };
   }
@@ -100,33 +100,43 @@ function thrown(e: unknown, t: number, h: number): SolveFailure {
   return { kind: 'other', t, h, cause: `the right-hand side or Jacobian threw: ${msg}` };
 }
 
-type Probe = (t: number, y: Float64Array, iters: number) => number;
-
 /**
  * ρ(J) at (t, y): the analytic Jacobian (written into `jac`) and a power iteration, or without one rhs difference
- * quotients (1 + iters evaluations). The iterate is kept between calls (warm start).
+ * quotients (1 + iters evaluations). The iterate is kept between calls (warm start). A class rather than a closure:
+ * a solve builds one, and a closure per solve costs an allocation (and, under tsx's keep-names transform, a
+ * property definition) that a 16-step HC-4 solve notices.
  */
-function stiffnessProbe(rhs: RhsFn, n: number, opt: NormalizedOptions, cnt: Counters, jac: Float64Array): Probe {
-  const band = opt.band;
-  // The difference-quotient vectors are needed without a Jacobian only.
-  const v = new Float64Array(n);
-  const w = new Float64Array(n);
-  let f0 = v;
-  let fp = v;
-  let yp = v;
-  if (!opt.jacobian) {
-    f0 = new Float64Array(n);
-    fp = new Float64Array(n);
-    yp = new Float64Array(n);
+class StiffnessProbe {
+  private readonly v: Float64Array;
+  private readonly w: Float64Array;
+  private readonly f0: Float64Array;
+  private readonly fp: Float64Array;
+  private readonly yp: Float64Array;
+
+  constructor(
+    private readonly rhs: RhsFn, private readonly n: number, private readonly opt: NormalizedOptions,
+    private readonly cnt: Counters, private readonly jac: Float64Array,
+  ) {
+    this.v = new Float64Array(n);
+    this.w = new Float64Array(n);
+    // The difference-quotient vectors are needed without a Jacobian only.
+    const dq = !opt.jacobian;
+    this.f0 = dq ? new Float64Array(n) : this.v;
+    this.fp = dq ? new Float64Array(n) : this.v;
+    this.yp = dq ? new Float64Array(n) : this.v;
   }
-  return (t, y, iters) => {
+
+  radius(t: number, y: Float64Array, iters: number): number {
+    const { n, opt, cnt, v, w, jac } = this;
     if (opt.jacobian) {
       opt.jacobian(t, y, jac);
       cnt.njev++;
       if (opt.sparse) return sparseSpectralRadius(jac, opt.sparse, v, w, iters);
+      const band = opt.band;
       return band ? bandSpectralRadius(jac, n, band.lower, band.upper, v, w, iters) : spectralRadius(jac, n, v, w, iters);
     }
-    rhs(t, y, f0);
+    const { f0, fp, yp } = this;
+    this.rhs(t, y, f0);
     cnt.nfev++;
     let yNorm = 0;
     for (let i = 0; i < n; i++) yNorm = Math.max(yNorm, Math.abs(y[i]) + opt.atol[i]);
@@ -140,7 +150,7 @@ function stiffnessProbe(rhs: RhsFn, n: number, opt: NormalizedOptions, cnt: Coun
       vn = Math.sqrt(vn);
       const eps = 1.4901161193847656e-8 * Math.max(yNorm, 1e-8);
       for (let i = 0; i < n; i++) yp[i] = y[i] + (eps * v[i]) / vn;
-      rhs(t, yp, fp);
+      this.rhs(t, yp, fp);
       cnt.nfev++;
       let s = 0;
       for (let i = 0; i < n; i++) {
@@ -152,7 +162,7 @@ function stiffnessProbe(rhs: RhsFn, n: number, opt: NormalizedOptions, cnt: Coun
       if (!(rho > 0) || !Number.isFinite(rho)) return 0;
     }
     return rho;
-  };
+  }
 }
 
 /**
@@ -162,26 +172,21 @@ function stiffnessProbe(rhs: RhsFn, n: number, opt: NormalizedOptions, cnt: Coun
  */
 function switching(
   rodas: Rodas5, rhs: RhsFn, n: number, opt: NormalizedOptions, cnt: Counters, rec: Recorder, t0: number, y0: Float64Array, t1: number,
-  jac: Float64Array, probe: Probe | null,
+  jac: Float64Array, probe: StiffnessProbe | null,
 ): AutoOutcome {
-  // DOP853 is built on first use: a problem found stiff at the start may never need it.
-  const lazy: { dop: Dop853 | null } = { dop: null };
-  const dopOf = (): Dop853 => (lazy.dop ??= new Dop853(rhs, n, opt, cnt, rec));
-  const radius = probe ?? stiffnessProbe(rhs, n, opt, cnt, jac);
+  // DOP853 is built on first use: a problem found stiff at the start may never need it. No closures here (see
+  // StiffnessProbe): the lazily built DOP853 is a local, the step counts come from methodsUsed().
+  let dop: Dop853 | null = null;
+  const radius = probe ?? new StiffnessProbe(rhs, n, opt, cnt, jac);
 
   let seulex: Seulex | null = autoPrefersSeulex(opt, n) ? new Seulex(rhs, n, opt, cnt, rec) : null;
   const seulexUsed = seulex;
-  const used = (switches: number): AutoOutcome['methodsUsed'] => {
-    const m: AutoOutcome['methodsUsed'] = { odexSteps: 0, rodasSteps: rodas.steps, switches, dop853Steps: lazy.dop?.steps ?? 0 };
-    if (seulexUsed && seulexUsed.steps > 0) m.seulexSteps = seulexUsed.steps; // not a spread: that costs more than the rest
-    return m;
-  };
   let stiff = false;
   if (!probe) {
     try {
-      stiff = radius(t0, y0, 12) * Math.abs(t1 - t0) > START_STIFF;
+      stiff = radius.radius(t0, y0, 12) * Math.abs(t1 - t0) > START_STIFF;
     } catch (e) {
-      return { failure: thrown(e, t0, 0), methodsUsed: used(0) };
+      return { failure: thrown(e, t0, 0), methodsUsed: methodsUsed(rodas, dop, seulexUsed, 0) };
     }
   }
   let switches = 0;
@@ -200,14 +205,14 @@ function switching(
   for (;;) {
     if (pinned) seulex = null;
     const stiffMethod = seulex ?? rodas;
-    const method = stiff ? stiffMethod : dopOf();
+    if (!stiff && dop === null) dop = new Dop853(rhs, n, opt, cnt, rec);
+    const method = stiff ? stiffMethod : (dop as Dop853);
     stiffMethod.monitorStiffness = switches < MAX_SWITCHES && !pinned;
-    if (!stiff) dopOf().detectStiffness = switches < MAX_SWITCHES;
+    if (!stiff) (dop as Dop853).detectStiffness = switches < MAX_SWITCHES;
     // All three methods catch a throwing rhs themselves and report it at their last t and h.
-    const end: RunEnd = stiff ? stiffMethod.run(t, y, t1, h) : dopOf().run(t, y, t1, h);
-    const methodsUsed = used(switches);
-    if (end === 'failed') return { failure: method.failure, methodsUsed };
-    if (end === 'done') return { failure: null, methodsUsed };
+    const end: RunEnd = method.run(t, y, t1, h);
+    if (end === 'failed') return { failure: method.failure, methodsUsed: methodsUsed(rodas, dop, seulexUsed, switches) };
+    if (end === 'done') return { failure: null, methodsUsed: methodsUsed(rodas, dop, seulexUsed, switches) };
     t = method.t;
     h = method.h;
     if (y === y0) y = new Float64Array(n);
@@ -223,13 +228,20 @@ function switching(
       // DOP853 found its step bounded by stability: is there a fast mode in J to explain it?
       let hRho: number;
       try {
-        hRho = Math.abs(h) * radius(t, y, 6);
+        hRho = Math.abs(h) * radius.radius(t, y, 6);
       } catch (e) {
-        return { failure: thrown(e, t, h), methodsUsed };
+        return { failure: thrown(e, t, h), methodsUsed: methodsUsed(rodas, dop, seulexUsed, switches) };
       }
       if (!(hRho >= PIN_HRHO)) pinned = true;
     }
     stiff = !stiff;
     switches++;
   }
+}
+
+/** The step counts of the methods a switching run used. */
+function methodsUsed(rodas: Rodas5, dop: Dop853 | null, seulex: Seulex | null, switches: number): AutoOutcome['methodsUsed'] {
+  const m: AutoOutcome['methodsUsed'] = { odexSteps: 0, rodasSteps: rodas.steps, switches, dop853Steps: dop?.steps ?? 0 };
+  if (seulex && seulex.steps > 0) m.seulexSteps = seulex.steps; // not a spread: that costs more than the rest
+  return m;
 }
