@@ -177,14 +177,14 @@ function switching(
   // DOP853 is built on first use: a problem found stiff at the start may never need it. No closures here (see
   // StiffnessProbe): the lazily built DOP853 is a local, the step counts come from methodsUsed().
   let dop: Dop853 | null = null;
-  const radius = probe ?? new StiffnessProbe(rhs, n, opt, cnt, jac);
+  const stiffness = probe ?? new StiffnessProbe(rhs, n, opt, cnt, jac);
 
   let seulex: Seulex | null = autoPrefersSeulex(opt, n) ? new Seulex(rhs, n, opt, cnt, rec) : null;
   const seulexUsed = seulex;
   let stiff = false;
   if (!probe) {
     try {
-      stiff = radius.radius(t0, y0, 12) * Math.abs(t1 - t0) > START_STIFF;
+      stiff = stiffness.radius(t0, y0, 12) * Math.abs(t1 - t0) > START_STIFF;
     } catch (e) {
       return { failure: thrown(e, t0, 0), methodsUsed: methodsUsed(rodas, dop, seulexUsed, 0) };
     }
@@ -205,10 +205,13 @@ function switching(
   for (;;) {
     if (pinned) seulex = null;
     const stiffMethod = seulex ?? rodas;
-    if (!stiff && dop === null) dop = new Dop853(rhs, n, opt, cnt, rec);
-    const method = stiff ? stiffMethod : (dop as Dop853);
     stiffMethod.monitorStiffness = switches < MAX_SWITCHES && !pinned;
-    if (!stiff) (dop as Dop853).detectStiffness = switches < MAX_SWITCHES;
+    let method: Rodas5 | Seulex | Dop853 = stiffMethod;
+    if (!stiff) {
+      dop ??= new Dop853(rhs, n, opt, cnt, rec);
+      dop.detectStiffness = switches < MAX_SWITCHES;
+      method = dop;
+    }
     // All three methods catch a throwing rhs themselves and report it at their last t and h.
     const end: RunEnd = method.run(t, y, t1, h);
     if (end === 'failed') return { failure: method.failure, methodsUsed: methodsUsed(rodas, dop, seulexUsed, switches) };
@@ -228,7 +231,7 @@ function switching(
       // DOP853 found its step bounded by stability: is there a fast mode in J to explain it?
       let hRho: number;
       try {
-        hRho = Math.abs(h) * radius.radius(t, y, 6);
+        hRho = Math.abs(h) * stiffness.radius(t, y, 6);
       } catch (e) {
         return { failure: thrown(e, t, h), methodsUsed: methodsUsed(rodas, dop, seulexUsed, switches) };
       }
