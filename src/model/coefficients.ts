@@ -37,6 +37,10 @@ export interface ModelCoefficients {
   /** Intrinsic-bottleneck level-spacing coefficients c with δ(E) = c/√E (eV^1.5); 0 for bulk or switched off. */
   spacingCoefElectron: number;
   spacingCoefHole: number;
+  /** Lowest orbital gap Δ₁ = E(2,1,1) − E(1,1,1) of the cube for electron and hole (eV; cube-ladder.ts); 0 for bulk
+   *  or with the intrinsic bottleneck switched off. */
+  lowestGapElectronEv: number;
+  lowestGapHoleEv: number;
   /** Ligand bypass rate k_lig (ps^-1) of the energy the intrinsic bottleneck blocks (ligand.ts); 0 for films or off. */
   ligandBypassPerPs: number;
   /** Multiply the Fröhlich rates by their Maxwell average G(ħω/kB T) (frohlich-maxwell.ts); false: G = 1. */

@@ -226,6 +226,8 @@ export function build(input: NormalizedInput): Built {
     emissionRateHolePerPs: alphaH * omegaLoPerPs,
     spacingCoefElectron: useBottleneck ? levelSpacingCoefficient(material.electronMassM0, conf.volumeNm3 as number) : 0,
     spacingCoefHole: useBottleneck ? levelSpacingCoefficient(material.holeMassM0, conf.volumeNm3 as number) : 0,
+    lowestGapElectronEv: useBottleneck && input.switches.lowestGap ? (conf.electronLevelSpacingMeV as number) / 1000 : 0,
+    lowestGapHoleEv: useBottleneck && input.switches.lowestGap ? (conf.holeLevelSpacingMeV as number) / 1000 : 0,
     bottleneckSharpness: BOTTLENECK_SHARPNESS,
     ligandBypassPerPs: !bulk && input.switches.ligandBypass && input.edgeNm !== null ? ligandBypassPerPs(input.edgeNm) : 0,
     maxwellAverage: input.switches.maxwellAverage,

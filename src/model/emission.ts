@@ -13,6 +13,7 @@ import type { ModelCoefficients } from './coefficients.ts';
 import { KB_EV_PER_K as KB } from './constants.ts';
 import { screeningFactor, screeningValue, type ScreeningOut } from './screening.ts';
 import { logistic, softplus } from './special.ts';
+import { onePShare } from './cube-ladder.ts';
 import { binWeights, binWeightsFor, type BinWeights } from './lo-bins.ts';
 import { maxwellFroehlichFactor, maxwellFroehlichValue, type MaxwellFactor } from './frohlich-maxwell.ts';
 
@@ -101,6 +102,10 @@ export class CarrierEmission {
   private readonly se2: Screen2 = { s: 1, dsdT: 0, dsdTo: 0, dsdns: 0 };
   private readonly sh2: Screen2 = { s: 1, dsdT: 0, dsdTo: 0, dsdns: 0 };
   private readonly gScratch: MaxwellFactor = { g: 1, dgdx: 0 };
+  private readonly share = { w: 0, dwdTheta: 0 };
+  /** The energy-gap law at each type's lowest gap, f(Δ₁/ħω). */
+  private readonly f1Electron: number;
+  private readonly f1Hole: number;
 
   /** Resolved LO bins (lo-bins.ts): each type's bin weights and its net emission into each bin (eV ps^-1 per
    *  carrier) from the last evaluateTypes call with bins. */
@@ -114,6 +119,9 @@ export class CarrierEmission {
 
   constructor(private readonly c: ModelCoefficients) {
     this.softplusAtMinusOne = softplus(-1, c.bottleneckSharpness);
+    const gapLaw = (gapEv: number) => Math.exp(-(softplus(gapEv / c.loEv - 1, c.bottleneckSharpness) - this.softplusAtMinusOne));
+    this.f1Electron = gapLaw(c.lowestGapElectronEv);
+    this.f1Hole = gapLaw(c.lowestGapHoleEv);
     this.we = binWeightsFor(c.loBins);
     this.wh = binWeightsFor(c.loBins);
     this.binE = new Float64Array(c.loBins.modesCm3.length);
@@ -127,12 +135,12 @@ export class CarrierEmission {
   evaluate(tK: number, nLo: number, nsCm3: number, screened: boolean, out: EmissionOut): void {
     const c = this.c;
     const hw = c.loEv;
-    this.bottleneck(c.spacingCoefElectron, tK, this.fe);
+    this.bottleneck(c.spacingCoefElectron, c.lowestGapElectronEv, this.f1Electron, tK, this.fe);
     if (c.spacingCoefHole === c.spacingCoefElectron) {
       this.fh.f = this.fe.f;
       this.fh.dfdT = this.fe.dfdT;
     } else {
-      this.bottleneck(c.spacingCoefHole, tK, this.fh);
+      this.bottleneck(c.spacingCoefHole, c.lowestGapHoleEv, this.f1Hole, tK, this.fh);
     }
     this.screening(nsCm3, tK, screened);
     const { fe, fh, se, sh } = this;
@@ -169,12 +177,12 @@ export class CarrierEmission {
   ): void {
     const c = this.c;
     const same = tE === tH;
-    this.bottleneck(c.spacingCoefElectron, tE, this.fe, partials);
+    this.bottleneck(c.spacingCoefElectron, c.lowestGapElectronEv, this.f1Electron, tE, this.fe, partials);
     if (same && c.spacingCoefHole === c.spacingCoefElectron) {
       this.fh.f = this.fe.f;
       this.fh.dfdT = this.fe.dfdT;
     } else {
-      this.bottleneck(c.spacingCoefHole, tH, this.fh, partials);
+      this.bottleneck(c.spacingCoefHole, c.lowestGapHoleEv, this.f1Hole, tH, this.fh, partials);
     }
     const { se2, sh2 } = this;
     se2.s = sh2.s = 1;
@@ -292,19 +300,34 @@ export class CarrierEmission {
   }
 
   /** Intrinsic-bottleneck factor f and df/dT for one carrier type (energy-gap law, smooth at δ = ħω). */
-  private bottleneck(coef: number, tK: number, out: Factor, partials = true): void {
+  /**
+   * The intrinsic-bottleneck factor of one carrier type at temperature tK: the energy-gap law f(δ/ħω) for the mean
+   * level spacing δ = coef/√(3/2 kB T), and, in a share w(θ) of the excited carriers (those in the 1P level,
+   * cube-ladder.ts), for the cube's lowest gap Δ₁ instead: f̄ = w f1 + (1 − w) f(δ/ħω), f1 = f(Δ₁/ħω).
+   */
+  private bottleneck(coef: number, gapEv: number, f1: number, tK: number, out: Factor, partials = true): void {
     if (coef <= 0) {
       out.f = 1;
       out.dfdT = 0;
       return;
     }
     const c = this.c;
+    const s = c.bottleneckSharpness;
     const r = coef / Math.sqrt(1.5 * KB * tK) / c.loEv;
-    const f = Math.exp(-(softplus(r - 1, c.bottleneckSharpness) - this.softplusAtMinusOne));
+    const fW = Math.exp(-(softplus(r - 1, s) - this.softplusAtMinusOne));
     // dr/dT = −r/(2T);  d softplus_s(r−1)/dr = logistic(s (r−1))
-    out.f = f;
+    const dfWdT = (fW * logistic(s * (r - 1)) * r) / (2 * tK);
+    if (gapEv <= 0) {
+      out.f = fW;
+      out.dfdT = partials ? dfWdT : Number.NaN;
+      return;
+    }
+    const uEv = gapEv / 3;
+    onePShare((KB * tK) / uEv, this.share);
+    const w = this.share.w;
+    out.f = w * f1 + (1 - w) * fW;
     // Without partials (a right-hand side only): NaN, so that a partial read by mistake shows.
-    out.dfdT = partials ? (f * logistic(c.bottleneckSharpness * (r - 1)) * r) / (2 * tK) : Number.NaN;
+    out.dfdT = partials ? this.share.dwdTheta * (KB / uEv) * (f1 - fW) + (1 - w) * dfWdT : Number.NaN;
   }
 
   /** Screening factors of electrons and holes by n_s pairs at temperature T (S = 1 when off or unscreened). */

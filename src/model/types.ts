@@ -11,6 +11,8 @@ export interface MechanismSwitches {
   augerHeating: boolean;
   /** Reduced carrier–LO coupling when the NC level spacing exceeds the LO energy. */
   intrinsicBottleneck: boolean;
+  /** Within the intrinsic bottleneck, the cube's lowest (1P → 1S) gap for the carriers in the 1P level. */
+  lowestGap: boolean;
   /** Finite LO population (false: LO modes held at the lattice temperature, an infinite bath). */
   hotPhonons: boolean;
   /** Static (Debye) screening of the Fröhlich coupling by the photo-carriers. */
