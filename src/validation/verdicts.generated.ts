@@ -364,7 +364,7 @@ export const VERDICT_TABLE: VerdictTable = {
       "band": "[3.33, 30] (×/÷ 3)",
       "model": 0.3343,
       "ratio": 0.03343,
-      "pointsAt": "electrons and holes with their own temperatures (a slow electron tail near the band edge); LO emission below ħω_LO-scale excess energies",
+      "pointsAt": "a slow electron tail near the band edge: the 1P → 1S gap (3.7 ħω_LO at 8 nm) doubles the model's warm-carrier time (0.16 → 0.33 ps), not ×30; electrons and holes have their own temperatures, but the sheet's equal masses keep them together; LO emission below ħω_LO-scale excess energies",
       "regime": [
         {"sample":"nc","compositions":["CsPbBr3"],"edgeNm":[6.667,9.6],"densityCm3":null,"nPerNc":[0.03333,0.3],"latticeK":[270,320],"pumpEv":null,"acceptor":"none"},
       ],
@@ -562,7 +562,7 @@ export const VERDICT_TABLE: VerdictTable = {
       "band": "≤ 1",
       "model": 1.135,
       "ratio": 1.135,
-      "pointsAt": "carrier–LO emission in weakly confined iodide NCs (intrinsic bottleneck at 10 nm, injected temperature at 470 nm)",
+      "pointsAt": "carrier–LO emission in iodide NCs near the Bohr size: the cube's lowest gap (1P → 1S) is 4.7 ħω_LO for CsPbI3 at 10 nm with its 10.6 meV LO phonon (DFPT, one mode), so the last part of the fast stage is blocked (0.985 ps without it, `--no-lowest-gap`); and the injected temperature at 470 nm",
       "regime": [
         {"sample":"nc","compositions":["CsPbI3","FAPbI3","MAPbI3","FA0.5MA0.5PbI3","FA0.5Cs0.5PbI3","MA0.5Cs0.5PbI3"],"edgeNm":[8.333,12],"densityCm3":null,"nPerNc":[0.03333,0.3],"latticeK":[270,320],"pumpEv":null,"acceptor":"none"},
       ],
@@ -634,7 +634,7 @@ export const VERDICT_TABLE: VerdictTable = {
       "band": "[0.667, 1.5] (×/÷ 1.5)",
       "model": 1.544,
       "ratio": 1.544,
-      "pointsAt": "the intrinsic bottleneck near the Bohr size",
+      "pointsAt": "the intrinsic bottleneck near the Bohr size: the cube's lowest gap (1P → 1S) is 6.5 ħω_LO at 6 nm and 1.6 ħω_LO at 12 nm for CsPbBr3 (×1.17 without it); a perfect cube's single-particle levels, no shape or size dispersion and no exciton picture below the gap",
       "regime": [
         {"sample":"nc","compositions":["CsPbBr3"],"edgeNm":[5,14.4],"densityCm3":null,"nPerNc":[0.03333,0.3],"latticeK":[270,320],"pumpEv":null,"acceptor":"none"},
       ],
