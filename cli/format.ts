@@ -138,11 +138,20 @@ function fitText(m: SimulationResult['metrics']): string {
   return `bi-exp fast ${num(m.fastPs)} ps (${num(m.fastFraction === null ? null : 100 * m.fastFraction, 3)} %), slow ${num(m.slowPs)} ps`;
 }
 
+/** The cube's 1P → 1S gap of electron and hole (the intrinsic bottleneck's lowest step), in meV and in LO phonons. */
+function lowestGapText(d: SimulationResult['derived']): string {
+  const e = d.electronLevelSpacingMeV as number;
+  const h = d.holeLevelSpacingMeV as number;
+  const hw = d.material.loPhononMeV;
+  const one = (v: number) => `${num(v, 3)} meV = ${num(v / hw, 3)} ħω_LO`;
+  return e === h ? `1P → 1S gap ${one(e)}` : `1P → 1S gap e ${one(e)}, h ${one(h)}`;
+}
+
 export function simulationText(r: SimulationResult): string {
   const d = r.derived;
   const m = r.metrics;
   const lines = [
-    `${d.material.formula} ${d.bulk ? 'bulk film' : `${r.input.edgeNm} nm nanocrystal (${d.regime} confinement; Bohr diameter ${num(d.bohrDiameterNm)} nm)`}`,
+    `${d.material.formula} ${d.bulk ? 'bulk film' : `${r.input.edgeNm} nm nanocrystal (${d.regime} confinement; Bohr diameter ${num(d.bohrDiameterNm)} nm; ${lowestGapText(d)})`}`,
     `  gap ${num(d.gapEv)} eV (confinement +${num(d.confinementEv)} eV), pump ${num(d.pumpEv)} eV, excess ${num(d.excessEnergyEv)} eV → injected Tc ${num(d.injectionTempK)} K (electron ${num(d.injectionElectronK)} K, hole ${num(d.injectionHoleK)} K)`,
     `  n0 ${num(d.densityCm3)} cm^-3, <N> ${num(d.nPerNc)}, fluence ${num(d.fluenceUJcm2)} µJ cm^-2, tolerance factor ${num(d.material.tolerance.t, 3)} (${d.material.tolerance.phase})`,
     `  Fröhlich α e/h ${num(d.frohlichAlphaElectron, 3)}/${num(d.frohlichAlphaHole, 3)}, LO emission ${num(d.loEmissionFs, 3)} fs, LO modes ${num(d.loModesCm3, 3)} cm^-3${d.loPool === 'resolved' ? ` (resolved: ${d.loBinModesCm3.length} wavevector bins of ${d.loBinModesCm3.map((m) => num(m, 2)).join(', ')} cm^-3)` : ''}, Auger ${num(d.augerCm6PerS, 3)} cm^6 s^-1${d.biexcitonAugerPs === null ? '' : ` (τ_XX ${num(d.biexcitonAugerPs, 3)} ps, ${d.augerStatistics})`}, heat loss ${num(d.heatLossPs, 3)} ps`,

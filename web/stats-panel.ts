@@ -34,7 +34,7 @@ export function createStatsPanel(container: HTMLElement): StatsPanel {
         ['Initial loss rate', withUnit(m.initialLossRateMeVps, 'meV ps⁻¹ per e–h pair')],
         ['Gap (confined)', `${withUnit(d.gapEv, 'eV')} (confinement ${withUnit(d.confinementEv * 1000, 'meV')})`],
         ['Regime', `${d.regime}; Bohr diameter ${withUnit(d.bohrDiameterNm, 'nm')}`],
-        ['Level spacing e / h', `${withUnit(d.electronLevelSpacingMeV, 'meV')} / ${withUnit(d.holeLevelSpacingMeV, 'meV')}`],
+        ['Lowest gap 1P → 1S e / h', d.electronLevelSpacingMeV === null ? '—' : `${withUnit(d.electronLevelSpacingMeV, 'meV')} / ${withUnit(d.holeLevelSpacingMeV, 'meV')} (${formatNumber(d.electronLevelSpacingMeV / d.material.loPhononMeV)} ħω_LO for e)`],
         ['Excess energy / injection Tc', `${withUnit(d.excessEnergyEv, 'eV')} / ${withUnit(d.injectionTempK, 'K')}`],
         ['Injection Tc electron / hole', `${withUnit(d.injectionElectronK, 'K')} / ${withUnit(d.injectionHoleK, 'K')}`],
         ['Fröhlich α e / h', `${formatNumber(d.frohlichAlphaElectron)} / ${formatNumber(d.frohlichAlphaHole)}`],
