@@ -119,9 +119,8 @@ export class CarrierEmission {
 
   constructor(private readonly c: ModelCoefficients) {
     this.softplusAtMinusOne = softplus(-1, c.bottleneckSharpness);
-    const gapLaw = (gapEv: number) => Math.exp(-(softplus(gapEv / c.loEv - 1, c.bottleneckSharpness) - this.softplusAtMinusOne));
-    this.f1Electron = gapLaw(c.lowestGapElectronEv);
-    this.f1Hole = gapLaw(c.lowestGapHoleEv);
+    this.f1Electron = this.gapLaw(c.lowestGapElectronEv / c.loEv);
+    this.f1Hole = this.gapLaw(c.lowestGapHoleEv / c.loEv);
     this.we = binWeightsFor(c.loBins);
     this.wh = binWeightsFor(c.loBins);
     this.binE = new Float64Array(c.loBins.modesCm3.length);
@@ -299,9 +298,13 @@ export class CarrierEmission {
     return this.gScratch;
   }
 
-  /** Intrinsic-bottleneck factor f and df/dT for one carrier type (energy-gap law, smooth at δ = ħω). */
+  /** The energy-gap law at r = (level spacing)/ħω: f = exp(−[softplus_s(r − 1) − softplus_s(−1)]), smooth at r = 1. */
+  private gapLaw(r: number): number {
+    return Math.exp(-(softplus(r - 1, this.c.bottleneckSharpness) - this.softplusAtMinusOne));
+  }
+
   /**
-   * The intrinsic-bottleneck factor of one carrier type at temperature tK: the energy-gap law f(δ/ħω) for the mean
+   * The intrinsic-bottleneck factor f and df/dT of one carrier type at temperature tK: the energy-gap law f(δ/ħω) for the mean
    * level spacing δ = coef/√(3/2 kB T), and, in a share w(θ) of the excited carriers (those in the 1P level,
    * cube-ladder.ts), for the cube's lowest gap Δ₁ instead: f̄ = w f1 + (1 − w) f(δ/ħω), f1 = f(Δ₁/ħω).
    */
@@ -312,21 +315,20 @@ export class CarrierEmission {
       return;
     }
     const c = this.c;
-    const s = c.bottleneckSharpness;
     const r = coef / Math.sqrt(1.5 * KB * tK) / c.loEv;
-    const fW = Math.exp(-(softplus(r - 1, s) - this.softplusAtMinusOne));
-    // dr/dT = −r/(2T);  d softplus_s(r−1)/dr = logistic(s (r−1))
-    const dfWdT = (fW * logistic(s * (r - 1)) * r) / (2 * tK);
+    const fW = this.gapLaw(r);
+    // dr/dT = −r/(2T);  d softplus_s(r−1)/dr = logistic(s (r−1)). Without partials (a right-hand side only) the
+    // partial is NaN, so that one read by mistake shows.
+    const dfWdT = partials ? (fW * logistic(c.bottleneckSharpness * (r - 1)) * r) / (2 * tK) : Number.NaN;
     if (gapEv <= 0) {
       out.f = fW;
-      out.dfdT = partials ? dfWdT : Number.NaN;
+      out.dfdT = dfWdT;
       return;
     }
     const uEv = gapEv / 3;
     onePShare((KB * tK) / uEv, this.share);
     const w = this.share.w;
     out.f = w * f1 + (1 - w) * fW;
-    // Without partials (a right-hand side only): NaN, so that a partial read by mistake shows.
     out.dfdT = partials ? this.share.dwdTheta * (KB / uEv) * (f1 - fW) + (1 - w) * dfWdT : Number.NaN;
   }
 
