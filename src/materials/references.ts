@@ -8,6 +8,7 @@ export function q(value: number, unit: string, source: string, note?: string): Q
 
 export const REF = {
   frostPrb: 'J. M. Frost, Phys. Rev. B 96, 195202 (2017), doi:10.1103/PhysRevB.96.195202 (arXiv:1704.05404)',
+  ponce2019: 'S. Poncé, M. Schlipf, F. Giustino, ACS Energy Lett. 4, 456 (2019), doi:10.1021/acsenergylett.8b02346 (Fig. 3b, read from the authors\' data as re-used in a 2025 follow-up)',
   frostCooling: 'J. M. Frost, L. D. Whalley, A. Walsh, ACS Energy Lett. 2, 2647 (2017), doi:10.1021/acsenergylett.7b00862',
   sendner: 'M. Sendner et al., Mater. Horiz. 3, 613 (2016), doi:10.1039/C6MH00275G',
   wright: 'A. D. Wright et al., Nat. Commun. 7, 11755 (2016), doi:10.1038/ncomms11755',

@@ -490,7 +490,7 @@ export const VERDICT_TABLE: VerdictTable = {
       "band": "[0.207, 0.465] (×/÷ 1.5)",
       "model": 0.2671,
       "ratio": 0.8615,
-      "pointsAt": "the assumed pump and the Fröhlich loss rate: at 400 nm the iodide starts with 1.34 eV of excess (the bromide 0.83 eV) and sheds it through a weaker coupling; neither bottleneck sets the time (10 nm CsPbI3, 2 Dec: 1.62 ps, 1.60 without the intrinsic bottleneck, 1.60 with the LO modes at the lattice; 1.02 ps at 470 nm, 0.57 ps at 550 nm)",
+      "pointsAt": "the assumed pump and the Fröhlich loss rate",
       "regime": [
         {"sample":"nc","compositions":["CsPbBr3"],"edgeNm":[8.333,12],"densityCm3":null,"nPerNc":[0.03333,0.3],"latticeK":[270,320],"pumpEv":[2.95,3.25],"acceptor":"none"},
       ],
@@ -508,7 +508,7 @@ export const VERDICT_TABLE: VerdictTable = {
       "band": "[0.387, 0.87] (×/÷ 1.5)",
       "model": 1.724,
       "ratio": 2.972,
-      "pointsAt": "the assumed pump and the Fröhlich loss rate: at 400 nm the iodide starts with 1.34 eV of excess (the bromide 0.83 eV) and sheds it through a weaker coupling; neither bottleneck sets the time (10 nm CsPbI3, 2 Dec: 1.62 ps, 1.60 without the intrinsic bottleneck, 1.60 with the LO modes at the lattice; 1.02 ps at 470 nm, 0.57 ps at 550 nm)",
+      "pointsAt": "the assumed pump and the Fröhlich loss rate: at 400 nm the iodide starts with 1.34 eV of excess (the bromide 0.83 eV); neither bottleneck sets the time (1.72 ps, 1.60 without the intrinsic bottleneck, 1.71 with the LO modes at the lattice; 1.15 ps at 470 nm, 0.74 ps at 550 nm); and CsPbI3's LO energy, the sheet's 10.6 meV being a DFPT Γ mode: with 15.8 meV, the dominant LO of Poncé et al. 2019 (`--material loPhononMeV=15.8`), 0.885 ps, but then the review's CsPbI3-slower-than-FAPbI3 trends fail (docs/model.md, \"CsPbI3's LO energy\")",
       "regime": [
         {"sample":"nc","compositions":["CsPbI3"],"edgeNm":[8.333,12],"densityCm3":null,"nPerNc":[0.03333,0.3],"latticeK":[270,320],"pumpEv":[2.95,3.25],"acceptor":"none"},
       ],
@@ -562,7 +562,7 @@ export const VERDICT_TABLE: VerdictTable = {
       "band": "≤ 1",
       "model": 1.135,
       "ratio": 1.135,
-      "pointsAt": "carrier–LO emission in iodide NCs near the Bohr size: the cube's lowest gap (1P → 1S) is 4.7 ħω_LO for CsPbI3 at 10 nm with its 10.6 meV LO phonon (DFPT, one mode), so the last part of the fast stage is blocked (0.985 ps without it, `--no-lowest-gap`); and the injected temperature at 470 nm",
+      "pointsAt": "carrier–LO emission in iodide NCs near the Bohr size: the cube's lowest gap (1P → 1S) is 4.7 ħω_LO for CsPbI3 at 10 nm with its 10.6 meV LO phonon (DFPT, one mode), so the last part of the fast stage is blocked (0.985 ps without it, `--no-lowest-gap`); the injected temperature at 470 nm; and CsPbI3's LO energy (with Poncé et al. 2019's 15.8 meV instead of the sheet's DFPT 10.6 meV this entry agrees, 0.57 ps, and the ordering entries beside it do not: docs/model.md, \"CsPbI3's LO energy\")",
       "regime": [
         {"sample":"nc","compositions":["CsPbI3","FAPbI3","MAPbI3","FA0.5MA0.5PbI3","FA0.5Cs0.5PbI3","MA0.5Cs0.5PbI3"],"edgeNm":[8.333,12],"densityCm3":null,"nPerNc":[0.03333,0.3],"latticeK":[270,320],"pumpEv":null,"acceptor":"none"},
       ],
