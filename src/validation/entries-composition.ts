@@ -88,7 +88,7 @@ export const COMPOSITION_ENTRIES: ValidationEntry[] = [
       const worst = v.reduce((m, x) => (x[1] > m[1] ? x : m));
       return { value: worst[1], note: `longest: ${worst[0]}; ${v.map(([c, t]) => `${c} ${t.toFixed(3)}`).join(', ')} ps` };
     },
-    pointsAt: 'carrier–LO emission in iodide NCs near the Bohr size: the cube\'s lowest gap (1P → 1S) is 4.7 ħω_LO for CsPbI3 at 10 nm with its 10.6 meV LO phonon (DFPT, one mode), so the last part of the fast stage is blocked (0.985 ps without it, `--no-lowest-gap`); the injected temperature at 470 nm; and CsPbI3\'s LO energy (with Poncé et al. 2019\'s 15.8 meV instead of the sheet\'s DFPT 10.6 meV this entry agrees, 0.57 ps, and the ordering entries beside it do not: docs/model.md, "CsPbI3\'s LO energy")',
+    pointsAt: 'carrier–LO emission in iodide NCs near the Bohr size: the cube\'s lowest gap (1P → 1S) is 4.7 ħω_LO for CsPbI3 at 10 nm with its 10.6 meV LO phonon (DFPT, one mode), so the last part of the fast stage is blocked (0.985 ps without it, `--no-lowest-gap`); the injected temperature at 470 nm; and CsPbI3\'s LO energy (with Poncé et al. 2019\'s 15.8 meV instead of the sheet\'s DFPT 10.6 meV this entry agrees (CsPbI3 0.57 ps, the longest FAPbI3\'s 0.93), and the ordering entries beside it do not: docs/model.md, "CsPbI3\'s LO energy")',
   },
   {
     id: 'lih2023-cs-alloy-does-not-slow-fapbi3',

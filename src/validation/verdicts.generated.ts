@@ -562,7 +562,7 @@ export const VERDICT_TABLE: VerdictTable = {
       "band": "≤ 1",
       "model": 1.135,
       "ratio": 1.135,
-      "pointsAt": "carrier–LO emission in iodide NCs near the Bohr size: the cube's lowest gap (1P → 1S) is 4.7 ħω_LO for CsPbI3 at 10 nm with its 10.6 meV LO phonon (DFPT, one mode), so the last part of the fast stage is blocked (0.985 ps without it, `--no-lowest-gap`); the injected temperature at 470 nm; and CsPbI3's LO energy (with Poncé et al. 2019's 15.8 meV instead of the sheet's DFPT 10.6 meV this entry agrees, 0.57 ps, and the ordering entries beside it do not: docs/model.md, \"CsPbI3's LO energy\")",
+      "pointsAt": "carrier–LO emission in iodide NCs near the Bohr size: the cube's lowest gap (1P → 1S) is 4.7 ħω_LO for CsPbI3 at 10 nm with its 10.6 meV LO phonon (DFPT, one mode), so the last part of the fast stage is blocked (0.985 ps without it, `--no-lowest-gap`); the injected temperature at 470 nm; and CsPbI3's LO energy (with Poncé et al. 2019's 15.8 meV instead of the sheet's DFPT 10.6 meV this entry agrees (CsPbI3 0.57 ps, the longest FAPbI3's 0.93), and the ordering entries beside it do not: docs/model.md, \"CsPbI3's LO energy\")",
       "regime": [
         {"sample":"nc","compositions":["CsPbI3","FAPbI3","MAPbI3","FA0.5MA0.5PbI3","FA0.5Cs0.5PbI3","MA0.5Cs0.5PbI3"],"edgeNm":[8.333,12],"densityCm3":null,"nPerNc":[0.03333,0.3],"latticeK":[270,320],"pumpEv":null,"acceptor":"none"},
       ],
