@@ -19,7 +19,8 @@ export interface ForwardOptions {
   groundOd?: number;
   /** Gaussian broadening, full width at half maximum (meV). Default 40 (a typical room-temperature linewidth; a choice). */
   broadeningFwhmMeV?: number;
-  /** Band-gap renormalisation (Vashishta–Kalia with the material's static ε: the lattice screens on the ps scale). Default on. */
+  /** Band-gap renormalisation (the smaller of Vashishta–Kalia's cold-plasma and the Debye–Hückel hot-plasma shift at the
+   *  carriers' temperatures, with the material's static ε: the lattice screens on the ps scale). Default on. */
   bgr?: boolean;
   /** Probe points, uniform in wavelength, from 0.25 eV below the gap to `spanEv` above it. Default 300 and 1.0 eV. */
   nSpectral?: number;
@@ -39,13 +40,42 @@ export function carrierTemperatures(r: SimulationResult): { electronK: ArrayLike
   return { electronK: rec.tcElectronK ?? rec.tcEK ?? observed, holeK: rec.tcHoleK ?? rec.tcHK ?? observed, observedK: observed };
 }
 
-/** Band-gap renormalisation (eV, ≤ 0) at pair density n (cm⁻³) for reduced mass μ (m0) and dielectric constant ε. */
+/** Band-gap renormalisation (eV, ≤ 0) of a cold (T = 0) plasma at pair density n (cm⁻³) for reduced mass μ (m0) and
+ *  dielectric constant ε: Vashishta & Kalia's universal formula. */
 export function bgrEv(nCm3: number, muM0: number, eps: number): number {
   if (!(nCm3 > 0)) return 0;
   const aB = (BOHR_NM * eps) / muM0;
   const ry = (RYDBERG_EV * muM0) / (eps * eps);
   const rs = Math.cbrt(3 / (4 * Math.PI * nCm3 * 1e-21)) / aB;
   return (ry * (VK.a + VK.b * rs)) / (VK.c + VK.d * rs + rs * rs);
+}
+
+/** e²/(4π ε0) in eV nm. */
+const COULOMB_EV_NM = 1.43996448;
+
+/**
+ * Band-gap renormalisation (eV, ≤ 0) of a non-degenerate plasma: the Debye–Hückel shift ΔEg = −e² κ/(4π ε0 ε), the
+ * classical limit of the screened self-energy of an electron and a hole (Haug & Koch, Quantum Theory of the Optical
+ * and Electronic Properties of Semiconductors, 5th ed. (World Scientific, 2009), doi:10.1142/7184, the plasma-screening
+ * chapter), with κ² = (e²/ε0 ε)(n_e/kB T_e + n_h/kB T_h), n_e = n_h = n. It falls as 1/√T: a hot plasma renormalises
+ * the gap less than the T = 0 formula says.
+ */
+export function bgrDebyeHuckelEv(nCm3: number, eps: number, electronK: number, holeK: number): number {
+  if (!(nCm3 > 0) || !(electronK > 0) || !(holeK > 0)) return 0;
+  const nNm3 = nCm3 * 1e-21;
+  const kappa2 = ((4 * Math.PI * COULOMB_EV_NM) / eps) * (nNm3 / (KB_EV_PER_K * electronK) + nNm3 / (KB_EV_PER_K * holeK));
+  return (-COULOMB_EV_NM * Math.sqrt(kappa2)) / eps;
+}
+
+/**
+ * Band-gap renormalisation (eV, ≤ 0) at pair density n (cm⁻³) and carrier temperatures T_e, T_h (K): of the two
+ * limits, the cold plasma's (Vashishta–Kalia, exchange and correlation of a degenerate plasma) and the hot one's
+ * (Debye–Hückel, which exceeds the first where the plasma is degenerate), the smaller shift. Each limit overstates the
+ * shift outside its own regime, so the smaller one is the better estimate on both sides; at the crossover (a few
+ * hundred K at 1e18 cm⁻³ in MAPbI3) the two are equal and the shift is continuous, with a kink.
+ */
+export function bgrAtTemperatureEv(nCm3: number, muM0: number, eps: number, electronK: number, holeK: number): number {
+  return Math.max(bgrEv(nCm3, muM0, eps), bgrDebyeHuckelEv(nCm3, eps, electronK, holeK));
 }
 
 /** Quasi-Fermi level (eV above the band's lowest state) holding `carriers` in the states (energies, degeneracies) at kT. */
@@ -135,7 +165,7 @@ export function forwardMap(r: SimulationResult, options: ForwardOptions = {}): F
     // a nanocrystal's first exciton does not renormalise its own gap: the plasma density counts the other pairs,
     // ⟨N⟩ − P(N ≥ 1) per NC for a Poisson ensemble
     const plasmaCm3 = volumeCm3 === null ? n : Math.max(0, n * volumeCm3 - (1 - Math.exp(-n * volumeCm3))) / volumeCm3;
-    shift[d] = options.bgr === false ? 0 : bgrEv(plasmaCm3, mu, m.epsStatic);
+    shift[d] = options.bgr === false ? 0 : bgrAtTemperatureEv(plasmaCm3, mu, m.epsStatic, temps.electronK[k], temps.holeK[k]);
     const a = broadenedSum(energy, edge.gapEv + shift[d], edge.broadeningEv, t, excited);
     for (let j = 0; j < nS; j++) dA[d * nS + j] = scale * (a[j] - ground[j]);
   }
