@@ -1,21 +1,5 @@
 // The tail method's bias, measured: simulated TA maps (seeded noise) → tc-extract's fit → Tc(t) against the model's
 // own Tc. Prints the table the README shows. Run: node bin/run-ts.mjs examples/ta-round-trip.ts
-import { roundTrip } from '../src/data/ta-roundtrip.ts';
+import { roundTripTable } from './ta-round-trip-table.ts';
 
-const cases = [
-  { label: 'MAPbI3 film, 1e17 cm⁻³, no BGR', input: { composition: 'MAPbI3', edgeNm: null, densityCm3: 1e17 }, forward: { bgr: false } },
-  { label: 'MAPbI3 film, 1e18 cm⁻³, no BGR', input: { composition: 'MAPbI3', edgeNm: null, densityCm3: 1e18 }, forward: { bgr: false } },
-  { label: 'MAPbI3 film, 1e18 cm⁻³, with BGR', input: { composition: 'MAPbI3', edgeNm: null, densityCm3: 1e18 }, forward: {} },
-  { label: 'CsPbI3 8 nm NC, ⟨N⟩ 0.1, no BGR', input: { composition: 'CsPbI3', edgeNm: 8, nPerNc: 0.1 }, forward: { bgr: false } },
-  { label: 'CsPbI3 8 nm NC, ⟨N⟩ 0.1, with BGR', input: { composition: 'CsPbI3', edgeNm: 8, nPerNc: 0.1 }, forward: {} },
-];
-const pct = (a: number, b: number) => `${(100 * (a / b - 1)).toFixed(1).replace(/^(?!-)/, '+')} %`;
-console.log('| case | delay (ps) | model Tc (K) | bleach-model fit (K) | bias | χ²/dof | classic exponential (K) | bias |');
-console.log('|---|---|---|---|---|---|---|---|');
-for (const c of cases) {
-  const rows = roundTrip({ ...c.input, tStartPs: 0.1, tEndPs: 100, nPoints: 13 } as never, { noiseOd: 2e-5, seed: 11, ...c.forward });
-  for (const r of rows.filter((_, i) => i % 3 === 0)) {
-    const m = r.model ? `${r.model.tK.toFixed(0)} ± ${r.model.sigmaK.toPrecision(2)}` : `— (${r.reason ?? 'no fit'})`;
-    console.log(`| ${c.label} | ${r.delayPs.toPrecision(3)} | ${r.truthK.toFixed(0)} | ${m} | ${r.model ? pct(r.model.tK, r.truthK) : '—'} | ${r.model ? r.model.chi2PerDof.toPrecision(3) : '—'} | ${r.classic ? r.classic.tK.toFixed(0) : '—'} | ${r.classic ? pct(r.classic.tK, r.truthK) : '—'} |`);
-  }
-}
+for (const line of roundTripTable()) console.log(line);
