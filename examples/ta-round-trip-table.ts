@@ -4,6 +4,7 @@ import { roundTrip } from '../src/data/ta-roundtrip.ts';
 
 const CASES = [
   { label: 'MAPbI3 film, 1e17 cm⁻³, no BGR', input: { composition: 'MAPbI3', edgeNm: null, densityCm3: 1e17 }, forward: { bgr: false } },
+  { label: 'MAPbI3 film, 1e17 cm⁻³, with BGR', input: { composition: 'MAPbI3', edgeNm: null, densityCm3: 1e17 }, forward: {} },
   { label: 'MAPbI3 film, 1e18 cm⁻³, no BGR', input: { composition: 'MAPbI3', edgeNm: null, densityCm3: 1e18 }, forward: { bgr: false } },
   { label: 'MAPbI3 film, 1e18 cm⁻³, with BGR', input: { composition: 'MAPbI3', edgeNm: null, densityCm3: 1e18 }, forward: {} },
   { label: 'CsPbI3 8 nm NC, ⟨N⟩ 0.1, no BGR', input: { composition: 'CsPbI3', edgeNm: 8, nPerNc: 0.1 }, forward: { bgr: false } },
