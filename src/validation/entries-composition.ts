@@ -132,7 +132,7 @@ export const COMPOSITION_ENTRIES: ValidationEntry[] = [
       const pure = ['FAPbI3', 'MAPbI3', 'CsPbI3'].map((c) => `${c} ${slowStagePs(r[c], c).toFixed(1)}`).join(', ');
       return { value: weakest[1], note: `weakest: ${weakest[0]}; ${ratios.map(([c, v]) => `${c} ×${v.toFixed(2)}`).join(', ')}; pure slow stages ${pure} ps` };
     },
-    pointsAt: 'the alloy\'s co-vibrational optical modes (acoustic→optical up-conversion and the LO pool of mixed A-sites): beyond the linear mixing of the parents\' parameters the model has only an estimated LO lifetime ×(1 + 0.5·4x(1 − x)) for organic–inorganic alloys (×1.5 for the two Cs alloys, none for FA0.5MA0.5PbI3), and the LO lifetime barely sets the slow stage here',
+    pointsAt: 'the alloy\'s co-vibrational optical modes (acoustic→optical up-conversion and the LO pool of mixed A-sites): beyond the linear mixing of the parents\' parameters the model has only an estimated LO lifetime ×(1 + 0.5·4x(1 − x)) for organic–inorganic alloys (×1.5 for the two Cs alloys, none for FA0.5MA0.5PbI3), and the LO lifetime barely sets the slow stage here (MA0.5Cs0.5PbI3, 3 Dec: 28.3 ps with its 0.9 ps LO lifetime, 28.8 ps with 0.4 ps)',
   },
   {
     id: 'review-yu2021-below-bohr-slower',

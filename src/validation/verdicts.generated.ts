@@ -598,7 +598,7 @@ export const VERDICT_TABLE: VerdictTable = {
       "band": "≥ 1.1",
       "model": 0.8702,
       "ratio": 0.7911,
-      "pointsAt": "the alloy's co-vibrational optical modes (acoustic→optical up-conversion and the LO pool of mixed A-sites): beyond the linear mixing of the parents' parameters the model has only an estimated LO lifetime ×(1 + 0.5·4x(1 − x)) for organic–inorganic alloys (×1.5 for the two Cs alloys, none for FA0.5MA0.5PbI3), and the LO lifetime barely sets the slow stage here",
+      "pointsAt": "the alloy's co-vibrational optical modes (acoustic→optical up-conversion and the LO pool of mixed A-sites): beyond the linear mixing of the parents' parameters the model has only an estimated LO lifetime ×(1 + 0.5·4x(1 − x)) for organic–inorganic alloys (×1.5 for the two Cs alloys, none for FA0.5MA0.5PbI3), and the LO lifetime barely sets the slow stage here (MA0.5Cs0.5PbI3, 3 Dec: 28.3 ps with its 0.9 ps LO lifetime, 28.8 ps with 0.4 ps)",
       "regime": [
         {"sample":"nc","compositions":["CsPbI3","FAPbI3","MAPbI3","FA0.5MA0.5PbI3","FA0.5Cs0.5PbI3","MA0.5Cs0.5PbI3"],"edgeNm":[8.333,12],"densityCm3":null,"nPerNc":[0.3333,3],"latticeK":[270,320],"pumpEv":null,"acceptor":"none"},
       ],
