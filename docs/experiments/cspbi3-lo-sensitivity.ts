@@ -35,20 +35,18 @@ if (csValues.length > 1) {
   }
   process.exit(0);
 }
-(CS_PB_I3.loPhononMeV as { value: number }).value = csValues[0]!;
+const meV = csValues[0]!;
+(CS_PB_I3.loPhononMeV as { value: number }).value = meV;
 (FA_PB_I3.loPhononMeV as { value: number }).value = faMeV;
-{
-  const meV = csValues[0]!;
-  const report = runValidation();
-  const trends = TREND_BASES.map((composition) => {
-    const r = runTrends({ composition, edgeNm: 8 });
-    return `${composition} ${r.filter((t) => t.passed).length}/13 (fails ${r.filter((t) => !t.passed).map((t) => t.id).join(', ') || 'none'})`;
-  });
-  console.log(`\n## CsPbI3 LO ${meV} meV, FAPbI3 LO ${faMeV} meV`);
-  console.log(`validate: ${report.summary.agree}/${report.summary.counted} agree`);
-  for (const id of WATCH) {
-    const e = report.entries.find((o) => o.id === id);
-    if (e) console.log(`  ${e.pass ? 'AGREE' : 'DIFF '} ${id}: ${e.detail}`);
-  }
-  console.log(`trends at 8 nm: ${trends.join('; ')}`);
+const report = runValidation();
+const trends = TREND_BASES.map((composition) => {
+  const r = runTrends({ composition, edgeNm: 8 });
+  return `${composition} ${r.filter((t) => t.passed).length}/13 (fails ${r.filter((t) => !t.passed).map((t) => t.id).join(', ') || 'none'})`;
+});
+console.log(`\n## CsPbI3 LO ${meV} meV, FAPbI3 LO ${faMeV} meV`);
+console.log(`validate: ${report.summary.agree}/${report.summary.counted} agree`);
+for (const id of WATCH) {
+  const e = report.entries.find((o) => o.id === id);
+  if (e) console.log(`  ${e.pass ? 'AGREE' : 'DIFF '} ${id}: ${e.detail}`);
 }
+console.log(`trends at 8 nm: ${trends.join('; ')}`);

@@ -2,12 +2,13 @@
 // bands with Fermi–Dirac occupations; each transition of the joint density of states is bleached by f_e + f_h,
 // broadened by a Gaussian and shifted by band-gap renormalisation. ΔA = A_excited − A_ground, in OD.
 
+import { COULOMB_EV_NM, HBAR2_2M0_EV_NM2 } from '../model/constants.ts';
+import { debyeCoefficient } from '../model/screening.ts';
 import type { SimulationResult } from '../model/types.ts';
 import { broadenedSum, fermi, KB_EV_PER_K, transitions, type BandEdge, type Transitions } from './ta-bleach.ts';
 import { HC_EV_NM, type TaSpectra } from './ta-map.ts';
 import { gaussian as normalDeviates } from './synthetic.ts';
 
-const HBAR2_2M0_EV_NM2 = 0.0380998212;
 /** Vashishta & Kalia's universal band-gap renormalisation of an electron–hole plasma, Phys. Rev. B 25, 6492 (1982),
  *  DOI 10.1103/PhysRevB.25.6492: ΔEg/Ry* = (a + b·rs)/(c + d·rs + rs²), rs the pair spacing in exciton Bohr radii. */
 const VK = { a: -4.8316, b: -5.0879, c: 0.0152, d: 3.0426 };
@@ -50,9 +51,6 @@ export function bgrEv(nCm3: number, muM0: number, eps: number): number {
   return (ry * (VK.a + VK.b * rs)) / (VK.c + VK.d * rs + rs * rs);
 }
 
-/** e²/(4π ε0) in eV nm. */
-const COULOMB_EV_NM = 1.43996448;
-
 /**
  * Band-gap renormalisation (eV, ≤ 0) of a non-degenerate plasma: the Debye–Hückel shift ΔEg = −e² κ/(4π ε0 ε), the
  * classical limit of the screened self-energy of an electron and a hole (Haug & Koch, Quantum Theory of the Optical
@@ -62,9 +60,9 @@ const COULOMB_EV_NM = 1.43996448;
  */
 export function bgrDebyeHuckelEv(nCm3: number, eps: number, electronK: number, holeK: number): number {
   if (!(nCm3 > 0) || !(electronK > 0) || !(holeK > 0)) return 0;
-  const nNm3 = nCm3 * 1e-21;
-  const kappa2 = ((4 * Math.PI * COULOMB_EV_NM) / eps) * (nNm3 / (KB_EV_PER_K * electronK) + nNm3 / (KB_EV_PER_K * holeK));
-  return (-COULOMB_EV_NM * Math.sqrt(kappa2)) / eps;
+  // the engine's Debye wavevector (screening.ts) is κ² of n pairs at one temperature; here each species at its own
+  const kappa2Nm2 = 0.5 * debyeCoefficient(eps) * nCm3 * (1 / electronK + 1 / holeK);
+  return (-COULOMB_EV_NM * Math.sqrt(kappa2Nm2)) / eps;
 }
 
 /**
