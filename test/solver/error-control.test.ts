@@ -82,8 +82,8 @@ describe('pulse and square wave with the other methods', () => {
   }
 });
 
-describe('DOP853 across jumps of f', () => {
-  for (const method of ['auto', 'dop853'] as MethodName[]) {
+describe('DOP853 and odex across jumps of f', () => {
+  for (const method of ['auto', 'dop853', 'odex'] as MethodName[]) {
     it(`${method} on the relay: the right answer or a failure at the switch, never a wrong success`, () => {
       const r = solveIvp(relay, [0, 3], [0], { method, rtol: RTOL, maxSteps: 20_000 });
       rightOrFailed(r, 1, 1e-9);
