@@ -92,6 +92,16 @@ describe('DOP853 and odex across jumps of f', () => {
     });
   }
 
+  it('odex with dense output (a tEval grid) on the relay: the right answer or a failure, and the grid follows y = min(t, 1)', () => {
+    const tEval = Array.from({ length: 31 }, (_, k) => k * 0.1);
+    for (const rtol of [1e-4, 1e-6, 1e-8]) {
+      const r = solveIvp(relay, [0, 3], [0], { method: 'odex', rtol, atol: 1e-9, tEval, maxSteps: 20_000 });
+      if (r.status === 0) expect(Math.abs(r.y[0][r.t.length - 1] - 1) / (1e-9 + rtol)).toBeLessThan(10);
+      else expect(r.failure!.kind).toBe('max-steps');
+      for (let k = 0; k < r.t.length; k++) expect(Math.abs(r.y[0][k] - Math.min(r.t[k], 1)) / (1e-9 + rtol)).toBeLessThan(10);
+    }
+  });
+
   it('square wave at five phases and rtol 1e-4 … 1e-10: every output point within 10× the tolerance', () => {
     // Hairer's 5(3) estimate alone accepted a step across a jump with 5000× the tolerance here (dop853.ts).
     for (const phase of [0, 0.137, 0.31, 0.5, 0.77]) {
