@@ -38,7 +38,11 @@ function projectPair(s11: number, s12: number, s22: number, b1: number, b2: numb
 }
 
 /** The basis e_i = exp(−s/τ_i) of a grid (row i, up to length[i] where it becomes negligible) and its norms. */
-interface Basis { s: Float64Array; taus: Float64Array; basis: Float64Array; length: Int32Array; self: Float64Array }
+interface Basis {
+  s: Float64Array; taus: Float64Array; basis: Float64Array; length: Int32Array; self: Float64Array;
+  /** Cross terms e_i·e_j for τ_j > 1.05 τ_i (row i·m + j), filled by the first bestPair on this basis: they do not depend on y. */
+  cross: Float64Array | null;
+}
 
 /**
  * The last basis computed: a sweep's curves mostly peak at the same output point, so their tails share the delays
@@ -72,19 +76,24 @@ function basisFor(s: Float64Array, taus: Float64Array): Basis {
     length[i] = k;
     self[i] = ee;
   }
-  lastBasis = { s: Float64Array.from(s), taus: Float64Array.from(taus), basis, length, self };
+  lastBasis = { s: Float64Array.from(s), taus: Float64Array.from(taus), basis, length, self, cross: null };
   return lastBasis;
 }
 
 /**
  * Best pair τ1 < τ2 on the grid `taus` with both amplitudes positive, and the best single exponential's τ: each basis vector e_i = exp(−s/τ_i) is computed once per
  * grid (up to where it becomes negligible; basisFor), with its norm e_i·e_i, and projected once, b_i = e_i·y; each pair then costs one dot product
- * over the shorter vector for the cross term, and amplitudes come from `projectPair`.
+ * over the shorter vector for the cross term (once per basis: kept for the next fit on the same basis, as a sweep's
+ * curves share it), and amplitudes come from `projectPair`.
  */
 export function bestPair(s: Float64Array, y: Float64Array, yy: number, taus: Float64Array): { pair: Pair; singleTau: number } {
   const n = s.length;
   const m = taus.length;
-  const { basis, length, self } = basisFor(s, taus);
+  const b = basisFor(s, taus);
+  const { basis, length, self } = b;
+  let cross = b.cross;
+  const fill = cross === null;
+  if (cross === null) cross = b.cross = new Float64Array(m * m);
   const proj = new Float64Array(m);
   for (let i = 0; i < m; i++) {
     const row = i * n;
@@ -108,9 +117,13 @@ export function bestPair(s: Float64Array, y: Float64Array, yy: number, taus: Flo
     const s11 = self[i], b1 = proj[i];
     for (let j = 0; j < m; j++) {
       if (taus[j] <= taus[i] * 1.05) continue;
-      const rj = j * n;
-      let s12 = 0;
-      for (let k = 0; k < len; k++) s12 += basis[ri + k] * basis[rj + k];
+      let s12: number;
+      if (fill) {
+        const rj = j * n;
+        s12 = 0;
+        for (let k = 0; k < len; k++) s12 += basis[ri + k] * basis[rj + k];
+        cross[i * m + j] = s12;
+      } else s12 = cross[i * m + j];
       const s22 = self[j], b2 = proj[j];
       const det = s11 * s22 - s12 * s12;
       if (!(det > 0)) continue;
