@@ -23,9 +23,8 @@ const GROSS_RTOL = 0.5;
  * Pleiades and HIRES at rtol 1e-4 … 1e-10 the ratio stays below 10⁴ on every step whose residual is above the
  * tolerance (above 100: 38 steps of HIRES at 1e-4, one of Arenstorf at 1e-4), so the test never fires there
  * (counts unchanged; at 100 it moved HIRES's end error at 1e-4 from 0.05× to 11×); on the relay
- * y′ = (y < 1 ? 1 : −1) it is ≥ 10⁹. The relay
- * went through the loose check alone with end errors of 61×, 760× and 7e5× the tolerance at rtol 1e-4, 1e-6,
- * 1e-8; with the jump test 0.13×, 0.20×, 0.06×.
+ * y′ = (y < 1 ? 1 : −1) it is ≥ 10⁹. The relay went through the loose check alone with end errors of 61×, 760×
+ * and 7e5× the tolerance at rtol 1e-4, 1e-6, 1e-8; with the jump test 0.13×, 0.20×, 0.06×.
  */
 const ROUGH_JUMP = 1e4;
 
@@ -77,9 +76,10 @@ export class OdexMethod {
   /**
    * Integrate from (t0, y0) to tEnd with odex.
    * A NaN or Infinity from the rhs inside a step (odex cannot reject on it) aborts that odex run; the step is
-   * counted as rejected and odex restarts from the last accepted state on a bridge of four quarter-size
-   * steps (odex's step capped there), down to rounding level, where the failure names the component, t and h. A throwing rhs ends the run with kind
-   * 'other' at the last accepted t and h. ('auto' uses DOP853, not odex, for its non-stiff stretches.)
+   * counted as rejected and odex restarts from the last accepted state on a bridge of four quarter-size steps
+   * (odex's step capped there), down to rounding level, where the failure names the component, t and h. A
+   * throwing rhs ends the run with kind 'other' at the last accepted t and h. ('auto' uses DOP853, not odex, for
+   * its non-stiff stretches.)
    * @param h0 initial step (0: odex's default).
    */
   run(t0: number, y0: Float64Array, tEnd: number, h0: number): RunEnd {
