@@ -340,6 +340,16 @@ export class Bdf {
     }
     const { atol, rtol } = this.opt;
     const wk = this.wk;
+    if (why === Reject.NonFiniteStage) {
+      // Every trial failed on NaN/Infinity down to rounding level: is it the accepted state itself? The corrector
+      // never evaluates f at the states it accepts, so one within the tolerance but outside f's domain is only seen now.
+      this.rhs(t, wk.y, wk.fs);
+      this.cnt.nfev++;
+      const b = firstNonFinite(wk.fs, this.n);
+      if (b >= 0) {
+        return this.fail('non-finite-rhs', t, h, `the right-hand side is ${wk.fs[b]} in component ${b} at the state bdf accepted ${at} (y[${b}] = ${wk.y[b]}, within the tolerance of the step that reached it): bdf's corrector does not evaluate f at the states it accepts, so it cannot step back from there; use method 'auto' or 'rodas5' (they check f at every new state), or keep f finite just outside its domain (for example for slightly negative values)`);
+      }
+    }
     this.failure = underflowFailure(t, h, {
       why, comp, jacobianEntry: () => this.lin.entryName(this.lin.bad), e: wk.d, eOff: 0, y: wk.y, yNew: wk.yNew, atol, rtol, n: this.n,
     });

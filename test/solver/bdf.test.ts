@@ -99,6 +99,22 @@ describe("method 'bdf': discontinuities and failures (the right answer or a clea
     else expect(r.failure!.cause.length).toBeGreaterThan(10);
   });
 
+  it('f NaN below 0 (y′ = y < 0 ? NaN : −50y): the right answer, or a failure naming the accepted state outside f\'s domain', () => {
+    const nanBelow: RhsFn = (_t, y, f) => { f[0] = y[0] < 0 ? NaN : -50 * y[0]; };
+    for (const rtol of [1e-4, 1e-6, 1e-8]) {
+      const r = solveIvp(nanBelow, [0, 1], [1], { method: 'bdf', rtol, atol: 1e-9 });
+      const yEnd = r.y[0][r.t.length - 1];
+      if (r.status === 0) expect(Math.abs(yEnd - Math.exp(-50)) / 1e-9).toBeLessThan(10);
+      else {
+        // At rtol 1e-6 (3 Dec) bdf accepts states slightly below 0, within the tolerance, where f is NaN.
+        expect(r.failure!.kind).toBe('non-finite-rhs');
+        expect(r.failure!.cause).toMatch(/at the state bdf accepted .*y\[0\] = -/);
+        expect(r.failure!.cause).toMatch(/'auto' or 'rodas5'/);
+        expect(Number.isFinite(r.failure!.t)).toBe(true);
+      }
+    }
+  });
+
   it('pulse and square wave: within 10× the tolerance at the end and along the path', () => {
     const p = solveIvp(pulse, [0, 1e-6], [0], { method: 'bdf', rtol: RTOL });
     expect(p.status).toBe(0);
