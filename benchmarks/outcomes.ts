@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { solveIvp, type MethodName, type SolveIvpOptions } from '../src/solver/index.ts';
 import type { RhsFn } from '../src/solver/types.ts';
+import { nanBelowZero, pulse, relay, squareExact, squareRhs } from './problems/discontinuities.ts';
 import { TEST_SET, type TestProblem } from './problems/test-set.ts';
 import { loadTestSetReference } from './test-set-bench.ts';
 
@@ -28,16 +29,13 @@ function arg(name: string, fallback: number): number {
 
 interface Case { name: string; n: number; t1: number; y0: number[]; rhs: RhsFn; atol: number; exact: number[]; problem?: TestProblem }
 
-/** The discontinuity and pulse cases of test/solver/error-control.test.ts, with their exact end states. */
+/** The discontinuity and pulse cases (problems/discontinuities.ts), with their exact end states. */
 function discontinuityCases(): Case[] {
-  const square = (t: number) => (Math.floor(t) % 2 === 0 ? 1 : 0);
-  let y = 0; // exact end of y′ = −y + square(t) at t = 10 from y(0) = 0: piecewise relaxation over unit intervals
-  for (let k = 0; k < 10; k++) y = square(k + 0.5) + (y - square(k + 0.5)) * Math.exp(-1);
   return [
-    { name: 'relay y′=(y<1?1:−1)', n: 1, t1: 3, y0: [0], atol: 1e-9, exact: [1], rhs: (_t, u, f) => { f[0] = u[0] < 1 ? 1 : -1; } },
-    { name: 'pulse y′=1e9·exp(−1e9 t)', n: 1, t1: 1e-6, y0: [0], atol: 1e-9, exact: [1 - Math.exp(-1e3)], rhs: (t, _u, f) => { f[0] = 1e9 * Math.exp(-1e9 * t); } },
-    { name: 'square wave y′=−y+s(t)', n: 1, t1: 10, y0: [0], atol: 1e-9, exact: [y], rhs: (t, u, f) => { f[0] = -u[0] + square(t); } },
-    { name: 'NaN below 0 y′=(y<0?NaN:−50y)', n: 1, t1: 1, y0: [1], atol: 1e-9, exact: [Math.exp(-50)], rhs: (_t, u, f) => { f[0] = u[0] < 0 ? NaN : -50 * u[0]; } },
+    { name: 'relay y′=(y<1?1:−1)', n: 1, t1: 3, y0: [0], atol: 1e-9, exact: [1], rhs: relay },
+    { name: 'pulse y′=1e9·exp(−1e9 t)', n: 1, t1: 1e-6, y0: [0], atol: 1e-9, exact: [1 - Math.exp(-1e3)], rhs: pulse },
+    { name: 'square wave y′=−y+s(t)', n: 1, t1: 10, y0: [0], atol: 1e-9, exact: [squareExact(10)], rhs: squareRhs() },
+    { name: 'NaN below 0 y′=(y<0?NaN:−50y)', n: 1, t1: 1, y0: [1], atol: 1e-9, exact: [Math.exp(-50)], rhs: nanBelowZero },
   ];
 }
 

@@ -267,7 +267,7 @@ export class OdexMethod {
     const tight = Math.sqrt(sTight / n);
     let jump = false;
     if (tight > 1 && this.lastTight >= 0) {
-      const grow = (h / this.lastH) ** 4 * (h / this.lastH);
+      const grow = (h / this.lastH) ** 5;
       jump = tight > ROUGH_JUMP * this.lastTight * (grow > 1 ? grow : 1);
     }
     const ok = err <= 1 && !jump;

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { solveIvp, type MethodName } from '../../src/solver/index.ts';
 import type { RhsFn } from '../../src/solver/types.ts';
+import { nanBelowZero } from '../../benchmarks/problems/discontinuities.ts';
 import { STIFF_SET } from '../../benchmarks/problems/stiff-set.ts';
 import { oscillator } from './helpers.ts';
 
@@ -90,10 +91,6 @@ describe('runtime failures', () => {
 });
 
 describe('non-finite values are step rejections first', () => {
-  /** y' = (y < 0 ? NaN : −50 y): a too-long step overshoots below 0 and sees NaN; exact y = exp(−50 t). */
-  const nanBelowZero: RhsFn = (_t, y, f) => {
-    f[0] = y[0] < 0 ? Number.NaN : -50 * y[0];
-  };
   for (const method of ['odex', 'dop853', 'rodas5', 'seulex', 'auto'] as MethodName[]) {
     it(`${method} solves y' = (y < 0 ? NaN : −50y) by rejecting the NaN steps`, () => {
       const r = solveIvp(nanBelowZero, [0, 1], [1], { method, rtol: 1e-6, atol: 1e-12 });
