@@ -27,7 +27,7 @@ function arg(name: string, fallback: number): number {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-interface Case { name: string; n: number; t1: number; y0: number[]; rhs: RhsFn; atol: number; exact: number[]; problem?: TestProblem }
+export interface Case { name: string; n: number; t1: number; y0: number[]; rhs: RhsFn; atol: number; exact: number[]; problem?: TestProblem }
 
 /** The discontinuity and pulse cases (problems/discontinuities.ts), with their exact end states. */
 function discontinuityCases(): Case[] {
@@ -39,7 +39,7 @@ function discontinuityCases(): Case[] {
   ];
 }
 
-function options(c: Case, method: MethodName, rtol: number, maxSteps: number): SolveIvpOptions {
+export function options(c: Case, method: MethodName, rtol: number, maxSteps: number): SolveIvpOptions {
   const o: SolveIvpOptions = { method, rtol, atol: c.atol, maxSteps };
   const p = c.problem;
   if (!p || method === 'dop853' || method === 'odex') return o;
@@ -50,16 +50,20 @@ function options(c: Case, method: MethodName, rtol: number, maxSteps: number): S
 
 export interface Outcome { case: string; n: number; method: MethodName; rtol: number; status: number; kind: string | null; scaledError: number; nfev: number; wrongSuccess: boolean }
 
-export function outcomes(maxN: number, maxSteps: number): Outcome[] {
+/** Every test-set problem with n ≤ maxN and a stored reference, then the discontinuity cases. */
+export function outcomeCases(maxN: number): Case[] {
   const ref = loadTestSetReference();
   const cases: Case[] = [];
   for (const p of TEST_SET) {
     const r = ref[p.name];
     if (p.n <= maxN && r) cases.push({ name: p.name, n: p.n, t1: p.t1, y0: p.y0, rhs: p.rhs, atol: p.atol, exact: r.y_end, problem: p });
   }
-  cases.push(...discontinuityCases());
+  return [...cases, ...discontinuityCases()];
+}
+
+export function outcomes(maxN: number, maxSteps: number): Outcome[] {
   const out: Outcome[] = [];
-  for (const c of cases) {
+  for (const c of outcomeCases(maxN)) {
     for (const method of METHODS) {
       for (const rtol of RTOLS) {
         const r = solveIvp(c.rhs, [0, c.t1], c.y0, options(c, method, rtol, maxSteps));
