@@ -54,6 +54,7 @@ export function localErrors(c: Case, method: MethodName, rtol: number, maxSteps:
   const ref = { ...options(c, 'rodas5', 1e-13, 10 * maxSteps), atol: c.atol * 1e-6 };
   const rms: number[] = [];
   const max: number[] = [];
+  let worst = -1;
   let worstT = 0;
   for (let m = 0; m < last; m++) {
     const y0 = run.y.map((col) => col[m]);
@@ -69,7 +70,7 @@ export function localErrors(c: Case, method: MethodName, rtol: number, maxSteps:
       m1 = Math.max(m1, Math.abs(q));
     }
     rms.push(Math.sqrt(s2 / c.n));
-    if (m1 > Math.max(0, ...max)) worstT = run.t[m];
+    if (m1 > worst) [worst, worstT] = [m1, run.t[m]];
     max.push(m1);
   }
   return {

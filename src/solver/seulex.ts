@@ -25,7 +25,7 @@ const DEFECT_LIMIT = 10;
  * The tableau's estimate ‖T_jj − T_j,j−1‖ is the error of T_j,j−1, and T_jj is returned, which the theory
  * expects to be better. On stiff stretches it is not: redoing every accepted step from its start at rtol 1e-13
  * (benchmarks/local-error.ts) put the true error of T_jj at a median 1.3–2.3× the estimate on OREGO's steps whose
- * last two estimates contract by ρ > 0.1 (up to 5.6×), and seulex returned OREGO at 11× its tolerance at rtol 1e-4.
+ * last two estimates contract by ρ = 0.2–0.3 (up to 5.6× at ρ = 0.3–0.5), and seulex returned OREGO at 11× its tolerance at rtol 1e-4.
  * The acceptance test and the step proposal read twice the estimate: OREGO 11 → 5.6×, every stiff test-set
  * problem ≤ 5.6× at rtol 1e-4 … 1e-8, for +5 … 9 % evaluations on HC-4 at rtol 1e-6 … 1e-10 (3 Dec 2026).
  */
