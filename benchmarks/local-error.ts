@@ -81,7 +81,7 @@ export function localErrors(c: Case, method: MethodName, rtol: number, maxSteps:
   };
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+function main(): void {
   const i = process.argv.indexOf('--max-steps');
   const maxSteps = i > 0 ? Number(process.argv[i + 1]) : 30000;
   const cases = outcomeCases(Infinity);
@@ -101,4 +101,13 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   }
   writeFileSync(join(here, 'results', 'local-error.json'), JSON.stringify({ date: new Date().toISOString(), rows }, null, 1) + '\n');
   console.log('# wrote benchmarks/results/local-error.json');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  try {
+    main();
+  } catch (e) {
+    console.error(`local-error: ${(e as Error).message}`);
+    process.exit(2);
+  }
 }
