@@ -56,7 +56,7 @@ def moments(T, a):
     return U, HW * (em - ab)
 
 def run(a, U0):
-    Ts = np.geomspace(310, 8000, 90)
+    Ts = 300 + np.geomspace(0.5, 7700, 120)
     table = np.array([moments(T, a) for T in Ts])
     U_of_T, P_of_T = table[:, 0], table[:, 1]
     T_of_U = lambda U: np.interp(U, U_of_T, Ts)
