@@ -55,17 +55,23 @@ describe('test-set references', () => {
   });
 });
 
+/** A failure must name its cause; status ok must mean an end error within 10× the tolerance. */
+function okMeansWithin10(p: (typeof TEST_SET)[number], method: MethodName, rtol: number): void {
+  const r = solveIvp(p.rhs, [0, p.t1], p.y0, { method, rtol, atol: p.atol, jacobian: p.jacobian, autonomous: true, maxSteps: 200_000 });
+  if (r.status !== 0) {
+    expect(r.failure!.cause.length).toBeGreaterThan(10);
+    return;
+  }
+  expect(errors(r.y.map((c) => c[c.length - 1]), ref[p.name].y_end, p.atol, rtol).scaled, `${method}, rtol ${rtol}`).toBeLessThan(10);
+}
+
 describe('test set at rtol 1e-6: status ok means an end error within 10× the tolerance', () => {
   // Sizes up to 200 states here (BRUSS-200 and HEAT-400 are left to the benchmark: seconds per solve).
   for (const p of TEST_SET.filter((q) => q.n <= 200 && q.stiff)) {
     // BRUSS-2D's oscillation amplifies BDF's global error to 30–70× the tolerance (CVODE's too): 'auto' (BDF there)
     // is held to that in sparse-solve.test.ts instead.
     for (const method of (p.sparsity ? ['rodas5'] : ['auto', 'rodas5']) as MethodName[]) {
-      it(`${p.name} (${method})`, () => {
-        const r = solveIvp(p.rhs, [0, p.t1], p.y0, { method, rtol: RTOL, atol: p.atol, jacobian: p.jacobian, autonomous: true, maxSteps: 200_000 });
-        if (r.status !== 0) return expect(r.failure!.cause.length).toBeGreaterThan(10);
-        expect(errors(r.y.map((c) => c[c.length - 1]), ref[p.name].y_end, p.atol, RTOL).scaled).toBeLessThan(10);
-      });
+      it(`${p.name} (${method})`, () => okMeansWithin10(p, method, RTOL));
     }
   }
 
@@ -73,11 +79,7 @@ describe('test set at rtol 1e-6: status ok means an end error within 10× the to
   // ok); its acceptance test reads twice the estimate since (benchmarks/local-error.ts, docs/solvers.md).
   for (const p of TEST_SET.filter((q) => q.n <= 100 && q.stiff && !q.sparsity)) {
     it(`${p.name} (seulex, rtol 1e-4 … 1e-8)`, () => {
-      for (const rtol of [1e-4, 1e-6, 1e-8]) {
-        const r = solveIvp(p.rhs, [0, p.t1], p.y0, { method: 'seulex', rtol, atol: p.atol, jacobian: p.jacobian, autonomous: true, maxSteps: 200_000 });
-        if (r.status !== 0) { expect(r.failure!.cause.length).toBeGreaterThan(10); continue; }
-        expect(errors(r.y.map((c) => c[c.length - 1]), ref[p.name].y_end, p.atol, rtol).scaled, `rtol ${rtol}`).toBeLessThan(10);
-      }
+      for (const rtol of [1e-4, 1e-6, 1e-8]) okMeansWithin10(p, 'seulex', rtol);
     });
   }
 
