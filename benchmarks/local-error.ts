@@ -16,7 +16,8 @@ import { solveIvp, type MethodName } from '../src/solver/index.ts';
 import { options, outcomeCases, type Case, type Outcome } from './outcomes.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+/** The value after the first '=' (case names hold '=' themselves: "square wave y′=−y+s(t)"). */
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 
 interface Cell { case: string; method: MethodName; rtol: number }
 
@@ -36,7 +37,10 @@ function defaultCells(cases: Case[]): Cell[] {
 
 function parseCells(text: string): Cell[] {
   return text.split(',').map((s) => {
-    const [c, m, r] = s.split(':');
+    // METHOD and RTOL are the last two fields: a case name may hold ':' ("relay y′=(y<1?1:−1)").
+    const j = s.lastIndexOf(':');
+    const i = s.lastIndexOf(':', j - 1);
+    const [c, m, r] = i > 0 ? [s.slice(0, i), s.slice(i + 1, j), s.slice(j + 1)] : ['', '', ''];
     const rtol = Number(r);
     if (!c || !m || !(rtol > 0)) throw new Error(`--cases: "${s}" is not CASE:METHOD:RTOL (e.g. HIRES:bdf:1e-8)`);
     return { case: c, method: m as MethodName, rtol };
