@@ -5,6 +5,9 @@
 // densities, and CsPbI3 (6 nm and film, 1e17 and 1e19) with mean-field statistics, hot and cold acceptors, resolved
 // LO bins, 80 K, each mechanism switched off, unequal masses, rodas5, odex, rtol 1e-8 and an impulsive pump; a run
 // refused in both trees compares its message.
+// --no-counters: leave out the solver's counters (`.solver.*`: evaluations, steps, rejections), so that a change of
+// step sequence is judged by what it does to the physics (Tc, the ledger, the metrics), scaled by the largest |value|
+// of the same array (a component that passes through zero is not read as a large relative change).
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -15,21 +18,25 @@ if (srcs.length === 1) srcs.push(resolve(import.meta.dirname, '..'));
 const pi = args.indexOf('--points');
 const POINTS = pi >= 0 ? Number(args[pi + 1]) : 60;
 const sims = await Promise.all(srcs.map(async (root) => (await import(pathToFileURL(`${root}/src/model/simulate.ts`).href)).simulate));
+const NO_COUNTERS = args.includes('--no-counters');
 let worst = 0;
 let where = '';
 let count = 0;
-const walk = (a: unknown, b: unknown, path: string): void => {
+const walk = (a: unknown, b: unknown, path: string, scale = 0): void => {
   if (path.endsWith('.wallMs')) return;
+  if (NO_COUNTERS && path.includes('.solver.')) return;
   if (typeof a === 'number' && typeof b === 'number') {
     count++;
-    const d = a === b || (Number.isNaN(a) && Number.isNaN(b)) ? 0 : Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b));
+    const d = a === b || (Number.isNaN(a) && Number.isNaN(b)) ? 0 : Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), scale);
     if (d > worst) { worst = d; where = `${path}: ${a} vs ${b}`; }
     return;
   }
   if (ArrayBuffer.isView(a) || Array.isArray(a)) {
     const x = a as ArrayLike<unknown>, y = b as ArrayLike<unknown>;
     if (x.length !== y.length) throw new Error(`${path}: length ${x.length} vs ${y.length}`);
-    for (let i = 0; i < x.length; i++) walk(x[i], y[i], `${path}[${i}]`);
+    let s = 0;
+    if (NO_COUNTERS) for (let i = 0; i < x.length; i++) if (typeof x[i] === 'number' && Number.isFinite(x[i] as number)) s = Math.max(s, Math.abs(x[i] as number));
+    for (let i = 0; i < x.length; i++) walk(x[i], y[i], `${path}[${i}]`, s);
     return;
   }
   if (a && typeof a === 'object') {
