@@ -26,15 +26,19 @@ const NON_STIFF_RESET = 6;
  * e₃ ≫ e₅ because e₃ is of lower order; across a jump of f inside a step both are O(1) per unit jump and φ
  * (0.01–0.03 there, as on smooth steps at rtol 1e-6) makes the estimate up to ~30× smaller than the true
  * error (y′ = −y + square wave: one accepted step with 5000× the tolerance at rtol 1e-6). Two signs that f is
- * not smooth inside a trial step, both from the order-3 estimate h‖e₃‖, which on a smooth solution scales
- * like h⁴: (a) a retry after a rejection (same t and y, smaller h) whose ‖e₃‖ fell slower than h^ROUGH_ORDER
- * (smooth: h³); (b) h‖e₃‖ above 1 and ROUGH_JUMP times the last accepted step's (scaled by (h/h_last)⁴).
+ * not smooth inside a trial step, each read from both estimates, h‖e₃‖ (smooth: ∝ h⁴) and h‖e₅‖ (smooth: ∝ h⁶):
+ * (a) a retry after a rejection (same t and y, smaller h) whose ‖e₃‖ and ‖e₅‖ both fell slower than
+ * h^ROUGH_ORDER (smooth: h³ and h⁵); (b) h‖e₃‖ above 1 and ROUGH_JUMP times the last accepted step's (scaled by
+ * (h/h_last)⁴), and h‖e₅‖ ROUGH_JUMP times its own (scaled by (h/h_last)⁶). A jump moves both estimates; one
+ * estimate alone passes through zero as h varies on problems with one component (or one that carries the error),
+ * and read alone it put 15–158 trial steps of y′ = cos(t)·y under the order-3 test at rtol 1e-4 … 1e-10, tripling
+ * the cost (2 668 evaluations at rtol 1e-8 against 788 with both; scipy's DOP853 takes 842; test/solver/dop853.test.ts).
  * Then this trial, and every step until t has passed its end, must also pass the order-3 estimate h‖e₃‖ (at
  * a jump of f the true error of the step is at most 4.3× that, over all positions of the jump in the step).
- * Measured: the square wave's worst local error ≤ 2.1× the tolerance at rtol 1e-4 … 1e-10; on Arenstorf and
- * Pleiades at rtol 1e-4 … 1e-10 the guard fired once (Pleiades at 1e-4: 1077 evaluations against 997 without
- * it) and the other seven counts are those without it (with order 1.5, or the guarded stretch running to the
- * end of the rejected trial, +11–28 % at rtol 1e-6).
+ * Measured (3 Dec 2026, against the guard that read e₃ alone): the square wave's worst local error (against the
+ * exact flow) is the same, 0.96–2.3× the tolerance at rtol 1e-4 … 1e-10 and phases 0, 0.3, 0.77, and 3.1× for
+ * phase 0.77 at 1e-4, with the same evaluation counts but one (2 733 against 2 971); on Arenstorf and Pleiades at
+ * rtol 1e-4 … 1e-10 the guard no longer fires (it did once, Pleiades at 1e-4: 1 077 evaluations, now 997).
  */
 const ROUGH_ORDER = 1;
 const ROUGH_JUMP = 100;
@@ -149,6 +153,8 @@ export class Dop853 {
     let hPrev = 0;
     let e3Acc = 0;
     let hAcc = 0;
+    let e5Prev = 0;
+    let e5Acc = 0;
     for (;;) {
       if (cnt.nAccepted + cnt.nRejected >= maxSteps) {
         return this.fail('max-steps', t, h, `reached maxSteps = ${maxSteps} before t1; ${this.stiffSeen
@@ -244,13 +250,18 @@ export class Dop853 {
         }
       }
       const e3n = Math.sqrt(s3 / n);
+      const e5n = Math.sqrt(s5 / n);
       const err3 = Math.abs(h) * e3n;
-      if (why === Reject.Error && e3Prev > 0 && e3n > e3Prev * Math.pow(Math.abs(h / hPrev), ROUGH_ORDER)) {
+      const shrink = why === Reject.Error && e3Prev > 0 ? Math.pow(Math.abs(h / hPrev), ROUGH_ORDER) : 0;
+      if (shrink > 0 && e3n > e3Prev * shrink && e5n > e5Prev * shrink) {
+        // (a) both estimates of the retry fell slower than h^ROUGH_ORDER.
         roughUntil = t + h;
       } else if (err3 > 1 && hAcc !== 0) {
-        const r = h / hAcc;
+        // (b) both jumped ROUGH_JUMP-fold against the last accepted step's, scaled as smooth steps scale.
+        const r = Math.abs(h / hAcc);
         const r4 = r * r * r * r;
-        if (err3 > ROUGH_JUMP * Math.abs(hAcc) * e3Acc * (r4 > 1 ? r4 : 1)) roughUntil = t + h;
+        if (err3 > ROUGH_JUMP * Math.abs(hAcc) * e3Acc * (r4 > 1 ? r4 : 1)
+          && Math.abs(h) * e5n > ROUGH_JUMP * Math.abs(hAcc) * e5Acc * (r4 * r * r > 1 ? r4 * r * r : 1)) roughUntil = t + h;
       }
       if ((roughUntil - t) * dir > 0 && err3 > err) err = err3;
       const fac11 = Math.pow(err, 0.125);
@@ -271,6 +282,7 @@ export class Dop853 {
         this.steps++;
         why = Reject.None;
         e3Acc = e3n;
+        e5Acc = e5n;
         hAcc = h;
         // Stiffness test: h·ρ from the two stages at c = 1.
         let stNum = 0;
@@ -313,6 +325,7 @@ export class Dop853 {
         why = Reject.Error;
         badComp = -1;
         e3Prev = e3n;
+        e5Prev = e5n;
         hPrev = h;
         h /= Math.min(1 / FAC_DOWN, fac11 / SAFE);
         rejectedLast = true;
