@@ -7,7 +7,8 @@
 // refused in both trees compares its message.
 // --no-counters: leave out the solver's counters (`.solver.*`: evaluations, steps, rejections), so that a change of
 // step sequence is judged by what it does to the physics (Tc, the ledger, the metrics), scaled by the largest |value|
-// of the same array (a component that passes through zero is not read as a large relative change).
+// of the same array (a component that passes through zero is not read as a large relative change), the energy
+// ledger's terms by the largest of its terms.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -34,13 +35,16 @@ const walk = (a: unknown, b: unknown, path: string, scale = 0): void => {
   if (ArrayBuffer.isView(a) || Array.isArray(a)) {
     const x = a as ArrayLike<unknown>, y = b as ArrayLike<unknown>;
     if (x.length !== y.length) throw new Error(`${path}: length ${x.length} vs ${y.length}`);
-    let s = 0;
+    let s = scale;
     if (NO_COUNTERS) for (let i = 0; i < x.length; i++) if (typeof x[i] === 'number' && Number.isFinite(x[i] as number)) s = Math.max(s, Math.abs(x[i] as number));
     for (let i = 0; i < x.length; i++) walk(x[i], y[i], `${path}[${i}]`, s);
     return;
   }
   if (a && typeof a === 'object') {
-    for (const k of new Set([...Object.keys(a), ...Object.keys(b as object)])) walk((a as never)[k], (b as never)[k], `${path}.${k}`);
+    // The energy ledger's terms are read against the largest of them (a pool held at the lattice is 0 ± rounding).
+    let s = scale;
+    if (NO_COUNTERS && path.endsWith('.energy')) for (const v of Object.values(a)) if (ArrayBuffer.isView(v)) for (const x of v as Float64Array) if (Number.isFinite(x)) s = Math.max(s, Math.abs(x));
+    for (const k of new Set([...Object.keys(a), ...Object.keys(b as object)])) walk((a as never)[k], (b as never)[k], `${path}.${k}`, s);
     return;
   }
   if (a !== b) throw new Error(`${path}: ${String(a)} vs ${String(b)}`);
