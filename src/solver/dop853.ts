@@ -51,8 +51,8 @@ const ROUGH_JUMP = 100;
  * 2026, 40 problems y′ = cos(ωt)·y, ω = 0.5 … 3.2, [0, 20], atol 1e-12; benchmarks are in docs/solvers.md): at
  * rtol 1e-6 the share of accepted steps whose true local error is above the tolerance falls from 5.6 % to 1.3 %
  * (largest 483× → 19×) and the end error's median from 12.9× to 1.75× (largest 596× → 19×), for 673 instead of
- * 720 evaluations per solve; at 1e-8 the largest end error 36× → 5.8×. ZERO_GUARD 20, 30, 100 left end errors of
- * 30–100× (the limit binds too late), and a floor from the last err scaled by (h/h₁)⁹ instead held the step size
+ * 720 evaluations per solve; at 1e-8 the largest end error 36× → 5.8×. ZERO_GUARD = 20 left end errors of up to
+ * 30× at 1e-6 and 54× at 1e-8 (the floor binds too late), and a floor from the last err scaled by (h/h₁)⁹ instead held the step size
  * back (the square wave ×3 the evaluations): e₃ at the current h carries the solution's own change.
  */
 const ZERO_GUARD = 10;
